@@ -1,0 +1,31 @@
+import type { Severity } from '../../engine';
+import type { FormatInput } from './types';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+/** GitHub Actions workflow commands, which show as annotations on the pull request's changed lines. */
+export function formatGithub({ results }: FormatInput): string {
+	const lines: string[] = [];
+	for (const { file, findings } of results) {
+		for (const f of findings) {
+			const props = [
+				`file=${escapeProperty(file)}`,
+				`line=${f.range.start.line + 1}`,
+				`col=${f.range.start.character + 1}`,
+				`endLine=${f.range.end.line + 1}`,
+				`endColumn=${f.range.end.character + 1}`,
+				`title=${escapeProperty(`Accountable ${f.ruleId}`)}`,
+			];
+			lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
+		}
+	}
+	return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+function escapeData(s: string): string {
+	return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+	return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,28 @@
+import type { Finding } from '../../engine';
+import type { FormatInput } from './types';
+
+/**
+ * The JSON contract: an array of `{ file, findings: [...] }`, ranges 0-based in UTF-16 code units like LSP.
+ * Fields beyond the documented ones (offsets, suggestions, docUrl) may be added; none is ever removed.
+ */
+export function formatJson({ results }: FormatInput): string {
+	return `${JSON.stringify(results.map((r) => ({ file: r.file, findings: r.findings.map(toJson), suppressed: r.suppressed.map(toJson) })), null, 2)}\n`;
+}
+
+function toJson(f: Finding): Record<string, unknown> {
+	return {
+		ruleId: f.ruleId,
+		category: f.category,
+		severity: f.severity,
+		scope: f.scope,
+		message: f.message,
+		range: f.range,
+		offsets: f.offsets,
+		matchedText: f.matchedText,
+		suggestions: f.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range })),
+		docUrl: f.docUrl,
+		...(f.quoted ? { quoted: true } : {}),
+		...(f.related ? { related: f.related.map((r) => ({ message: r.message, range: r.range })) } : {}),
+		...(f.suppression ? { suppression: f.suppression } : {}),
+	};
+}

@@ -1,0 +1,243 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEVERITIES, isAtLeast, type LoadError, type Rule, type Severity } from '../engine';
+import { ConfigResolver } from '../node/config';
+import { ReviewService } from '../node/reviewService';
+import { expandPaths } from './files';
+import { formatText } from './formats/text';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatGithub } from './formats/github';
+import type { FileResult, FormatInput } from './formats/types';
+import { Progress } from './progress';
+import { rulesIndexMarkdown } from '../node/rulesIndex';
+import { version } from '../../../package.json';
+
+const FORMATS: Record<string, (input: FormatInput) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
+
+const USAGE = `Usage: accountable [options] [files, folders or globs…]
+       accountable rules [--format text|json|markdown]
+       accountable explain <rule-id>
+
+Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt).
+
+Options:
+  --format <text|json|sarif|github>   output format (default: text)
+  --min-severity <severity>           report findings at or above: error, warning, information, hint (default: hint)
+  --fail-on <severity>                exit 1 when a reported finding is at or above this (default: warning)
+  --config <file>                     use this configuration file instead of searching for one
+  --no-config                         ignore configuration files
+  --profile <auto|general|bill|grant-proposal>
+  --stdin                             review standard input
+  --stdin-filename <name>             the name (and format) of standard input
+  --quiet                             no summary or progress on stderr
+  -h, --help                          show this help
+  -v, --version                       show the version
+
+Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, configuration or I/O error.`;
+
+/** An error the user must fix (bad option, unreadable file): exit code 2 with a message. */
+class UsageError extends Error {}
+
+export interface CliIO {
+	stdout: (s: string) => void;
+	stderr: (s: string) => void;
+	readStdin: () => Promise<string>;
+	cwd: string;
+	isTTY: boolean;
+}
+
+const defaultIO: CliIO = {
+	stdout: (s) => process.stdout.write(s),
+	stderr: (s) => process.stderr.write(s),
+	readStdin: async () => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+		return Buffer.concat(chunks).toString('utf8');
+	},
+	cwd: process.cwd(),
+	isTTY: Boolean(process.stderr.isTTY),
+};
+
+/** Runs the CLI; resolves to the exit code. Never throws. */
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+	try {
+		return await run(argv, io);
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.stderr(`accountable: ${e.message}\n`);
+			return 2;
+		}
+		io.stderr(`accountable: ${(e as Error).stack ?? String(e)}\n`);
+		return 2;
+	}
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			options: {
+				format: { type: 'string' },
+				'min-severity': { type: 'string' },
+				'fail-on': { type: 'string' },
+				config: { type: 'string' },
+				'no-config': { type: 'boolean' },
+				profile: { type: 'string' },
+				stdin: { type: 'boolean' },
+				'stdin-filename': { type: 'string' },
+				quiet: { type: 'boolean' },
+				help: { type: 'boolean', short: 'h' },
+				version: { type: 'boolean', short: 'v' },
+			},
+		});
+	} catch (e) {
+		throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
+	}
+	const { values, positionals } = parsed;
+	if (values.help) {
+		io.stdout(`${USAGE}\n`);
+		return 0;
+	}
+	if (values.version) {
+		io.stdout(`${version}\n`);
+		return 0;
+	}
+	const configs = new ConfigResolver({ explicit: values.config ? path.resolve(io.cwd, values.config) : undefined, none: values['no-config'] });
+	if (values.config && !fs.existsSync(path.resolve(io.cwd, values.config))) throw new UsageError(`configuration file not found: ${values.config}`);
+	const service = new ReviewService(configs);
+
+	if (positionals[0] === 'rules') return listRules(service, io, values.format ?? 'text');
+	if (positionals[0] === 'explain') return explain(service, io, positionals[1]);
+
+	const format = values.format ?? 'text';
+	const formatter = FORMATS[format];
+	if (!formatter) throw new UsageError(`unknown format "${format}"; one of: ${Object.keys(FORMATS).join(', ')}`);
+	const minSeverity = severityOption(values['min-severity'], '--min-severity') ?? 'hint';
+	const failOn = severityOption(values['fail-on'], '--fail-on') ?? 'warning';
+	const profile = values.profile;
+	if (profile !== undefined && !['auto', 'general', 'bill', 'grant-proposal'].includes(profile)) throw new UsageError(`unknown profile "${profile}"`);
+	const overrides = { minSeverity, ...(profile ? { profile: profile as 'auto' } : {}) };
+
+	const results: FileResult[] = [];
+	const errors: LoadError[] = [];
+	let ioFailed = false;
+	if (values.stdin) {
+		const name = values['stdin-filename'] ?? 'stdin.md';
+		const review = service.review(path.resolve(io.cwd, name), await io.readStdin(), overrides);
+		errors.push(...review.errors);
+		if (review.skipped) {
+			io.stderr(`${name}: ${review.skipped}\n`);
+			ioFailed = true;
+		}
+		results.push({ file: name, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [] });
+	} else {
+		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
+		const { files, missing } = expandPaths(positionals, configs, io.cwd);
+		for (const m of missing) io.stderr(`accountable: no such file or folder: ${m}\n`);
+		if (missing.length > 0) ioFailed = true;
+		const progress = new Progress(files.length, io.isTTY && !values.quiet, io.stderr);
+		for (const file of files) {
+			progress.tick(file);
+			const display = displayPath(file, io.cwd);
+			let text: string;
+			try {
+				text = fs.readFileSync(file, 'utf8');
+			} catch (e) {
+				io.stderr(`accountable: cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+				ioFailed = true;
+				continue;
+			}
+			const review = service.review(file, text, overrides);
+			errors.push(...review.errors);
+			if (review.skipped) {
+				io.stderr(`${display}: ${review.skipped}\n`);
+				ioFailed = true;
+			}
+			results.push({ file: display, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [] });
+		}
+		progress.done();
+	}
+
+	const rules = uniqueRules(service, results.length > 0 ? path.resolve(io.cwd, results[0]!.file) : io.cwd);
+	io.stdout(formatter({ results, rules, version, cwd: io.cwd }));
+	const problems = reportLoadErrors(errors, io);
+	const all = results.flatMap((r) => r.findings);
+	if (!values.quiet) io.stderr(summary(all, results.length));
+	if (problems > 0 || ioFailed) return 2;
+	return all.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
+}
+
+function severityOption(value: string | undefined, name: string): Severity | undefined {
+	if (value === undefined) return undefined;
+	if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of: ${SEVERITIES.join(', ')}`);
+	return value as Severity;
+}
+
+/** Configuration and rule-pack problems, each once, as `file:line: problem`. */
+function reportLoadErrors(errors: LoadError[], io: CliIO): number {
+	const seen = new Set<string>();
+	for (const e of errors) {
+		const line = `${displayPath(e.file, io.cwd)}:${e.line}: ${e.message}`;
+		if (seen.has(line)) continue;
+		seen.add(line);
+		io.stderr(`${line}\n`);
+	}
+	return seen.size;
+}
+
+function summary(findings: { severity: Severity }[], files: number): string {
+	const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+	const detail = counts.length > 0 ? ` (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})` : '';
+	return `${findings.length} finding${findings.length === 1 ? '' : 's'}${detail} in ${files} file${files === 1 ? '' : 's'}\n`;
+}
+
+function displayPath(file: string, cwd: string): string {
+	const relative = path.relative(cwd, file);
+	return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+function uniqueRules(service: ReviewService, file: string): Rule[] {
+	return service.ruleSetFor(file).rules;
+}
+
+function listRules(service: ReviewService, io: CliIO, format: string): number {
+	const set = service.ruleSetFor(path.join(io.cwd, 'x.md'));
+	if (format === 'json') {
+		io.stdout(`${JSON.stringify(set.rules.map((r) => ({ id: r.id, category: r.category, severity: r.spec.severity, scope: r.spec.scope, kind: r.spec.kind, summary: r.spec.summary, provision: r.spec.provision ?? false, docUrl: r.docUrl })), null, 2)}\n`);
+	} else if (format === 'text') {
+		const width = Math.max(...set.rules.map((r) => r.id.length), 2);
+		for (const r of set.rules) io.stdout(`${r.id.padEnd(width)}  ${r.category.padEnd(22)}  ${r.spec.severity.padEnd(11)}  ${r.spec.summary}\n`);
+	} else if (format === 'markdown') {
+		io.stdout(rulesIndexMarkdown(set.rules));
+	} else throw new UsageError(`unknown format "${format}" for rules; one of: text, json, markdown`);
+	return reportLoadErrors(set.errors, io) > 0 ? 2 : 0;
+}
+
+function explain(service: ReviewService, io: CliIO, id: string | undefined): number {
+	if (!id) throw new UsageError('explain needs a rule id, e.g. accountable explain conditional-services/cooperation-required');
+	const set = service.ruleSetFor(path.join(io.cwd, 'x.md'));
+	const rule = set.rules.find((r) => r.id === id);
+	if (!rule) {
+		const near = set.rules.filter((r) => r.id.includes(id) || id.includes(r.category)).map((r) => r.id);
+		throw new UsageError(`unknown rule "${id}"${near.length > 0 ? `; did you mean: ${near.slice(0, 5).join(', ')}` : ''}`);
+	}
+	const lines = [
+		`${rule.id} (${rule.spec.severity}, ${rule.spec.scope})`,
+		'',
+		`# ${rule.doc.title || rule.spec.summary}`,
+		'',
+		rule.doc.markdown.replace(/^# .*\n+/, ''),
+		'',
+		'Evidence:',
+		...rule.spec.evidence.map((e) => `  ¶${e.paragraph}: “${e.quote}”`),
+		...(rule.spec.standards?.length ? ['', 'Standards:', ...rule.spec.standards.map((s) => `  ${s}`)] : []),
+		'',
+		`Documentation: ${rule.docUrl}`,
+	];
+	io.stdout(`${lines.join('\n')}\n`);
+	return 0;
+}

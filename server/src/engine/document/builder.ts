@@ -1,0 +1,123 @@
+import type { Offsets } from '../finding';
+import type { Block, BlockKind, DocumentFormat, ReviewDocument, Section } from './model';
+import { splitSentences } from './sentences';
+
+/**
+ * Accumulates blocks and sections in document order. Both parsers (Markdown and plain text) feed it, so
+ * the section tree and sentence splitting are built one way.
+ */
+export class DocumentBuilder {
+	readonly blocks: Block[] = [];
+	readonly sections: Section[] = [];
+	readonly codeRanges: Offsets[] = [];
+	private readonly open: number[] = [];
+
+	constructor(
+		private readonly text: string,
+		private readonly format: DocumentFormat,
+	) {
+		const firstLine = firstLineOffsets(text);
+		this.sections.push({
+			index: 0, level: 0, title: text.slice(firstLine.start, firstLine.end).trim(), heading: firstLine,
+			start: 0, end: text.length, children: [], blocks: [],
+		});
+		this.open.push(0);
+	}
+
+	/** Opens a section for a heading; `prose` is the heading's blanked text. */
+	heading(level: number, start: number, end: number, prose: string): void {
+		while (this.open.length > 1 && this.sections[this.open[this.open.length - 1]!]!.level >= level) {
+			this.sections[this.open.pop()!]!.end = start;
+		}
+		const parent = this.open[this.open.length - 1]!;
+		const index = this.sections.length;
+		const title = prose.replace(/\s+/g, ' ').trim();
+		const section: Section = { index, level, title, heading: { start, end }, start, end: this.text.length, parent, children: [], blocks: [] };
+		this.sections.push(section);
+		this.sections[parent]!.children.push(index);
+		// A document that opens with its title heading is anchored on it.
+		if (this.blocks.length === 0 && this.sections.length === 2) {
+			this.sections[0]!.heading = { start, end };
+			this.sections[0]!.title = title;
+		}
+		const block = this.addBlock('heading', start, end, prose, false, 0);
+		section.headingBlock = block.index;
+		this.open.push(index);
+		block.section = index;
+	}
+
+	block(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number): void {
+		if (prose.trim() === '') return;
+		const block = this.addBlock(kind, start, end, prose, quoted, listDepth);
+		for (const s of this.open) this.sections[s]!.blocks.push(block.index);
+	}
+
+	code(start: number, end: number): void {
+		this.codeRanges.push({ start, end });
+	}
+
+	build(): ReviewDocument {
+		return { text: this.text, format: this.format, blocks: this.blocks, sections: this.sections, codeRanges: this.codeRanges };
+	}
+
+	private addBlock(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number): Block {
+		const block: Block = {
+			index: this.blocks.length, kind, start, end, prose, quoted, listDepth,
+			section: this.open[this.open.length - 1]!,
+			sentences: splitSentences(prose, start),
+		};
+		this.blocks.push(block);
+		if (kind === 'heading') for (const s of this.open) this.sections[s]!.blocks.push(block.index);
+		return block;
+	}
+}
+
+function firstLineOffsets(text: string): Offsets {
+	const match = /\S[^\r\n]*/.exec(text);
+	if (!match) return { start: 0, end: 0 };
+	return { start: match.index, end: match.index + match[0].trimEnd().length };
+}
+
+/**
+ * Blanks everything in `source[start, end)` except the characters of `pieces` (text-node ranges with their
+ * decoded values). Markup, escapes and container prefixes ("> ", list indentation) become spaces; line
+ * breaks are kept. Entities that decode to other characters are blanked.
+ */
+export function blankExcept(source: string, start: number, end: number, pieces: Array<{ start: number; end: number; value: string }>): string {
+	const out: string[] = [];
+	let cursor = start;
+	for (const piece of pieces) {
+		if (piece.start < cursor || piece.end > end) continue;
+		out.push(blank(source, cursor, piece.start));
+		out.push(align(source, piece.start, piece.end, piece.value));
+		cursor = piece.end;
+	}
+	out.push(blank(source, cursor, end));
+	return out.join('');
+}
+
+function blank(source: string, start: number, end: number): string {
+	return source.slice(start, end).replace(/[^\r\n]/g, ' ');
+}
+
+/** Keeps source characters that line up with the decoded value, blanking the rest. */
+function align(source: string, start: number, end: number, value: string): string {
+	const out: string[] = [];
+	let j = 0;
+	for (let i = start; i < end; i++) {
+		const c = source[i]!;
+		if (j < value.length && c === value[j]) {
+			out.push(c);
+			j++;
+			continue;
+		}
+		if (j < value.length && value[j] !== '\n' && !lookahead(source, i + 1, Math.min(end, i + 12), value[j]!)) j++;
+		out.push(c === '\n' || c === '\r' ? c : ' ');
+	}
+	return out.join('');
+}
+
+function lookahead(source: string, from: number, to: number, ch: string): boolean {
+	for (let k = from; k < to; k++) if (source[k] === ch) return true;
+	return false;
+}

@@ -1,0 +1,97 @@
+import type { ReviewDocument } from './model';
+import { DocumentBuilder } from './builder';
+
+/**
+ * Headings as legislation and policy papers write them in plain text, with their section level.
+ * Checked against a paragraph's first line; a heading may be followed by text on the same line
+ * ("SEC. 4. DEFINITIONS. In this Act…"), and only the heading part is taken.
+ */
+const HEADING_PATTERNS: Array<{ pattern: RegExp; level: number }> = [
+	{ pattern: /^(?:TITLE|PART|CHAPTER|DIVISION)\s+[IVXLC\d]+[A-Z]?\b[^\n]*$/, level: 1 },
+	{ pattern: /^(?:Title|Part|Chapter|Division)\s+[IVXLC\d]+[A-Za-z]?\s*(?:[.—–:-][^\n]*)?$/, level: 1 },
+	{ pattern: /^(?:SEC(?:TION)?\.?|Sec\.|§)\s*\d+[A-Za-z0-9.-]*\.?\s+[A-Z][A-Z0-9 ,;'’&()\-—–]+\.(?=\s|$)/, level: 2 },
+	{ pattern: /^(?:SEC(?:TION)?\.?|Sec\.|§)\s*\d+[A-Za-z0-9.-]*\.?\s*$/, level: 2 },
+	{ pattern: /^(?:Section|SECTION|Article|ARTICLE)\s+\d+[A-Za-z]?\s*(?:[.—–:-][^\n]{0,120})?$/, level: 2 },
+	{ pattern: /^\d+(?:\.\d+)*\.?\s+[A-Z][^\n.;:]{0,100}$/, level: 2 },
+];
+
+const ALL_CAPS_HEADING = /^[^\p{Ll}\n]{4,120}$/u;
+
+/** A line that starts an enumerated provision: "(a)", "(1)", "1.", "a)", "- ", "* ", "•". */
+const ITEM_START = /^[ \t]*(?:\(\s*[\da-zA-Z]{1,5}\s*\)|[\da-zA-Z]{1,3}[.)]\s|[-*•]\s)/;
+
+/** Parses plain text: paragraphs split on blank lines, headings as legislation writes them. */
+export function parsePlainText(text: string): ReviewDocument {
+	const builder = new DocumentBuilder(text, 'plaintext');
+	const paragraph = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
+	for (let m = paragraph.exec(text); m !== null; m = paragraph.exec(text)) {
+		const start = m.index;
+		let rest = m[0];
+		let offset = start;
+		const heading = headingAt(rest);
+		if (heading) {
+			builder.heading(heading.level, offset, offset + heading.length, blankComments(rest.slice(0, heading.length)));
+			offset += heading.length;
+			rest = rest.slice(heading.length);
+			const lead = rest.length - rest.trimStart().length;
+			offset += lead;
+			rest = rest.slice(lead);
+		}
+		addItems(builder, rest, offset);
+	}
+	return builder.build();
+}
+
+function headingAt(paragraph: string): { length: number; level: number } | undefined {
+	const firstLine = paragraph.split('\n', 1)[0]!.trimEnd();
+	for (const { pattern, level } of HEADING_PATTERNS) {
+		const m = pattern.exec(firstLine);
+		if (m) return { length: m[0].length, level };
+	}
+	if (ALL_CAPS_HEADING.test(firstLine) && /\p{Lu}{2}/u.test(firstLine) && !/[.;,]$/.test(firstLine)) {
+		return { length: firstLine.length, level: 2 };
+	}
+	return undefined;
+}
+
+/** Splits a paragraph into blocks at lines that start an enumerated item, keeping their indentation depth. */
+function addItems(builder: DocumentBuilder, text: string, base: number): void {
+	if (text.trim() === '') return;
+	const lines = text.split('\n');
+	let itemStart = 0;
+	let cursor = 0;
+	let depth = depthOf(lines[0]!);
+	const flush = (end: number): void => {
+		if (end > itemStart) {
+			const slice = text.slice(itemStart, end);
+			builder.block(depth > 0 ? 'listItem' : 'paragraph', base + itemStart, base + end, blankComments(blankUrls(slice)), false, depth);
+		}
+	};
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		if (i > 0 && ITEM_START.test(line)) {
+			flush(cursor - 1);
+			itemStart = cursor;
+			depth = depthOf(line);
+		}
+		cursor += line.length + 1;
+	}
+	flush(text.length);
+}
+
+function depthOf(line: string): number {
+	if (!ITEM_START.test(line)) return 0;
+	const indent = line.length - line.trimStart().length;
+	return 1 + Math.floor(indent / 2);
+}
+
+/** HTML comments (suppression directives) are not prose in plain text either. */
+export function blankComments(s: string): string {
+	return s.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\r\n]/g, ' '));
+}
+
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
+
+export function blankUrls(s: string): string {
+	return s.replace(URL, (u) => ' '.repeat(u.length));
+}

@@ -1,0 +1,87 @@
+import type { Offsets } from '../finding';
+
+/**
+ * Abbreviations that end in a period without ending a sentence, common in legal and policy text.
+ * Compared lower-case, without the final period.
+ */
+const ABBREVIATIONS = new Set([
+	'u.s.c', 'u.s', 'sec', 'secs', 'seq', 'i.e', 'e.g', 'etc', 'no', 'nos', 'pub', 'l', 'stat', 'art', 'arts',
+	'para', 'paras', 'p', 'pp', 'v', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr',
+	'st', 'cf', 'ch', 'cl', 'subsec', 'subch', 'c.f.r', 'cfr', 'fed', 'reg', 'regs', 'ibid', 'op', 'cit', 'al',
+	'approx', 'dept', 'govt', 'u.n', 'e.u', 'u.k', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+	'sept', 'oct', 'nov', 'dec', 'ann', 'rev', 'vol', 'ed', 'eds', 'fig', 'cal', 'n.y', 'd.c', 'h.r', 's',
+	'r', 'div', 'tit', 'pt', 'par', 'approx', 'est', 'min', 'max', 'gen', 'assn', 'ass\'n', 'comm', 'cong',
+]);
+
+const ROMAN = /^[ivxlcdm]+$/i;
+
+/** Candidate sentence ends: terminal punctuation, closing quotes or brackets, then whitespace. */
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s)/g;
+
+function isNonTerminal(prose: string, punctuationAt: number): boolean {
+	if (prose[punctuationAt] !== '.') return false;
+	let wordStart = punctuationAt;
+	while (wordStart > 0 && /[\p{L}\p{N}.'’]/u.test(prose[wordStart - 1]!)) wordStart--;
+	const word = prose.slice(wordStart, punctuationAt).toLowerCase();
+	if (word === '') return false;
+	if (ABBREVIATIONS.has(word)) return true;
+	// "et seq." / "op. cit." are caught above; numbered clauses ("4.", "(a)(1).", "IV.") and initials ("J.").
+	// Initials ("J.") and enumerators that open a block ("4. The Act…"); a number elsewhere ("in 2005.") ends a sentence.
+	if (/^\p{L}$/u.test(word)) return true;
+	if (/^\d+[a-z]?$/.test(word) && /^[\s(]*$/.test(prose.slice(0, wordStart))) return true;
+	if (ROMAN.test(word) && word.length <= 4 && word === word.toLowerCase() && prose[wordStart - 1] === '(') return true;
+	// Dotted abbreviations such as "U.S.C." or "i.e." not in the list.
+	return /^(?:\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/**
+ * Splits one block's prose into sentences. Works per block so the cost stays linear in document size.
+ * A boundary needs terminal punctuation followed by whitespace and an upper-case letter, digit, quote or
+ * bracket, and is ignored after abbreviations, numbered clauses and initials.
+ */
+export function splitSentences(prose: string, base: number): Offsets[] {
+	const sentences: Offsets[] = [];
+	let start = skipSpace(prose, 0);
+	BOUNDARY.lastIndex = 0;
+	for (let m = BOUNDARY.exec(prose); m !== null; m = BOUNDARY.exec(prose)) {
+		const end = m.index + m[0].length;
+		const next = skipSpace(prose, end);
+		if (next >= prose.length) break;
+		if (!/[\p{Lu}\p{N}"'“‘(\[]/u.test(prose[next]!)) continue;
+		if (isNonTerminal(prose, m.index)) continue;
+		if (end > start) sentences.push({ start: base + start, end: base + end });
+		start = next;
+	}
+	const end = trimEnd(prose);
+	if (end > start) sentences.push({ start: base + start, end: base + end });
+	return sentences;
+}
+
+/**
+ * Clause boundaries inside a sentence: semicolons, colons, dashes and ", but"/", except"/", provided that".
+ * Used to keep negation and co-occurrence from reaching across independent clauses.
+ */
+const CLAUSE_BREAK = /;|:(?=\s)|\s[—–]\s|—|,\s+(?=(?:but|except|provided|however|whereas|unless|and\s+(?:shall|may|must|will))\b)/g;
+
+export function splitClauses(text: string, base: number): Offsets[] {
+	const clauses: Offsets[] = [];
+	let start = 0;
+	CLAUSE_BREAK.lastIndex = 0;
+	for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) {
+		clauses.push({ start: base + start, end: base + m.index });
+		start = m.index + m[0].length;
+	}
+	clauses.push({ start: base + start, end: base + text.length });
+	return clauses;
+}
+
+function skipSpace(s: string, i: number): number {
+	while (i < s.length && /\s/.test(s[i]!)) i++;
+	return i;
+}
+
+function trimEnd(s: string): number {
+	let i = s.length;
+	while (i > 0 && /\s/.test(s[i - 1]!)) i--;
+	return i;
+}

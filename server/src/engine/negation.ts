@@ -1,0 +1,123 @@
+import type { Offsets } from './finding';
+import { splitClauses } from './document/sentences';
+
+/**
+ * The one negation and modality mechanism every rule shares. Rights-respecting provisions use the words
+ * that harmful ones use ("services shall NOT be conditioned on cooperation"), so a rule's anchor match is
+ * cancelled when a negation cue governs it within the same clause.
+ *
+ * Cues that govern what FOLLOWS them, within a window of words before the anchor.
+ */
+const CUES_BEFORE = new RegExp(
+	[
+		String.raw`\b(?:shall|must|may|will|should|can|could|would|need|does|do|did|is|are|was|were|be|been|being)\s+not\b`,
+		String.raw`\b(?:cannot|can't|won't|shan't|isn't|aren't|doesn't|don't|mustn't|shouldn't|needn't)\b`,
+		String.raw`\bnot\s+(?:be\s+)?(?:made\s+)?(?:conditional|conditioned|contingent|dependent|subject|linked|tied|based)\b`,
+		String.raw`\b(?:regardless|irrespective|independent(?:ly)?)\s+of\b`,
+		String.raw`\bwhether\s+or\s+not\b`,
+		String.raw`\bwithout\s+(?:requiring|regard\s+to|any\s+requirement|a\s+requirement|the\s+need|having\s+to|fear\s+of|being\s+(?:required|subject))\b`,
+		String.raw`\bno\s+(?:[\p{L}'’-]+\s+){0,6}?(?:shall|may|will|must|can|is|are)\b`,
+		String.raw`\b(?:is|are|shall\s+be|be|been)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|barred|forbidden|precluded)\s+from\b`,
+		String.raw`\b(?:prohibit|prohibits|prohibiting|forbid|forbids|preclude|precludes|ban|bans|to\s+end|ends|ending|eliminate|eliminates|eliminating|repeal|repeals|repealing|rescind|rescinds|rescinding|abolish|abolishes|oppose|opposes|opposing|avoid|avoids|avoiding)\b`,
+		String.raw`\b(?:never|neither|nor)\b`,
+		String.raw`\bunder\s+no\s+circumstances\b`,
+		String.raw`\bin\s+no\s+(?:case|event)\b`,
+		String.raw`\bfree\s+(?:from|of)\b`,
+		String.raw`\bnot\s+(?:required|obliged|obligated|compelled|expected)\b`,
+		String.raw`\bno\s+longer\b`,
+		String.raw`\b(?:rather|instead)\s+(?:than|of)\b`,
+		String.raw`\bonly\s+as\s+a\s+(?:last|final)\s+resort\b`,
+	].join('|'),
+	'giu',
+);
+
+/** Cues that govern what PRECEDES them ("detention of victims is prohibited"), within a window after the anchor. */
+const CUES_AFTER = new RegExp(
+	[
+		String.raw`\b(?:is|are|shall\s+be|should\s+be|must\s+be|will\s+be|be)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|banned|barred|not\s+permitted|not\s+allowed|not\s+required|not\s+used|unlawful|impermissible)\b`,
+		String.raw`\b(?:shall|should|must|may|will)\s+not\b`,
+		String.raw`\b(?:is|are)\s+not\s+(?:an?\s+)?(?:effective|appropriate|acceptable|permitted|allowed|required|necessary)\b`,
+		String.raw`\bonly\s+as\s+a\s+(?:last|final)\s+resort\b`,
+	].join('|'),
+	'giu',
+);
+
+/** Relative clauses ("who do not cooperate") describe the person, not the provision: their negation does not count. */
+const RELATIVE_BEFORE = /\b(?:who|whom|that|which|whose)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+
+const WINDOW_BEFORE_WORDS = 14;
+const WINDOW_AFTER_WORDS = 8;
+
+/**
+ * True when a negation cue in the anchor's clause governs the anchor.
+ * `sentenceText` is the sentence's prose and `sentenceStart` its absolute offset.
+ */
+export function isNegated(sentenceText: string, sentenceStart: number, anchor: Offsets): boolean {
+	const clause = clauseAround(sentenceText, sentenceStart, anchor);
+	const before = sentenceText.slice(clause.start - sentenceStart, anchor.end - sentenceStart);
+	const after = sentenceText.slice(anchor.end - sentenceStart, clause.end - sentenceStart);
+	return cueBefore(lastWords(before, WINDOW_BEFORE_WORDS)) || cueAfter(firstWords(after, WINDOW_AFTER_WORDS));
+}
+
+function cueBefore(text: string): boolean {
+	CUES_BEFORE.lastIndex = 0;
+	for (let m = CUES_BEFORE.exec(text); m !== null; m = CUES_BEFORE.exec(text)) {
+		if (!RELATIVE_BEFORE.test(text.slice(0, m.index))) return true;
+	}
+	return false;
+}
+
+function cueAfter(text: string): boolean {
+	CUES_AFTER.lastIndex = 0;
+	return CUES_AFTER.test(text);
+}
+
+function clauseAround(sentenceText: string, sentenceStart: number, anchor: Offsets): Offsets {
+	for (const clause of splitClauses(sentenceText, sentenceStart)) {
+		if (anchor.start >= clause.start && anchor.start < clause.end) return clause;
+	}
+	return { start: sentenceStart, end: sentenceStart + sentenceText.length };
+}
+
+function lastWords(text: string, n: number): string {
+	const words = text.split(/(?<=\s)(?=\S)/);
+	return words.slice(Math.max(0, words.length - n)).join('');
+}
+
+function firstWords(text: string, n: number): string {
+	return text.split(/(?<=\s)(?=\S)/).slice(0, n).join('');
+}
+
+/**
+ * Reported or quoted text: a sentence that describes a law or position in order to criticise or repeal it
+ * ("The 2005 Act requires …, which we recommend repealing"). Findings there are kept, one severity milder,
+ * and say so: the drafter may be quoting on purpose, but the passage still deserves a look.
+ */
+const REPORTED = new RegExp(
+	[
+		String.raw`\b(?:we|this\s+(?:brief|report|paper|coalition|organi[sz]ation))\s+(?:strongly\s+)?(?:recommend|urge|propose|call\s+for|ask)\s+(?:that\s+\w+\s+)?(?:repeal|repealing|removing|striking|deleting|amending|ending|rescinding|eliminating)\b`,
+		String.raw`\b(?:should|must)\s+be\s+(?:repealed|struck|stricken|deleted|removed|rescinded|amended)\b`,
+		String.raw`\b(?:critics|advocates|survivors|service\s+providers)\s+(?:have\s+)?(?:argue|argued|note|noted|warn|warned|report|reported|object|objected)\b`,
+		String.raw`\bwhich\s+(?:we|this\s+\w+)\s+(?:oppose|opposes|reject|rejects|recommend\s+repealing)\b`,
+		String.raw`\bunder\s+(?:the\s+)?(?:current|existing|present)\s+(?:law|statute|policy|rules|regulations?)\b`,
+		String.raw`\b(?:currently|at\s+present|presently)\s+(?:requires?|conditions?|makes?)\b`,
+		String.raw`\bthe\s+(?:present|current|existing)\s+requirement\b`,
+	].join('|'),
+	'iu',
+);
+
+/** Quotation marks around at least this many words make the passage a quotation. */
+const MIN_QUOTED_WORDS = 5;
+const QUOTATION = /“[^”]+”|"[^"]+"|‘[^’]{12,}’/g;
+
+/** True when `anchor` sits inside a quotation of at least five words, or in a sentence of reported text. */
+export function isQuotedOrReported(sentenceText: string, sentenceStart: number, anchor: Offsets): boolean {
+	if (REPORTED.test(sentenceText)) return true;
+	QUOTATION.lastIndex = 0;
+	for (let m = QUOTATION.exec(sentenceText); m !== null; m = QUOTATION.exec(sentenceText)) {
+		const start = sentenceStart + m.index;
+		const end = start + m[0].length;
+		if (anchor.start >= start && anchor.end <= end && m[0].trim().split(/\s+/).length >= MIN_QUOTED_WORDS) return true;
+	}
+	return false;
+}

@@ -1,0 +1,156 @@
+import { parseDocument, type DocumentFormat, type ReviewDocument } from './document';
+import { isAtLeast, milder, type Finding, type Severity, type Suggestion } from './finding';
+import { LineIndex } from './lineIndex';
+import { isQuotedOrReported } from './negation';
+import { applySuppressions, parseDirectives } from './suppress';
+import { detectProfile, settingFor, type Profile, type ReviewSettings } from './config';
+import { ReviewContext, type Hit, type RuleKindRunner } from './rules/kinds/context';
+import { runPhrase } from './rules/kinds/phrase';
+import { runCoOccurrence } from './rules/kinds/cooccurrence';
+import { runMissing } from './rules/kinds/missing';
+import { runDefinition } from './rules/kinds/definition';
+import type { Rule, RuleKind, RuleSet } from './rules/types';
+
+const KINDS: Record<RuleKind, RuleKindRunner> = {
+	phrase: runPhrase,
+	'co-occurrence': runCoOccurrence,
+	missing: runMissing,
+	definition: runDefinition,
+};
+
+export interface ReviewInput {
+	text: string;
+	format: DocumentFormat;
+}
+
+export interface ReviewResult {
+	/** Findings to show, in document order. */
+	findings: Finding[];
+	/** Findings silenced by inline comments, with their reasons (for the report). */
+	suppressed: Finding[];
+	/** Rights-respecting provisions recognised (rules with `provision: true`); never diagnostics. */
+	provisions: Finding[];
+	profile: Profile;
+	document: ReviewDocument;
+}
+
+/**
+ * Reviews texts against a loaded rule set. Create once per rule set; `review` is pure and may be called for
+ * any number of documents.
+ */
+export class Reviewer {
+	constructor(readonly ruleSet: RuleSet) {}
+
+	review(input: ReviewInput, settings: ReviewSettings = {}): ReviewResult {
+		const document = parseDocument(input.text, input.format);
+		const lines = new LineIndex(input.text);
+		const profile = !settings.profile || settings.profile === 'auto' ? detectProfile(input.text) : settings.profile;
+		const ctx = new ReviewContext(document);
+		const findings: Finding[] = [];
+		const provisions: Finding[] = [];
+		for (const rule of this.ruleSet.rules) {
+			if (rule.spec.profiles && !rule.spec.profiles.includes(profile)) continue;
+			const setting = settingFor(rule.id, rule.category, settings.rules);
+			if (setting === 'off') continue;
+			const base: Severity = setting && setting !== 'on' ? setting : rule.spec.severity;
+			for (const hit of KINDS[rule.spec.kind](rule, ctx)) {
+				const finding = toFinding(rule, hit, base, document, lines);
+				if (!finding) continue;
+				(rule.spec.provision ? provisions : findings).push(finding);
+			}
+		}
+		const byPosition = (a: Finding, b: Finding): number => a.offsets.start - b.offsets.start || a.offsets.end - b.offsets.end || a.ruleId.localeCompare(b.ruleId);
+		findings.sort(byPosition);
+		provisions.sort(byPosition);
+		const directives = parseDirectives(input.text, lines, document.codeRanges);
+		const { shown, suppressed } = applySuppressions(findings, directives, lines);
+		const threshold = settings.minSeverity;
+		return {
+			findings: threshold ? shown.filter((f) => isAtLeast(f.severity, threshold)) : shown,
+			suppressed,
+			provisions,
+			profile,
+			document,
+		};
+	}
+}
+
+function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, lines: LineIndex): Finding | undefined {
+	let severity = base;
+	let quoted = false;
+	if (hit.checkQuoted && hit.block && hit.sentence) {
+		const sentenceText = hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start);
+		quoted = hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets);
+	}
+	const policy = rule.spec.quoted ?? 'lower';
+	if (quoted && policy === 'ignore') return undefined;
+	if (quoted && policy === 'lower') severity = milder(severity);
+	let message = fill(rule.spec.message, hit.vars);
+	if (quoted) message += ' (in quoted or reported text)';
+	const finding: Finding = {
+		ruleId: rule.id,
+		category: rule.category,
+		severity,
+		scope: rule.spec.scope,
+		message,
+		range: lines.range(hit.offsets),
+		offsets: hit.offsets,
+		matchedText: doc.text.slice(hit.offsets.start, hit.offsets.end),
+		suggestions: suggestions(rule, hit, doc, lines),
+		docUrl: rule.docUrl,
+	};
+	if (quoted) finding.quoted = true;
+	if (hit.related && hit.related.length > 0) {
+		finding.related = hit.related.map((r) => ({ message: r.message, offsets: r.offsets, range: lines.range(r.offsets) }));
+	}
+	return finding;
+}
+
+function fill(template: string, vars: Hit['vars']): string {
+	return template.replace(/\{(match|heading|missing)\}/g, (_, name: keyof Hit['vars']) => vars[name] ?? '');
+}
+
+function suggestions(rule: Rule, hit: Hit, doc: ReviewDocument, lines: LineIndex): Suggestion[] {
+	const out: Suggestion[] = [];
+	for (const s of rule.spec.suggest ?? []) {
+		if (s.replace !== undefined) {
+			if (rule.spec.scope !== 'span') continue;
+			out.push({ kind: 'replace', title: s.title, text: s.replace, offsets: hit.offsets, range: lines.range(hit.offsets) });
+			continue;
+		}
+		if (s.insert === undefined) continue;
+		const { at, text } = insertion(s.at ?? defaultInsertAt(rule), s.insert, hit, doc);
+		const offsets = { start: at, end: at };
+		out.push({ kind: 'insert', title: s.title, text, offsets, range: lines.range(offsets) });
+	}
+	return out;
+}
+
+function defaultInsertAt(rule: Rule): 'sentence-end' | 'section-end' | 'document-end' {
+	return rule.spec.scope === 'span' ? 'sentence-end' : rule.spec.scope === 'section' ? 'section-end' : 'document-end';
+}
+
+/** Where a model clause goes and how it is joined to the text around it. */
+function insertion(where: string, clause: string, hit: Hit, doc: ReviewDocument): { at: number; text: string } {
+	const text = doc.text;
+	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	switch (where) {
+		case 'sentence-end':
+			if (hit.sentence) return { at: hit.sentence.end, text: ` ${clause}` };
+			break;
+		case 'block-end':
+			if (hit.block) return { at: trimBack(text, hit.block.end), text: ` ${clause}` };
+			break;
+		case 'section-end':
+			if (hit.section) return { at: trimBack(text, hit.section.end), text: `${eol}${eol}${clause}` };
+			break;
+	}
+	const at = trimBack(text, text.length);
+	return { at, text: `${at > 0 ? eol + eol : ''}${clause}` };
+}
+
+function trimBack(text: string, end: number): number {
+	let i = end;
+	while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+	return i;
+}

@@ -1,0 +1,91 @@
+import type { Offsets } from '../../finding';
+import type { Block, ReviewDocument, Section } from '../../document';
+import { findAll, type Matcher } from '../../matching/matcher';
+import { isNegated } from '../../negation';
+import type { Rule } from '../types';
+
+/** What a rule kind found, before it becomes a Finding (message, severity, suggestions, suppression). */
+export interface Hit {
+	/** The range the finding is anchored on. */
+	offsets: Offsets;
+	block?: Block;
+	sentence?: Offsets;
+	section?: Section;
+	/** Values for the message's placeholders. */
+	vars: { match?: string; heading?: string; missing?: string };
+	related?: Array<{ offsets: Offsets; message: string }>;
+	/** Whether the quoted/reported check applies (span findings only). */
+	checkQuoted: boolean;
+}
+
+/**
+ * Shared, per-review state for rule kinds: the document and a cache of matches per block and matcher, so a
+ * vocabulary used by ten rules is run once over each block.
+ */
+export class ReviewContext {
+	private readonly cache: Array<Map<string, Offsets[]> | undefined> = [];
+
+	constructor(readonly doc: ReviewDocument) {}
+
+	/** Matches of `matcher` in a block's prose, as absolute offsets. */
+	matches(matcher: Matcher, block: Block): Offsets[] {
+		let byKey = this.cache[block.index];
+		if (!byKey) {
+			byKey = new Map();
+			this.cache[block.index] = byKey;
+		}
+		let found = byKey.get(matcher.key);
+		if (!found) {
+			found = findAll(matcher, block.prose, block.start);
+			byKey.set(matcher.key, found);
+		}
+		return found;
+	}
+
+	/** Matches inside [range.start, range.end) of a block. */
+	matchesIn(matcher: Matcher, block: Block, range: Offsets): Offsets[] {
+		return this.matches(matcher, block).filter((m) => m.start >= range.start && m.end <= range.end);
+	}
+
+	has(matcher: Matcher, block: Block, range?: Offsets): boolean {
+		return range ? this.matches(matcher, block).some((m) => m.start >= range.start && m.end <= range.end) : this.matches(matcher, block).length > 0;
+	}
+
+	/** The prose of an absolute range inside a block. */
+	prose(block: Block, range: Offsets): string {
+		return block.prose.slice(range.start - block.start, range.end - block.start);
+	}
+
+	/** The original text of a range, whitespace collapsed, for messages. */
+	quote(range: Offsets): string {
+		const text = this.doc.text.slice(range.start, range.end).replace(/\s+/g, ' ').trim();
+		return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+	}
+
+	sentenceOf(block: Block, offset: number): Offsets {
+		for (const s of block.sentences) if (offset >= s.start && offset < s.end) return s;
+		return { start: block.start, end: block.end };
+	}
+
+	/** True when the shared negation mechanism cancels `anchor` inside `sentence`. */
+	negated(block: Block, sentence: Offsets, anchor: Offsets): boolean {
+		return isNegated(this.prose(block, sentence), sentence.start, anchor);
+	}
+
+	/** Blocks of a section (heading included) in document order. */
+	sectionBlocks(section: Section): Block[] {
+		const blocks = section.blocks.map((i) => this.doc.blocks[i]!);
+		if (section.headingBlock !== undefined && !section.blocks.includes(section.headingBlock)) blocks.unshift(this.doc.blocks[section.headingBlock]!);
+		return blocks;
+	}
+}
+
+export type RuleKindRunner = (rule: Rule, ctx: ReviewContext) => Hit[];
+
+/** A readable name for a group of alternatives, for "{missing}": its first entries without markup. */
+export function describeGroup(list: readonly string[]): string {
+	return list
+		.slice(0, 3)
+		.map((t) => t.replace(/^[@=]/, '').replace(/^\/(.*)\/$/, '$1').replace(/\*$/, '').replace(/-/g, ' '))
+		.join(' or ');
+}

@@ -1,0 +1,41 @@
+import type { Offsets } from '../../finding';
+import { splitClauses } from '../../document/sentences';
+import type { Hit, RuleKindRunner } from './context';
+
+/**
+ * Kind 2: several term groups in one sentence (or clause), e.g. services + a condition + cooperation with
+ * law enforcement. The anchor group (by default the last) is the one a negation must govern to cancel it:
+ * "services shall not be conditioned on cooperation" negates the condition, not the services.
+ */
+export const runCoOccurrence: RuleKindRunner = (rule, ctx) => {
+	const hits: Hit[] = [];
+	const groups = rule.compiled.all;
+	if (!groups || groups.length === 0) return hits;
+	const anchorIndex = rule.spec.anchor ?? groups.length - 1;
+	const unless = rule.compiled.unless;
+	for (const block of ctx.doc.blocks) {
+		if (!groups.every((g) => ctx.has(g, block))) continue;
+		for (const sentence of block.sentences) {
+			const windows = rule.spec.within === 'clause' ? splitClauses(ctx.prose(block, sentence), sentence.start) : [sentence];
+			for (const window of windows) {
+				const found = groups.map((g) => ctx.matchesIn(g, block, window));
+				if (found.some((f) => f.length === 0)) continue;
+				if (unless && ctx.has(unless, block, sentence)) continue;
+				const anchors = found[anchorIndex]!.filter((a) => rule.spec.negation === false || !ctx.negated(block, sentence, a));
+				if (anchors.length === 0) continue;
+				const anchor = anchors[0]!;
+				const chosen = found.map((f, i) => (i === anchorIndex ? anchor : nearest(f, anchor)));
+				const offsets = { start: Math.min(...chosen.map((c) => c.start)), end: Math.max(...chosen.map((c) => c.end)) };
+				hits.push({ offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true });
+				break;
+			}
+		}
+	}
+	return hits;
+};
+
+function nearest(matches: Offsets[], anchor: Offsets): Offsets {
+	let best = matches[0]!;
+	for (const m of matches) if (Math.abs(m.start - anchor.start) < Math.abs(best.start - anchor.start)) best = m;
+	return best;
+}

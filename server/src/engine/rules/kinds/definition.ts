@@ -1,0 +1,88 @@
+import type { Offsets } from '../../finding';
+import type { Block } from '../../document';
+import { describeGroup, type Hit, type ReviewContext, type RuleKindRunner } from './context';
+
+/** What may follow a defined term before its definition begins ("Trafficking" means…, the term … refers to…). */
+const DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:[\p{L}-]+\s+){0,4}?(?:means|shall\s+mean|has\s+the\s+meaning|is\s+defined\s+as|shall\s+be\s+defined\s+as|(?:is|are)\s+deemed\s+to\s+(?:be|include)|refers?\s+to|shall\s+refer\s+to|includes|shall\s+include|shall\s+be\s+construed\s+(?:as|to\s+mean)|[:—–]|\.\s*[—–-]|-{2})/u;
+
+const DEFINITIONS_HEADING = /\bdefinitions?\b|\bterms\b|\bglossary\b/i;
+
+/**
+ * Kind 4: a definition of a term that lacks required elements (trafficking defined without force, fraud or
+ * coercion) or includes forbidden ones. A definition runs from the defined term to the end of its block,
+ * plus the nested items under it (statutes define in lists: "(9) … means— (A) …; (B) …").
+ */
+export const runDefinition: RuleKindRunner = (rule, ctx) => {
+	const hits: Hit[] = [];
+	const { term, requires, forbids, unless } = rule.compiled;
+	if (!term) return hits;
+	const blocks = ctx.doc.blocks;
+	for (const block of blocks) {
+		if (block.kind === 'heading') continue;
+		for (const m of ctx.matches(term, block)) {
+			if (!isDefinition(ctx, block, m)) continue;
+			const extent = definitionBlocks(blocks, block);
+			const within = (b: Block): Offsets => (b === block ? { start: m.start, end: b.end } : { start: b.start, end: b.end });
+			const any = (g: NonNullable<typeof unless>): boolean => extent.some((b) => ctx.has(g, b, within(b)));
+			if (unless && any(unless)) break;
+			const missing = requires?.findIndex((g) => !any(g)) ?? -1;
+			let forbidden: Offsets | undefined;
+			for (const g of forbids ?? []) {
+				for (const b of extent) {
+					const found = ctx.matchesIn(g, b, within(b)).find((f) => rule.spec.negation === false || !ctx.negated(b, ctx.sentenceOf(b, f.start), f));
+					if (found) {
+						forbidden = found;
+						break;
+					}
+				}
+				if (forbidden) break;
+			}
+			if (missing === -1 && !forbidden) break;
+			const sentence = ctx.sentenceOf(block, m.start);
+			hits.push({
+				offsets: m,
+				block,
+				sentence,
+				vars: {
+					match: ctx.quote(m),
+					missing: missing === -1 ? undefined : describeGroup(rule.spec.requires![missing]!),
+				},
+				related: forbidden ? [{ offsets: forbidden, message: `includes ${ctx.quote(forbidden)}` }] : undefined,
+				checkQuoted: true,
+			});
+			break;
+		}
+	}
+	return hits;
+};
+
+function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
+	const after = block.prose.slice(m.end - block.start, m.end - block.start + 80);
+	if (DEFINES.test(after)) return true;
+	// In a Definitions section, an item that opens with the term defines it.
+	const section = ctx.doc.sections[block.section]!;
+	if (!DEFINITIONS_HEADING.test(section.title)) return false;
+	const before = block.prose.slice(0, m.start - block.start);
+	return /^[\s("“'*_]*(?:\(?[\da-zA-Z]{1,4}[.)]\s*)?["“'*_]*$/.test(before);
+}
+
+/**
+ * The block and the following blocks nested deeper in the same list. A definition that ends by introducing
+ * a list ("means—", "includes:") also takes the following items at its own depth, as plain-text statutes
+ * rarely indent them, until an item that starts a new definition.
+ */
+function definitionBlocks(blocks: Block[], first: Block): Block[] {
+	const out = [first];
+	const introduces = /(?:[—:–]|-{1,2}|\bmeans|\binclude[s]?)\s*$/u.test(first.prose);
+	for (let i = first.index + 1; i < blocks.length; i++) {
+		const b = blocks[i]!;
+		if (b.kind === 'heading' || b.section !== first.section) break;
+		const nested = b.listDepth > first.listDepth;
+		const listed = introduces && b.kind === 'listItem' && !STARTS_DEFINITION.test(b.prose);
+		if (!nested && !listed) break;
+		out.push(b);
+	}
+	return out;
+}
+
+const STARTS_DEFINITION = /^[\s(]*[\da-zA-Z]{0,4}[.)]?\s*["“'*_]*[\p{L}][\p{L}\s'’-]{0,60}["”'*_]*\s*(?:means|shall\s+mean|has\s+the\s+meaning|is\s+defined)/u;

@@ -1,0 +1,49 @@
+import type { Offsets } from '../../finding';
+import type { Section } from '../../document';
+import type { Matcher } from '../../matching/matcher';
+import { describeGroup, type Hit, type ReviewContext, type RuleKindRunner } from './context';
+
+/**
+ * Kind 3: a topic is present but a required element is absent. At section scope, every section whose
+ * heading (and text) shows the topic must mention each required group somewhere in it; at document scope,
+ * the whole document. Anchored on the section's heading or the document's title.
+ */
+export const runMissing: RuleKindRunner = (rule, ctx) => {
+	const hits: Hit[] = [];
+	const { topicHeading, topicText, requires, unless } = rule.compiled;
+	if (!requires) return hits;
+	const sections = rule.spec.scope === 'document' ? [ctx.doc.sections[0]!] : ctx.doc.sections.slice(1);
+	for (const section of sections) {
+		if (topicHeading && !headingMatches(ctx, section, topicHeading)) continue;
+		const mentions = topicText ? topicMentions(ctx, section, topicText) : [];
+		if (topicText && mentions.length < Math.max(1, rule.spec.topic?.minMentions ?? 1)) continue;
+		if (unless && anyIn(ctx, section, unless)) continue;
+		const missing = requires.findIndex((g) => !anyIn(ctx, section, g));
+		if (missing === -1) continue;
+		const related = mentions.slice(0, 3).map((offsets) => ({ offsets, message: `mentions ${ctx.quote(offsets)}` }));
+		hits.push({
+			offsets: section.heading,
+			section,
+			vars: { heading: section.title, missing: describeGroup(rule.spec.requires![missing]!), match: ctx.quote(section.heading) },
+			related,
+			checkQuoted: false,
+		});
+	}
+	return hits;
+};
+
+function headingMatches(ctx: ReviewContext, section: Section, matcher: Matcher): boolean {
+	if (section.headingBlock === undefined) return false;
+	return ctx.has(matcher, ctx.doc.blocks[section.headingBlock]!);
+}
+
+function anyIn(ctx: ReviewContext, section: Section, matcher: Matcher): boolean {
+	return ctx.sectionBlocks(section).some((b) => ctx.has(matcher, b));
+}
+
+/** Mentions of the topic: every group must occur; the mentions returned are those of the first group. */
+function topicMentions(ctx: ReviewContext, section: Section, groups: Matcher[]): Offsets[] {
+	const blocks = ctx.sectionBlocks(section);
+	if (!groups.every((g) => blocks.some((b) => ctx.has(g, b)))) return [];
+	return blocks.flatMap((b) => ctx.matches(groups[0]!, b));
+}

@@ -1,0 +1,65 @@
+/**
+ * Rule packs come from other people, and a pattern such as `(a+)+$` takes exponential time on "aaaa…b".
+ * Patterns are checked before use: they must compile, and no quantified group may itself contain a
+ * quantifier or alternation of overlapping repeats (star height above one), which is what makes
+ * backtracking explode. Back-references and lookbehinds with quantifiers are refused for the same reason.
+ * Returns a problem description, or undefined when the pattern is safe to run.
+ */
+export function checkPattern(source: string): string | undefined {
+	try {
+		new RegExp(source, 'u');
+	} catch (e) {
+		return (e as Error).message.replace(/^Invalid regular expression: /, '');
+	}
+	if (/\\[1-9]/.test(source) || /\\k</.test(source)) return 'back-references are not allowed (they can take exponential time)';
+	if (starHeight(source) > 1) return 'a repeated group contains another repetition, which can take exponential time; rewrite it without nesting quantifiers';
+	return undefined;
+}
+
+/** Nesting depth of quantified groups that contain quantifiers. Character classes and escapes are skipped. */
+function starHeight(source: string): number {
+	interface Frame { inner: number }
+	const stack: Frame[] = [{ inner: 0 }];
+	let max = 0;
+	for (let i = 0; i < source.length; i++) {
+		const c = source[i]!;
+		if (c === '\\') {
+			i++;
+			continue;
+		}
+		if (c === '[') {
+			i++;
+			while (i < source.length && source[i] !== ']') {
+				if (source[i] === '\\') i++;
+				i++;
+			}
+			continue;
+		}
+		if (c === '(') {
+			stack.push({ inner: 0 });
+			continue;
+		}
+		if (c === ')') {
+			const frame = stack.length > 1 ? stack.pop()! : { inner: 0 };
+			const quantified = isQuantifier(source, i + 1);
+			const height = frame.inner + (quantified ? 1 : 0);
+			max = Math.max(max, height);
+			const parent = stack[stack.length - 1]!;
+			parent.inner = Math.max(parent.inner, height);
+			continue;
+		}
+		if (isQuantifier(source, i) && (c === '*' || c === '+' || c === '{')) {
+			const top = stack[stack.length - 1]!;
+			top.inner = Math.max(top.inner, 1);
+			max = Math.max(max, 1);
+		}
+	}
+	return max;
+}
+
+function isQuantifier(source: string, i: number): boolean {
+	const c = source[i];
+	if (c === '*' || c === '+') return true;
+	if (c === '{') return /^\{\d+(?:,\d*)?\}/.test(source.slice(i));
+	return false;
+}

@@ -1,0 +1,61 @@
+import * as path from 'node:path';
+import { Reviewer, formatForPath, mergeSettings, type DocumentFormat, type LoadError, type ReviewResult, type ReviewSettings, type RuleSet } from '../engine';
+import { ConfigResolver, type ResolvedConfig } from './config';
+import { loadRules } from './ruleFiles';
+
+export const DEFAULT_MAX_DOCUMENT_SIZE = 10_000_000;
+
+export interface FileReview {
+	file: string;
+	result?: ReviewResult;
+	config: ResolvedConfig;
+	/** Problems with the configuration or rule packs that applied to this file. */
+	errors: LoadError[];
+	/** Why the document was not reviewed (too large, for example). */
+	skipped?: string;
+}
+
+/**
+ * Reviews documents on disk or in an editor with the configuration that applies to them. Rule sets are
+ * loaded once per distinct set of rule packs; the built-in set is shared by every document without packs.
+ */
+export class ReviewService {
+	private readonly reviewers = new Map<string, Reviewer>();
+
+	constructor(
+		readonly configs: ConfigResolver = new ConfigResolver(),
+		private readonly options: { extraPacks?: string[]; loadPacks?: boolean } = {},
+	) {}
+
+	reviewerFor(packs: readonly string[]): Reviewer {
+		const all = this.options.loadPacks === false ? [] : [...(this.options.extraPacks ?? []), ...packs];
+		const key = all.join('\0');
+		let reviewer = this.reviewers.get(key);
+		if (!reviewer) {
+			reviewer = new Reviewer(loadRules(all));
+			this.reviewers.set(key, reviewer);
+		}
+		return reviewer;
+	}
+
+	ruleSetFor(file: string): RuleSet {
+		return this.reviewerFor(this.configs.forDirectory(path.dirname(file)).packs).ruleSet;
+	}
+
+	/** Reviews `text` as the document at `file` (its path decides the format and the configuration). */
+	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file)): FileReview {
+		const config = this.configs.forDirectory(path.dirname(file));
+		const reviewer = this.reviewerFor(config.packs);
+		const errors = [...config.errors, ...reviewer.ruleSet.errors];
+		const limit = config.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+		if (text.length > limit) {
+			return { file, config, errors, skipped: `not reviewed: ${text.length} characters is over the limit of ${limit} (maxDocumentSize)` };
+		}
+		const result = reviewer.review({ text, format }, mergeSettings(config.settings, overrides));
+		return { file, result, config, errors };
+	}
+
+	clear(): void {
+		this.reviewers.clear();
+	}
+}

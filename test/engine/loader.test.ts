@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Reviewer } from '../../server/src/engine';
+import { ruleFile, ruleSetFrom } from '../helpers/rules';
+
+const problems = (set: ReturnType<typeof ruleSetFrom>) => set.errors.map((e) => `${e.file}:${e.line}: ${e.message}`);
+
+describe('loading rule files', () => {
+	it('reports an unknown key on its line and keeps loading the valid rules', () => {
+		const broken = ruleFile('raids/broken', 'kind: phrase\nscope: span\nseverity: warning\nsevrity: error\nmatch: ["raid"]');
+		const good = ruleFile('raids/good', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["sweep"]');
+		const set = ruleSetFrom([broken, good]);
+		expect(problems(set)).toEqual(['/rules/raids/broken.md:6: unknown key "sevrity"']);
+		expect(set.rules.map((r) => r.id)).toEqual(['raids/good']);
+		expect(new Reviewer(set).review({ text: 'A sweep was held.', format: 'markdown' }).findings).toHaveLength(1);
+	});
+
+	it('reports a bad regular expression with the line of the pattern', () => {
+		const set = ruleSetFrom([ruleFile('raids/bad-pattern', 'kind: phrase\nscope: span\nseverity: warning\nmatch:\n  - raid\n  - "/(unclosed/"')]);
+		expect(problems(set)).toEqual([expect.stringMatching(/^\/rules\/raids\/bad-pattern\.md:8: bad pattern \/\(unclosed\/: /)]);
+	});
+
+	it('refuses patterns that can backtrack catastrophically', () => {
+		const set = ruleSetFrom([ruleFile('raids/slow', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["/(a+)+$/"]')]);
+		expect(problems(set)[0]).toMatch(/:6: bad pattern .*exponential time/);
+	});
+
+	it('reports an unknown vocabulary, naming the known ones', () => {
+		const set = ruleSetFrom([ruleFile('raids/vocab', 'kind: phrase\nscope: span\nseverity: warning\nmatch:\n  - "@no-such-list"')]);
+		expect(problems(set)[0]).toMatch(/^\/rules\/raids\/vocab\.md:7: unknown vocabulary "@no-such-list"; known: .*law-enforcement/);
+	});
+
+	it('reports duplicate ids, ids that do not match the path, and unknown categories', () => {
+		const a = ruleFile('raids/twice', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["raid"]');
+		const b = { ...a, path: '/pack/raids/twice.md' };
+		const misplaced = { ...ruleFile('raids/here', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["raid"]'), path: '/rules/raids/elsewhere.md' };
+		const category = ruleFile('vibes/x', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["raid"]');
+		const messages = problems(ruleSetFrom([a, b, misplaced, category]));
+		expect(messages).toContain('/pack/raids/twice.md:2: duplicate rule id "raids/twice" (already defined in /rules/raids/twice.md)');
+		expect(messages).toContain('/rules/raids/elsewhere.md:2: rule id "raids/here" must match its path (rules/raids/here.md)');
+		expect(messages.some((m) => m.startsWith('/rules/vibes/x.md:2: unknown category "vibes"'))).toBe(true);
+	});
+
+	it('reports invalid YAML with its line', () => {
+		const set = ruleSetFrom([{ path: '/rules/raids/yaml.md', text: '---\nid: raids/yaml\nkind: [phrase\n---\n# x\n' }]);
+		expect(problems(set)[0]).toMatch(/^\/rules\/raids\/yaml\.md:\d: invalid YAML: /);
+	});
+
+	it('reports missing required keys for the rule kind', () => {
+		const set = ruleSetFrom([ruleFile('raids/incomplete', 'kind: co-occurrence\nscope: span\nseverity: warning')]);
+		expect(problems(set)).toEqual(['/rules/raids/incomplete.md:2: missing required key "all"']);
+	});
+
+	it('matches inflections and case through vocabularies', () => {
+		const set = ruleSetFrom([ruleFile('consent/inflect', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["cooperate"]')]);
+		const reviewer = new Reviewer(set);
+		for (const word of ['cooperate', 'Cooperates', 'COOPERATING', 'cooperation', 'cooperated']) {
+			expect(reviewer.review({ text: `They ${word} daily.`, format: 'markdown' }).findings.map((f) => f.matchedText)).toEqual([word]);
+		}
+		expect(reviewer.review({ text: 'They corporate daily.', format: 'markdown' }).findings).toEqual([]);
+	});
+});

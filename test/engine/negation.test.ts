@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ruleIdsIn } from '../helpers/rules';
+
+// The shared negation mechanism, exercised through a real rule so that what is tested is what users see.
+const cooperation = 'conditional-services/cooperation-required';
+
+describe('negation and modality', () => {
+	it.each([
+		'Assistance shall not be made conditional on the victim\'s willingness to cooperate with law enforcement.',
+		'Services shall not be conditioned on cooperation with law enforcement.',
+		'Services are available regardless of immigration status or cooperation with any investigation.',
+		'Benefits are provided irrespective of cooperation with the prosecution.',
+		'Shelter is provided whether or not the person cooperates with law enforcement.',
+		'Housing is offered without requiring cooperation with the investigation.',
+		'No agency shall require a victim to testify as a condition of receiving services.',
+		'A service provider may not require cooperation with law enforcement before providing shelter.',
+		'The department is prohibited from conditioning benefits on cooperation with prosecutors.',
+	])('cancels the finding in: %s', (text) => {
+		expect(ruleIdsIn(text)).not.toContain(cooperation);
+	});
+
+	it.each([
+		'Victims who agree to testify shall be eligible for shelter.',
+		'Housing assistance is conditional on the victim\'s cooperation with the investigation.',
+		'Victims who do not cooperate with the prosecution shall not be eligible for benefits; services require cooperation with law enforcement.',
+	])('keeps the finding in: %s', (text) => {
+		expect(ruleIdsIn(text)).toContain(cooperation);
+	});
+
+	it('does not let a negation in another clause cancel the finding', () => {
+		expect(ruleIdsIn('Victims shall not be charged; shelter is available only to those who testify.')).toContain(cooperation);
+	});
+});
+
+describe('quoted and reported text', () => {
+	it('keeps a finding in reported text but one severity milder, and says so', async () => {
+		const { builtinReviewer } = await import('../helpers/rules');
+		const reviewer = builtinReviewer();
+		const plain = reviewer.review({ text: 'Victims who agree to testify shall be eligible for shelter.', format: 'markdown' }).findings[0]!;
+		const reported = reviewer.review({ text: 'The 2005 Act provides that victims who agree to testify shall be eligible for shelter, which we recommend repealing.', format: 'markdown' }).findings[0]!;
+		const quoted = reviewer.review({ text: '> Victims who agree to testify shall be eligible for shelter.', format: 'markdown' }).findings[0]!;
+		expect(plain.severity).toBe('error');
+		expect(reported.severity).toBe('warning');
+		expect(reported.quoted).toBe(true);
+		expect(reported.message).toMatch(/quoted or reported/);
+		expect(quoted.severity).toBe('warning');
+	});
+});
