@@ -49,6 +49,8 @@ export interface Suggestion {
 	text: string;
 	offsets: Offsets;
 	range: Range;
+	/** For insertions: where the clause goes (after the sentence, at the end of the block, section or document). */
+	where?: 'sentence-end' | 'block-end' | 'section-end' | 'document-end';
 }
 
 /** Where a suppressed finding was silenced and why. */

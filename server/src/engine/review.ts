@@ -9,7 +9,7 @@ import { runPhrase } from './rules/kinds/phrase';
 import { runCoOccurrence } from './rules/kinds/cooccurrence';
 import { runMissing } from './rules/kinds/missing';
 import { runDefinition } from './rules/kinds/definition';
-import type { Rule, RuleKind, RuleSet } from './rules/types';
+import type { InsertAt, Rule, RuleKind, RuleSet } from './rules/types';
 
 const KINDS: Record<RuleKind, RuleKindRunner> = {
 	phrase: runPhrase,
@@ -119,9 +119,10 @@ function suggestions(rule: Rule, hit: Hit, doc: ReviewDocument, lines: LineIndex
 			continue;
 		}
 		if (s.insert === undefined) continue;
-		const { at, text } = insertion(s.at ?? defaultInsertAt(rule), s.insert, hit, doc);
+		const where = s.at ?? defaultInsertAt(rule);
+		const { at, text } = insertion(where, s.insert, hit, doc);
 		const offsets = { start: at, end: at };
-		out.push({ kind: 'insert', title: s.title, text, offsets, range: lines.range(offsets) });
+		out.push({ kind: 'insert', title: s.title, text, offsets, range: lines.range(offsets), where });
 	}
 	return out;
 }
@@ -131,7 +132,7 @@ function defaultInsertAt(rule: Rule): 'sentence-end' | 'section-end' | 'document
 }
 
 /** Where a model clause goes and how it is joined to the text around it. */
-function insertion(where: string, clause: string, hit: Hit, doc: ReviewDocument): { at: number; text: string } {
+function insertion(where: InsertAt, clause: string, hit: Hit, doc: ReviewDocument): { at: number; text: string } {
 	const text = doc.text;
 	const eol = text.includes('\r\n') ? '\r\n' : '\n';
 	switch (where) {

@@ -19,7 +19,7 @@ function toJson(f: Finding): Record<string, unknown> {
 		range: f.range,
 		offsets: f.offsets,
 		matchedText: f.matchedText,
-		suggestions: f.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range })),
+		suggestions: f.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range, ...(s.where ? { where: s.where } : {}) })),
 		docUrl: f.docUrl,
 		...(f.quoted ? { quoted: true } : {}),
 		...(f.related ? { related: f.related.map((r) => ({ message: r.message, range: r.range })) } : {}),
