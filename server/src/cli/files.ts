@@ -40,7 +40,7 @@ export function expandPaths(args: readonly string[], configs: ConfigResolver, cw
 	return { files: [...files], missing };
 }
 
-function isIgnored(file: string, configs: ConfigResolver): boolean {
+export function isIgnored(file: string, configs: ConfigResolver): boolean {
 	const { ignore } = configs.forDirectory(path.dirname(file));
 	return ignore.some(({ dir, pattern }) => {
 		const relative = path.relative(dir, file).split(path.sep).join('/');

@@ -1,0 +1,139 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CancellationToken, ProgressToken, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { findConfigFile } from '../node/config';
+import { fileUri } from './diagnostics';
+import { ServerCommands, type FindingCommandArgs } from './protocol';
+import type { AccountableServer } from './session';
+import { disableForFileEdit, disableForLineEdit } from './suppressionEdits';
+import { CONFIG_TEMPLATE, disableRuleInConfig } from './workspaceConfig';
+import { reviewWorkspace, type WorkspaceReviewSummary } from './workspaceReview';
+
+/** workspace/executeCommand: every code action is also a command, for keyboard and voice users. */
+export class CommandHandlers {
+	constructor(private readonly server: AccountableServer) {}
+
+	async execute(command: string, args: unknown[], token: CancellationToken, workDoneToken: ProgressToken | undefined): Promise<unknown> {
+		switch (command) {
+			case ServerCommands.reviewWorkspace:
+				return this.reviewWorkspace(token, workDoneToken);
+			case ServerCommands.applySuggestion: {
+				const a = findingArgs(args);
+				if (!a.suggestion) throw new Error('applySuggestion needs a suggestion');
+				return this.applyEdit(a.uri, { range: a.suggestion.range, newText: a.suggestion.text }, a.suggestion.title);
+			}
+			case ServerCommands.disableRuleForLine: {
+				const a = findingArgs(args);
+				if (a.line === undefined) throw new Error('disableRuleForLine needs a line');
+				return this.applyEdit(a.uri, disableForLineEdit(this.textOf(a.uri), a.line, a.ruleId, a.reason), `Disable ${a.ruleId} for this line`);
+			}
+			case ServerCommands.disableRuleForFile: {
+				const a = findingArgs(args);
+				return this.applyEdit(a.uri, disableForFileEdit(this.textOf(a.uri), a.ruleId, a.reason), `Disable ${a.ruleId} for this file`);
+			}
+			case ServerCommands.disableRuleInWorkspace:
+				return this.disableInWorkspace(findingArgs(args));
+			case ServerCommands.showRuleDocumentation:
+				return this.showDocumentation(args[0]);
+			case ServerCommands.createConfigurationFile:
+				return this.createConfigurationFile(args[0]);
+			default:
+				throw new Error(`unknown command ${command}`);
+		}
+	}
+
+	private textOf(uri: string): string {
+		const open = this.server.documents.get(uri);
+		if (open) return open.getText();
+		return fs.readFileSync(this.server.fileFor(uri, undefined), 'utf8');
+	}
+
+	private async applyEdit(uri: string, edit: TextEdit, label: string): Promise<{ applied: boolean }> {
+		const result = await this.server.connection.workspace.applyEdit({ label, edit: { changes: { [uri]: [edit] } } });
+		if (!result.applied) throw new Error(`the editor did not apply the edit${result.failureReason ? `: ${result.failureReason}` : ''}`);
+		return { applied: true };
+	}
+
+	/** Sets the rule to `off` in the nearest configuration file, or creates `.accountable.yaml` in the workspace folder. */
+	private disableInWorkspace(a: FindingCommandArgs): { file: string; created: boolean } {
+		const file = this.server.fileFor(a.uri, undefined);
+		const existing = findConfigFile(path.dirname(file));
+		const dirForNew = this.server.folderOf(file) ?? path.dirname(file);
+		const result = disableRuleInConfig(existing, dirForNew, a.ruleId);
+		fs.writeFileSync(result.file, result.text);
+		this.server.log(`${result.created ? 'Created' : 'Updated'} ${result.file}: ${a.ruleId} is off`);
+		// Reload now rather than wait for the file watcher, which not every client has.
+		this.server.reload(`${a.ruleId} disabled in ${result.file}`);
+		return { file: result.file, created: result.created };
+	}
+
+	private async showDocumentation(arg: unknown): Promise<{ uri: string } | null> {
+		const a = (typeof arg === 'string' ? { ruleId: arg } : (arg ?? {})) as Partial<FindingCommandArgs>;
+		const docUrl = a.docUrl ?? (a.ruleId ? this.server.ruleById(a.ruleId, a.uri)?.docUrl : undefined);
+		if (!docUrl) throw new Error(a.ruleId ? `no rule ${a.ruleId}` : 'showRuleDocumentation needs a rule id');
+		if (this.server.capabilities.showDocument) await this.server.connection.window.showDocument({ uri: docUrl, takeFocus: true });
+		return { uri: docUrl };
+	}
+
+	private async createConfigurationFile(arg: unknown): Promise<{ file: string; created: boolean }> {
+		const a = (arg ?? {}) as { uri?: string; folder?: string };
+		const fromUri = a.uri ? this.server.fileFor(a.uri, undefined) : undefined;
+		const folder = a.folder ?? (fromUri ? (this.server.folderOf(fromUri) ?? path.dirname(fromUri)) : this.server.folders[0]);
+		if (!folder) throw new Error('open a folder first: the configuration file goes in a workspace folder');
+		const existing = ['.accountable.yaml', '.accountable.yml', '.accountable.json'].map((n) => path.join(folder, n)).find((f) => fs.existsSync(f));
+		const file = existing ?? path.join(folder, '.accountable.yaml');
+		if (!existing) {
+			fs.writeFileSync(file, CONFIG_TEMPLATE);
+			this.server.reload(`created ${file}`);
+		}
+		if (this.server.capabilities.showDocument) await this.server.connection.window.showDocument({ uri: fileUri(file), takeFocus: true });
+		return { file, created: !existing };
+	}
+
+	private async reviewWorkspace(token: CancellationToken, workDoneToken: ProgressToken | undefined): Promise<WorkspaceReviewSummary> {
+		const server = this.server;
+		let reporter: WorkDoneProgressReporter | undefined;
+		let progressToken: CancellationToken | undefined;
+		if (workDoneToken !== undefined) reporter = server.connection.window.attachWorkDoneProgress(workDoneToken);
+		else if (server.capabilities.workDoneProgress) {
+			const created = await server.connection.window.createWorkDoneProgress();
+			reporter = created;
+			progressToken = created.token;
+		}
+		const settingsByFolder = new Map<string, Awaited<ReturnType<AccountableServer['settingsFor']>>>();
+		for (const folder of server.folders) settingsByFolder.set(folder, await server.settingsFor(fileUri(folder)));
+		const summary = await reviewWorkspace(
+			server.folders,
+			server.configResolver,
+			(file) => {
+				const uri = fileUri(file);
+				const settings = settingsByFolder.get(server.folderOf(file) ?? '') ?? settingsByFolder.values().next().value;
+				if (!settings || !settings.enable) return 0;
+				let text: string;
+				try {
+					text = server.documents.get(uri)?.getText() ?? fs.readFileSync(file, 'utf8');
+				} catch (e) {
+					server.logError(`reading ${file}`, e);
+					return 0;
+				}
+				const diagnostics = server.guard(`review of ${file}`, () => server.reviewText(uri, file, text, undefined, settings), []);
+				void server.connection.sendDiagnostics({ uri, diagnostics });
+				return diagnostics.length;
+			},
+			{
+				begin: (title, percentage, message, cancellable) => reporter?.begin(title, percentage, message, cancellable),
+				report: (percentage, message) => reporter?.report(percentage, message ?? ''),
+				done: () => reporter?.done(),
+			},
+			[token, progressToken],
+		);
+		server.log(`Workspace review: ${summary.findings} findings in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}`);
+		return summary;
+	}
+}
+
+function findingArgs(args: unknown[]): FindingCommandArgs {
+	const a = args[0] as Partial<FindingCommandArgs> | undefined;
+	if (!a || typeof a.uri !== 'string' || typeof a.ruleId !== 'string') throw new Error('this command needs a document and a rule id (run it from a quick fix or with the cursor on a finding)');
+	return a as FindingCommandArgs;
+}

@@ -1,0 +1,77 @@
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding, LoadError, Severity } from '../engine';
+import { DIAGNOSTIC_SOURCE, ServerCodes, type FindingData } from './protocol';
+
+/** The one place findings and problems become LSP diagnostics. */
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	information: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
+	const data: FindingData = {
+		ruleId: finding.ruleId,
+		category: finding.category,
+		docUrl: finding.docUrl,
+		scope: finding.scope,
+		suggestions: finding.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range })),
+	};
+	if (finding.quoted) data.quoted = true;
+	const diagnostic: Diagnostic = {
+		range: finding.range,
+		severity: SEVERITY[finding.severity],
+		source: DIAGNOSTIC_SOURCE,
+		code: finding.ruleId,
+		codeDescription: { href: finding.docUrl },
+		message: finding.message,
+		data,
+	};
+	if (finding.related && finding.related.length > 0) {
+		diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+	}
+	return diagnostic;
+}
+
+/** Reads the `data` of one of our diagnostics back, or undefined for anyone else's. */
+export function findingData(diagnostic: Diagnostic): FindingData | undefined {
+	if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+	const data = diagnostic.data as Partial<FindingData> | undefined;
+	if (!data || typeof data.ruleId !== 'string' || typeof data.docUrl !== 'string') return undefined;
+	return { ruleId: data.ruleId, category: data.category ?? '', docUrl: data.docUrl, scope: data.scope ?? 'span', quoted: data.quoted, suggestions: Array.isArray(data.suggestions) ? data.suggestions : [] };
+}
+
+/** The single diagnostic shown instead of a review when a document is over the size limit. */
+export function tooLargeDiagnostic(length: number, limit: number): Diagnostic {
+	return {
+		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		severity: DiagnosticSeverity.Information,
+		source: DIAGNOSTIC_SOURCE,
+		code: ServerCodes.tooLarge,
+		message: `Accountable did not review this document: ${length} characters is over the limit of ${limit} (setting accountable.maxDocumentSize or maxDocumentSize in .accountable.yaml).`,
+	};
+}
+
+/**
+ * A problem in a configuration file or rule pack, shown on that file at its (1-based) line. `lineText` gives
+ * the line's length so the whole line is underlined.
+ */
+export function loadErrorDiagnostic(error: LoadError, lineText: (line: number) => string | undefined, isConfig: boolean): Diagnostic {
+	const line = Math.max(0, error.line - 1);
+	const text = lineText(line) ?? '';
+	const indent = text.length - text.trimStart().length;
+	return {
+		range: { start: { line, character: indent }, end: { line, character: Math.max(indent, text.length) } },
+		severity: DiagnosticSeverity.Error,
+		source: DIAGNOSTIC_SOURCE,
+		code: isConfig ? ServerCodes.configError : ServerCodes.rulePackError,
+		message: error.message,
+	};
+}
+
+export function fileUri(file: string): string {
+	return pathToFileURL(file).href;
+}

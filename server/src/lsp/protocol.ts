@@ -1,0 +1,96 @@
+/**
+ * What the language server and its clients agree on: command ids, custom requests, the `data` a diagnostic
+ * carries and the arguments commands take. Shared by the server and the VS Code extension; no imports, so the
+ * extension bundle pulls in nothing else from the server.
+ */
+
+/** Commands the server executes (workspace/executeCommand). Every code action is also one of these. */
+export const ServerCommands = {
+	reviewWorkspace: 'accountable.reviewWorkspace',
+	showRuleDocumentation: 'accountable.showRuleDocumentation',
+	createConfigurationFile: 'accountable.createConfigurationFile',
+	disableRuleForLine: 'accountable.disableRuleForLine',
+	disableRuleForFile: 'accountable.disableRuleForFile',
+	disableRuleInWorkspace: 'accountable.disableRuleInWorkspace',
+	applySuggestion: 'accountable.applySuggestion',
+} as const;
+
+/** Commands only the VS Code extension provides. */
+export const ClientCommands = {
+	restartServer: 'accountable.restartServer',
+	showProblems: 'accountable.showProblems',
+} as const;
+
+/** Custom requests and notifications, namespaced `accountable/…`. */
+export const Requests = {
+	/** → RuleSummary[]: the rules that apply to a document (or the built-in set without one). */
+	rules: 'accountable/rules',
+} as const;
+
+export const DIAGNOSTIC_SOURCE = 'accountable';
+
+/** Diagnostic codes that are not rule ids (the server's own messages). */
+export const ServerCodes = {
+	tooLarge: 'accountable/document-too-large',
+	configError: 'accountable/configuration-error',
+	rulePackError: 'accountable/rule-pack-error',
+} as const;
+
+export interface LspPosition {
+	line: number;
+	character: number;
+}
+export interface LspRange {
+	start: LspPosition;
+	end: LspPosition;
+}
+
+/** A suggestion as a diagnostic carries it: enough for a client to build the edit itself. */
+export interface SuggestionData {
+	kind: 'replace' | 'insert';
+	title: string;
+	text: string;
+	range: LspRange;
+}
+
+/** `Diagnostic.data` for a finding: what code actions and the client's commands need. */
+export interface FindingData {
+	ruleId: string;
+	category: string;
+	docUrl: string;
+	scope: 'span' | 'section' | 'document';
+	quoted?: boolean;
+	suggestions: SuggestionData[];
+}
+
+/** Arguments of the per-finding commands (one object, so keyboard and voice users can call them too). */
+export interface FindingCommandArgs {
+	uri: string;
+	ruleId: string;
+	/** 0-based line the finding starts on. */
+	line?: number;
+	/** Why the rule is disabled; written after `--` in the comment. */
+	reason?: string;
+	docUrl?: string;
+	suggestion?: SuggestionData;
+}
+
+export interface RulesParams {
+	uri?: string;
+}
+
+export interface RuleSummary {
+	id: string;
+	category: string;
+	severity: string;
+	summary: string;
+	docUrl: string;
+}
+
+/** Sent by the client in `initializationOptions`. */
+export interface InitializationOptions {
+	/** False in an untrusted VS Code workspace: rule packs are then not loaded. */
+	trusted?: boolean;
+	/** Settings for clients without workspace/configuration. */
+	settings?: unknown;
+}

@@ -1,0 +1,46 @@
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { expandPaths } from '../cli/files';
+import type { ConfigResolver } from '../node/config';
+
+export interface WorkspaceReviewProgress {
+	begin(title: string, percentage?: number, message?: string, cancellable?: boolean): void;
+	report(percentage: number, message?: string): void;
+	done(): void;
+}
+
+export interface WorkspaceReviewSummary {
+	files: number;
+	findings: number;
+	cancelled: boolean;
+}
+
+/**
+ * Reviews every `.md`, `.markdown` and `.txt` file under the workspace folders (honouring each configuration's
+ * `ignore`, skipping node_modules and .git), one file per turn of the event loop so cancellation and other
+ * requests get through. `reviewFile` publishes the file's diagnostics and returns how many it found.
+ */
+export async function reviewWorkspace(
+	folders: readonly string[],
+	configs: ConfigResolver,
+	reviewFile: (file: string) => number,
+	progress: WorkspaceReviewProgress,
+	tokens: ReadonlyArray<CancellationToken | undefined>,
+): Promise<WorkspaceReviewSummary> {
+	const cancelled = (): boolean => tokens.some((t) => t?.isCancellationRequested);
+	progress.begin('Accountable: reviewing the workspace', 0, 'finding files…', true);
+	const { files } = folders.length > 0 ? expandPaths(folders, configs) : { files: [] };
+	let findings = 0;
+	let done = 0;
+	try {
+		for (const file of files) {
+			if (cancelled()) return { files: done, findings, cancelled: true };
+			findings += reviewFile(file);
+			done++;
+			progress.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+		return { files: done, findings, cancelled: cancelled() };
+	} finally {
+		progress.done();
+	}
+}

@@ -1,0 +1,373 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CodeAction, Command, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient, uriOf, waitUntil, withRule, withoutRule } from './lspClient';
+
+const COOPERATION = 'conditional-services/cooperation-required';
+const SLAVERY = 'framing/sensational-slavery-language';
+const CONDITIONAL = 'Victims who assist in the investigation and prosecution of traffickers will receive housing assistance.';
+const UNCONDITIONAL = 'Victims will receive housing assistance regardless of whether they cooperate with law enforcement.';
+const DRAFT = `# Victim services
+
+## Housing
+
+${CONDITIONAL}
+
+## Awareness
+
+The campaign will warn the public about sex slaves.
+`;
+
+let dir: string;
+let client: TestClient;
+
+function workspace(files: Record<string, string> = {}): string {
+	dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-lsp-')));
+	for (const [name, text] of Object.entries(files)) {
+		fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+		fs.writeFileSync(path.join(dir, name), text);
+	}
+	return dir;
+}
+
+async function start(options: ConstructorParameters<typeof TestClient>[0] = {}): Promise<TestClient> {
+	client = new TestClient({ workspaceFolder: dir, ...options });
+	await client.initialize();
+	return client;
+}
+
+beforeEach(() => {
+	workspace();
+});
+
+afterEach(async () => {
+	await client?.dispose();
+	expect(client.stderr).toBe('');
+	fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('language server: diagnostics', () => {
+	it('declares incremental sync, hover, quick fixes and the contract commands', async () => {
+		client = new TestClient({ workspaceFolder: dir });
+		const result = await client.initialize();
+		expect(result.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
+		expect(result.capabilities.hoverProvider).toBe(true);
+		expect(result.capabilities.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix'] });
+		expect(result.capabilities.executeCommandProvider?.commands.sort()).toEqual(
+			[
+				'accountable.reviewWorkspace',
+				'accountable.showRuleDocumentation',
+				'accountable.createConfigurationFile',
+				'accountable.disableRuleForLine',
+				'accountable.disableRuleForFile',
+				'accountable.disableRuleInWorkspace',
+				'accountable.applySuggestion',
+			].sort(),
+		);
+		await waitUntil('watcher and configuration registrations', () => client.registrations.includes('workspace/didChangeWatchedFiles') && client.registrations.includes('workspace/didChangeConfiguration'));
+	});
+
+	it('publishes findings on open with source, rule id, documentation link, severity and exact range', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		const diagnostics = await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		const d = diagnostics.find((x) => x.code === COOPERATION)!;
+		expect(d.source).toBe('accountable');
+		expect(d.severity).toBe(1);
+		expect(d.range.start.line).toBe(4);
+		const href = d.codeDescription!.href;
+		expect(href).toMatch(/^file:.*rules\/conditional-services\/cooperation-required\.md$/);
+		expect(fs.existsSync(fileURLToPath(href))).toBe(true);
+		expect(d.data).toMatchObject({ ruleId: COOPERATION, category: 'conditional-services', docUrl: href });
+		const hint = diagnostics.find((x) => x.code === SLAVERY)!;
+		expect(hint.severity).toBe(4);
+		const line = DRAFT.split('\n')[hint.range.start.line]!;
+		expect(line.slice(hint.range.start.character, hint.range.end.character)).toBe('sex slaves');
+	});
+
+	it('reviews plain text sent with Neovim\'s languageId "text"', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.txt'), `SECTION 1.\n${CONDITIONAL}\n`, 'text');
+		const diagnostics = await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		expect(diagnostics.find((x) => x.code === COOPERATION)!.range.start.line).toBe(1);
+	});
+
+	it('updates diagnostics after incremental changes, once for a burst of edits (latest wins)', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		let before = client.publishCount(uri);
+		client.change(uri, [{ range: client.rangeOf(uri, CONDITIONAL), text: UNCONDITIONAL }]);
+		await client.waitForDiagnostics(uri, withoutRule(COOPERATION), 'the finding gone after the rewrite', before);
+
+		// Five quick edits that reintroduce the condition word by word: one review, of the last version.
+		before = client.publishCount(uri);
+		const words = ['Victims ', 'who ', 'testify ', 'will ', 'receive shelter. '];
+		let version = 0;
+		for (const word of words) {
+			const end = client.documents.get(uri)!.positionAt(client.text(uri).indexOf('## Awareness'));
+			version = client.change(uri, [{ range: { start: end, end }, text: word }]);
+		}
+		await client.waitForDiagnostics(uri, withRule(COOPERATION), 'the finding back after the burst', before);
+		const published = client.diagnostics.get(uri)!.slice(before);
+		expect(published).toHaveLength(1);
+		expect(published[0]!.version).toBe(version);
+	});
+
+	it('clears diagnostics when the document is closed', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		const before = client.publishCount(uri);
+		client.close(uri);
+		await client.waitForDiagnostics(uri, (d) => d.length === 0, 'empty diagnostics', before);
+	});
+});
+
+describe('language server: hover and quick fixes', () => {
+	it('explains a finding on hover: what is wrong, why with the paper\'s paragraph, what to write instead', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		const [d] = (await client.waitForDiagnostics(uri, withRule(COOPERATION))).filter((x) => x.code === COOPERATION);
+		const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: d!.range.start.line, character: d!.range.start.character + 3 } });
+		const value = (hover!.contents as MarkupContent).value;
+		expect((hover!.contents as MarkupContent).kind).toBe('markdown');
+		expect(value).toContain('Services conditioned on cooperation with law enforcement');
+		expect(value).toContain('Services made conditional on cooperating with law enforcement');
+		expect(value).toMatch(/\*\*Why\.\*\*.*¶4/s);
+		expect(value).toMatch(/\*\*What to write instead\.\*\*.*regardless of/s);
+		const nothing = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+		expect(nothing).toBeNull();
+	});
+
+	it('offers the model clause and the rule actions as quick fixes, and inserts the clause after the sentence', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		const diagnostics = await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		const d = diagnostics.find((x) => x.code === COOPERATION)!;
+		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+		expect(actions.map((a) => a.title)).toEqual([
+			'Insert model clause: Add a clause making services unconditional',
+			`Disable ${COOPERATION} for this line`,
+			`Disable ${COOPERATION} for this file`,
+			`Disable ${COOPERATION} in the workspace configuration`,
+			`Show documentation for ${COOPERATION}`,
+		]);
+		const fix = actions[0]!;
+		expect(fix.isPreferred).toBe(true);
+		expect(fix.diagnostics).toEqual([d]);
+		const before = client.publishCount(uri);
+		const version = client.applyEdits(uri, fix.edit!.changes![uri]!);
+		expect(client.text(uri)).toContain(`${CONDITIONAL} Services shall be provided regardless of whether the person cooperates with law enforcement.\n`);
+		await waitUntil('a review of the edited version', () => client.diagnostics.get(uri)!.slice(before).some((p) => p.version === version));
+	});
+
+	it('applies a rewrite from a quick fix, after which the finding is gone', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		const d = (await client.waitForDiagnostics(uri, withRule(SLAVERY))).find((x) => x.code === SLAVERY)!;
+		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+		const fix = actions.find((a) => a.edit)!;
+		expect(fix.title).toBe('Replace with "person trafficked for sexual exploitation"');
+		const before = client.publishCount(uri);
+		client.applyEdits(uri, fix.edit!.changes![uri]!);
+		expect(client.text(uri)).toContain('warn the public about person trafficked for sexual exploitation.');
+		await client.waitForDiagnostics(uri, (x) => withoutRule(SLAVERY)(x) && withRule(COOPERATION)(x), 'the finding gone after the fix', before);
+		const refactors = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['refactor'] } });
+		expect(refactors).toEqual([]);
+	});
+
+	it('applies a replacement through the applySuggestion command', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		const d = (await client.waitForDiagnostics(uri, withRule(SLAVERY))).find((x) => x.code === SLAVERY)!;
+		const suggestion = (d.data as { suggestions: unknown[] }).suggestions[0];
+		const before = client.publishCount(uri);
+		await client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.applySuggestion', arguments: [{ uri, ruleId: SLAVERY, suggestion }] });
+		expect(client.text(uri)).toContain('warn the public about person trafficked for sexual exploitation');
+		await client.waitForDiagnostics(uri, withoutRule(SLAVERY), 'the framing finding gone', before);
+	});
+
+	it('disables a rule for one line with a reason, through the command a quick fix carries', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		const d = (await client.waitForDiagnostics(uri, withRule(COOPERATION))).find((x) => x.code === COOPERATION)!;
+		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+		const command = actions.find((a) => a.title.includes('for this line'))!.command as Command;
+		const args = { ...(command.arguments![0] as object), reason: 'quoted from the current statute -- see memo' };
+		const before = client.publishCount(uri);
+		await client.connection.sendRequest('workspace/executeCommand', { command: command.command, arguments: [args] });
+		expect(client.text(uri)).toContain(`<!-- accountable-disable-next-line ${COOPERATION} -- quoted from the current statute – see memo -->\n${CONDITIONAL}`);
+		await client.waitForDiagnostics(uri, (x) => withoutRule(COOPERATION)(x) && withRule(SLAVERY)(x), 'the finding suppressed', before);
+	});
+
+	it('disables a rule for a line inside a paragraph without splitting it, and for a whole file', async () => {
+		await start();
+		const text = `# Services\n\nThe department shall provide shelter.\n${CONDITIONAL}\n\nMore about sex slaves.\n`;
+		const uri = client.open(path.join(dir, 'para.md'), text);
+		const d = (await client.waitForDiagnostics(uri, withRule(COOPERATION))).find((x) => x.code === COOPERATION)!;
+		let before = client.publishCount(uri);
+		await client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.disableRuleForLine', arguments: [{ uri, ruleId: COOPERATION, line: d.range.start.line }] });
+		expect(client.text(uri)).toContain(`${CONDITIONAL} <!-- accountable-disable-line ${COOPERATION} -->\n`);
+		await client.waitForDiagnostics(uri, withoutRule(COOPERATION), 'line suppression', before);
+
+		before = client.publishCount(uri);
+		await client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.disableRuleForFile', arguments: [{ uri, ruleId: SLAVERY, reason: 'historical quotations' }] });
+		expect(client.text(uri).startsWith(`<!-- accountable-disable ${SLAVERY} -- historical quotations -->\n\n# Services`)).toBe(true);
+		await client.waitForDiagnostics(uri, (x) => x.length === 0, 'no findings left', before);
+	});
+
+	it('disables a rule in the workspace by creating .accountable.yaml', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'docs', 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		const before = client.publishCount(uri);
+		const result = await client.connection.sendRequest<{ file: string; created: boolean }>('workspace/executeCommand', { command: 'accountable.disableRuleInWorkspace', arguments: [{ uri, ruleId: COOPERATION }] });
+		expect(result).toEqual({ file: path.join(dir, '.accountable.yaml'), created: true });
+		expect(fs.readFileSync(result.file, 'utf8')).toMatch(new RegExp(`rules:\\n  ${COOPERATION}: off\\n`));
+		await client.waitForDiagnostics(uri, (x) => withoutRule(COOPERATION)(x) && withRule(SLAVERY)(x), 'the rule off', before);
+	});
+
+	it('opens the rule documentation with window/showDocument', async () => {
+		await start();
+		const result = await client.connection.sendRequest<{ uri: string }>('workspace/executeCommand', { command: 'accountable.showRuleDocumentation', arguments: [COOPERATION] });
+		expect(result.uri).toMatch(/rules\/conditional-services\/cooperation-required\.md$/);
+		expect(client.shownDocuments).toEqual([result.uri]);
+	});
+});
+
+describe('language server: configuration', () => {
+	it('pulls accountable.* settings per document on didChangeConfiguration and merges them over the file', async () => {
+		fs.writeFileSync(path.join(dir, '.accountable.yaml'), `rules:\n  framing: warning\n`);
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		const first = await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		expect(first.find((x) => x.code === SLAVERY)!.severity).toBe(2); // the configuration file's severity
+		expect(client.configurationRequests).toContainEqual({ scopeUri: uri, section: 'accountable' });
+
+		client.settings = { rules: { [COOPERATION]: 'off' }, minSeverity: 'warning' };
+		const before = client.publishCount(uri);
+		const requests = client.configurationRequests.length;
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+		const after = await client.waitForDiagnostics(uri, withoutRule(COOPERATION), 'the rule turned off by the setting', before);
+		expect(after.map((x) => x.code)).toEqual([SLAVERY]);
+		expect(client.configurationRequests.length).toBeGreaterThan(requests);
+
+		client.settings = { enable: false };
+		const n = client.publishCount(uri);
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+		await client.waitForDiagnostics(uri, (x) => x.length === 0, 'nothing when disabled', n);
+	});
+
+	it('uses settings pushed with didChangeConfiguration by clients without workspace/configuration', async () => {
+		await start({ capabilities: { configuration: false } });
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		const before = client.publishCount(uri);
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { accountable: { rules: { 'conditional-services': 'off' } } } });
+		await client.waitForDiagnostics(uri, withoutRule(COOPERATION), 'the category off', before);
+	});
+
+	it('shows a broken .accountable.yaml as a diagnostic on that file at the right line, and keeps reviewing', async () => {
+		const config = path.join(dir, '.accountable.yaml');
+		fs.writeFileSync(config, `# team settings\nprofile: bill\nrules:\n  framing: sometimes\n`);
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION), 'the draft still reviewed');
+		const [problem] = await client.waitForDiagnostics(uriOf(config), (d) => d.length > 0, 'the configuration error');
+		expect(problem!.range.start.line).toBe(3);
+		expect(problem!.range.start.character).toBe(2);
+		expect(problem!.source).toBe('accountable');
+		expect(problem!.severity).toBe(1);
+		expect(problem!.message).toMatch(/framing|sometimes|allowed/i);
+
+		// Fixing the file (the client's watcher reports it) clears the error and applies the new settings.
+		fs.writeFileSync(config, `rules:\n  framing: off\n`);
+		const before = client.publishCount(uri);
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+		await client.waitForDiagnostics(uriOf(config), (d) => d.length === 0, 'the error cleared');
+		await client.waitForDiagnostics(uri, (d) => withoutRule(SLAVERY)(d) && withRule(COOPERATION)(d), 'framing off', before);
+	});
+
+	it('loads rule packs from the configuration, reports a broken pack rule at its line, and skips packs when untrusted', async () => {
+		const rule = (id: string, extra = ''): string =>
+			`---\nid: ${id}\nkind: phrase\nscope: span\nseverity: warning\nsummary: Pack rule\nmessage: "Pack found {match}"\nmatch: ["task force"]\n${extra}evidence:\n  - paragraph: 5\n    quote: "raids should be used only as a last resort"\n---\n# Pack rule\n\n## What it flags\nx\n\n## Why\ny\n\n## What to write instead\nz\n\n## Not flagged\nw\n`;
+		fs.mkdirSync(path.join(dir, 'pack', 'raids'), { recursive: true });
+		fs.writeFileSync(path.join(dir, 'pack', 'raids', 'task-force.md'), rule('raids/task-force'));
+		fs.writeFileSync(path.join(dir, 'pack', 'raids', 'broken.md'), rule('raids/broken', 'severity: loud\n').replace('severity: warning\n', ''));
+		fs.writeFileSync(path.join(dir, '.accountable.yaml'), 'packs:\n  - ./pack\n');
+		const text = 'The task force shall meet monthly.\n';
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), text);
+		await client.waitForDiagnostics(uri, withRule('raids/task-force'));
+		const broken = uriOf(path.join(dir, 'pack', 'raids', 'broken.md'));
+		const [problem] = await client.waitForDiagnostics(broken, (d) => d.length > 0, 'the pack error');
+		expect(problem!.range.start.line).toBe(7); // `severity: loud` is line 8 of the file
+		await client.dispose();
+
+		await start({ initializationOptions: { trusted: false } });
+		const again = client.open(path.join(dir, 'draft.md'), text);
+		const diagnostics = await client.waitForDiagnostics(again, () => true);
+		expect(diagnostics.map((d) => d.code)).not.toContain('raids/task-force');
+	});
+});
+
+describe('language server: workspace review and robustness', () => {
+	it('reviews every document in the workspace with progress', async () => {
+		workspace({ 'a.md': DRAFT, 'sub/b.txt': `${CONDITIONAL}\n`, 'node_modules/x/c.md': DRAFT, 'archive/old.md': DRAFT, '.accountable.yaml': 'ignore:\n  - archive/**\n' });
+		await start();
+		const summary = await client.connection.sendRequest<{ files: number; findings: number; cancelled: boolean }>('workspace/executeCommand', { command: 'accountable.reviewWorkspace', arguments: [] });
+		expect(summary).toMatchObject({ files: 2, cancelled: false });
+		expect(client.latest(uriOf(path.join(dir, 'a.md')))!.map((d) => d.code)).toContain(COOPERATION);
+		expect(client.latest(uriOf(path.join(dir, 'sub', 'b.txt')))!.map((d) => d.code)).toEqual([COOPERATION]);
+		expect(client.latest(uriOf(path.join(dir, 'node_modules', 'x', 'c.md')))).toBeUndefined();
+		expect(client.latest(uriOf(path.join(dir, 'archive', 'old.md')))).toBeUndefined();
+		const kinds = client.progress.map((p) => p.value.kind);
+		expect(kinds[0]).toBe('begin');
+		expect(kinds).toContain('report');
+		expect(kinds[kinds.length - 1]).toBe('end');
+	});
+
+	it('shows one clear diagnostic instead of reviewing a document over maxDocumentSize', async () => {
+		await start({ settings: { maxDocumentSize: 1000 } });
+		const uri = client.open(path.join(dir, 'big.md'), DRAFT.repeat(20));
+		const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+		expect(diagnostics).toHaveLength(1);
+		expect(diagnostics[0]!.code).toBe('accountable/document-too-large');
+		expect(diagnostics[0]!.message).toContain('maxDocumentSize');
+	});
+
+	it('survives binary, huge and malformed input and keeps answering', async () => {
+		await start();
+		const bytes = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+		const binary = client.open(path.join(dir, 'blob.md'), `\u0000${bytes}\u0000`);
+		await client.waitForDiagnostics(binary, () => true, 'a review of binary content');
+		const huge = client.open(path.join(dir, 'huge.txt'), `${CONDITIONAL} `.repeat(20000));
+		await client.waitForDiagnostics(huge, (d) => d.length > 0, 'diagnostics for a long document', 0, 30000);
+		const surrogates = client.open(path.join(dir, 'odd.md'), '\uD800\uDFFF\uDC00 *unclosed [link](\n> > > ```\n' + '#'.repeat(500) + '\n|a|\n|-|\n');
+		await client.waitForDiagnostics(surrogates, () => true, 'a review of malformed Markdown');
+
+		// Garbage in requests: errors or empty answers, never a crash.
+		await expect(client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.disableRuleForLine', arguments: [] })).resolves.toBeNull();
+		await expect(client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.applySuggestion', arguments: [{ uri: 42 }] })).resolves.toBeNull();
+		expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.md' }, position: { line: -1, character: 1e9 } })).toBeNull();
+		expect(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: binary }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [{ source: 'accountable', message: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: { ruleId: 7 } }] } })).toEqual([]);
+		await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///nowhere.md', version: 3 }, contentChanges: [{ text: 'x' }] });
+
+		// Still alive and still reviewing.
+		const uri = client.open(path.join(dir, 'after.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		const rules = await client.connection.sendRequest<Array<{ id: string }>>('accountable/rules', {});
+		expect(rules.map((r) => r.id)).toContain(COOPERATION);
+		expect(client.exited).toBe(false);
+	});
+
+	it('speaks node-ipc as well as stdio', async () => {
+		await start({ transport: 'node-ipc' });
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION));
+	});
+});
