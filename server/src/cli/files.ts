@@ -4,8 +4,9 @@ import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import type { ConfigResolver } from '../node/config';
 
-export const REVIEWED_EXTENSIONS = ['md', 'markdown', 'txt'];
-const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
+export const REVIEWED_EXTENSIONS = ['md', 'markdown', 'txt', 'docx'];
+/** Word's lock files (`~$proposal.docx`) sit beside open documents and are not documents. */
+const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**', '**/~$*'];
 
 /**
  * Expands the CLI's arguments into files: named files as given, folders recursively (reviewed

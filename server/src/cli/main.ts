@@ -12,6 +12,8 @@ import { formatGithub } from './formats/github';
 import type { FileResult, FormatInput } from './formats/types';
 import { Progress } from './progress';
 import { rulesIndexMarkdown } from '../node/rulesIndex';
+import { DocxError, isWordDocument } from '../node/docx';
+import { readReviewable, type ReviewableFile } from '../node/docx/reviewable';
 import { version } from '../../../package.json';
 
 const FORMATS: Record<string, (input: FormatInput) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
@@ -20,7 +22,7 @@ const USAGE = `Usage: accountable [options] [files, folders or globs…]
        accountable rules [--format text|json|markdown]
        accountable explain <rule-id>
 
-Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt).
+Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt, .docx).
 
 Options:
   --format <text|json|sarif|github>   output format (default: text)
@@ -127,6 +129,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	let ioFailed = false;
 	if (values.stdin) {
 		const name = values['stdin-filename'] ?? 'stdin.md';
+		if (isWordDocument(name)) throw new UsageError('Word documents are read from a file, not standard input: accountable proposal.docx');
 		const review = service.review(path.resolve(io.cwd, name), await io.readStdin(), overrides);
 		errors.push(...review.errors);
 		if (review.skipped) {
@@ -143,21 +146,22 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		for (const file of files) {
 			progress.tick(file);
 			const display = displayPath(file, io.cwd);
-			let text: string;
+			let source: ReviewableFile;
 			try {
-				text = fs.readFileSync(file, 'utf8');
+				source = await readReviewable(file);
 			} catch (e) {
-				io.stderr(`accountable: cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+				io.stderr(e instanceof DocxError ? `accountable: ${display} ${e.message}\n` : `accountable: cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
 				ioFailed = true;
 				continue;
 			}
-			const review = service.review(file, text, overrides);
+			const { text, format, locate } = source;
+			const review = service.review(file, text, overrides, format);
 			errors.push(...review.errors);
 			if (review.skipped) {
 				io.stderr(`${display}: ${review.skipped}\n`);
 				ioFailed = true;
 			}
-			results.push({ file: display, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [] });
+			results.push({ file: display, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [], ...(locate ? { locate } : {}) });
 		}
 		progress.done();
 	}

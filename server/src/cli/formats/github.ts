@@ -1,13 +1,20 @@
 import type { Severity } from '../../engine';
 import type { FormatInput } from './types';
+import { describeLocation } from '../../node/docx';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
 /** GitHub Actions workflow commands, which show as annotations on the pull request's changed lines. */
 export function formatGithub({ results }: FormatInput): string {
 	const lines: string[] = [];
-	for (const { file, findings } of results) {
+	for (const { file, findings, locate } of results) {
 		for (const f of findings) {
+			// Lines of a Word document's converted text mean nothing on GitHub: annotate the file, name the paragraph.
+			const word = locate?.(f);
+			if (word) {
+				lines.push(`::${COMMAND[f.severity]} file=${escapeProperty(file)},title=${escapeProperty(`Accountable ${f.ruleId}`)}::${escapeData(`${describeLocation(word)}: ${f.message}`)}`);
+				continue;
+			}
 			const props = [
 				`file=${escapeProperty(file)}`,
 				`line=${f.range.start.line + 1}`,

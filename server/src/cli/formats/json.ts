@@ -1,4 +1,5 @@
 import type { Finding } from '../../engine';
+import type { WordLocation } from '../../node/docx';
 import type { FormatInput } from './types';
 
 /**
@@ -6,7 +7,12 @@ import type { FormatInput } from './types';
  * Fields beyond the documented ones (offsets, suggestions, docUrl) may be added; none is ever removed.
  */
 export function formatJson({ results }: FormatInput): string {
-	return `${JSON.stringify(results.map((r) => ({ file: r.file, findings: r.findings.map(toJson), suppressed: r.suppressed.map(toJson) })), null, 2)}\n`;
+	return `${JSON.stringify(results.map((r) => ({ file: r.file, findings: r.findings.map((f) => withLocation(toJson(f), r.locate?.(f))), suppressed: r.suppressed.map((f) => withLocation(toJson(f), r.locate?.(f))) })), null, 2)}\n`;
+}
+
+/** Word documents add `location: { paragraph, headingPath, quote }`; `range` still refers to the converted text. */
+function withLocation(json: Record<string, unknown>, location: WordLocation | undefined): Record<string, unknown> {
+	return location ? { ...json, location } : json;
 }
 
 function toJson(f: Finding): Record<string, unknown> {

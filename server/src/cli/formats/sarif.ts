@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Rule, Severity } from '../../engine';
 import type { FormatInput } from './types';
+import { describeLocation, type WordLocation } from '../../node/docx';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -12,8 +13,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 export function formatSarif({ results, rules, version, cwd }: FormatInput): string {
 	const index = new Map(rules.map((r, i) => [r.id, i]));
 	const sarifResults = results.flatMap((r) => [
-		...r.findings.map((f) => result(f, r.file, index, cwd)),
-		...r.suppressed.map((f) => result(f, r.file, index, cwd)),
+		...r.findings.map((f) => result(f, r.file, index, cwd, r.locate?.(f))),
+		...r.suppressed.map((f) => result(f, r.file, index, cwd, r.locate?.(f))),
 	]);
 	const log = {
 		$schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -52,7 +53,7 @@ function describeRule(rule: Rule): Record<string, unknown> {
 	};
 }
 
-function result(f: Finding, file: string, index: Map<string, number>, cwd: string): Record<string, unknown> {
+function result(f: Finding, file: string, index: Map<string, number>, cwd: string, word?: WordLocation): Record<string, unknown> {
 	const uri = path.isAbsolute(file) ? pathToFileURL(file).href : path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
 	const out: Record<string, unknown> = {
 		ruleId: f.ruleId,
@@ -69,9 +70,11 @@ function result(f: Finding, file: string, index: Map<string, number>, cwd: strin
 						endColumn: f.range.end.character + 1,
 						charOffset: f.offsets.start,
 						charLength: f.offsets.end - f.offsets.start,
-						snippet: { text: f.matchedText },
+						snippet: { text: word?.quote ?? f.matchedText },
 					},
 				},
+				// In a Word document the region is in the converted text; the paragraph is what a Word user can find.
+				...(word ? { logicalLocations: [wordLogicalLocation(word)] } : {}),
 			},
 		],
 		properties: { category: f.category, scope: f.scope, severity: f.severity, ...(f.quoted ? { quoted: true } : {}) },
@@ -90,6 +93,10 @@ function result(f: Finding, file: string, index: Map<string, number>, cwd: strin
 	}));
 	if (replacements.length > 0) out.fixes = replacements;
 	return out;
+}
+
+function wordLogicalLocation(word: WordLocation): Record<string, unknown> {
+	return { name: word.note ?? `¶${word.paragraph}`, fullyQualifiedName: describeLocation(word), kind: 'paragraph' };
 }
 
 function plain(markdown: string): string {

@@ -1,4 +1,5 @@
 import type { Finding, Rule } from '../../engine';
+import type { WordLocation } from '../../node/docx';
 
 /** What a formatter receives: every reviewed file with its findings, and the rules that ran. */
 export interface FileResult {
@@ -6,6 +7,8 @@ export interface FileResult {
 	file: string;
 	findings: Finding[];
 	suppressed: Finding[];
+	/** For Word documents: where a finding is in Word (paragraph, heading path, quote). */
+	locate?: (finding: Finding) => WordLocation | undefined;
 }
 
 export interface FormatInput {
