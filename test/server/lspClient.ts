@@ -32,6 +32,8 @@ export async function waitUntil<T>(what: string, check: () => T | undefined | fa
 
 export interface ClientOptions {
 	transport?: 'stdio' | 'node-ipc';
+	/** The server bundle to run (default out/server.js). */
+	server?: string;
 	settings?: Record<string, unknown>;
 	initializationOptions?: Record<string, unknown>;
 	workspaceFolder?: string;
@@ -60,11 +62,12 @@ export class TestClient {
 
 	constructor(private readonly options: ClientOptions = {}) {
 		this.settings = options.settings ?? {};
+		const server = options.server ?? SERVER;
 		if (options.transport === 'node-ipc') {
-			this.process = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+			this.process = fork(server, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
 			this.connection = createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
 		} else {
-			this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+			this.process = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 			this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		}
 		this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));

@@ -2,6 +2,8 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { expandPaths } from '../cli/files';
 import type { ConfigResolver } from '../node/config';
 
+const TEXT_DOCUMENT = /\.(?:md|markdown|txt)$/i;
+
 export interface WorkspaceReviewProgress {
 	begin(title: string, percentage?: number, message?: string, cancellable?: boolean): void;
 	report(percentage: number, message?: string): void;
@@ -28,7 +30,8 @@ export async function reviewWorkspace(
 ): Promise<WorkspaceReviewSummary> {
 	const cancelled = (): boolean => tokens.some((t) => t?.isCancellationRequested);
 	progress.begin('Accountable: reviewing the workspace', 0, 'finding files…', true);
-	const { files } = folders.length > 0 ? expandPaths(folders, configs) : { files: [] };
+	// Only text documents: the CLI may read other formats (.docx), which an editor cannot show diagnostics in.
+	const files = (folders.length > 0 ? expandPaths(folders, configs).files : []).filter((f) => TEXT_DOCUMENT.test(f));
 	let findings = 0;
 	let done = 0;
 	try {

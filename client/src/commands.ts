@@ -1,0 +1,156 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SOURCE, Requests, ServerCommands, type FindingCommandArgs, type FindingData, type RuleSummary, type SuggestionData } from '../../server/src/lsp/protocol';
+
+type Next = (command: string, args: unknown[]) => vscode.ProviderResult<unknown>;
+
+/**
+ * The server's commands, as VS Code runs them (from a quick fix, the palette, a key binding or voice). The
+ * server does the work; this fills in what only the editor knows: the finding under the cursor when a command
+ * comes without arguments, a reason for disabling a rule, and where to show documentation.
+ */
+export async function commandMiddleware(command: string, args: unknown[], next: Next, client: () => LanguageClient | undefined): Promise<unknown> {
+	switch (command) {
+		case ServerCommands.disableRuleForLine:
+		case ServerCommands.disableRuleForFile: {
+			const finding = (args[0] as FindingCommandArgs | undefined) ?? (await findingAtCursor());
+			if (!finding) return undefined;
+			let reason = finding.reason;
+			if (reason === undefined) {
+				reason = await vscode.window.showInputBox({
+					title: `Disable ${finding.ruleId} for this ${command === ServerCommands.disableRuleForLine ? 'line' : 'file'}`,
+					prompt: 'Why? The reason is written in the comment and kept in reports (optional).',
+					placeHolder: 'e.g. quoted from the statute we are amending',
+					ignoreFocusOut: true,
+				});
+				if (reason === undefined) return undefined; // Escape cancels
+			}
+			return next(command, [{ ...finding, reason }]);
+		}
+		case ServerCommands.disableRuleInWorkspace: {
+			const finding = (args[0] as FindingCommandArgs | undefined) ?? (await findingAtCursor());
+			if (!finding) return undefined;
+			const result = (await next(command, [finding])) as { file: string; created: boolean } | null | undefined;
+			if (result?.file) {
+				void vscode.window.showInformationMessage(`${finding.ruleId} is now off in ${path.basename(result.file)}.`, 'Open').then((choice) => {
+					if (choice) void vscode.window.showTextDocument(vscode.Uri.file(result.file));
+				});
+			}
+			return result;
+		}
+		case ServerCommands.applySuggestion: {
+			const finding = (args[0] as FindingCommandArgs | undefined) ?? (await findingAtCursor(true));
+			if (!finding) return undefined;
+			const suggestion = finding.suggestion ?? (await pickSuggestion(finding));
+			if (!suggestion) return undefined;
+			return next(command, [{ ...finding, suggestion }]);
+		}
+		case ServerCommands.showRuleDocumentation:
+			return showRuleDocumentation(args[0], client());
+		case ServerCommands.createConfigurationFile: {
+			if (args.length > 0 || (vscode.workspace.workspaceFolders?.length ?? 0) < 2) return next(command, args);
+			const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should .accountable.yaml go?' });
+			return folder ? next(command, [{ folder: folder.uri.fsPath }]) : undefined;
+		}
+		case ServerCommands.reviewWorkspace: {
+			const summary = (await next(command, args)) as { files: number; findings: number; cancelled: boolean } | null | undefined;
+			if (summary) {
+				void vscode.window.showInformationMessage(
+					`Accountable ${summary.cancelled ? 'stopped after' : 'reviewed'} ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.findings} finding${summary.findings === 1 ? '' : 's'} in the Problems panel.`,
+				);
+			}
+			return summary;
+		}
+		default:
+			return next(command, args);
+	}
+}
+
+interface CursorFinding extends FindingCommandArgs {
+	suggestions: SuggestionData[];
+}
+
+/** The Accountable finding under the cursor; asks which one when several overlap. */
+async function findingAtCursor(needsSuggestion = false): Promise<CursorFinding | undefined> {
+	const editor = vscode.window.activeTextEditor;
+	if (!editor) {
+		void vscode.window.showWarningMessage('Accountable: open a document and put the cursor on a finding first.');
+		return undefined;
+	}
+	const position = editor.selection.active;
+	const here = vscode.languages
+		.getDiagnostics(editor.document.uri)
+		.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(position))
+		.map((d) => toFinding(d, editor.document.uri))
+		.filter((f): f is CursorFinding => f !== undefined && (!needsSuggestion || f.suggestions.length > 0));
+	if (here.length === 0) {
+		void vscode.window.showWarningMessage(`Accountable: there is no finding${needsSuggestion ? ' with a suggestion' : ''} at the cursor.`);
+		return undefined;
+	}
+	if (here.length === 1) return here[0];
+	const picked = await vscode.window.showQuickPick(
+		here.map((f) => ({ label: f.ruleId, finding: f })),
+		{ placeHolder: 'Which finding?' },
+	);
+	return picked?.finding;
+}
+
+function toFinding(d: vscode.Diagnostic, uri: vscode.Uri): CursorFinding | undefined {
+	const code = typeof d.code === 'object' ? d.code : d.code === undefined ? undefined : { value: d.code, target: undefined };
+	if (!code) return undefined;
+	// vscode-languageclient keeps the server's `data` on the diagnostics it creates.
+	const data = (d as vscode.Diagnostic & { data?: Partial<FindingData> }).data;
+	return {
+		uri: uri.toString(),
+		ruleId: String(code.value),
+		line: d.range.start.line,
+		docUrl: data?.docUrl ?? code.target?.toString(),
+		suggestions: Array.isArray(data?.suggestions) ? data.suggestions : [],
+	};
+}
+
+async function pickSuggestion(finding: FindingCommandArgs & { suggestions?: SuggestionData[] }): Promise<SuggestionData | undefined> {
+	const suggestions = finding.suggestions ?? [];
+	if (suggestions.length <= 1) return suggestions[0];
+	const picked = await vscode.window.showQuickPick(
+		suggestions.map((s) => ({ label: s.title, detail: s.text, suggestion: s })),
+		{ placeHolder: 'Which suggestion?' },
+	);
+	return picked?.suggestion;
+}
+
+/** Opens a rule's documentation (its Markdown file) in the Markdown preview, or in an editor if there is none. */
+async function showRuleDocumentation(arg: unknown, client: LanguageClient | undefined): Promise<{ uri: string } | undefined> {
+	let docUrl: string | undefined;
+	let ruleId: string | undefined;
+	if (typeof arg === 'string') ruleId = arg;
+	else if (arg && typeof arg === 'object') ({ docUrl, ruleId } = arg as Partial<FindingCommandArgs>);
+	if (!docUrl && !ruleId) {
+		const atCursor = vscode.window.activeTextEditor ? vscode.languages.getDiagnostics(vscode.window.activeTextEditor.document.uri).find((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(vscode.window.activeTextEditor!.selection.active)) : undefined;
+		if (atCursor) ({ docUrl, ruleId } = toFinding(atCursor, vscode.window.activeTextEditor!.document.uri) ?? {});
+	}
+	if (!docUrl && client) {
+		const uri = vscode.window.activeTextEditor?.document.uri.toString();
+		const rules = await client.sendRequest<RuleSummary[]>(Requests.rules, { uri });
+		if (ruleId) docUrl = rules.find((r) => r.id === ruleId)?.docUrl;
+		else {
+			const picked = await vscode.window.showQuickPick(
+				rules.map((r) => ({ label: r.id, description: r.severity, detail: r.summary, rule: r })),
+				{ placeHolder: 'Show the documentation of which rule?', matchOnDetail: true },
+			);
+			docUrl = picked?.rule.docUrl;
+		}
+	}
+	if (!docUrl) {
+		if (ruleId) void vscode.window.showWarningMessage(`Accountable: no rule ${ruleId}.`);
+		return undefined;
+	}
+	const uri = vscode.Uri.parse(docUrl);
+	try {
+		await vscode.commands.executeCommand('markdown.showPreview', uri);
+	} catch {
+		await vscode.window.showTextDocument(uri, { preview: true });
+	}
+	return { uri: docUrl };
+}

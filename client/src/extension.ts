@@ -1,0 +1,50 @@
+/**
+ * The Accountable VS Code extension: starts the language server (out/server.js) and adds what only the editor
+ * can do: a status bar count, a reason prompt before disabling a rule, rule documentation in the Markdown
+ * preview, and Restart Server. Everything else (reviews, hovers, quick fixes) is the server's.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ClientCommands } from '../../server/src/lsp/protocol';
+import { commandMiddleware } from './commands';
+import { FindingsStatus } from './status';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	const output = vscode.window.createOutputChannel('Accountable', { log: true });
+	context.subscriptions.push(output);
+	const module = context.asAbsolutePath('out/server.js');
+	const serverOptions: ServerOptions = {
+		run: { module, transport: TransportKind.ipc },
+		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+	};
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: ['file', 'untitled'].flatMap((scheme) => [
+			{ scheme, language: 'markdown' },
+			{ scheme, language: 'plaintext' },
+		]),
+		diagnosticCollectionName: 'accountable',
+		outputChannel: output,
+		// Untrusted workspaces get limited support: the server loads no rule packs (see package.json).
+		initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+		middleware: { executeCommand: (command, args, next) => commandMiddleware(command, args, next, () => client) },
+	};
+	client = new LanguageClient('accountable', 'Accountable', serverOptions, clientOptions);
+
+	context.subscriptions.push(
+		new FindingsStatus(),
+		vscode.commands.registerCommand(ClientCommands.restartServer, async () => {
+			output.info('Restarting the Accountable language server');
+			await client?.restart();
+		}),
+		// Rule packs may run only once the user trusts the workspace; a restart tells the server.
+		vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+	);
+	await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+	await client?.stop();
+	client = undefined;
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/protocol';
+
+const LANGUAGES = new Set(['markdown', 'plaintext']);
+
+/** The active document's Accountable findings in the status bar; a click opens the Problems panel. */
+export class FindingsStatus implements vscode.Disposable {
+	private readonly item = vscode.window.createStatusBarItem('accountable.findings', vscode.StatusBarAlignment.Right, 100);
+	private readonly subscriptions: vscode.Disposable[];
+
+	constructor() {
+		this.item.name = 'Accountable findings';
+		this.item.command = 'workbench.actions.view.problems';
+		this.subscriptions = [
+			vscode.languages.onDidChangeDiagnostics((e) => {
+				const active = vscode.window.activeTextEditor?.document.uri.toString();
+				if (active && e.uris.some((u) => u.toString() === active)) this.update();
+			}),
+			vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+		];
+		this.update();
+	}
+
+	update(): void {
+		const document = vscode.window.activeTextEditor?.document;
+		if (!document || !LANGUAGES.has(document.languageId)) {
+			this.item.hide();
+			return;
+		}
+		const findings = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+		const errors = findings.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+		const count = findings.length;
+		this.item.text = count === 0 ? '$(check) Accountable' : `$(law) Accountable: ${count}`;
+		this.item.tooltip = count === 0 ? 'Accountable: no findings in this document' : `Accountable: ${count} finding${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in this document. Click to open the Problems panel.`;
+		this.item.accessibilityInformation = { label: this.item.tooltip };
+		this.item.show();
+	}
+
+	dispose(): void {
+		for (const s of this.subscriptions) s.dispose();
+		this.item.dispose();
+	}
+}

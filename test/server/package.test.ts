@@ -1,0 +1,75 @@
+/**
+ * SLOW-ish (about 5 s): runs `npm run package` on a copy of the sources and checks the .vsix. The copy keeps
+ * the production build from rewriting out/ while other test files are running the server from it.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, TestClient, withRule } from './lspClient';
+
+const SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+
+let work: string;
+let vsix: string;
+let zip: JSZip;
+
+beforeAll(() => {
+	work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-vsix-')));
+	for (const source of SOURCES) fs.cpSync(path.join(ROOT, source), path.join(work, source), { recursive: true });
+	fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir');
+	fs.mkdirSync(path.join(work, 'dist'));
+	execFileSync('npm', ['run', 'package', '--silent'], { cwd: work, stdio: 'pipe', timeout: 120000 });
+	const built = fs.readdirSync(path.join(work, 'dist')).filter((f) => f.endsWith('.vsix'));
+	expect(built).toEqual([`accountable-${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}.vsix`]);
+	vsix = path.join(work, 'dist', built[0]!);
+}, 120000);
+
+afterAll(() => {
+	if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm run package', () => {
+	it('builds a .vsix with the bundles, every rule, the docs and the icon, and nothing else', async () => {
+		zip = await JSZip.loadAsync(fs.readFileSync(vsix));
+		const files = Object.keys(zip.files).filter((f) => !zip.files[f]!.dir);
+		for (const needed of ['extension/package.json', 'extension/out/server.js', 'extension/out/extension.js', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/images/icon.png', 'extension/rules/schema/config.schema.json']) {
+			expect(files).toContain(needed);
+		}
+		const rulesInRepo = fs.readdirSync(path.join(ROOT, 'rules'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+		expect(files.filter((f) => f.startsWith('extension/rules/'))).toHaveLength(rulesInRepo);
+		expect(files.filter((f) => /node_modules|\.map$|\/server\/src\/|\/client\/src\/|\/test\//.test(f))).toEqual([]);
+		const manifest = JSON.parse(await zip.file('extension/package.json')!.async('string'));
+		expect(`${manifest.publisher}.${manifest.name}`).toBe('accountable.accountable');
+		expect(manifest.main).toBe('./out/extension.js');
+		expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:plaintext']);
+		expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+		expect(manifest.contributes.jsonValidation[0]).toEqual({ fileMatch: '.accountable.json', url: './rules/schema/config.schema.json' });
+		const settings = Object.keys(manifest.contributes.configuration.properties).sort();
+		expect(settings).toEqual(['accountable.enable', 'accountable.maxDocumentSize', 'accountable.minSeverity', 'accountable.packs', 'accountable.profile', 'accountable.rules', 'accountable.run', 'accountable.trace.server']);
+	});
+
+	it('ships a server that finds its rules inside the installed extension and reviews the example', async () => {
+		zip ??= await JSZip.loadAsync(fs.readFileSync(vsix));
+		const installed = path.join(work, 'installed');
+		for (const [name, entry] of Object.entries(zip.files)) {
+			if (entry.dir || !name.startsWith('extension/')) continue;
+			const target = path.join(installed, name.slice('extension/'.length));
+			fs.mkdirSync(path.dirname(target), { recursive: true });
+			fs.writeFileSync(target, await entry.async('nodebuffer'));
+		}
+		const client = new TestClient({ server: path.join(installed, 'out', 'server.js'), workspaceFolder: installed });
+		try {
+			await client.initialize();
+			const example = fs.readFileSync(path.join(ROOT, 'examples', 'draft-state-bill.md'), 'utf8');
+			const uri = client.open(path.join(installed, 'draft-state-bill.md'), example);
+			const diagnostics = await client.waitForDiagnostics(uri, withRule('conditional-services/cooperation-required'));
+			const href = diagnostics[0]!.codeDescription!.href;
+			expect(href.startsWith(new URL(`file://${installed}/rules/`).href)).toBe(true);
+		} finally {
+			await client.dispose();
+		}
+	});
+});
