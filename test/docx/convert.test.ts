@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { AlignmentType, DeletedTextRun, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../server/src/engine';
 import { convertWordDocument, DocxError } from '../../server/src/node/docx';
@@ -82,6 +82,27 @@ describe('converting .docx to reviewable Markdown', () => {
 		const result = builtinReviewer().review({ text: markdown, format: 'markdown' });
 		expect(result.suppressed.map((f) => f.suppression?.reason)).toEqual(['quoted from the 2005 Act']);
 		expect(result.findings).toHaveLength(1);
+	});
+
+	it('names footnotes as Word does and leaves deleted tracked changes out', async () => {
+		const bad = 'Victims who agree to testify shall be eligible for shelter.';
+		const doc = new Document({
+			footnotes: { 1: { children: [new Paragraph(bad)] } },
+			sections: [
+				{
+					children: [
+						new Paragraph({ text: 'Services', heading: HeadingLevel.HEADING_1 }),
+						new Paragraph({ children: [new TextRun('Shelter is open to all.'), new FootnoteReferenceRun(1)] }),
+						new Paragraph({ children: [new TextRun('Outreach is funded. '), new DeletedTextRun({ text: bad, id: 1, author: 'Editor', date: '2024-01-01T00:00:00Z' })] }),
+					],
+				},
+			],
+		});
+		const word = await convertWordDocument(await Packer.toBuffer(doc));
+		expect(word.markdown).not.toContain('Outreach is funded. Victims');
+		const findings = builtinReviewer().review({ text: word.markdown, format: 'markdown' }).findings;
+		expect(findings.map((f) => f.ruleId)).toEqual(['conditional-services/cooperation-required']);
+		expect(word.locator.locate(findings[0]!.offsets)).toEqual({ paragraph: 4, headingPath: [], quote: findings[0]!.matchedText, note: 'footnote 1' });
 	});
 
 	it('maps any paragraph text to exactly one reviewed block and back to the same text (property)', async () => {
