@@ -68,7 +68,7 @@ export interface RuleSpec {
 	within?: 'sentence' | 'clause';
 	anchor?: number;
 	// missing
-	topic?: { heading?: TermList; text?: TermList[]; minMentions?: number };
+	topic?: { heading?: TermList; text?: TermList[]; minMentions?: number; minWords?: number };
 	requires?: TermList[];
 	// definition
 	term?: TermList;

@@ -17,6 +17,7 @@ export const runMissing: RuleKindRunner = (rule, ctx) => {
 		if (topicHeading && !headingMatches(ctx, section, topicHeading)) continue;
 		const mentions = topicText ? topicMentions(ctx, section, topicText) : [];
 		if (topicText && mentions.length < Math.max(1, rule.spec.topic?.minMentions ?? 1)) continue;
+		if (rule.spec.topic?.minWords && wordCount(ctx, section) < rule.spec.topic.minWords) continue;
 		if (unless && anyIn(ctx, section, unless)) continue;
 		const missing = requires.findIndex((g) => !anyIn(ctx, section, g));
 		if (missing === -1) continue;
@@ -46,4 +47,11 @@ function topicMentions(ctx: ReviewContext, section: Section, groups: Matcher[]):
 	const blocks = ctx.sectionBlocks(section);
 	if (!groups.every((g) => blocks.some((b) => ctx.has(g, b)))) return [];
 	return blocks.flatMap((b) => ctx.matches(groups[0]!, b));
+}
+
+/** Words in a section (heading included), counted in its prose. */
+function wordCount(ctx: ReviewContext, section: Section): number {
+	let n = 0;
+	for (const b of ctx.sectionBlocks(section)) n += b.prose.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+	return n;
 }
