@@ -25,6 +25,8 @@ import { fileUri, loadErrorDiagnostic, toDiagnostic, tooLargeDiagnostic } from '
 import { hoverFor } from './hover';
 import { ServerCommands, Requests, type InitializationOptions, type RuleSummary, type RulesParams } from './protocol';
 import { Debouncer } from './debouncer';
+import { DOCX_SCHEME } from './docxProtocol';
+import { registerDocxRequest, wordDocumentPath } from './docxRequest';
 import { normalizeSettings, reviewOverrides, type EditorSettings } from './settings';
 
 /** Languages reviewed: VS Code's markdown and plaintext, and Neovim's `text` for .txt files. */
@@ -130,6 +132,7 @@ export class AccountableServer {
 			}
 		});
 		c.onRequest(Requests.rules, (params: RulesParams | undefined) => this.guard('rules', () => this.ruleSummaries(params?.uri), []));
+		registerDocxRequest(c);
 		c.onShutdown(() => this.debouncer.cancelAll());
 		this.documents.listen(c);
 		c.listen();
@@ -381,6 +384,8 @@ function isReviewable(document: TextDocument): boolean {
 }
 
 export function uriToPath(uri: string): string | undefined {
+	// A Word document's review view is configured (and ignored) as the .docx on disk.
+	if (uri.startsWith(`${DOCX_SCHEME}:`)) return wordDocumentPath(uri);
 	if (!uri.startsWith('file:')) return undefined;
 	try {
 		return fileURLToPath(uri);

@@ -1,0 +1,36 @@
+/**
+ * How the VS Code extension and the language server talk about Word documents. No imports, so the extension
+ * bundle pulls in neither mammoth nor the server.
+ */
+
+/** Read-only review views of Word documents: `accountable-docx:/path/to/proposal.docx` (the .docx's own path). */
+export const DOCX_SCHEME = 'accountable-docx';
+
+/** Client command: open a .docx in a read-only review view. */
+export const REVIEW_WORD_DOCUMENT_COMMAND = 'accountable.reviewWordDocument';
+
+/** Request: convert a .docx (its file: URI, or the review view's accountable-docx: URI) to reviewable Markdown. */
+export const CONVERT_DOCX_REQUEST = 'accountable/convertDocx';
+
+export interface ConvertDocxParams {
+	uri: string;
+}
+
+/** A Word paragraph's place in the converted Markdown (offsets in UTF-16 code units, end exclusive). */
+export interface ConvertedParagraph {
+	paragraph: number;
+	headingPath: string[];
+	start: number;
+	end: number;
+	note?: string;
+}
+
+export interface ConvertDocxResult {
+	markdown: string;
+	paragraphs: ConvertedParagraph[];
+}
+
+/** The file: URI of the .docx a review view shows (`accountable-docx:/a/b.docx` → `file:///a/b.docx`). */
+export function docxFileUri(uri: string): string {
+	return uri.startsWith(`${DOCX_SCHEME}:`) ? `file://${uri.slice(DOCX_SCHEME.length + 1).replace(/^\/\//, '')}` : uri;
+}
