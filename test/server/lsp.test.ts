@@ -331,6 +331,20 @@ describe('language server: workspace review and robustness', () => {
 		expect(kinds[kinds.length - 1]).toBe('end');
 	});
 
+	it('stops a workspace review when the user cancels its progress', async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 300; i++) files[`drafts/d${String(i).padStart(3, '0')}.md`] = DRAFT.repeat(3);
+		workspace(files);
+		await start();
+		const pending = client.connection.sendRequest<{ files: number; cancelled: boolean }>('workspace/executeCommand', { command: 'accountable.reviewWorkspace', arguments: [] });
+		const report = await waitUntil('the first progress report', () => client.progress.find((p) => p.value.kind === 'report'));
+		await client.connection.sendNotification('window/workDoneProgress/cancel', { token: report.token });
+		const summary = await pending;
+		expect(summary.cancelled).toBe(true);
+		expect(summary.files).toBeLessThan(300);
+		expect(client.progress[client.progress.length - 1]!.value.kind).toBe('end');
+	});
+
 	it('shows one clear diagnostic instead of reviewing a document over maxDocumentSize', async () => {
 		await start({ settings: { maxDocumentSize: 1000 } });
 		const uri = client.open(path.join(dir, 'big.md'), DRAFT.repeat(20));

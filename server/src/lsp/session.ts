@@ -33,6 +33,7 @@ import { normalizeSettings, reviewOverrides, type EditorSettings } from './setti
 const LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'txt']);
 const REVIEWED_PATH = /\.(?:md|markdown|mdown|mkd|txt)$/i;
 export const CHANGE_DELAY_MS = 300;
+const MAX_CHANGE_DELAY_MS = 3000;
 
 type Trigger = 'open' | 'change' | 'save' | 'settings';
 
@@ -56,6 +57,8 @@ export class AccountableServer {
 	private readonly settingsCache = new Map<string, Promise<EditorSettings>>();
 	private readonly debouncer = new Debouncer();
 	private readonly opening = new Set<string>();
+	/** How long each open document's last review took. */
+	private readonly reviewMs = new Map<string, number>();
 	/** Files with configuration or rule-pack problems, and the diagnostics shown on each. */
 	private loadProblems = new Map<string, Diagnostic[]>();
 	/** Rule folders in use, so a change under one reloads the rules. */
@@ -84,7 +87,10 @@ export class AccountableServer {
 			this.guard('didChange', () => {
 				// TextDocuments also reports the content of a document it has just opened.
 				if (this.opening.delete(document.uri)) return;
-				this.schedule(document.uri, 'change', CHANGE_DELAY_MS);
+				// A review blocks the server while it runs, so long documents (seconds per review) wait for a
+				// longer pause in typing than short ones.
+				const last = this.reviewMs.get(document.uri) ?? 0;
+				this.schedule(document.uri, 'change', Math.max(CHANGE_DELAY_MS, Math.min(last, MAX_CHANGE_DELAY_MS)));
 			}),
 		);
 		this.documents.onDidSave(({ document }) => this.guard('didSave', () => this.schedule(document.uri, 'save', 0)));
@@ -94,6 +100,7 @@ export class AccountableServer {
 				this.debouncer.cancel(document.uri);
 				this.states.delete(document.uri);
 				this.settingsCache.delete(document.uri);
+				this.reviewMs.delete(document.uri);
 				void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 			}),
 		);
@@ -148,7 +155,8 @@ export class AccountableServer {
 		this.capabilities.workspaceFolders = Boolean(caps.workspace?.workspaceFolders);
 		const options = (params.initializationOptions ?? {}) as InitializationOptions;
 		this.trusted = options.trusted !== false;
-		this.clientSettings = options.settings;
+		// Helix passes its `config` table as initialization options: { accountable: { … } }.
+		this.clientSettings = options.settings ?? (options as { accountable?: unknown }).accountable;
 		const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [fileUri(params.rootPath)] : []);
 		this.folders = folders.map(uriToPath).filter((p): p is string => p !== undefined);
 		this.log(`Accountable language server started (${this.trusted ? 'trusted' : 'untrusted: rule packs are not loaded'}; folders: ${this.folders.join(', ') || 'none'})`);
@@ -210,6 +218,7 @@ export class AccountableServer {
 			const started = Date.now();
 			const diagnostics = this.reviewText(uri, file, document.getText(), document.languageId, settings, version);
 			void this.connection.sendDiagnostics({ uri, version, diagnostics });
+			this.reviewMs.set(uri, Date.now() - started);
 			this.trace(`reviewed ${path.basename(file)} v${version} (${trigger}): ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
 		} catch (e) {
 			this.logError(`review of ${uri}`, e);
@@ -366,8 +375,9 @@ export class AccountableServer {
 		this.connection.console.log(message);
 	}
 
+	/** Per-review detail: shown when the client's log level is debug (VS Code: "Set Log Level…" on the channel). */
 	trace(message: string): void {
-		this.connection.console.log(message);
+		this.connection.console.debug(message);
 	}
 
 	logError(what: string, e: unknown): void {
