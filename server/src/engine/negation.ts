@@ -42,8 +42,13 @@ const CUES_AFTER = new RegExp(
 	'giu',
 );
 
-/** Relative clauses ("who do not cooperate") describe the person, not the provision: their negation does not count. */
-const RELATIVE_BEFORE = /\b(?:who|whom|that|which|whose)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+/**
+ * Relative clauses ("who do not cooperate") describe the person, not the provision: their negation does not
+ * count. "that" and "which" are relative pronouns only when the cue follows at once ("services that are not
+ * …"); with words between, "that" introduces a complement clause ("stated that trafficked persons should not
+ * be detained"), whose negation is the provision's own.
+ */
+const RELATIVE_BEFORE = /\b(?:(?:who|whom)\s+(?:[\p{L}'’-]+\s+)?|whose\s+(?:[\p{L}'’-]+\s+){0,2}|(?:that|which)\s+)$/iu;
 
 const WINDOW_BEFORE_WORDS = 14;
 const WINDOW_AFTER_WORDS = 8;
