@@ -8,6 +8,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ClientCommands } from '../../server/src/lsp/protocol';
 import { commandMiddleware } from './commands';
 import { FindingsStatus } from './status';
+import { registerWordDocumentReview } from './docx/wordReview';
+import { DOCX_SCHEME } from '../../server/src/lsp/docxProtocol';
 
 let client: LanguageClient | undefined;
 
@@ -23,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		documentSelector: ['file', 'untitled'].flatMap((scheme) => [
 			{ scheme, language: 'markdown' },
 			{ scheme, language: 'plaintext' },
-		]),
+		]).concat([{ scheme: DOCX_SCHEME, language: 'markdown' }]),
 		diagnosticCollectionName: 'accountable',
 		outputChannel: output,
 		// Untrusted workspaces get limited support: the server loads no rule packs (see package.json).
@@ -31,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		middleware: { executeCommand: (command, args, next) => commandMiddleware(command, args, next, () => client) },
 	};
 	client = new LanguageClient('accountable', 'Accountable', serverOptions, clientOptions);
+	registerWordDocumentReview(context, () => client);
 
 	context.subscriptions.push(
 		new FindingsStatus(),

@@ -1,0 +1,99 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CONVERT_DOCX_REQUEST, DOCX_SCHEME, REVIEW_WORD_DOCUMENT_COMMAND, type ConvertDocxResult } from '../../../server/src/lsp/docxProtocol';
+
+/** Word saves through temporary files, so one save is several file events: wait for them to settle. */
+const RELOAD_DELAY_MS = 300;
+
+/**
+ * Read-only review views of Word documents. A view is the document `accountable-docx:<path of the .docx>`,
+ * whose text is the Markdown the server converts the .docx to; the language server then reviews it like any
+ * open Markdown document (diagnostics, hovers, the report). When the .docx changes on disk the view reloads,
+ * which VS Code sends to the server as an edit, so the review follows.
+ */
+export class WordDocumentViews implements vscode.TextDocumentContentProvider, vscode.Disposable {
+	private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+	readonly onDidChange = this.changed.event;
+	private readonly watchers = new Map<string, vscode.Disposable>();
+	private readonly closing: vscode.Disposable;
+
+	constructor(private readonly client: () => LanguageClient | undefined) {
+		this.closing = vscode.workspace.onDidCloseTextDocument((document) => {
+			if (document.uri.scheme !== DOCX_SCHEME) return;
+			this.watchers.get(document.uri.toString())?.dispose();
+			this.watchers.delete(document.uri.toString());
+		});
+	}
+
+	async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+		this.watch(uri);
+		const name = path.posix.basename(uri.path);
+		try {
+			const client = this.client();
+			if (!client) throw new Error('the Accountable language server is not running');
+			const result = await client.sendRequest<ConvertDocxResult>(CONVERT_DOCX_REQUEST, { uri: uri.toString() }, token);
+			return result.markdown;
+		} catch (e) {
+			const message = e instanceof Error ? e.message : String(e);
+			void vscode.window.showErrorMessage(`Accountable: ${message}`);
+			// The explanation itself is not a draft: keep it out of the review.
+			return `<!-- accountable-disable -->\n# ${name} could not be reviewed\n\n${message}\n`;
+		}
+	}
+
+	/** Reloads the view when the .docx behind it is saved, replaced or re-created. */
+	private watch(view: vscode.Uri): void {
+		const key = view.toString();
+		if (this.watchers.has(key)) return;
+		const file = view.with({ scheme: 'file' });
+		const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), path.posix.basename(file.path)));
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const reload = (): void => {
+			if (timer) clearTimeout(timer);
+			timer = setTimeout(() => this.changed.fire(view), RELOAD_DELAY_MS);
+		};
+		const subscriptions = [watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload)];
+		this.watchers.set(key, { dispose: () => (timer && clearTimeout(timer), subscriptions.forEach((s) => s.dispose())) });
+	}
+
+	/** Opens (or shows again) the review view of a .docx, as Markdown so the server reviews headings as sections. */
+	async open(file: vscode.Uri): Promise<vscode.TextEditor> {
+		let document = await vscode.workspace.openTextDocument(file.with({ scheme: DOCX_SCHEME }));
+		if (document.languageId !== 'markdown') document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+		return vscode.window.showTextDocument(document, { preview: false });
+	}
+
+	dispose(): void {
+		for (const watcher of this.watchers.values()) watcher.dispose();
+		this.watchers.clear();
+		this.closing.dispose();
+		this.changed.dispose();
+	}
+}
+
+/** The .docx to review: the explorer's selection, the active editor's file, or one the user picks. */
+async function chooseWordDocument(resource: unknown): Promise<vscode.Uri | undefined> {
+	if (resource instanceof vscode.Uri) return resource.scheme === DOCX_SCHEME ? resource.with({ scheme: 'file' }) : resource;
+	const active = vscode.window.activeTextEditor?.document.uri;
+	if (active && active.scheme === DOCX_SCHEME) return active.with({ scheme: 'file' });
+	const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Word documents': ['docx'] }, openLabel: 'Review' });
+	return picked?.[0];
+}
+
+/**
+ * Registers "Accountable: Review Word Document" and the accountable-docx: views. The language client's
+ * document selector must include `{ scheme: DOCX_SCHEME, language: 'markdown' }` for the views to be reviewed.
+ */
+export function registerWordDocumentReview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): WordDocumentViews {
+	const views = new WordDocumentViews(client);
+	context.subscriptions.push(
+		views,
+		vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, views),
+		vscode.commands.registerCommand(REVIEW_WORD_DOCUMENT_COMMAND, async (resource?: unknown) => {
+			const file = await chooseWordDocument(resource);
+			if (file) await views.open(file);
+		}),
+	);
+	return views;
+}
