@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeAction, Command, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { TestClient, uriOf, waitUntil, withRule, withoutRule } from './lspClient';
+import { ROOT, TestClient, uriOf, waitUntil, withRule, withoutRule } from './lspClient';
 
 const COOPERATION = 'conditional-services/cooperation-required';
 const SLAVERY = 'framing/sensational-slavery-language';
@@ -86,6 +87,20 @@ describe('language server: diagnostics', () => {
 		expect(hint.severity).toBe(4);
 		const line = DRAFT.split('\n')[hint.range.start.line]!;
 		expect(line.slice(hint.range.start.character, hint.range.end.character)).toBe('sex slaves');
+	});
+
+	it('points a document-level finding at the passages it is about with relatedInformation', async () => {
+		await start();
+		const text = '# Safe Streets Plan\n\nThe task force will target prostitution and commercial sex.\n\nIt will reduce sex trafficking in the county.\n';
+		const uri = client.open(path.join(dir, 'plan.md'), text);
+		const diagnostics = await client.waitForDiagnostics(uri, withRule('labour-blindness/sex-sector-only-scope'));
+		const d = diagnostics.find((x) => x.code === 'labour-blindness/sex-sector-only-scope')!;
+		expect(d.relatedInformation!.length).toBeGreaterThan(0);
+		for (const related of d.relatedInformation!) {
+			expect(related.location.uri).toBe(uri);
+			expect(related.message).toMatch(/^mentions /);
+			expect([2, 4]).toContain(related.location.range.start.line);
+		}
 	});
 
 	it('reviews plain text sent with Neovim\'s languageId "text"', async () => {
@@ -262,6 +277,33 @@ describe('language server: configuration', () => {
 		await client.waitForDiagnostics(uri, (x) => x.length === 0, 'nothing when disabled', n);
 	});
 
+	it('with accountable.run "onSave", reviews on open and save but not while typing', async () => {
+		await start({ settings: { run: 'onSave' } });
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		const before = client.publishCount(uri);
+		client.change(uri, [{ range: client.rangeOf(uri, CONDITIONAL), text: UNCONDITIONAL }]);
+		await waitUntil('the server to skip the change', () => client.logs.some((l) => l.message.includes('until it is saved (accountable.run is onSave)')));
+		expect(client.publishCount(uri)).toBe(before);
+		await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+		const after = await client.waitForDiagnostics(uri, withoutRule(COOPERATION), 'the review on save', before);
+		expect(client.diagnostics.get(uri)!.slice(before)).toHaveLength(1);
+		expect(after.map((d) => d.code)).toEqual([SLAVERY]);
+	});
+
+	it('creates a commented, valid configuration file in the workspace folder and opens it', async () => {
+		await start();
+		const result = await client.connection.sendRequest<{ file: string; created: boolean }>('workspace/executeCommand', { command: 'accountable.createConfigurationFile', arguments: [] });
+		expect(result).toEqual({ file: path.join(dir, '.accountable.yaml'), created: true });
+		expect(fs.readFileSync(result.file, 'utf8')).toMatch(/^# Accountable configuration/);
+		expect(client.shownDocuments).toEqual([uriOf(result.file)]);
+		const again = await client.connection.sendRequest<{ created: boolean }>('workspace/executeCommand', { command: 'accountable.createConfigurationFile', arguments: [] });
+		expect(again.created).toBe(false);
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		expect(client.diagnostics.get(uriOf(result.file))).toBeUndefined(); // no configuration errors
+	});
+
 	it('uses settings pushed with didChangeConfiguration by clients without workspace/configuration', async () => {
 		await start({ capabilities: { configuration: false } });
 		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
@@ -306,6 +348,13 @@ describe('language server: configuration', () => {
 		const broken = uriOf(path.join(dir, 'pack', 'raids', 'broken.md'));
 		const [problem] = await client.waitForDiagnostics(broken, (d) => d.length > 0, 'the pack error');
 		expect(problem!.range.start.line).toBe(7); // `severity: loud` is line 8 of the file
+
+		// Fixing the pack rule reloads the rules: the error goes and the fixed rule reviews too.
+		fs.writeFileSync(path.join(dir, 'pack', 'raids', 'broken.md'), rule('raids/broken').replace('["task force"]', '["monthly"]'));
+		const before = client.publishCount(uri);
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: broken, type: 2 }] });
+		await client.waitForDiagnostics(broken, (d) => d.length === 0, 'the pack error cleared');
+		await client.waitForDiagnostics(uri, (d) => withRule('raids/broken')(d) && withRule('raids/task-force')(d), 'the fixed pack rule', before);
 		await client.dispose();
 
 		await start({ initializationOptions: { trusted: false } });
@@ -377,6 +426,14 @@ describe('language server: workspace review and robustness', () => {
 		const rules = await client.connection.sendRequest<Array<{ id: string }>>('accountable/rules', {});
 		expect(rules.map((r) => r.id)).toContain(COOPERATION);
 		expect(client.exited).toBe(false);
+	});
+
+	it('runs as accountable-lsp on stdio when started without arguments', async () => {
+		await start({ server: path.join(ROOT, 'bin', 'accountable-lsp.js'), args: [] });
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(COOPERATION));
+		const help = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'accountable-lsp.js'), '--help'], { encoding: 'utf8' });
+		expect(help).toMatch(/^Usage: accountable-lsp \[--stdio/);
 	});
 
 	it('speaks node-ipc as well as stdio', async () => {

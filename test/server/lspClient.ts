@@ -34,6 +34,8 @@ export interface ClientOptions {
 	transport?: 'stdio' | 'node-ipc';
 	/** The server bundle to run (default out/server.js). */
 	server?: string;
+	/** Command-line arguments for stdio (default --stdio). */
+	args?: string[];
 	settings?: Record<string, unknown>;
 	initializationOptions?: Record<string, unknown>;
 	workspaceFolder?: string;
@@ -67,7 +69,7 @@ export class TestClient {
 			this.process = fork(server, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
 			this.connection = createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
 		} else {
-			this.process = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+			this.process = spawn(process.execPath, [server, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
 			this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		}
 		this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));

@@ -213,7 +213,10 @@ export class AccountableServer {
 				void this.connection.sendDiagnostics({ uri, diagnostics: [] });
 				return;
 			}
-			if (trigger === 'change' && settings.run === 'onSave') return;
+			if (trigger === 'change' && settings.run === 'onSave') {
+				this.trace(`not reviewing ${uri} v${version} until it is saved (accountable.run is onSave)`);
+				return;
+			}
 			const file = this.fileFor(uri, document.languageId);
 			const started = Date.now();
 			const diagnostics = this.reviewText(uri, file, document.getText(), document.languageId, settings, version);
