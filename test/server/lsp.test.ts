@@ -180,6 +180,14 @@ describe('language server: hover and quick fixes', () => {
 		await waitUntil('a review of the edited version', () => client.diagnostics.get(uri)!.slice(before).some((p) => p.version === version));
 	});
 
+	it('offers no editing actions in a read-only Word review view', async () => {
+		await start();
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		const d = (await client.waitForDiagnostics(uri, withRule(SLAVERY))).find((x) => x.code === SLAVERY)!;
+		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: 'accountable-docx:/tmp/proposal.docx' }, range: d.range, context: { diagnostics: [d] } });
+		expect(actions.map((a) => a.title)).toEqual([`Disable ${SLAVERY} in the workspace configuration`, `Show documentation for ${SLAVERY}`]);
+	});
+
 	it('applies a rewrite from a quick fix, after which the finding is gone', async () => {
 		await start();
 		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import { findingData } from './diagnostics';
+import { DOCX_SCHEME } from './docxProtocol';
 import { ServerCommands, type FindingCommandArgs } from './protocol';
 
 /**
@@ -9,15 +10,17 @@ import { ServerCommands, type FindingCommandArgs } from './protocol';
  */
 export function codeActionsFor(params: CodeActionParams): CodeAction[] {
 	const only = params.context.only;
-	if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind === CodeActionKind.QuickFix)) return [];
+	if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
 	const uri = params.textDocument.uri;
+	// A Word document's review view is read-only: only the actions that do not edit it make sense there.
+	const readOnly = uri.startsWith(`${DOCX_SCHEME}:`);
 	const fixes: CodeAction[] = [];
 	const others: CodeAction[] = [];
 	const seenRules = new Set<string>();
 	for (const diagnostic of params.context.diagnostics) {
 		const data = findingData(diagnostic);
 		if (!data) continue;
-		data.suggestions.forEach((s, i) => {
+		if (!readOnly) data.suggestions.forEach((s, i) => {
 			fixes.push({
 				title: s.kind === 'insert' ? `Insert model clause: ${s.title}` : `${s.title}`,
 				kind: CodeActionKind.QuickFix,
@@ -36,9 +39,13 @@ export function codeActionsFor(params: CodeActionParams): CodeAction[] {
 			diagnostics: [diagnostic],
 			command: { title, command: id, arguments: [args] },
 		});
+		if (!readOnly) {
+			others.push(
+				command(`Disable ${data.ruleId} for this line`, ServerCommands.disableRuleForLine),
+				command(`Disable ${data.ruleId} for this file`, ServerCommands.disableRuleForFile),
+			);
+		}
 		others.push(
-			command(`Disable ${data.ruleId} for this line`, ServerCommands.disableRuleForLine),
-			command(`Disable ${data.ruleId} for this file`, ServerCommands.disableRuleForFile),
 			command(`Disable ${data.ruleId} in the workspace configuration`, ServerCommands.disableRuleInWorkspace),
 			command(`Show documentation for ${data.ruleId}`, ServerCommands.showRuleDocumentation),
 		);
