@@ -44,7 +44,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		// Rule packs may run only once the user trusts the workspace; a restart tells the server.
 		vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
 	);
-	await client.start();
+	try {
+		await client.start();
+	} catch (e) {
+		// Keep the extension (and Restart Server) alive; the output channel has the server's own messages.
+		output.error(`The Accountable language server did not start: ${(e as Error).message}`);
+		void vscode.window.showErrorMessage('Accountable: the language server did not start (see the Accountable output channel).');
+	}
 }
 
 export async function deactivate(): Promise<void> {
