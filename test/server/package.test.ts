@@ -20,7 +20,6 @@ beforeAll(() => {
 	work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-vsix-')));
 	for (const source of SOURCES) fs.cpSync(path.join(ROOT, source), path.join(work, source), { recursive: true });
 	fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir');
-	fs.mkdirSync(path.join(work, 'dist'));
 	execFileSync('npm', ['run', 'package', '--silent'], { cwd: work, stdio: 'pipe', timeout: 120000 });
 	const built = fs.readdirSync(path.join(work, 'dist')).filter((f) => f.endsWith('.vsix'));
 	expect(built).toEqual([`accountable-${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}.vsix`]);
