@@ -1,5 +1,6 @@
 import type { Offsets } from '../finding';
 import type { Block, BlockKind, DocumentFormat, ReviewDocument, Section } from './model';
+import type { ParseEvent } from './events';
 import { splitSentences } from './sentences';
 
 /**
@@ -24,8 +25,17 @@ export class DocumentBuilder {
 		this.open.push(0);
 	}
 
+	/** Replays a parser's events for a stretch of text that starts at `base`. */
+	replay(events: readonly ParseEvent[], base: number): void {
+		for (const e of events) {
+			if (e.type === 'code') this.code(base + e.start, base + e.end);
+			else if (e.type === 'heading') this.heading(e.level, base + e.start, base + e.end, e.prose, shift(e.sentences, base));
+			else this.block(e.kind, base + e.start, base + e.end, e.prose, e.quoted, e.listDepth, shift(e.sentences, base));
+		}
+	}
+
 	/** Opens a section for a heading; `prose` is the heading's blanked text. */
-	heading(level: number, start: number, end: number, prose: string): void {
+	heading(level: number, start: number, end: number, prose: string, sentences?: Offsets[]): void {
 		while (this.open.length > 1 && this.sections[this.open[this.open.length - 1]!]!.level >= level) {
 			this.sections[this.open.pop()!]!.end = start;
 		}
@@ -40,15 +50,15 @@ export class DocumentBuilder {
 			this.sections[0]!.heading = { start, end };
 			this.sections[0]!.title = title;
 		}
-		const block = this.addBlock('heading', start, end, prose, false, 0);
+		const block = this.addBlock('heading', start, end, prose, false, 0, sentences);
 		section.headingBlock = block.index;
 		this.open.push(index);
 		block.section = index;
 	}
 
-	block(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number): void {
-		if (prose.trim() === '') return;
-		const block = this.addBlock(kind, start, end, prose, quoted, listDepth);
+	block(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, sentences?: Offsets[]): void {
+		if (!hasProse(prose)) return;
+		const block = this.addBlock(kind, start, end, prose, quoted, listDepth, sentences);
 		for (const s of this.open) this.sections[s]!.blocks.push(block.index);
 	}
 
@@ -60,16 +70,25 @@ export class DocumentBuilder {
 		return { text: this.text, format: this.format, blocks: this.blocks, sections: this.sections, codeRanges: this.codeRanges };
 	}
 
-	private addBlock(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number): Block {
+	private addBlock(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, sentences?: Offsets[]): Block {
 		const block: Block = {
 			index: this.blocks.length, kind, start, end, prose, quoted, listDepth,
 			section: this.open[this.open.length - 1]!,
-			sentences: splitSentences(prose, start),
+			sentences: sentences ?? splitSentences(prose, start),
 		};
 		this.blocks.push(block);
 		if (kind === 'heading') for (const s of this.open) this.sections[s]!.blocks.push(block.index);
 		return block;
 	}
+}
+
+/** Blocks whose prose is all blank (markup only) are not blocks. */
+export function hasProse(prose: string): boolean {
+	return prose.trim() !== '';
+}
+
+function shift(list: readonly Offsets[], by: number): Offsets[] {
+	return list.map((o) => ({ start: o.start + by, end: o.end + by }));
 }
 
 function firstLineOffsets(text: string): Offsets {

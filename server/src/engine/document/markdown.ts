@@ -5,9 +5,21 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Node, Parent } from 'unist';
 import type { Link, Text } from 'mdast';
 import type { ReviewDocument } from './model';
-import { DocumentBuilder, blankExcept } from './builder';
+import type { ParseEvent } from './events';
+import { blankExcept, DocumentBuilder, hasProse } from './builder';
+import { markdownChunks } from './chunks';
+import { splitSentences } from './sentences';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+/** CommonMark + GFM (tables, task lists, footnotes, strikethrough, autolinks) + front matter. */
+const full = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+/** Chunks after the first cannot hold front matter ("---" there is a thematic break). */
+const gfmOnly = unified().use(remarkParse).use(remarkGfm);
+/** Chunks without any character GFM syntax needs parse the same without it, and faster. */
+const commonMark = unified().use(remarkParse);
+const commonMarkWithFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** Characters without which no GFM construct (table, strikethrough, autolink literal, footnote, task item) can occur. */
+const GFM_SYNTAX = /[|~@]|www\.|https?:|\[\^|\[[ xX]\]/i;
 
 interface Context {
 	quoted: boolean;
@@ -18,24 +30,109 @@ const NOT_PROSE = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'math']
 
 /** Parses Markdown (CommonMark + GFM tables + front matter) into the review document model. */
 export function parseMarkdown(text: string): ReviewDocument {
-	const tree = processor.parse(text) as Parent;
 	const builder = new DocumentBuilder(text, 'markdown');
-	walk(tree, { quoted: false, listDepth: 0 }, builder, text);
+	for (const chunk of parseMarkdownChunks(text)) builder.replay(chunk.events, chunk.start);
 	return builder.build();
 }
 
-function walk(node: Node, ctx: Context, builder: DocumentBuilder, text: string): void {
+/** Parses the whole text at once, without chunks: the reference the chunked parse must equal (tests). */
+export function parseMarkdownWhole(text: string): ReviewDocument {
+	const builder = new DocumentBuilder(text, 'markdown');
+	const events: ParseEvent[] = [];
+	walk(full.parse(text) as Parent, { quoted: false, listDepth: 0 }, events, text);
+	builder.replay(events, 0);
+	return builder.build();
+}
+
+export interface ParsedChunk {
+	start: number;
+	end: number;
+	/** The chunk's source, the key under which its events can be reused. */
+	text: string;
+	events: ParseEvent[];
+}
+
+/**
+ * Parses a Markdown text chunk by chunk (see markdownChunks). `reuse` may return the events of a chunk
+ * parsed before (same text, same position class); the incremental reviewer passes its cache here.
+ */
+export function parseMarkdownChunks(text: string, reuse?: (chunkText: string, first: boolean) => ParseEvent[] | undefined, remember?: (chunkText: string, first: boolean, events: ParseEvent[]) => void): ParsedChunk[] {
+	const cuts = markdownChunks(text);
+	const out: ParsedChunk[] = [];
+	for (let k = 0; k < cuts.length; k++) {
+		const start = cuts[k]!.start;
+		let end = cuts[k]!.end;
+		const first = start === 0;
+		let chunkText = text.slice(start, end);
+		let events = reuse?.(chunkText, first);
+		if (!events) {
+			let tree = parseTree(chunkText, first);
+			// A fenced code block or HTML block left open at the chunk's end runs on into the next chunk.
+			while (k + 1 < cuts.length && leftOpen(tree, chunkText)) {
+				k++;
+				end = cuts[k]!.end;
+				chunkText = text.slice(start, end);
+				tree = parseTree(chunkText, first);
+			}
+			events = [];
+			walk(tree, { quoted: false, listDepth: 0 }, events, chunkText);
+			remember?.(chunkText, first, events);
+		}
+		out.push({ start, end, text: chunkText, events });
+	}
+	return out;
+}
+
+/** Parse events for one stretch of Markdown, offsets relative to its start. */
+export function markdownEvents(text: string, first: boolean): ParseEvent[] {
+	const events: ParseEvent[] = [];
+	walk(parseTree(text, first), { quoted: false, listDepth: 0 }, events, text);
+	return events;
+}
+
+function parseTree(text: string, first: boolean): Parent {
+	const gfm = GFM_SYNTAX.test(text);
+	const processor = first ? (gfm ? full : commonMarkWithFrontMatter) : gfm ? gfmOnly : commonMark;
+	return processor.parse(text) as Parent;
+}
+
+/** True when the tree's last block is a fenced code block or a type 1–5 HTML block without its end. */
+function leftOpen(tree: Parent, text: string): boolean {
+	const last = tree.children[tree.children.length - 1];
+	if (!last?.position) return false;
+	const source = text.slice(last.position.start.offset, last.position.end.offset);
+	if (last.type === 'code') {
+		const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+		if (!open) return false;
+		const lines = source.split('\n');
+		const close = lines.length > 1 ? /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.exec(lines[lines.length - 1]!) : null;
+		return !(close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length);
+	}
+	if (last.type === 'html') {
+		const body = source.replace(/^ {0,3}/, '');
+		if (/^<(?:script|pre|style|textarea)(?:\s|>|$)/i.test(body)) return !/<\/(?:script|pre|style|textarea)>/i.test(body);
+		if (body.startsWith('<!--')) return !body.slice(4).includes('-->');
+		if (body.startsWith('<?')) return !body.slice(2).includes('?>');
+		if (body.startsWith('<![CDATA[')) return !body.slice(9).includes(']]>');
+		if (/^<![A-Za-z]/.test(body)) return !body.slice(2).includes('>');
+	}
+	return false;
+}
+
+function walk(node: Node, ctx: Context, events: ParseEvent[], text: string): void {
 	const start = node.position?.start.offset ?? 0;
 	const end = node.position?.end.offset ?? start;
 	switch (node.type) {
-		case 'heading':
-			builder.heading((node as unknown as { depth: number }).depth, start, end, prose(node, text, start, end));
+		case 'heading': {
+			const p = prose(node, text, start, end);
+			events.push({ type: 'heading', level: (node as unknown as { depth: number }).depth, start, end, prose: p, sentences: splitSentences(p, start) });
 			return;
+		}
 		case 'paragraph':
-			builder.block(ctx.listDepth > 0 ? 'listItem' : 'paragraph', start, end, prose(node, text, start, end), ctx.quoted, ctx.listDepth);
+			block(events, ctx.listDepth > 0 ? 'listItem' : 'paragraph', start, end, prose(node, text, start, end), ctx);
 			return;
 		case 'tableCell':
-			builder.block('tableCell', start, end, prose(node, text, start, end), ctx.quoted, ctx.listDepth);
+			block(events, 'tableCell', start, end, prose(node, text, start, end), ctx);
 			return;
 		case 'blockquote':
 			ctx = { ...ctx, quoted: true };
@@ -45,12 +142,17 @@ function walk(node: Node, ctx: Context, builder: DocumentBuilder, text: string):
 			break;
 		default:
 			if (NOT_PROSE.has(node.type)) {
-				builder.code(start, end);
+				events.push({ type: 'code', start, end });
 				return;
 			}
 	}
 	const children = (node as Parent).children;
-	if (children) for (const child of children) walk(child, ctx, builder, text);
+	if (children) for (const child of children) walk(child, ctx, events, text);
+}
+
+function block(events: ParseEvent[], kind: 'paragraph' | 'listItem' | 'tableCell', start: number, end: number, p: string, ctx: Context): void {
+	if (!hasProse(p)) return;
+	events.push({ type: 'block', kind, start, end, prose: p, quoted: ctx.quoted, listDepth: ctx.listDepth, sentences: splitSentences(p, start) });
 }
 
 /** The block's source with everything but its words blanked. */
