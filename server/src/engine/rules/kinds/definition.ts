@@ -2,8 +2,12 @@ import type { Offsets } from '../../finding';
 import type { Block } from '../../document';
 import { describeGroup, type Hit, type ReviewContext, type RuleKindRunner } from './context';
 
-/** What may follow a defined term before its definition begins ("Trafficking" means…, the term … refers to…). */
-const DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:[\p{L}-]+\s+){0,4}?(?:means|shall\s+mean|has\s+the\s+meaning|is\s+defined\s+as|shall\s+be\s+defined\s+as|(?:is|are)\s+deemed\s+to\s+(?:be|include)|refers?\s+to|shall\s+refer\s+to|includes|shall\s+include|shall\s+be\s+construed\s+(?:as|to\s+mean)|[:—–]|\.\s*[—–-]|-{2})/u;
+/**
+ * What may follow a defined term before its definition begins ("Trafficking" means…, the term … refers to…).
+ * A colon or dash defines only right after the term ("Trafficking: …", "Trafficking — …"); after other
+ * words it is an aside ("trafficking victims – some in their teens – are arrested"), not a definition.
+ */
+const DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:(?:[\p{L}-]+\s+){0,4}?(?:means|shall\s+mean|has\s+the\s+meaning|is\s+defined\s+as|shall\s+be\s+defined\s+as|(?:is|are)\s+deemed\s+to\s+(?:be|include)|refers?\s+to|shall\s+refer\s+to|includes|shall\s+include|shall\s+be\s+construed\s+(?:as|to\s+mean))|[:—–]|\.\s*[—–-]|-{2})/u;
 
 const DEFINITIONS_HEADING = /\bdefinitions?\b|\bterms\b|\bglossary\b/i;
 

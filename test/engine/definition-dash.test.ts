@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { Reviewer } from '../../server/src/engine';
+import { ruleFile, ruleSetFrom } from '../helpers/rules';
+
+// A colon or dash after a term defines it only when it follows the term at once; after other words it
+// is an aside, as in news and briefs ("trafficking victims – some in their early teens – are arrested").
+const reviewer = new Reviewer(
+	ruleSetFrom([ruleFile('conflation/test-definition', 'kind: definition\nscope: span\nseverity: warning\nterm: ["human trafficking"]\nrequires:\n  - ["@coercion"]')]),
+);
+const found = (text: string): number => reviewer.review({ text, format: 'plaintext' }).findings.length;
+
+describe('definition kind: where a definition begins', () => {
+	it('reads a colon or dash right after the term as a definition', () => {
+		expect(found('Human trafficking: the recruitment of a person for labour.')).toBe(1);
+		expect(found('"Human trafficking" — the recruitment of a person for labour.')).toBe(1);
+		expect(found('Human trafficking means the recruitment of a person for labour.')).toBe(1);
+	});
+
+	it('does not read a dash after other words as a definition', () => {
+		expect(found('The result is that human trafficking victims – some in their early teens – are arrested.')).toBe(0);
+		expect(found('Human trafficking cases rose: the report counts 40.')).toBe(0);
+	});
+
+	it('still accepts up to four words before a defining verb', () => {
+		expect(found('Human trafficking in this Act means the recruitment of a person for labour.')).toBe(1);
+	});
+});
