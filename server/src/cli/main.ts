@@ -15,12 +15,14 @@ import { rulesIndexMarkdown } from '../node/rulesIndex';
 import { DocxError, isWordDocument } from '../node/docx';
 import { readReviewable, type ReviewableFile } from '../node/docx/reviewable';
 import { version } from '../../../package.json';
+import { REPORT_USAGE, ReportUsageError, reportDate, runReport } from './report';
 
 const FORMATS: Record<string, (input: FormatInput) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 
 const USAGE = `Usage: accountable [options] [files, folders or globs…]
        accountable rules [--format text|json|markdown]
        accountable explain <rule-id>
+       accountable report <file> [--format md|html|json] [--output <file>]
 
 Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt, .docx).
 
@@ -92,6 +94,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 				stdin: { type: 'boolean' },
 				'stdin-filename': { type: 'string' },
 				quiet: { type: 'boolean' },
+				output: { type: 'string', short: 'o' },
 				help: { type: 'boolean', short: 'h' },
 				version: { type: 'boolean', short: 'v' },
 			},
@@ -114,6 +117,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 
 	if (positionals[0] === 'rules') return listRules(service, io, values.format ?? 'text');
 	if (positionals[0] === 'explain') return explain(service, io, positionals[1]);
+	if (positionals[0] === 'report') return report(service, io, positionals.slice(1), values);
 
 	const format = values.format ?? 'text';
 	const formatter = FORMATS[format];
@@ -173,6 +177,35 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (!values.quiet) io.stderr(summary(all, results.length));
 	if (problems > 0 || ioFailed) return 2;
 	return all.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
+}
+
+/** `accountable report <file>`: the accountability scorecard (see ./report.ts). */
+async function report(service: ReviewService, io: CliIO, files: string[], values: { format?: string; output?: string; profile?: string; 'min-severity'?: string; help?: boolean }): Promise<number> {
+	if (values.help) {
+		io.stdout(`${REPORT_USAGE}\n`);
+		return 0;
+	}
+	const profile = values.profile;
+	if (profile !== undefined && !['auto', 'general', 'bill', 'grant-proposal'].includes(profile)) throw new UsageError(`unknown profile "${profile}"`);
+	const minSeverity = severityOption(values['min-severity'], '--min-severity');
+	try {
+		return await runReport(service, {
+			files,
+			format: values.format,
+			output: values.output,
+			overrides: { ...(minSeverity ? { minSeverity } : {}), ...(profile ? { profile: profile as 'auto' } : {}) },
+			cwd: io.cwd,
+			version,
+			now: () => reportDate(process.env),
+			stdout: io.stdout,
+			stderr: io.stderr,
+			displayPath: (file) => displayPath(file, io.cwd),
+			reportLoadErrors: (errors) => reportLoadErrors(errors, io),
+		});
+	} catch (e) {
+		if (e instanceof ReportUsageError) throw new UsageError(e.message);
+		throw e;
+	}
 }
 
 function severityOption(value: string | undefined, name: string): Severity | undefined {

@@ -1,0 +1,24 @@
+/**
+ * The accountability report: a scorecard of the paper's recommendation areas for one reviewed document,
+ * and its renderers (HTML, Markdown, JSON). Pure, like the rest of the engine: callers read files.
+ */
+export { AREAS, AREA_IDS, CATEGORY_AREAS, areaFor, isAreaId, type AreaDefinition, type AreaId, type PaperQuote } from './areas';
+export { buildReport, quoteFor, statusOf, type ReportInput, type ReportOptions } from './build';
+export { AREA_STATUSES, PAPER_CITATION, REPORT_VERSION, type AreaReport, type AreaStatus, type Report, type ReportItem, type ReportSummary } from './model';
+export { renderHtml, type HtmlOptions } from './render/html';
+export { renderMarkdown } from './render/markdown';
+export { renderJson } from './render/json';
+export { STATUS_LABELS, STATUS_SYMBOLS, STATUS_RULE } from './render/labels';
+
+import type { Report } from './model';
+import { renderHtml } from './render/html';
+import { renderMarkdown } from './render/markdown';
+import { renderJson } from './render/json';
+
+export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Renders a report in a file format (HTML: the standalone, self-contained page). */
+export function renderReport(report: Report, format: ReportFormat): string {
+	return format === 'html' ? renderHtml(report) : format === 'json' ? renderJson(report) : renderMarkdown(report);
+}

@@ -1,0 +1,166 @@
+import type { AreaReport, AreaStatus, Report, ReportItem } from '../model';
+import { AREA_STATUSES } from '../model';
+import { STATUS_LABELS, STATUS_RULE, countsSentence, evidenceNote, isWebUrl, itemWhere, plural, summarySentence } from './labels';
+import { STANDALONE_CSS, WEBVIEW_CSS } from './styles';
+
+/**
+ * standalone: one self-contained file (inline CSS and SVG, no script, no network), light/dark by
+ * prefers-color-scheme, printable. webview: for VS Code: theme colours from --vscode-* variables, a strict
+ * content security policy with a nonce, and buttons that ask the extension to reveal a line or export.
+ */
+export type HtmlOptions = { mode: 'standalone' } | { mode: 'webview'; nonce: string; cspSource: string };
+
+export function renderHtml(report: Report, options: HtmlOptions = { mode: 'standalone' }): string {
+	const webview = options.mode === 'webview';
+	const csp = webview
+		? `default-src 'none'; img-src ${options.cspSource} data:; style-src 'nonce-${options.nonce}'; script-src 'nonce-${options.nonce}';`
+		: "default-src 'none'; img-src data:; style-src 'unsafe-inline';";
+	const nonceAttr = webview ? ` nonce="${attr(options.nonce)}"` : '';
+	const css = webview ? WEBVIEW_CSS : STANDALONE_CSS;
+	const made = report.generated ? ` on <time datetime="${attr(report.generated)}">${esc(report.generated.slice(0, 10))}</time>` : '';
+	return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Accountability report: ${esc(report.document.title)}</title>
+<style${nonceAttr}>${css}</style>
+</head>
+<body class="${webview ? 'webview' : 'standalone'}">
+<header class="masthead">
+<p class="kicker">Accountability report</p>
+<h1>${esc(report.document.title)}</h1>
+<p class="meta"><span class="file">${esc(report.document.file)}</span> (profile: ${esc(report.document.profile)}), reviewed${made} with Accountable ${esc(report.tool.version)} against the recommendations of Ditmore and Thukral, <cite>Accountability in anti-trafficking efforts</cite>.</p>
+${webview ? '<nav class="actions" aria-label="Export"><button type="button" data-export="html">Export HTML…</button> <button type="button" data-export="md">Export Markdown…</button></nav>' : ''}
+</header>
+<main>
+<section aria-labelledby="summary-heading" class="summary">
+<h2 id="summary-heading">Summary</h2>
+<p class="lead">${esc(summarySentence(report))}</p>
+${chart(report)}
+<p>${esc(countsSentence(report))}</p>
+<p class="rule"><strong>How statuses are decided.</strong> ${esc(STATUS_RULE)}</p>
+</section>
+<section aria-labelledby="scorecard-heading">
+<h2 id="scorecard-heading">Scorecard</h2>
+<table class="scorecard">
+<caption>The paper’s ten recommendation areas and what this draft does about each</caption>
+<thead><tr><th scope="col">Recommendation area</th><th scope="col">Status</th><th scope="col">Evidence</th></tr></thead>
+<tbody>
+${report.areas.map((a) => `<tr class="row-${a.status}"><th scope="row"><a href="#area-${a.id}">${esc(a.title)}</a></th><td>${badge(a.status)}</td><td>${esc(evidenceNote(a))}</td></tr>`).join('\n')}
+</tbody>
+</table>
+</section>
+<section aria-labelledby="areas-heading">
+<h2 id="areas-heading">Recommendation areas</h2>
+${report.areas.map((a) => areaSection(a, webview)).join('\n')}
+</section>
+<section aria-labelledby="language-heading">
+<h2 id="language-heading">Language</h2>
+<p>Findings about wording (sensationalised or stigmatising terms) rather than one of the recommendations.</p>
+${report.language.findings.length === 0 && report.language.suppressed.length === 0 ? '<p>None.</p>' : ''}
+${itemList(report.language.findings, webview, 'finding')}
+${report.language.suppressed.length > 0 ? `<h3>Suppressed</h3>${itemList(report.language.suppressed, webview, 'suppressed')}` : ''}
+</section>
+</main>
+<footer>
+<p>Source: ${esc(report.source.citation)} Made on the reviewer’s own machine; nothing was sent over the network.</p>
+</footer>
+${webview ? `<script nonce="${attr(options.nonce)}">${WEBVIEW_SCRIPT}</script>` : ''}
+</body>
+</html>
+`;
+}
+
+function areaSection(area: AreaReport, webview: boolean): string {
+	const none =
+		area.coverage.provisionRules > 0
+			? 'Nothing in the draft was found for or against this recommendation.'
+			: 'Nothing in the draft was found against this recommendation. Accountable has no rule yet that recognises provisions for it: check by hand.';
+	return `<article id="area-${area.id}" class="area area-${area.status}" aria-labelledby="area-${area.id}-heading">
+<h3 id="area-${area.id}-heading">${esc(area.title)} ${badge(area.status)}</h3>
+<blockquote class="recommendation"><p>${esc(area.recommendation)}</p></blockquote>
+${area.findings.length > 0 ? `<h4>Findings (${area.findings.length})</h4>${itemList(area.findings, webview, 'finding')}` : ''}
+${area.provisions.length > 0 ? `<h4>Provisions (${area.provisions.length})</h4>${itemList(area.provisions, webview, 'provision')}` : ''}
+${area.findings.length === 0 && area.provisions.length === 0 ? `<p class="none">${esc(none)}</p>` : ''}
+${area.suppressed.length > 0 ? `<h4>Suppressed (${area.suppressed.length}, not counted)</h4>${itemList(area.suppressed, webview, 'suppressed')}` : ''}
+</article>`;
+}
+
+function itemList(items: ReportItem[], webview: boolean, kind: 'finding' | 'provision' | 'suppressed'): string {
+	if (items.length === 0) return '';
+	return `<ul class="items items-${kind}">\n${items.map((i) => `<li>${item(i, webview, kind)}</li>`).join('\n')}\n</ul>`;
+}
+
+function item(i: ReportItem, webview: boolean, kind: 'finding' | 'provision' | 'suppressed'): string {
+	const where = esc(itemWhere(i));
+	// In the editor the location is a button that reveals the line; in a file it is plain text.
+	const place = webview
+		? `<button type="button" class="reveal" data-line="${i.range.start.line}" data-character="${i.range.start.character}" aria-label="${attr(`Go to line ${i.line}`)}">${where}</button>`
+		: `<span class="where">${where}</span>`;
+	const rule = isWebUrl(i.docUrl) || webview ? `<a class="rule" href="${attr(i.docUrl)}"><code>${esc(i.ruleId)}</code></a>` : `<code class="rule">${esc(i.ruleId)}</code>`;
+	const severity = i.severity && kind !== 'suppressed' ? ` <span class="severity">(${esc(i.severity)})</span>` : '';
+	const suppression =
+		kind === 'suppressed' && i.suppression
+			? `<p class="suppression">Suppressed at line ${i.suppression.line}: ${i.suppression.reason ? `reason “${esc(i.suppression.reason)}”` : 'no reason given'}</p>`
+			: '';
+	return `${place}<q class="quote">${esc(i.quote)}</q><p class="message">${esc(i.message)} ${rule}${severity}</p>${suppression}`;
+}
+
+/** The status word with a shape of its own (cross, tick, hollow circle), so colour is never the only cue. */
+export function badge(status: AreaStatus): string {
+	return `<span class="badge badge-${status}" data-status="${status}">${icon(status)}<span class="badge-text">${STATUS_LABELS[status]}</span></span>`;
+}
+
+function icon(status: AreaStatus): string {
+	const shape: Record<AreaStatus, string> = {
+		contradicted: '<path d="M4 4 L12 12 M12 4 L4 12" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" fill="none"/>',
+		addressed: '<path d="M3 8.5 L6.5 12 L13 4.5" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" fill="none"/>',
+		'not-addressed': '<circle cx="8" cy="8" r="5" stroke="currentColor" stroke-width="2" fill="none"/>',
+	};
+	return `<svg class="icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${shape[status]}</svg>`;
+}
+
+/**
+ * A bar per status, labelled with its word and count: the numbers are the chart (no score). Bars are
+ * distinguished by fill pattern as well as colour (hatched, solid, outline).
+ */
+function chart(report: Report): string {
+	const counts: Record<AreaStatus, number> = { contradicted: report.summary.contradicted, addressed: report.summary.addressed, 'not-addressed': report.summary.notAddressed };
+	const total = Math.max(1, report.summary.areas);
+	const labelWidth = 150;
+	const barWidth = 300;
+	const rowHeight = 30;
+	const rows = AREA_STATUSES.map((status, index) => {
+		const y = 10 + index * rowHeight;
+		const width = Math.round((counts[status] / total) * barWidth);
+		return `<g class="bar bar-${status}">
+<text x="0" y="${y + 15}" class="bar-label">${STATUS_LABELS[status]}</text>
+<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="20" class="track"/>
+${width > 0 ? `<rect x="${labelWidth}" y="${y}" width="${width}" height="20" class="fill fill-${status}"/>` : ''}
+<text x="${labelWidth + barWidth + 10}" y="${y + 15}" class="bar-count">${counts[status]} of ${report.summary.areas}</text>
+</g>`;
+	}).join('\n');
+	const description = AREA_STATUSES.map((s) => `${STATUS_LABELS[s]}: ${plural(counts[s], 'area')}`).join('; ');
+	return `<figure class="chart">
+<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${labelWidth + barWidth + 90} ${20 + AREA_STATUSES.length * rowHeight}">
+<title id="chart-title">Recommendation areas by status</title>
+<desc id="chart-desc">${esc(description)}</desc>
+<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line" stroke-width="3"/></pattern></defs>
+${rows}
+</svg>
+<figcaption>${esc(description)}.</figcaption>
+</figure>`;
+}
+
+const WEBVIEW_SCRIPT = `(function(){const vscode=acquireVsCodeApi();document.addEventListener('click',function(e){const t=e.target instanceof Element?e.target.closest('button'):null;if(!t)return;if(t.dataset.line!==undefined){vscode.postMessage({type:'reveal',line:Number(t.dataset.line),character:Number(t.dataset.character||0)});}else if(t.dataset.export){vscode.postMessage({type:'export',format:t.dataset.export});}});document.addEventListener('click',function(e){const a=e.target instanceof Element?e.target.closest('a.rule'):null;if(a){e.preventDefault();vscode.postMessage({type:'openRule',url:a.getAttribute('href')});}});})();`;
+
+export function esc(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function attr(text: string): string {
+	return esc(text);
+}

@@ -1,0 +1,172 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_LABELS, type Report } from '../../server/src/engine/report';
+import { ROOT, runReport } from './helpers';
+
+// The standalone HTML report, rendered by Debian's Chromium through playwright-core. Never skipped: without
+// Chromium these tests fail and say how to install it.
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = path.join(ROOT, 'test-results', 'report');
+
+let context: BrowserContext;
+let profile: string;
+let htmlFile: string;
+let report: Report;
+/** Every URL the page asked for, whether or not it was allowed. */
+const requested: string[] = [];
+
+beforeAll(async () => {
+	if (!fs.existsSync(CHROMIUM)) {
+		throw new Error(`Chromium is needed for the HTML report tests and was not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
+	}
+	fs.mkdirSync(RESULTS, { recursive: true });
+	htmlFile = path.join(RESULTS, 'draft-state-bill.html');
+	const html = runReport(['examples/draft-state-bill.md', '--format', 'html', '--output', htmlFile]);
+	// Written even when a rule pack has a problem (exit code 2, tested in cli.test.ts); here only the page matters.
+	expect(fs.existsSync(htmlFile), html.stderr).toBe(true);
+	const json = runReport(['examples/draft-state-bill.md', '--format', 'json']);
+	report = JSON.parse(json.stdout) as Report;
+
+	profile = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-chromium-'));
+	context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		// Chromium writes crash reports under XDG_CONFIG_HOME; keep them in the throwaway profile.
+		env: { ...process.env, XDG_CONFIG_HOME: profile, HOME: profile },
+		viewport: { width: 1100, height: 900 },
+	});
+	const self = pathToFileURL(htmlFile).href;
+	context.on('request', (request) => requested.push(request.url()));
+	// Anything but the report itself is refused (and still recorded above).
+	await context.route('**', (route) => (route.request().url() === self ? route.continue() : route.abort()));
+});
+
+afterAll(async () => {
+	await context?.close();
+	if (profile) fs.rmSync(profile, { recursive: true, force: true });
+});
+
+async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+	const page = await context.newPage();
+	await page.emulateMedia({ colorScheme, media: 'screen' });
+	await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
+	return page;
+}
+
+// Run in the page; `globalThis` there is the window (this project's TypeScript has no DOM types).
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const BADGE_COLOURS = (els: any[]): unknown =>
+	els.map((el) => {
+		const w = globalThis as any;
+		return { status: el.getAttribute('data-status'), fg: w.getComputedStyle(el.querySelector('.badge-text')).color, bg: w.getComputedStyle(el).backgroundColor, page: w.getComputedStyle(w.document.body).backgroundColor };
+	});
+const BODY_BACKGROUND = 'getComputedStyle(document.body).backgroundColor';
+const PRINTED_COLOURS = `({
+	body: getComputedStyle(document.body).backgroundColor,
+	text: getComputedStyle(document.body).color,
+	badge: getComputedStyle(document.querySelector('.badge')).backgroundColor,
+})`;
+
+/** WCAG 2 contrast ratio of two CSS rgb()/rgba() colours (the background assumed opaque). */
+function contrast(fg: string, bg: string): number {
+	const channels = (css: string): number[] => {
+		const m = css.match(/rgba?\(([^)]+)\)/);
+		if (!m) throw new Error(`not an rgb colour: ${css}`);
+		return m[1]!.split(/[ ,/]+/).filter(Boolean).slice(0, 3).map(Number);
+	};
+	const luminance = (css: string): number => {
+		const [r, g, b] = channels(css).map((v) => {
+			const c = v / 255;
+			return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+		});
+		return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+	};
+	const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+	return (a! + 0.05) / (b! + 0.05);
+}
+
+describe('the HTML report in Chromium', () => {
+	it('has one h1, the section headings, a main landmark and a scorecard table with row headers', async () => {
+		const page = await open();
+		expect(await page.locator('h1').allTextContents()).toEqual([report.document.title]);
+		expect(await page.locator('main h2').allTextContents()).toEqual(['Summary', 'Scorecard', 'Recommendation areas', 'Language']);
+		expect(await page.getByRole('main').count()).toBe(1);
+		const table = page.getByRole('table', { name: /recommendation areas/ });
+		expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Recommendation area', 'Status', 'Evidence']);
+		expect(await table.getByRole('rowheader').allTextContents()).toEqual(report.areas.map((a) => a.title));
+		expect(await page.getByRole('img', { name: 'Recommendation areas by status' }).count()).toBe(1);
+		await page.close();
+	});
+
+	it('says each area’s status in words, in the table and in the area’s own heading', async () => {
+		const page = await open();
+		for (const area of report.areas) {
+			const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: area.title, exact: true }) });
+			expect((await row.getByRole('cell').first().innerText()).trim(), area.id).toBe(STATUS_LABELS[area.status]);
+			const heading = page.locator(`#area-${area.id}-heading`);
+			expect(await heading.innerText()).toContain(STATUS_LABELS[area.status]);
+			// Colour is never the only cue: every badge carries a shape too.
+			expect(await heading.locator('.badge svg').count()).toBe(1);
+		}
+		const contradicted = report.areas.find((a) => a.status === 'contradicted')!;
+		expect(await page.locator(`#area-${contradicted.id}`).innerText()).toContain(contradicted.findings[0]!.quote);
+		await page.close();
+	});
+
+	it('asks for nothing over the network', async () => {
+		const page = await open();
+		await page.close();
+		const self = pathToFileURL(htmlFile).href;
+		expect(requested.length).toBeGreaterThan(0);
+		expect(requested.filter((url) => url !== self && !url.startsWith('data:'))).toEqual([]);
+	});
+
+	for (const scheme of ['light', 'dark'] as const) {
+		it(`gives status badges a contrast of at least 4.5:1 (${scheme})`, async () => {
+			const page = await open(scheme);
+			const badges = (await page.locator('.badge').evaluateAll(BADGE_COLOURS)) as { status: string; fg: string; bg: string; page: string }[];
+			expect(new Set(badges.map((b) => b.status))).toEqual(new Set(report.areas.map((a) => a.status)));
+			for (const b of badges) {
+				const bg = /rgba\(.*,\s*0\)$/.test(b.bg) || b.bg === 'transparent' ? b.page : b.bg;
+				expect(contrast(b.fg, bg), `${b.status}: ${b.fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+			}
+			const body = await page.evaluate(BODY_BACKGROUND);
+			if (scheme === 'dark') expect(body).toBe('rgb(23, 24, 26)');
+			else expect(body).toBe('rgb(255, 255, 255)');
+			await page.close();
+		});
+	}
+
+	it('prints: the print stylesheet applies (light, no badge backgrounds) and a PDF is produced', async () => {
+		const page = await open('dark');
+		await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+		const printed = (await page.evaluate(PRINTED_COLOURS)) as { body: string; text: string; badge: string };
+		expect(printed.body).toBe('rgb(255, 255, 255)');
+		expect(printed.text).toBe('rgb(26, 26, 26)');
+		expect(printed.badge).toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+		const pdf = await page.pdf({ format: 'A4' });
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(pdf.length).toBeGreaterThan(20_000);
+		fs.writeFileSync(path.join(RESULTS, 'draft-state-bill.pdf'), pdf);
+		await page.close();
+	});
+
+	it('renders to a screenshot (test-results/report/*.png, looked at by eye once)', async () => {
+		for (const scheme of ['light', 'dark'] as const) {
+			const page = await open(scheme);
+			const file = path.join(RESULTS, `draft-state-bill-${scheme}.png`);
+			await page.screenshot({ path: file, fullPage: true });
+			const size = fs.statSync(file).size;
+			// A blank page compresses to a few kilobytes; a rendered report with text and a chart does not.
+			expect(size).toBeGreaterThan(60_000);
+			const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+			expect(height).toBeGreaterThan(1500);
+			await page.close();
+		}
+	});
+});
