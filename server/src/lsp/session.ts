@@ -27,6 +27,7 @@ import { ServerCommands, Requests, type InitializationOptions, type RuleSummary,
 import { Debouncer } from './debouncer';
 import { DOCX_SCHEME } from './docxProtocol';
 import { registerDocxRequest, wordDocumentPath } from './docxRequest';
+import { registerReportRequest } from './reportRequest';
 import { normalizeSettings, reviewOverrides, type EditorSettings } from './settings';
 
 /** Languages reviewed: VS Code's markdown and plaintext, and Neovim's `text` for .txt files. */
@@ -140,6 +141,7 @@ export class AccountableServer {
 		});
 		c.onRequest(Requests.rules, (params: RulesParams | undefined) => this.guard('rules', () => this.ruleSummaries(params?.uri), []));
 		registerDocxRequest(c);
+		registerReportRequest(this);
 		c.onShutdown(() => this.debouncer.cancelAll());
 		this.documents.listen(c);
 		c.listen();

@@ -1,0 +1,58 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { buildReport, type Report } from '../engine/report';
+import { REPORT_REQUEST, type ReportParams } from './reportProtocol';
+import { reviewOverrides } from './settings';
+import { fileURLToPath } from 'node:url';
+import type { AccountableServer } from './session';
+import { version } from '../../../package.json';
+
+/**
+ * `accountable/report`: the accountability report of a document, built from the same review the
+ * diagnostics come from (configuration file, editor settings, rule packs). An open document is reported as
+ * the editor has it, unsaved changes included; a closed file: document is read from disk.
+ */
+export async function reportRequest(server: AccountableServer, params: ReportParams): Promise<Report | null> {
+	const uri = params?.uri;
+	if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'accountable/report needs { uri }');
+	const open = server.documents.get(uri);
+	const file = server.fileFor(uri, open?.languageId);
+	let text: string;
+	if (open) text = open.getText();
+	else {
+		const onDisk = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+		if (!onDisk) throw new ResponseError(ErrorCodes.InvalidParams, `not an open document: ${uri}`);
+		try {
+			text = fs.readFileSync(onDisk, 'utf8');
+		} catch (e) {
+			throw new ResponseError(ErrorCodes.InvalidRequest, `cannot read ${path.basename(onDisk)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+		}
+	}
+	const settings = await server.settingsFor(uri);
+	if (text.length > settings.maxDocumentSize) return null;
+	const service = server.serviceFor(settings.packs, file);
+	const format = open?.languageId === 'markdown' || /\.(?:md|markdown|mdown|mkd)$/i.test(file) || uri.startsWith('accountable-docx:') ? 'markdown' : 'plaintext';
+	const review = service.review(file, text, reviewOverrides(settings), format);
+	if (!review.result) return null;
+	return buildReport(review.result, service.ruleSetFor(file).rules, { file: displayName(server, file, uri), version });
+}
+
+/** The file as the user knows it: relative to its workspace folder, else its name. */
+function displayName(server: AccountableServer, file: string, uri: string): string {
+	if (!uri.startsWith('file:') && !uri.startsWith('accountable-docx:')) return decodeURIComponent(uri.replace(/^[a-z-]+:/, ''));
+	const folder = server.folderOf(file);
+	return folder ? path.relative(folder, file).split(path.sep).join('/') : path.basename(file);
+}
+
+export function registerReportRequest(server: AccountableServer): void {
+	server.connection.onRequest(REPORT_REQUEST, async (params: ReportParams) => {
+		try {
+			return await reportRequest(server, params);
+		} catch (e) {
+			if (e instanceof ResponseError) throw e;
+			server.logError(REPORT_REQUEST, e);
+			throw new ResponseError(ErrorCodes.InternalError, `Accountable could not build the report: ${(e as Error).message}`);
+		}
+	});
+}
