@@ -154,7 +154,7 @@ describe('language server: hover and quick fixes', () => {
 		expect(value).toContain('Services made conditional on cooperating with law enforcement');
 		expect(value).toMatch(/\*\*Why\.\*\*.*¶4/s);
 		expect(value).toMatch(/\*\*What to write instead\.\*\*.*regardless of/s);
-		const nothing = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+		const nothing = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 0 } }); // the blank line before the sentence
 		expect(nothing).toBeNull();
 	});
 
@@ -240,7 +240,7 @@ describe('language server: hover and quick fixes', () => {
 		before = client.publishCount(uri);
 		await client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.disableRuleForFile', arguments: [{ uri, ruleId: SLAVERY, reason: 'historical quotations' }] });
 		expect(client.text(uri).startsWith(`<!-- accountable-disable ${SLAVERY} -- historical quotations -->\n\n# Services`)).toBe(true);
-		await client.waitForDiagnostics(uri, (x) => x.length === 0, 'no findings left', before);
+		await client.waitForDiagnostics(uri, (x) => withoutRule(SLAVERY)(x) && withoutRule(COOPERATION)(x), 'both rules disabled', before);
 	});
 
 	it('disables a rule in the workspace by creating .accountable.yaml', async () => {
@@ -276,7 +276,8 @@ describe('language server: configuration', () => {
 		const requests = client.configurationRequests.length;
 		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
 		const after = await client.waitForDiagnostics(uri, withoutRule(COOPERATION), 'the rule turned off by the setting', before);
-		expect(after.map((x) => x.code)).toEqual([SLAVERY]);
+		expect(after.map((x) => x.code)).toContain(SLAVERY);
+		expect(after.every((x) => x.severity! <= 2)).toBe(true); // minSeverity: warning
 		expect(client.configurationRequests.length).toBeGreaterThan(requests);
 
 		client.settings = { enable: false };
@@ -296,7 +297,7 @@ describe('language server: configuration', () => {
 		await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
 		const after = await client.waitForDiagnostics(uri, withoutRule(COOPERATION), 'the review on save', before);
 		expect(client.diagnostics.get(uri)!.slice(before)).toHaveLength(1);
-		expect(after.map((d) => d.code)).toEqual([SLAVERY]);
+		expect(after.map((d) => d.code)).toContain(SLAVERY);
 	});
 
 	it('creates a commented, valid configuration file in the workspace folder and opens it', async () => {
@@ -342,6 +343,19 @@ describe('language server: configuration', () => {
 		await client.waitForDiagnostics(uri, (d) => withoutRule(SLAVERY)(d) && withRule(COOPERATION)(d), 'framing off', before);
 	});
 
+	it('notices a changed configuration file at the next review when the client has no file watcher', async () => {
+		const config = path.join(dir, '.accountable.yaml');
+		fs.writeFileSync(config, 'rules:\n  framing: warning\n');
+		await start({ capabilities: { watchedFiles: false } });
+		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
+		await client.waitForDiagnostics(uri, withRule(SLAVERY));
+		expect(client.registrations).not.toContain('workspace/didChangeWatchedFiles');
+		fs.writeFileSync(config, 'rules:\n  framing: off\n  conditional-services: off\n');
+		const before = client.publishCount(uri);
+		client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft: ' }]);
+		await client.waitForDiagnostics(uri, (d) => !d.some((x) => /^(framing|conditional-services)\//.test(String(x.code))), 'the new configuration applied', before);
+	});
+
 	it('loads rule packs from the configuration, reports a broken pack rule at its line, and skips packs when untrusted', async () => {
 		const rule = (id: string, extra = ''): string =>
 			`---\nid: ${id}\nkind: phrase\nscope: span\nseverity: warning\nsummary: Pack rule\nmessage: "Pack found {match}"\nmatch: ["task force"]\n${extra}evidence:\n  - paragraph: 5\n    quote: "raids should be used only as a last resort"\n---\n# Pack rule\n\n## What it flags\nx\n\n## Why\ny\n\n## What to write instead\nz\n\n## Not flagged\nw\n`;
@@ -379,7 +393,7 @@ describe('language server: workspace review and robustness', () => {
 		const summary = await client.connection.sendRequest<{ files: number; findings: number; cancelled: boolean }>('workspace/executeCommand', { command: 'accountable.reviewWorkspace', arguments: [] });
 		expect(summary).toMatchObject({ files: 2, cancelled: false });
 		expect(client.latest(uriOf(path.join(dir, 'a.md')))!.map((d) => d.code)).toContain(COOPERATION);
-		expect(client.latest(uriOf(path.join(dir, 'sub', 'b.txt')))!.map((d) => d.code)).toEqual([COOPERATION]);
+		expect(client.latest(uriOf(path.join(dir, 'sub', 'b.txt')))!.map((d) => d.code)).toContain(COOPERATION);
 		expect(client.latest(uriOf(path.join(dir, 'node_modules', 'x', 'c.md')))).toBeUndefined();
 		expect(client.latest(uriOf(path.join(dir, 'archive', 'old.md')))).toBeUndefined();
 		const kinds = client.progress.map((p) => p.value.kind);

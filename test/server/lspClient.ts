@@ -40,7 +40,7 @@ export interface ClientOptions {
 	initializationOptions?: Record<string, unknown>;
 	workspaceFolder?: string;
 	/** Advertise window.workDoneProgress, workspace.configuration and showDocument (as VS Code does). */
-	capabilities?: { configuration?: boolean; workDoneProgress?: boolean; showDocument?: boolean };
+	capabilities?: { configuration?: boolean; workDoneProgress?: boolean; showDocument?: boolean; watchedFiles?: boolean };
 }
 
 /**
@@ -104,7 +104,7 @@ export class TestClient {
 
 	async initialize(): Promise<InitializeResult> {
 		const folder = this.options.workspaceFolder;
-		const caps = { configuration: true, workDoneProgress: true, showDocument: true, ...this.options.capabilities };
+		const caps = { configuration: true, workDoneProgress: true, showDocument: true, watchedFiles: true, ...this.options.capabilities };
 		const result = await this.connection.sendRequest<InitializeResult>('initialize', {
 			processId: process.pid,
 			rootUri: folder ? uriOf(folder) : null,
@@ -116,7 +116,7 @@ export class TestClient {
 					applyEdit: true,
 					workspaceFolders: true,
 					didChangeConfiguration: { dynamicRegistration: true },
-					didChangeWatchedFiles: { dynamicRegistration: true },
+					didChangeWatchedFiles: { dynamicRegistration: caps.watchedFiles },
 				},
 				window: { workDoneProgress: caps.workDoneProgress, showDocument: caps.showDocument ? { support: true } : undefined },
 				textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, synchronization: { didSave: true } },

@@ -64,6 +64,8 @@ export class AccountableServer {
 	private loadProblems = new Map<string, Diagnostic[]>();
 	/** Rule folders in use, so a change under one reloads the rules. */
 	private readonly packDirs = new Set<string>();
+	/** Configuration files in use and their modification times, for clients without file watchers. */
+	private readonly configStamps = new Map<string, number>();
 	private trusted = true;
 	private clientSettings: unknown;
 	folders: string[] = [];
@@ -215,6 +217,12 @@ export class AccountableServer {
 				void this.connection.sendDiagnostics({ uri, diagnostics: [] });
 				return;
 			}
+			// Clients without file watchers (Neovim 0.7, for one) still see edits to configuration files they
+			// save, when the next review notices the file changed on disk.
+			if (!this.capabilities.watchedFiles && this.configFilesChanged()) {
+				this.reload('a configuration file changed on disk'); // reviews every open document again
+				return;
+			}
 			if (trigger === 'change' && settings.run === 'onSave') {
 				this.trace(`not reviewing ${uri} v${version} until it is saved (accountable.run is onSave)`);
 				return;
@@ -297,6 +305,7 @@ export class AccountableServer {
 		this.configs = new ConfigResolver();
 		this.services.clear();
 		this.packDirs.clear();
+		this.configStamps.clear();
 		const previous = this.loadProblems;
 		this.loadProblems = new Map();
 		for (const uri of previous.keys()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -306,6 +315,7 @@ export class AccountableServer {
 	/** Shows configuration and rule-pack errors on the files they are in, at their lines. */
 	private noteLoadProblems(review: FileReview): void {
 		if (this.trusted) for (const p of review.config.packs) this.packDirs.add(p);
+		for (const file of review.config.files) if (!this.configStamps.has(file)) this.configStamps.set(file, stamp(file));
 		const byFile = new Map<string, LoadError[]>();
 		for (const error of review.errors) byFile.set(error.file, [...(byFile.get(error.file) ?? []), error]);
 		for (const [file, errors] of byFile) {
@@ -319,6 +329,11 @@ export class AccountableServer {
 			for (const e of errors) this.log(`${file}:${e.line}: ${e.message}`);
 			void this.connection.sendDiagnostics({ uri, diagnostics });
 		}
+	}
+
+	private configFilesChanged(): boolean {
+		for (const [file, seen] of this.configStamps) if (stamp(file) !== seen) return true;
+		return false;
 	}
 
 	private isConfigOrRuleFile(uri: string): boolean {
@@ -414,6 +429,15 @@ function readLines(file: string): string[] {
 		return fs.readFileSync(file, 'utf8').split(/\r?\n/);
 	} catch {
 		return [];
+	}
+}
+
+/** A file's modification time, or -1 when it is gone. */
+function stamp(file: string): number {
+	try {
+		return fs.statSync(file).mtimeMs;
+	} catch {
+		return -1;
 	}
 }
 
