@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the real-client tests, each writing a { passed, failed } report into test-results/:
+//   1. Neovim (headless) as an LSP client of bin/accountable-lsp.js          -> e2e-nvim.json
+//   2. the packaged .vsix in the code-server workbench, driven by Chromium  -> e2e-ui.json (+ screenshot)
+//   3. the mocha suite in the extension host through @vscode/test-electron's runTests, with code-server
+//      standing in for VS Code (scripts/e2e/code-shim.mjs)                  -> e2e-vscode.json
+// Installs what is missing first (scripts/e2e/install.sh: apt packages, Node 24 and code-server in a cache
+// outside the repository) unless CODE_SERVER_NODE and CODE_SERVER_ENTRY are set. Exits 1 if anything failed.
+// `npm run test:e2e -- nvim ui vscode` runs only the named parts.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const results = path.join(root, 'test-results');
+const only = process.argv.slice(2);
+const wanted = (part) => only.length === 0 || only.includes(part);
+const started = Date.now();
+const seconds = (since = started) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+function ensureInstalled() {
+	if (process.env.CODE_SERVER_NODE && process.env.CODE_SERVER_ENTRY) return;
+	const exports = execFileSync('bash', [path.join(root, 'scripts', 'e2e', 'install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	for (const [, name, value] of exports.matchAll(/^export (\w+)='([^']*)'$/gm)) process.env[name] = value;
+}
+
+function run(title, command, args, options = {}) {
+	const since = Date.now();
+	console.log(`\n== ${title}`);
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+	console.log(`== ${title}: ${result.status === 0 ? 'ok' : `failed (exit ${result.status ?? result.signal})`} in ${seconds(since)}`);
+	return result.status === 0;
+}
+
+fs.mkdirSync(results, { recursive: true });
+if (wanted('ui') || wanted('vscode')) ensureInstalled();
+const built = run('build', 'npm', ['run', 'build', '--silent']) && run('build the extension-host suite', process.execPath, ['scripts/e2e/build.mjs']);
+const parts = [
+	{ name: 'nvim', title: 'Neovim client', report: 'e2e-nvim.json', args: ['scripts/e2e/run-nvim.mjs'] },
+	{ name: 'ui', title: 'packaged extension in the code-server workbench (Chromium)', report: 'e2e-ui.json', args: ['scripts/e2e/run-ui.mjs'] },
+	{ name: 'vscode', title: 'extension-host suite (@vscode/test-electron runTests, code-server standing in for VS Code)', report: 'e2e-vscode.json', args: ['out/e2e/runTest.js'] },
+];
+let ok = built;
+const reports = [];
+for (const part of parts.filter((p) => wanted(p.name))) {
+	const report = path.join(results, part.report);
+	reports.push(report);
+	fs.rmSync(report, { force: true });
+	if (!built) continue; // its missing report counts as a failure below
+	const env = { ...process.env, ACCOUNTABLE_E2E_RESULTS: report, VSCODE_EXECUTABLE: process.env.VSCODE_EXECUTABLE ?? path.join(root, 'scripts', 'e2e', 'code-shim.mjs') };
+	ok = run(part.title, process.execPath, [...part.args, report], { env }) && ok;
+}
+
+let passed = 0;
+let failed = 0;
+for (const report of reports) {
+	if (!fs.existsSync(report)) {
+		failed += 1;
+		console.log(`(no report at ${path.relative(root, report)}: that part stopped before its tests)`);
+		continue;
+	}
+	const counts = JSON.parse(fs.readFileSync(report, 'utf8'));
+	passed += counts.passed;
+	failed += counts.failed;
+}
+console.log(`\ne2e: ${passed} passed, ${failed} failed in ${seconds()}`);
+process.exit(ok && failed === 0 ? 0 : 1);

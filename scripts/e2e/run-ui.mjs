@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// The packaged extension in the real VS Code workbench (code-server, driven by headless Chromium): builds the
+// .vsix with `npm run package`, installs it into code-server the way a user would, opens the bundled example
+// (examples/draft-state-bill.md) and checks what a user sees: squiggles, the Problems panel, the status bar
+// and a hover that cites the paper. Takes a screenshot of the squiggle and the hover into test-results/.
+// Writes test-results/e2e-ui.json. Needs CODE_SERVER_NODE and CODE_SERVER_ENTRY (scripts/e2e/install.sh).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installVsix, launchChromium, makeProfile, startCodeServer } from './code-server.mjs';
+import { Checks } from './results.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const resultsDir = path.join(root, 'test-results');
+const resultsFile = process.argv[2] ?? path.join(resultsDir, 'e2e-ui.json');
+const screenshot = path.join(resultsDir, 'e2e-squiggle-and-hover.png');
+const EXAMPLE = 'draft-state-bill.md';
+const COOPERATION = 'conditional-services/cooperation-required';
+const VIEWPORT = { width: 1400, height: 900 };
+const WAIT = { timeout: Number(process.env.ACCOUNTABLE_E2E_UI_TIMEOUT_MS ?? 90000) };
+// What `npm run package` needs, copied so the production build does not rewrite out/ under other test runs.
+const PACKAGE_SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+
+function buildVsix(work) {
+	for (const source of PACKAGE_SOURCES) {
+		if (fs.existsSync(path.join(root, source))) fs.cpSync(path.join(root, source), path.join(work, source), { recursive: true });
+	}
+	fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
+	execFileSync('npm', ['run', 'package', '--silent'], { cwd: work, stdio: 'pipe', timeout: 180000 });
+	const built = fs.readdirSync(path.join(work, 'dist')).filter((f) => f.endsWith('.vsix'));
+	assert.equal(built.length, 1, `one .vsix in dist/: ${built}`);
+	return path.join(work, 'dist', built[0]);
+}
+
+/** Checks the bytes are a PNG of the viewport's size and of a size a real screenshot has. */
+function checkPng(file, { width, height }) {
+	const bytes = fs.readFileSync(file);
+	assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+	assert.equal(bytes.subarray(12, 16).toString('ascii'), 'IHDR');
+	assert.equal(bytes.readUInt32BE(16), width, 'width');
+	assert.equal(bytes.readUInt32BE(20), height, 'height');
+	assert.ok(bytes.length > 40000 && bytes.length < 20000000, `a plausible size for a workbench screenshot: ${bytes.length} bytes`);
+	assert.equal(bytes.subarray(bytes.length - 8, bytes.length - 4).toString('ascii'), 'IEND', 'the PNG is complete');
+	return bytes.length;
+}
+
+async function main() {
+	const checks = new Checks('vscode-ui');
+	const started = Date.now();
+	const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-ui-'));
+	const workspace = path.join(work, 'ws');
+	fs.mkdirSync(workspace);
+	fs.copyFileSync(path.join(root, 'examples', EXAMPLE), path.join(workspace, EXAMPLE));
+	fs.mkdirSync(resultsDir, { recursive: true });
+	fs.rmSync(screenshot, { force: true });
+	const profile = makeProfile('cs-ui-');
+	let server;
+	let browser;
+	let page;
+	let installed = false;
+	try {
+		await checks.check('npm run package builds a .vsix and code-server installs it as accountable.accountable', () => {
+			const vsix = buildVsix(path.join(work, 'src'));
+			const output = installVsix(profile, vsix);
+			const folders = fs.readdirSync(profile.extensionsDir).filter((f) => f.startsWith('accountable.accountable-'));
+			assert.equal(folders.length, 1, `installed: ${output}`);
+			assert.ok(fs.existsSync(path.join(profile.extensionsDir, folders[0], 'out', 'server.js')));
+			installed = true;
+			console.log(`    ${path.basename(vsix)} (${fs.statSync(vsix).size} bytes) installed at ${seconds()}`);
+		});
+
+		await checks.check(`the installed extension reviews ${EXAMPLE}: squiggles in the editor`, async () => {
+			assert.ok(installed, 'the .vsix was not installed');
+			server = await startCodeServer(profile);
+			browser = await launchChromium(profile);
+			page = await browser.newPage({ viewport: VIEWPORT });
+			await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+			await page.waitForSelector('.explorer-folders-view .monaco-list-row', WAIT);
+			await page.keyboard.press('Control+P');
+			await page.keyboard.type(EXAMPLE);
+			// Enter does nothing until Quick Open has its result row.
+			await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${EXAMPLE}"]`, WAIT);
+			await page.keyboard.press('Enter');
+			await page.waitForSelector(`.tabs-container .tab[aria-label*="${EXAMPLE}"]`, WAIT);
+			await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', WAIT);
+			console.log(`    squiggles at ${seconds()}`);
+		});
+
+		await checks.check('the Problems panel lists the findings with source accountable and rule ids; the status bar counts them', async () => {
+			assert.ok(page, 'the workbench did not open');
+			await page.keyboard.press('Control+Shift+M');
+			await page.waitForSelector(`.markers-panel .monaco-list-row:has-text("${COOPERATION}")`, WAIT);
+			// The list is virtual (only visible rows exist); the file row carries the count of all its problems.
+			const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+			const fileRow = rows.find((r) => r.startsWith(EXAMPLE));
+			const total = Number(/^\S+?(\d+)$/.exec(fileRow ?? '')?.[1] ?? 0);
+			assert.ok(total >= 10, `at least 10 problems on the example: ${JSON.stringify(rows)}`);
+			const findings = rows.filter((r) => /accountable[a-z-]+\/[a-z0-9-]+\[Ln \d+, Col \d+\]$/.test(r));
+			assert.ok(findings.length >= 5, `finding rows name source and rule: ${JSON.stringify(rows)}`);
+			assert.ok(findings.some((r) => r.includes(`accountable${COOPERATION}[Ln 34,`)), JSON.stringify(findings));
+			const status = await page.$$eval('.statusbar-item', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+			const ours = status.find((s) => s.startsWith('Accountable:'));
+			assert.match(ours ?? '', /^Accountable: \d+ findings \(\d+ errors?\) in this document/, JSON.stringify(status));
+			await page.keyboard.press('Control+Shift+M'); // close the panel again: more room for the editor in the screenshot
+		});
+
+		await checks.check('hovering the squiggle shows the finding, the paper (¶) and what to write instead; screenshot taken', async () => {
+			assert.ok(page, 'the workbench did not open');
+			// Put the squiggled sentence in view (Go to Line), then point the mouse at its squiggle.
+			const line = fs.readFileSync(path.join(workspace, EXAMPLE), 'utf8').split('\n').findIndex((l) => l.includes('Victims who assist in the investigation')) + 1;
+			assert.ok(line > 0);
+			await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+			await page.keyboard.press('Control+G');
+			await page.keyboard.type(`${line}:20`);
+			await page.keyboard.press('Enter');
+			const hover = page.locator('.monaco-hover:visible').filter({ hasText: COOPERATION });
+			const cursor = page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first();
+			const deadline = Date.now() + WAIT.timeout;
+			// Point the mouse at the text cursor, which Go to Line put inside the squiggled words. The first move
+			// can land before the editor has laid out the line; move away and back until the hover shows.
+			for (let attempt = 0; !(await hover.count()); attempt++) {
+				assert.ok(Date.now() < deadline, 'no hover before the deadline');
+				const box = await cursor.boundingBox();
+				if (box) {
+					await page.mouse.move(box.x + 200, box.y - 150);
+					await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 5 });
+				}
+				await hover.first().waitFor({ state: 'visible', timeout: 2000 + attempt * 500 }).catch(() => {});
+			}
+			const text = await hover.first().innerText();
+			assert.match(text, /¶\s?\d+/, `the hover cites the paper: ${text}`);
+			assert.match(text, /cooperating with law enforcement/, text);
+			assert.match(text, /What to write instead/, text);
+			await page.screenshot({ path: screenshot });
+			// The hover was still up when the shot was taken (the DOM is checked after the shot, too).
+			assert.ok((await hover.count()) > 0, 'the hover went away during the screenshot');
+			console.log(`    hover and screenshot at ${seconds()}: ${path.relative(root, screenshot)}`);
+		});
+
+		await checks.check('the screenshot is a PNG of the whole workbench', () => {
+			const size = checkPng(screenshot, VIEWPORT);
+			console.log(`    ${size} bytes`);
+		});
+	} finally {
+		await browser?.close().catch(() => {});
+		server?.stop();
+		fs.rmSync(work, { recursive: true, force: true });
+		if (checks.failed === 0) profile.remove();
+		else console.log(`  kept the code-server profile and log for the failure: ${profile.dir}`);
+	}
+	checks.write(resultsFile);
+	console.log(`  (${seconds()})`);
+	return checks.failed === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (error) => {
+	console.error(error);
+	process.exit(1);
+});
