@@ -43,9 +43,17 @@ export class Reviewer {
 
 	review(input: ReviewInput, settings: ReviewSettings = {}): ReviewResult {
 		const document = parseDocument(input.text, input.format);
-		const lines = new LineIndex(input.text);
-		const profile = !settings.profile || settings.profile === 'auto' ? detectProfile(input.text) : settings.profile;
 		const ctx = new ReviewContext(document);
+		return this.reviewDocument(document, settings, (rule) => runRule(rule, ctx));
+	}
+
+	/**
+	 * Reviews a parsed document. `hitsOf` gives each rule's hits: running the rule's kind over the document,
+	 * or (the incremental reviewer) recalling hits kept from an earlier review of unchanged blocks.
+	 */
+	reviewDocument(document: ReviewDocument, settings: ReviewSettings, hitsOf: (rule: Rule) => readonly Hit[]): ReviewResult {
+		const lines = new LineIndex(document.text);
+		const profile = !settings.profile || settings.profile === 'auto' ? detectProfile(document.text) : settings.profile;
 		const findings: Finding[] = [];
 		const provisions: Finding[] = [];
 		for (const rule of this.ruleSet.rules) {
@@ -53,7 +61,7 @@ export class Reviewer {
 			const setting = settingFor(rule.id, rule.category, settings.rules);
 			if (setting === 'off') continue;
 			const base: Severity = setting && setting !== 'on' ? setting : rule.spec.severity;
-			for (const hit of KINDS[rule.spec.kind](rule, ctx)) {
+			for (const hit of hitsOf(rule)) {
 				const finding = toFinding(rule, hit, base, document, lines);
 				if (!finding) continue;
 				(rule.spec.provision ? provisions : findings).push(finding);
@@ -62,7 +70,7 @@ export class Reviewer {
 		const byPosition = (a: Finding, b: Finding): number => a.offsets.start - b.offsets.start || a.offsets.end - b.offsets.end || a.ruleId.localeCompare(b.ruleId);
 		findings.sort(byPosition);
 		provisions.sort(byPosition);
-		const directives = parseDirectives(input.text, lines, document.codeRanges);
+		const directives = parseDirectives(document.text, lines, document.codeRanges);
 		const { shown, suppressed } = applySuppressions(findings, directives, lines);
 		const threshold = settings.minSeverity;
 		return {
@@ -75,13 +83,22 @@ export class Reviewer {
 	}
 }
 
+/** Runs a rule's kind over the document of `ctx`. */
+export function runRule(rule: Rule, ctx: ReviewContext): Hit[] {
+	return KINDS[rule.spec.kind](rule, ctx);
+}
+
+/** Whether a hit sits in quoted or reported text (block quote, long quotation, criticised law). */
+export function hitIsQuoted(hit: Hit): boolean {
+	if (hit.quoted !== undefined) return hit.quoted;
+	if (!hit.checkQuoted || !hit.block || !hit.sentence) return false;
+	const sentenceText = hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start);
+	return hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets);
+}
+
 function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, lines: LineIndex): Finding | undefined {
 	let severity = base;
-	let quoted = false;
-	if (hit.checkQuoted && hit.block && hit.sentence) {
-		const sentenceText = hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start);
-		quoted = hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets);
-	}
+	const quoted = hitIsQuoted(hit);
 	const policy = rule.spec.quoted ?? 'lower';
 	if (quoted && policy === 'ignore') return undefined;
 	if (quoted && policy === 'lower') severity = milder(severity);

@@ -52,11 +52,23 @@ export interface ParsedChunk {
 	events: ParseEvent[];
 }
 
+/** A chunk's parse, as the incremental reviewer keeps it: its events and whether it ended inside an open block. */
+export interface ChunkParse {
+	events: ParseEvent[];
+	/** The chunk ended inside a fenced code block or HTML block (possible only for the last chunk). */
+	open: boolean;
+}
+
 /**
- * Parses a Markdown text chunk by chunk (see markdownChunks). `reuse` may return the events of a chunk
- * parsed before (same text, same position class); the incremental reviewer passes its cache here.
+ * Parses a Markdown text chunk by chunk (see markdownChunks). `reuse` may return the parse of a chunk with
+ * the same text seen before; `remember` is told of each chunk parsed. The incremental reviewer passes its
+ * cache through these.
  */
-export function parseMarkdownChunks(text: string, reuse?: (chunkText: string, first: boolean) => ParseEvent[] | undefined, remember?: (chunkText: string, first: boolean, events: ParseEvent[]) => void): ParsedChunk[] {
+export function parseMarkdownChunks(
+	text: string,
+	reuse?: (chunkText: string, first: boolean) => ChunkParse | undefined,
+	remember?: (chunkText: string, first: boolean, parse: ChunkParse) => void,
+): ParsedChunk[] {
 	const cuts = markdownChunks(text);
 	const out: ParsedChunk[] = [];
 	for (let k = 0; k < cuts.length; k++) {
@@ -64,20 +76,25 @@ export function parseMarkdownChunks(text: string, reuse?: (chunkText: string, fi
 		let end = cuts[k]!.end;
 		const first = start === 0;
 		let chunkText = text.slice(start, end);
-		let events = reuse?.(chunkText, first);
-		if (!events) {
-			let tree = parseTree(chunkText, first);
-			// A fenced code block or HTML block left open at the chunk's end runs on into the next chunk.
-			while (k + 1 < cuts.length && leftOpen(tree, chunkText)) {
-				k++;
-				end = cuts[k]!.end;
-				chunkText = text.slice(start, end);
-				tree = parseTree(chunkText, first);
-			}
-			events = [];
-			walk(tree, { quoted: false, listDepth: 0 }, events, chunkText);
-			remember?.(chunkText, first, events);
+		const kept = reuse?.(chunkText, first);
+		// A chunk that was last and left a block open would run on into the chunk that now follows it.
+		if (kept && !(kept.open && k + 1 < cuts.length)) {
+			out.push({ start, end, text: chunkText, events: kept.events });
+			continue;
 		}
+		let tree = parseTree(chunkText, first);
+		let open = leftOpen(tree, chunkText);
+		// A fenced code block or HTML block left open at the chunk's end runs on into the next chunk.
+		while (open && k + 1 < cuts.length) {
+			k++;
+			end = cuts[k]!.end;
+			chunkText = text.slice(start, end);
+			tree = parseTree(chunkText, first);
+			open = leftOpen(tree, chunkText);
+		}
+		const events: ParseEvent[] = [];
+		walk(tree, { quoted: false, listDepth: 0 }, events, chunkText);
+		remember?.(chunkText, first, { events, open });
 		out.push({ start, end, text: chunkText, events });
 	}
 	return out;

@@ -1,5 +1,7 @@
 import type { ReviewDocument } from './model';
-import { DocumentBuilder } from './builder';
+import type { ParseEvent } from './events';
+import { DocumentBuilder, hasProse } from './builder';
+import { splitSentences } from './sentences';
 
 /**
  * Headings as legislation and policy papers write them in plain text, with their section level.
@@ -23,23 +25,47 @@ const ITEM_START = /^[ \t]*(?:\(\s*[\da-zA-Z]{1,5}\s*\)|[\da-zA-Z]{1,3}[.)]\s|[-
 /** Parses plain text: paragraphs split on blank lines, headings as legislation writes them. */
 export function parsePlainText(text: string): ReviewDocument {
 	const builder = new DocumentBuilder(text, 'plaintext');
-	const paragraph = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
+	for (const chunk of plainTextChunks(text)) builder.replay(chunk.events(), chunk.start);
+	return builder.build();
+}
+
+const PARAGRAPH = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
+
+/**
+ * Plain text in chunks that parse independently: each paragraph (with the blank lines after it) is parsed
+ * on its own. `events` parses the chunk, offsets relative to its start.
+ */
+export function plainTextChunks(text: string): Array<{ start: number; end: number; events: () => ParseEvent[] }> {
+	const starts: number[] = [];
+	PARAGRAPH.lastIndex = 0;
+	for (let m = PARAGRAPH.exec(text); m !== null; m = PARAGRAPH.exec(text)) starts.push(m.index);
+	if (starts[0] !== 0) starts.unshift(0);
+	return starts.map((start, k) => {
+		const end = k + 1 < starts.length ? starts[k + 1]! : text.length;
+		return { start, end, events: () => plainTextEvents(text.slice(start, end)) };
+	});
+}
+
+function plainTextEvents(text: string): ParseEvent[] {
+	const events: ParseEvent[] = [];
+	const paragraph = new RegExp(PARAGRAPH.source, 'g');
 	for (let m = paragraph.exec(text); m !== null; m = paragraph.exec(text)) {
 		const start = m.index;
 		let rest = m[0];
 		let offset = start;
 		const heading = headingAt(rest);
 		if (heading) {
-			builder.heading(heading.level, offset, offset + heading.length, blankComments(rest.slice(0, heading.length)));
+			const prose = blankComments(rest.slice(0, heading.length));
+			events.push({ type: 'heading', level: heading.level, start: offset, end: offset + heading.length, prose, sentences: splitSentences(prose, offset) });
 			offset += heading.length;
 			rest = rest.slice(heading.length);
 			const lead = rest.length - rest.trimStart().length;
 			offset += lead;
 			rest = rest.slice(lead);
 		}
-		addItems(builder, rest, offset);
+		addItems(events, rest, offset);
 	}
-	return builder.build();
+	return events;
 }
 
 function headingAt(paragraph: string): { length: number; level: number } | undefined {
@@ -55,7 +81,7 @@ function headingAt(paragraph: string): { length: number; level: number } | undef
 }
 
 /** Splits a paragraph into blocks at lines that start an enumerated item, keeping their indentation depth. */
-function addItems(builder: DocumentBuilder, text: string, base: number): void {
+function addItems(events: ParseEvent[], text: string, base: number): void {
 	if (text.trim() === '') return;
 	const lines = text.split('\n');
 	let itemStart = 0;
@@ -63,8 +89,10 @@ function addItems(builder: DocumentBuilder, text: string, base: number): void {
 	let depth = depthOf(lines[0]!);
 	const flush = (end: number): void => {
 		if (end > itemStart) {
-			const slice = text.slice(itemStart, end);
-			builder.block(depth > 0 ? 'listItem' : 'paragraph', base + itemStart, base + end, blankComments(blankUrls(slice)), false, depth);
+			const prose = blankComments(blankUrls(text.slice(itemStart, end)));
+			if (!hasProse(prose)) return;
+			const start = base + itemStart;
+			events.push({ type: 'block', kind: depth > 0 ? 'listItem' : 'paragraph', start, end: base + end, prose, quoted: false, listDepth: depth, sentences: splitSentences(prose, start) });
 		}
 	};
 	for (let i = 0; i < lines.length; i++) {

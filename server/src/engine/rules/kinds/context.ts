@@ -16,7 +16,22 @@ export interface Hit {
 	related?: Array<{ offsets: Offsets; message: string }>;
 	/** Whether the quoted/reported check applies (span findings only). */
 	checkQuoted: boolean;
+	/** The quoted/reported check's result, when already known (the incremental reviewer keeps it). */
+	quoted?: boolean;
 }
+
+/**
+ * What is known about a block's prose that does not depend on where the block is: matches relative to the
+ * block's start, by matcher key, and its word count. The incremental reviewer keeps one per block across
+ * reviews, so an unchanged block is never matched again.
+ */
+export interface BlockMemo {
+	matches: Map<string, Offsets[]>;
+	words?: number;
+}
+
+const NONE: Offsets[] = [];
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /**
  * Shared, per-review state for rule kinds: the document and a cache of matches per block and matcher, so a
@@ -24,8 +39,13 @@ export interface Hit {
  */
 export class ReviewContext {
 	private readonly cache: Array<Map<string, Offsets[]> | undefined> = [];
+	private readonly wordCounts: number[] = [];
 
-	constructor(readonly doc: ReviewDocument) {}
+	/** `memo` gives a block's memo kept across reviews, if any. */
+	constructor(
+		readonly doc: ReviewDocument,
+		private readonly memo?: (block: Block) => BlockMemo | undefined,
+	) {}
 
 	/** Matches of `matcher` in a block's prose, as absolute offsets. */
 	matches(matcher: Matcher, block: Block): Offsets[] {
@@ -36,10 +56,31 @@ export class ReviewContext {
 		}
 		let found = byKey.get(matcher.key);
 		if (!found) {
-			found = findAll(matcher, block.prose, block.start);
+			const memo = this.memo?.(block);
+			if (memo) {
+				let relative = memo.matches.get(matcher.key);
+				if (!relative) {
+					relative = findAll(matcher, block.prose, 0);
+					memo.matches.set(matcher.key, relative);
+				}
+				found = relative.length === 0 ? NONE : relative.map((o) => ({ start: o.start + block.start, end: o.end + block.start }));
+			} else {
+				found = findAll(matcher, block.prose, block.start);
+			}
 			byKey.set(matcher.key, found);
 		}
 		return found;
+	}
+
+	/** Words in a block's prose (sections nest, so a block is counted for each section around it). */
+	words(block: Block): number {
+		const known = this.wordCounts[block.index];
+		if (known !== undefined) return known;
+		const memo = this.memo?.(block);
+		const n = memo?.words ?? block.prose.match(WORD)?.length ?? 0;
+		if (memo) memo.words = n;
+		this.wordCounts[block.index] = n;
+		return n;
 	}
 
 	/** Matches inside [range.start, range.end) of a block. */

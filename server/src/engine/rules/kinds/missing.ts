@@ -52,6 +52,6 @@ function topicMentions(ctx: ReviewContext, section: Section, groups: Matcher[]):
 /** Words in a section (heading included), counted in its prose. */
 function wordCount(ctx: ReviewContext, section: Section): number {
 	let n = 0;
-	for (const b of ctx.sectionBlocks(section)) n += b.prose.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+	for (const b of ctx.sectionBlocks(section)) n += ctx.words(b);
 	return n;
 }
