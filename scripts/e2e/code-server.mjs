@@ -45,7 +45,11 @@ export function makeProfile(prefix = 'cs-') {
 	const xdg = path.join(dir, 'xdg');
 	const tmp = path.join(dir, 'tmp');
 	fs.mkdirSync(tmp);
-	const env = { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, XDG_CACHE_HOME: xdg, XDG_STATE_HOME: xdg, TMPDIR: tmp };
+	// Nothing may leave the machine: point the extension gallery (open-vsx.org by default, queried for updates
+	// even with auto-update off) and telemetry at a closed loopback port instead.
+	const nowhere = 'http://127.0.0.1:9';
+	const gallery = { serviceUrl: `${nowhere}/gallery`, itemUrl: `${nowhere}/item`, resourceUrlTemplate: `${nowhere}/{publisher}/{name}/{version}/{path}`, extensionUrlTemplate: `${nowhere}/{publisher}/{name}/latest` };
+	const env = { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, XDG_CACHE_HOME: xdg, XDG_STATE_HOME: xdg, TMPDIR: tmp, EXTENSIONS_GALLERY: JSON.stringify(gallery), CS_TELEMETRY_URL: `${nowhere}/telemetry` };
 	return { dir, userDataDir, extensionsDir: path.join(dir, 'exts'), env, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -47,7 +47,7 @@ async function main() {
 		await browser?.close().catch(() => {});
 		server.stop();
 		// A failed run keeps its profile (code-server and extension host logs) for whoever reads the failure.
-		if (code === 0 && !process.env.CODE_SHIM_KEEP) profile.remove();
+		if (code === 0 && !process.env.ACCOUNTABLE_E2E_KEEP) profile.remove();
 		else say(`kept the profile with the code-server log: ${profile.dir}`);
 	}
 }

@@ -149,8 +149,8 @@ async function main() {
 		await browser?.close().catch(() => {});
 		server?.stop();
 		fs.rmSync(work, { recursive: true, force: true });
-		if (checks.failed === 0) profile.remove();
-		else console.log(`  kept the code-server profile and log for the failure: ${profile.dir}`);
+		if (checks.failed === 0 && !process.env.ACCOUNTABLE_E2E_KEEP) profile.remove();
+		else console.log(`  kept the code-server profile and logs: ${profile.dir}`);
 	}
 	checks.write(resultsFile);
 	console.log(`  (${seconds()})`);
