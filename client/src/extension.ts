@@ -9,6 +9,7 @@ import { ClientCommands } from '../../server/src/lsp/protocol';
 import { commandMiddleware } from './commands';
 import { FindingsStatus } from './status';
 import { registerWordDocumentReview } from './docx/wordReview';
+import { registerReportView } from './report/reportView';
 import { DOCX_SCHEME } from '../../server/src/lsp/docxProtocol';
 
 let client: LanguageClient | undefined;
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	};
 	client = new LanguageClient('accountable', 'Accountable', serverOptions, clientOptions);
 	registerWordDocumentReview(context, () => client);
+	registerReportView(context, () => client);
 
 	context.subscriptions.push(
 		new FindingsStatus(),

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATUS_LABELS, type Report } from '../../server/src/engine/report';
+import { STATUS_LABELS, renderHtml, type Report } from '../../server/src/engine/report';
 import { ROOT, runReport } from './helpers';
 
 // The standalone HTML report, rendered by Debian's Chromium through playwright-core. Never skipped: without
@@ -15,6 +15,8 @@ const RESULTS = path.join(ROOT, 'test-results', 'report');
 let context: BrowserContext;
 let profile: string;
 let htmlFile: string;
+let webviewFile: string;
+const NONCE = 'dGVzdC1ub25jZS0xMjM0';
 let report: Report;
 /** Every URL the page asked for, whether or not it was allowed. */
 const requested: string[] = [];
@@ -40,10 +42,12 @@ beforeAll(async () => {
 		env: { ...process.env, XDG_CONFIG_HOME: profile, HOME: profile },
 		viewport: { width: 1100, height: 900 },
 	});
-	const self = pathToFileURL(htmlFile).href;
+	webviewFile = path.join(RESULTS, 'webview.html');
+	fs.writeFileSync(webviewFile, renderHtml(report, { mode: 'webview', nonce: NONCE, cspSource: 'vscode-webview://test' }));
+	const pages = new Set([pathToFileURL(htmlFile).href, pathToFileURL(webviewFile).href]);
 	context.on('request', (request) => requested.push(request.url()));
-	// Anything but the report itself is refused (and still recorded above).
-	await context.route('**', (route) => (route.request().url() === self ? route.continue() : route.abort()));
+	// Anything but the two report pages is refused (and still recorded above).
+	await context.route('**', (route) => (pages.has(route.request().url()) ? route.continue() : route.abort()));
 });
 
 afterAll(async () => {
@@ -168,5 +172,77 @@ describe('the HTML report in Chromium', () => {
 			expect(height).toBeGreaterThan(1500);
 			await page.close();
 		}
+	});
+});
+
+// What VS Code provides around a webview: acquireVsCodeApi (recording posted messages here) and the theme's
+// --vscode-* variables on <html>. Injected by the browser driver, so the page's CSP does not apply to it.
+const VSCODE_STUB = `
+	window.__posted = [];
+	window.__violations = [];
+	window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => {} });
+	document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+	document.addEventListener('DOMContentLoaded', () => {
+		const s = document.documentElement.style;
+		s.setProperty('--vscode-editor-background', '#1e1e1e');
+		s.setProperty('--vscode-editor-foreground', '#d4d4d4');
+		s.setProperty('--vscode-errorForeground', '#f48771');
+	});
+`;
+
+describe('the report in webview mode (as VS Code shows it)', () => {
+	async function openWebview(): Promise<Page> {
+		const page = await context.newPage();
+		await page.addInitScript(VSCODE_STUB);
+		await page.goto(pathToFileURL(webviewFile).href, { waitUntil: 'load' });
+		return page;
+	}
+
+	it('declares a strict content security policy, and its nonce-allowed script runs with no violation', async () => {
+		const html = fs.readFileSync(webviewFile, 'utf8');
+		const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)![1]!;
+		expect(csp).toContain("default-src 'none'");
+		expect(csp).toContain(`script-src 'nonce-${NONCE}'`);
+		expect(csp).toContain(`style-src 'nonce-${NONCE}'`);
+		expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+		expect(html).not.toMatch(/\sstyle="/);
+		const page = await openWebview();
+		expect(await page.evaluate(`document.querySelector('meta[http-equiv="Content-Security-Policy"]').content`)).toBe(csp);
+		expect(await page.locator('script').count()).toBe(1);
+		await page.getByRole('button', { name: `Go to line ${report.areas.find((a) => a.findings.length > 0)!.findings[0]!.line}` }).first().click();
+		expect(await page.evaluate('window.__violations')).toEqual([]);
+		await page.close();
+	});
+
+	it('posts reveal (line, character), export and rule-documentation messages when clicked', async () => {
+		const page = await openWebview();
+		const first = report.areas.find((a) => a.findings.length > 0)!.findings[0]!;
+		await page.getByRole('button', { name: `Go to line ${first.line}` }).first().click();
+		await page.getByRole('button', { name: 'Export HTML…' }).click();
+		await page.getByRole('button', { name: 'Export Markdown…' }).click();
+		await page.locator('a.rule').first().click();
+		const posted = (await page.evaluate('window.__posted')) as unknown[];
+		expect(posted).toEqual([
+			{ type: 'reveal', line: first.range.start.line, character: first.range.start.character },
+			{ type: 'export', format: 'html' },
+			{ type: 'export', format: 'md' },
+			{ type: 'openRule', url: first.docUrl },
+		]);
+		// The rule link did not navigate away.
+		expect(page.url()).toBe(pathToFileURL(webviewFile).href);
+		await page.close();
+	});
+
+	it('takes its colours from the VS Code theme variables', async () => {
+		const page = await openWebview();
+		const colours = (await page.evaluate(`({
+			body: getComputedStyle(document.body).backgroundColor,
+			text: getComputedStyle(document.body).color,
+			badgeText: getComputedStyle(document.querySelector('.badge-contradicted .badge-text')).color,
+			badgeBorder: getComputedStyle(document.querySelector('.badge-contradicted')).borderTopColor,
+		})`)) as Record<string, string>;
+		expect(colours).toEqual({ body: 'rgb(30, 30, 30)', text: 'rgb(212, 212, 212)', badgeText: 'rgb(212, 212, 212)', badgeBorder: 'rgb(244, 135, 113)' });
+		expect(contrast(colours.badgeText!, colours.body!)).toBeGreaterThanOrEqual(4.5);
+		await page.close();
 	});
 });

@@ -155,12 +155,41 @@ ${rows}
 </figure>`;
 }
 
-const WEBVIEW_SCRIPT = `(function(){const vscode=acquireVsCodeApi();document.addEventListener('click',function(e){const t=e.target instanceof Element?e.target.closest('button'):null;if(!t)return;if(t.dataset.line!==undefined){vscode.postMessage({type:'reveal',line:Number(t.dataset.line),character:Number(t.dataset.character||0)});}else if(t.dataset.export){vscode.postMessage({type:'export',format:t.dataset.export});}});document.addEventListener('click',function(e){const a=e.target instanceof Element?e.target.closest('a.rule'):null;if(a){e.preventDefault();vscode.postMessage({type:'openRule',url:a.getAttribute('href')});}});})();`;
+/**
+ * The webview's only script (nonce-allowed): location buttons ask the extension to reveal the line, export
+ * buttons to save the report, rule links to open the rule's documentation. The scroll position survives the
+ * page being replaced as the user types.
+ */
+const WEBVIEW_SCRIPT = `(function () {
+	const vscode = acquireVsCodeApi();
+	const state = vscode.getState();
+	if (state && typeof state.scrollY === 'number') window.scrollTo(0, state.scrollY);
+	let timer;
+	window.addEventListener('scroll', function () {
+		clearTimeout(timer);
+		timer = setTimeout(function () { vscode.setState({ scrollY: window.scrollY }); }, 100);
+	});
+	document.addEventListener('click', function (event) {
+		const element = event.target instanceof Element ? event.target : null;
+		const button = element && element.closest('button');
+		if (button && button.dataset.line !== undefined) {
+			vscode.postMessage({ type: 'reveal', line: Number(button.dataset.line), character: Number(button.dataset.character || 0) });
+		} else if (button && button.dataset.export) {
+			vscode.postMessage({ type: 'export', format: button.dataset.export });
+		}
+		const link = element && element.closest('a.rule');
+		if (link) {
+			event.preventDefault();
+			vscode.postMessage({ type: 'openRule', url: link.getAttribute('href') });
+		}
+	});
+})();`;
 
 export function esc(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** For double-quoted attribute values (so a CSP's 'none' stays readable in the source). */
 function attr(text: string): string {
-	return esc(text);
+	return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

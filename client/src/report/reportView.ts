@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { renderHtml, renderMarkdown, type Report } from '../../../server/src/engine/report';
+import { REPORT_REQUEST } from '../../../server/src/lsp/reportProtocol';
+import { exportFileName, parseReportMessage, type ReportMessage } from './messages';
+
+export const SHOW_REPORT_COMMAND = 'accountable.showReport';
+const VIEW_TYPE = 'accountable.report';
+/** Typing pauses shorter than this do not rebuild the report. */
+const UPDATE_DELAY_MS = 400;
+const REPORTED_LANGUAGES = new Set(['markdown', 'plaintext']);
+
+/**
+ * "Accountable: Show Accountability Report": a webview beside the editor with the scorecard of the active
+ * document, asked of the language server (`accountable/report`) and rendered with the report's own HTML
+ * renderer in webview mode (theme colours, strict CSP with a nonce). It follows the active document and
+ * updates as the user types; clicking an item reveals its line; the Export buttons save HTML or Markdown.
+ */
+export class ReportView implements vscode.Disposable {
+	private panel: vscode.WebviewPanel | undefined;
+	private target: vscode.Uri | undefined;
+	private report: Report | undefined;
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	/** Answers to older requests are dropped: only the latest text's report is shown. */
+	private sequence = 0;
+	private readonly subscriptions: vscode.Disposable[] = [];
+
+	constructor(private readonly client: () => LanguageClient | undefined) {
+		this.subscriptions.push(
+			vscode.workspace.onDidChangeTextDocument((e) => {
+				if (this.panel && this.target && e.document.uri.toString() === this.target.toString()) this.schedule();
+			}),
+			vscode.window.onDidChangeActiveTextEditor((editor) => {
+				if (this.panel && editor && isReported(editor.document) && editor.document.uri.toString() !== this.target?.toString()) {
+					this.target = editor.document.uri;
+					this.schedule(0);
+				}
+			}),
+		);
+	}
+
+	/** Opens the view beside the editor for the active document (or shows it again). */
+	async show(): Promise<void> {
+		const editor = vscode.window.activeTextEditor;
+		if (editor && isReported(editor.document)) this.target = editor.document.uri;
+		if (!this.target) {
+			void vscode.window.showInformationMessage('Accountable: open a Markdown or plain-text draft to see its accountability report.');
+			return;
+		}
+		if (this.panel) this.panel.reveal(vscode.ViewColumn.Beside, true);
+		else this.panel = this.createPanel();
+		await this.update();
+	}
+
+	private createPanel(): vscode.WebviewPanel {
+		const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Accountability report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+			enableScripts: true,
+			enableFindWidget: true,
+			// The page loads nothing: no local files, no remote resources.
+			localResourceRoots: [],
+		});
+		panel.onDidDispose(() => {
+			this.panel = undefined;
+			this.report = undefined;
+			if (this.timer) clearTimeout(this.timer);
+		}, null, this.subscriptions);
+		panel.webview.onDidReceiveMessage((data: unknown) => {
+			const message = parseReportMessage(data);
+			if (message) void this.handle(message);
+		}, null, this.subscriptions);
+		return panel;
+	}
+
+	private schedule(delay = UPDATE_DELAY_MS): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = setTimeout(() => void this.update(), delay);
+	}
+
+	private async update(): Promise<void> {
+		const panel = this.panel;
+		const target = this.target;
+		const client = this.client();
+		if (!panel || !target) return;
+		const mine = ++this.sequence;
+		panel.title = `Accountability report: ${path.posix.basename(target.path)}`;
+		if (!client) {
+			panel.webview.html = message('The Accountable language server is not running.');
+			return;
+		}
+		try {
+			const report = await client.sendRequest<Report | null>(REPORT_REQUEST, { uri: target.toString() });
+			if (mine !== this.sequence || this.panel !== panel) return;
+			this.report = report ?? undefined;
+			panel.webview.html = report
+				? renderHtml(report, { mode: 'webview', nonce: randomBytes(16).toString('base64'), cspSource: panel.webview.cspSource })
+				: message('This document is too large to review (accountable.maxDocumentSize).');
+		} catch (e) {
+			if (mine !== this.sequence) return;
+			panel.webview.html = message(`The report could not be made: ${e instanceof Error ? e.message : String(e)}`);
+		}
+	}
+
+	private async handle(message: ReportMessage): Promise<void> {
+		if (message.type === 'reveal') return this.reveal(message.line, message.character);
+		if (message.type === 'export') return this.export(message.format);
+		const uri = vscode.Uri.parse(message.url);
+		if (uri.scheme === 'file') await vscode.commands.executeCommand('markdown.showPreview', uri);
+		else await vscode.env.openExternal(uri);
+	}
+
+	/** Puts the cursor on the item's line in the draft's editor (opening it if it was closed). */
+	private async reveal(line: number, character: number): Promise<void> {
+		if (!this.target) return;
+		const target = this.target.toString();
+		const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target);
+		const editor = await vscode.window.showTextDocument(visible?.document.uri ?? this.target, {
+			viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+			preserveFocus: false,
+		});
+		const position = editor.document.validatePosition(new vscode.Position(line, character));
+		editor.selection = new vscode.Selection(position, position);
+		editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+	}
+
+	/** Saves the report as the standalone HTML file or as Markdown, where the user chooses. */
+	private async export(format: 'html' | 'md'): Promise<void> {
+		if (!this.report || !this.target) return;
+		const name = exportFileName(path.posix.basename(this.target.path), format);
+		const folder = this.target.scheme === 'file' ? vscode.Uri.joinPath(this.target, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+		const destination = await vscode.window.showSaveDialog({
+			title: 'Export accountability report',
+			...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+			filters: format === 'html' ? { HTML: ['html'] } : { Markdown: ['md'] },
+		});
+		if (!destination) return;
+		const report: Report = { ...this.report, generated: new Date().toISOString() };
+		const text = format === 'html' ? renderHtml(report) : renderMarkdown(report);
+		await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
+		void vscode.window.showInformationMessage(`Accountable: report saved to ${path.posix.basename(destination.path)}`);
+	}
+
+	dispose(): void {
+		this.panel?.dispose();
+		if (this.timer) clearTimeout(this.timer);
+		for (const s of this.subscriptions) s.dispose();
+	}
+}
+
+function isReported(document: vscode.TextDocument): boolean {
+	return REPORTED_LANGUAGES.has(document.languageId) && ['file', 'untitled', 'accountable-docx'].includes(document.uri.scheme);
+}
+
+/** A page with one message, under the same strict policy as the report (no script at all). */
+function message(text: string): string {
+	const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none';"><title>Accountability report</title></head><body><main><p>${escaped}</p></main></body></html>`;
+}
+
+/** Registers the command; call once from activate(). */
+export function registerReportView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+	const view = new ReportView(client);
+	context.subscriptions.push(view, vscode.commands.registerCommand(SHOW_REPORT_COMMAND, () => view.show()));
+}
