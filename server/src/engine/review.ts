@@ -151,7 +151,7 @@ function defaultInsertAt(rule: Rule): 'sentence-end' | 'section-end' | 'document
 /** Where a model clause goes and how it is joined to the text around it. */
 function insertion(where: InsertAt, clause: string, hit: Hit, doc: ReviewDocument): { at: number; text: string } {
 	const text = doc.text;
-	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	const eol = lineBreakOf(doc);
 	switch (where) {
 		case 'sentence-end':
 			if (hit.sentence) return { at: hit.sentence.end, text: ` ${clause}` };
@@ -165,6 +165,18 @@ function insertion(where: InsertAt, clause: string, hit: Hit, doc: ReviewDocumen
 	}
 	const at = trimBack(text, text.length);
 	return { at, text: `${at > 0 ? eol + eol : ''}${clause}` };
+}
+
+const lineBreaks = new WeakMap<ReviewDocument, string>();
+
+/** The document's line break, looked up once per document (a search of the whole text per finding is quadratic). */
+function lineBreakOf(doc: ReviewDocument): string {
+	let eol = lineBreaks.get(doc);
+	if (eol === undefined) {
+		eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+		lineBreaks.set(doc, eol);
+	}
+	return eol;
 }
 
 function trimBack(text: string, end: number): number {

@@ -84,7 +84,10 @@ const HTML_BLOCKS: Array<{ open: RegExp; close: RegExp }> = [
 ];
 
 function opensHtmlBlock(text: string, start: number, end: number): RegExp | undefined {
-	if (text.indexOf('<', start) >= end || text.indexOf('<', start) === -1) return undefined;
+	// Only the first four characters can open an HTML block; searching further would make the scan quadratic.
+	let i = start;
+	while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+	if (text.charCodeAt(i) !== 60) return undefined;
 	const line = text.slice(start, end);
 	for (const { open, close } of HTML_BLOCKS) {
 		const m = open.exec(line);

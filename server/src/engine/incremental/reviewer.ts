@@ -35,8 +35,8 @@ interface ChunkState {
 	open: boolean;
 	/** One memo per block of the chunk, in order. */
 	memos: BlockMemo[];
-	/** Hits of block-local rules, by rule id. */
-	hits: Map<string, KeptHit[]>;
+	/** Hits of block-local rules, by the rule's index in the rule set. */
+	hits: Array<KeptHit[] | undefined>;
 }
 
 /**
@@ -69,7 +69,7 @@ export class IncrementalReviewer {
 		let parsedCount = 0;
 		const remember = (text: string, first: boolean, parse: { events: ParseEvent[]; open: boolean }): void => {
 			parsedCount++;
-			next.set(keyOf(text, first), { events: parse.events, open: parse.open, memos: blockMemos(parse.events), hits: new Map() });
+			next.set(keyOf(text, first), { events: parse.events, open: parse.open, memos: blockMemos(parse.events), hits: [] });
 		};
 		const parsed =
 			input.format === 'markdown'
@@ -97,16 +97,18 @@ export class IncrementalReviewer {
 		const document = builder.build();
 		const ctx = new ReviewContext(document, (block) => memos[block.index]);
 
+		const ruleIndex = new Map(this.reviewer.ruleSet.rules.map((r, i) => [r, i] as [Rule, number]));
 		const hitsOf = (rule: Rule): Hit[] => {
 			if (!BLOCK_LOCAL.has(rule.spec.kind)) return runRule(rule, ctx);
+			const index = ruleIndex.get(rule)!;
 			const out: Hit[] = [];
 			for (const p of placed) {
-				let kept = p.state.hits.get(rule.id);
+				let kept = p.state.hits[index];
 				if (!kept) {
 					kept = keepHits(runRule(rule, chunkContext(document, ctx, p.firstBlock, p.blockCount)), p.base, p.firstBlock);
-					p.state.hits.set(rule.id, kept);
+					p.state.hits[index] = kept;
 				}
-				for (const h of kept) out.push(placeHit(h, p.base, document.blocks[p.firstBlock + h.block]!));
+				for (let i = 0; i < kept.length; i++) out.push(placeHit(kept[i]!, p.base, document.blocks[p.firstBlock + kept[i]!.block]!));
 			}
 			return out;
 		};

@@ -40,6 +40,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 export class ReviewContext {
 	private readonly cache: Array<Map<string, Offsets[]> | undefined> = [];
 	private readonly wordCounts: number[] = [];
+	private readonly sectionBlockLists: Array<Block[] | undefined> = [];
+	private readonly sectionMatches: Array<Map<string, boolean> | undefined> = [];
+	private readonly sectionWordCounts: number[] = [];
+	private ownBlockLists?: Block[][];
 
 	/** `memo` gives a block's memo kept across reviews, if any. */
 	constructor(
@@ -47,7 +51,7 @@ export class ReviewContext {
 		private readonly memo?: (block: Block) => BlockMemo | undefined,
 	) {}
 
-	/** Matches of `matcher` in a block's prose, as absolute offsets. */
+	/** Matches of `matcher` in a block's prose, as absolute offsets. Do not modify the array. */
 	matches(matcher: Matcher, block: Block): Offsets[] {
 		let byKey = this.cache[block.index];
 		if (!byKey) {
@@ -58,11 +62,7 @@ export class ReviewContext {
 		if (!found) {
 			const memo = this.memo?.(block);
 			if (memo) {
-				let relative = memo.matches.get(matcher.key);
-				if (!relative) {
-					relative = findAll(matcher, block.prose, 0);
-					memo.matches.set(matcher.key, relative);
-				}
+				const relative = kept(memo, matcher, block);
 				found = relative.length === 0 ? NONE : relative.map((o) => ({ start: o.start + block.start, end: o.end + block.start }));
 			} else {
 				found = findAll(matcher, block.prose, block.start);
@@ -89,6 +89,9 @@ export class ReviewContext {
 	}
 
 	has(matcher: Matcher, block: Block, range?: Offsets): boolean {
+		// Whether a block matches at all does not depend on where it is: ask the memo, without placing offsets.
+		const memo = range ? undefined : this.memo?.(block);
+		if (memo) return kept(memo, matcher, block).length > 0;
 		return range ? this.matches(matcher, block).some((m) => m.start >= range.start && m.end <= range.end) : this.matches(matcher, block).length > 0;
 	}
 
@@ -113,12 +116,70 @@ export class ReviewContext {
 		return isNegated(this.prose(block, sentence), sentence.start, anchor);
 	}
 
-	/** Blocks of a section (heading included) in document order. */
+	/**
+	 * Whether any block of a section (heading included) matches: `sectionBlocks(section).some(b => has(matcher, b))`,
+	 * computed once per section and matcher from the section's own blocks and its subsections, since rules
+	 * ask it of every nested section.
+	 */
+	sectionHas(matcher: Matcher, section: Section): boolean {
+		let byKey = this.sectionMatches[section.index];
+		if (!byKey) {
+			byKey = new Map();
+			this.sectionMatches[section.index] = byKey;
+		}
+		let found = byKey.get(matcher.key);
+		if (found === undefined) {
+			const own = this.ownBlocks()[section.index] ?? [];
+			found =
+				(section.headingBlock !== undefined && this.has(matcher, this.doc.blocks[section.headingBlock]!)) ||
+				own.some((b) => this.has(matcher, b)) ||
+				section.children.some((c) => this.sectionHas(matcher, this.doc.sections[c]!));
+			byKey.set(matcher.key, found);
+		}
+		return found;
+	}
+
+	/** Words in a section's blocks (heading included), summed once per section. */
+	sectionWords(section: Section): number {
+		let n = this.sectionWordCounts[section.index];
+		if (n === undefined) {
+			n = section.headingBlock !== undefined ? this.words(this.doc.blocks[section.headingBlock]!) : 0;
+			for (const b of this.ownBlocks()[section.index] ?? []) n += this.words(b);
+			for (const c of section.children) n += this.sectionWords(this.doc.sections[c]!);
+			this.sectionWordCounts[section.index] = n;
+		}
+		return n;
+	}
+
+	/** Blocks by the innermost section that holds them, headings left out (each belongs to its own section's heading). */
+	private ownBlocks(): Block[][] {
+		if (!this.ownBlockLists) {
+			const lists: Block[][] = this.doc.sections.map(() => []);
+			for (const b of this.doc.blocks) if (!(b.kind === 'heading' && this.doc.sections[b.section]!.headingBlock === b.index)) lists[b.section]!.push(b);
+			this.ownBlockLists = lists;
+		}
+		return this.ownBlockLists;
+	}
+
+	/** Blocks of a section (heading included) in document order. Do not modify the array. */
 	sectionBlocks(section: Section): Block[] {
+		const known = this.sectionBlockLists[section.index];
+		if (known) return known;
 		const blocks = section.blocks.map((i) => this.doc.blocks[i]!);
 		if (section.headingBlock !== undefined && !section.blocks.includes(section.headingBlock)) blocks.unshift(this.doc.blocks[section.headingBlock]!);
+		this.sectionBlockLists[section.index] = blocks;
 		return blocks;
 	}
+}
+
+/** A block's matches relative to its start, from its memo, matching the block once if not known yet. */
+function kept(memo: BlockMemo, matcher: Matcher, block: Block): Offsets[] {
+	let relative = memo.matches.get(matcher.key);
+	if (!relative) {
+		relative = findAll(matcher, block.prose, 0);
+		memo.matches.set(matcher.key, relative);
+	}
+	return relative;
 }
 
 export type RuleKindRunner = (rule: Rule, ctx: ReviewContext) => Hit[];

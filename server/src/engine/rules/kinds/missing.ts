@@ -39,19 +39,16 @@ function headingMatches(ctx: ReviewContext, section: Section, matcher: Matcher):
 }
 
 function anyIn(ctx: ReviewContext, section: Section, matcher: Matcher): boolean {
-	return ctx.sectionBlocks(section).some((b) => ctx.has(matcher, b));
+	return ctx.sectionHas(matcher, section);
 }
 
 /** Mentions of the topic: every group must occur; the mentions returned are those of the first group. */
 function topicMentions(ctx: ReviewContext, section: Section, groups: Matcher[]): Offsets[] {
-	const blocks = ctx.sectionBlocks(section);
-	if (!groups.every((g) => blocks.some((b) => ctx.has(g, b)))) return [];
-	return blocks.flatMap((b) => ctx.matches(groups[0]!, b));
+	if (!groups.every((g) => ctx.sectionHas(g, section))) return [];
+	return ctx.sectionBlocks(section).flatMap((b) => ctx.matches(groups[0]!, b));
 }
 
 /** Words in a section (heading included), counted in its prose. */
 function wordCount(ctx: ReviewContext, section: Section): number {
-	let n = 0;
-	for (const b of ctx.sectionBlocks(section)) n += ctx.words(b);
-	return n;
+	return ctx.sectionWords(section);
 }
