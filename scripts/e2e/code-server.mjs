@@ -126,3 +126,21 @@ export function launchChromium(profile) {
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 	});
 }
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Blocks (and records) every request the page makes beyond loopback: the tests must not send anything over
+ * the network, and a request that tries is a finding to report, not a thing to wait for.
+ */
+export async function blockNetwork(page) {
+	const blocked = [];
+	await page.route(
+		(url) => (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && !LOCAL_HOSTS.has(url.hostname),
+		(route) => {
+			blocked.push(route.request().url());
+			return route.abort('blockedbyclient');
+		},
+	);
+	return blocked;
+}

@@ -8,7 +8,7 @@
 // Other VS Code flags (--no-sandbox, --skip-welcome, --user-data-dir=…) are accepted and ignored: every run
 // gets a fresh short-pathed profile (see code-server.mjs). CODE_SHIM_TIMEOUT_MS bounds the run (default 10 min).
 import * as path from 'node:path';
-import { launchChromium, makeProfile, startCodeServer } from './code-server.mjs';
+import { blockNetwork, launchChromium, makeProfile, startCodeServer } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
 const valuesOf = (name) => argv.filter((a) => a.startsWith(`--${name}=`)).map((a) => a.slice(name.length + 3));
@@ -31,6 +31,7 @@ async function main() {
 	try {
 		browser = await launchChromium(profile);
 		const page = await browser.newPage();
+		const blocked = await blockNetwork(page);
 		let reportExit;
 		const exited = new Promise((resolve) => (reportExit = resolve));
 		await page.exposeFunction('codeAutomationLog', (type, args) => (type === 'error' ? console.error : console.log)(...args));
@@ -42,6 +43,10 @@ async function main() {
 		code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve(124), timeoutMs)))]);
 		clearTimeout(timer);
 		say(`extension host exited with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		if (blocked.length > 0) {
+			say(`the workbench tried to reach beyond loopback (blocked): ${[...new Set(blocked)].join(', ')}`);
+			if (code === 0) code = 3;
+		}
 		return code;
 	} finally {
 		await browser?.close().catch(() => {});

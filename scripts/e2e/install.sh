@@ -15,7 +15,7 @@ log() { echo "[e2e-install] $*" >&2; }
 started=$SECONDS
 
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)  # the fonts are only recommended
 command -v nvim >/dev/null || missing+=(neovim)
 [ -f /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
 if [ ${#missing[@]} -gt 0 ]; then

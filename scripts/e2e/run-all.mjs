@@ -34,7 +34,7 @@ function run(title, command, args, options = {}) {
 }
 
 fs.mkdirSync(results, { recursive: true });
-if (wanted('ui') || wanted('vscode')) ensureInstalled();
+ensureInstalled();
 const built = run('build', 'npm', ['run', 'build', '--silent']) && run('build the extension-host suite', process.execPath, ['scripts/e2e/build.mjs']);
 const parts = [
 	{ name: 'nvim', title: 'Neovim client', report: 'e2e-nvim.json', args: ['scripts/e2e/run-nvim.mjs'] },

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installVsix, launchChromium, makeProfile, startCodeServer } from './code-server.mjs';
+import { blockNetwork, installVsix, launchChromium, makeProfile, startCodeServer } from './code-server.mjs';
 import { Checks } from './results.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,6 +33,13 @@ function buildVsix(work) {
 	const built = fs.readdirSync(path.join(work, 'dist')).filter((f) => f.endsWith('.vsix'));
 	assert.equal(built.length, 1, `one .vsix in dist/: ${built}`);
 	return path.join(work, 'dist', built[0]);
+}
+
+/** The 1-based line of the example's sentence that makes services conditional on cooperation. */
+function cooperationLine(workspace) {
+	const line = fs.readFileSync(path.join(workspace, EXAMPLE), 'utf8').split('\n').findIndex((l) => l.includes('Victims who assist in the investigation')) + 1;
+	assert.ok(line > 0, `the example no longer has the sentence the UI test hovers`);
+	return line;
 }
 
 /** Checks the bytes are a PNG of the viewport's size and of a size a real screenshot has. */
@@ -62,6 +69,7 @@ async function main() {
 	let browser;
 	let page;
 	let installed = false;
+	let blocked = [];
 	try {
 		await checks.check('npm run package builds a .vsix and code-server installs it as accountable.accountable', () => {
 			const vsix = buildVsix(path.join(work, 'src'));
@@ -78,6 +86,7 @@ async function main() {
 			server = await startCodeServer(profile);
 			browser = await launchChromium(profile);
 			page = await browser.newPage({ viewport: VIEWPORT });
+			blocked = await blockNetwork(page);
 			await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
 			await page.waitForSelector('.explorer-folders-view .monaco-list-row', WAIT);
 			await page.keyboard.press('Control+P');
@@ -101,7 +110,7 @@ async function main() {
 			assert.ok(total >= 10, `at least 10 problems on the example: ${JSON.stringify(rows)}`);
 			const findings = rows.filter((r) => /accountable[a-z-]+\/[a-z0-9-]+\[Ln \d+, Col \d+\]$/.test(r));
 			assert.ok(findings.length >= 5, `finding rows name source and rule: ${JSON.stringify(rows)}`);
-			assert.ok(findings.some((r) => r.includes(`accountable${COOPERATION}[Ln 34,`)), JSON.stringify(findings));
+			assert.ok(findings.some((r) => r.includes(`accountable${COOPERATION}[Ln ${cooperationLine(workspace)},`)), JSON.stringify(findings));
 			const status = await page.$$eval('.statusbar-item', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 			const ours = status.find((s) => s.startsWith('Accountable:'));
 			assert.match(ours ?? '', /^Accountable: \d+ findings \(\d+ errors?\) in this document/, JSON.stringify(status));
@@ -111,8 +120,7 @@ async function main() {
 		await checks.check('hovering the squiggle shows the finding, the paper (¶) and what to write instead; screenshot taken', async () => {
 			assert.ok(page, 'the workbench did not open');
 			// Put the squiggled sentence in view (Go to Line), then point the mouse at its squiggle.
-			const line = fs.readFileSync(path.join(workspace, EXAMPLE), 'utf8').split('\n').findIndex((l) => l.includes('Victims who assist in the investigation')) + 1;
-			assert.ok(line > 0);
+			const line = cooperationLine(workspace);
 			await page.locator('.editor-instance .monaco-editor textarea').first().focus();
 			await page.keyboard.press('Control+G');
 			await page.keyboard.type(`${line}:20`);
@@ -144,6 +152,11 @@ async function main() {
 		await checks.check('the screenshot is a PNG of the whole workbench', () => {
 			const size = checkPng(screenshot, VIEWPORT);
 			console.log(`    ${size} bytes`);
+		});
+
+		await checks.check('the workbench and the extension sent nothing beyond loopback', () => {
+			assert.ok(page, 'the workbench did not open');
+			assert.deepEqual([...new Set(blocked)], [], 'requests to other hosts (blocked)');
 		});
 	} finally {
 		await browser?.close().catch(() => {});

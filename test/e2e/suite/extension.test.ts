@@ -18,6 +18,7 @@ const CONTRACT_COMMANDS = [
 	'accountable.showRuleDocumentation',
 	'accountable.createConfigurationFile',
 	'accountable.restartServer',
+	'accountable.showReport',
 	'accountable.disableRuleForLine',
 	'accountable.disableRuleForFile',
 	'accountable.disableRuleInWorkspace',
@@ -142,6 +143,15 @@ suite('Accountable in VS Code', function () {
 	test('fixing the configuration clears its error', async () => {
 		const config = await writeFile('.accountable.yaml', `rules:\n  ${RESCUE}: off\n`);
 		await waitForDiagnostics(config, (all) => all.filter((d) => d.source === 'accountable').length === 0, 'the configuration error to go');
+	});
+
+	test('Show Accountability Report opens the report of the active draft beside it', async () => {
+		await open('draft.md');
+		await vscode.commands.executeCommand('accountable.showReport');
+		const tab = await poll(async () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('accountable.report')), 'the report view');
+		assert.equal(tab.label, 'Accountability report: draft.md');
+		assert.notEqual(tab.group.viewColumn, vscode.window.activeTextEditor?.viewColumn, 'the report opens beside the draft');
+		await vscode.window.tabGroups.close(tab);
 	});
 
 	test('the workspace setting accountable.rules turns a rule off, and removing it turns the rule back on', async () => {
