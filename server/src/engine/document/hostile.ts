@@ -1,0 +1,91 @@
+/**
+ * The Markdown parser (micromark, under remark) is fast on documents people write, but some inputs make it
+ * overflow the stack or take time that grows with the square of a paragraph's size: thousands of nested
+ * block quotes or lists, thousands of emphasis or bracket delimiters in one paragraph, and paragraphs of
+ * hundreds of kilobytes without a blank line (GFM autolink literals). Such a text is not a policy draft a
+ * person wrote (it is generated, binary or hostile), so it is reviewed as plain text instead: words are
+ * still checked, Markdown structure is ignored. This cheap linear scan decides.
+ */
+
+/** Deeper container nesting than this (block quotes + list items on one line) is not parsed as Markdown. */
+export const MAX_MARKDOWN_NESTING = 100;
+/** Budget for Σ (emphasis/bracket delimiters per paragraph)²: ~2 s of parsing at worst. */
+export const MAX_DELIMITER_WORK = 25_000_000;
+/** Budget for Σ (characters per paragraph)²: a 300 kB paragraph, or 20 MB of 5 kB paragraphs. */
+export const MAX_PARAGRAPH_WORK = 1e11;
+
+/** Why `text` should not be parsed as Markdown, or undefined when it is safe to. */
+export function markdownHazard(text: string): string | undefined {
+	let delimiterWork = 0;
+	let paragraphWork = 0;
+	let unitChars = 0;
+	let unitDelimiters = 0;
+	const closeUnit = (): void => {
+		delimiterWork += unitDelimiters * unitDelimiters;
+		paragraphWork += unitChars * unitChars;
+		unitChars = 0;
+		unitDelimiters = 0;
+	};
+	let lineStart = 0;
+	while (lineStart <= text.length) {
+		let lineEnd = text.indexOf('\n', lineStart);
+		if (lineEnd === -1) lineEnd = text.length;
+		const depth = containerDepth(text, lineStart, lineEnd);
+		if (depth > MAX_MARKDOWN_NESTING) return `nested more than ${MAX_MARKDOWN_NESTING} levels deep`;
+		let blank = true;
+		for (let i = lineStart; i < lineEnd; i++) {
+			const c = text.charCodeAt(i);
+			if (c !== 32 && c !== 9 && c !== 13) blank = false;
+			// * _ [ ]
+			if (c === 42 || c === 95 || c === 91 || c === 93) unitDelimiters++;
+		}
+		if (blank) closeUnit();
+		else unitChars += lineEnd - lineStart + 1;
+		lineStart = lineEnd + 1;
+	}
+	closeUnit();
+	if (delimiterWork > MAX_DELIMITER_WORK) return 'too many emphasis or link delimiters in one paragraph';
+	if (paragraphWork > MAX_PARAGRAPH_WORK) return 'paragraphs too long to parse as Markdown in reasonable time';
+	return undefined;
+}
+
+/**
+ * An upper bound on the containers open on a line: each `>` and list marker opens one, and a list item's
+ * content is indented by at least two columns, so indentation / 2 bounds the list items it continues.
+ */
+function containerDepth(text: string, start: number, end: number): number {
+	let depth = 0;
+	let columns = 0;
+	let i = start;
+	while (i < end) {
+		const c = text.charCodeAt(i);
+		if (c === 32) {
+			columns++;
+			i++;
+		} else if (c === 9) {
+			columns += 4;
+			i++;
+		} else if (c === 62) {
+			// >
+			depth++;
+			i++;
+		} else if ((c === 45 || c === 42 || c === 43) && isSpace(text.charCodeAt(i + 1))) {
+			// - * + followed by a space
+			depth++;
+			i += 2;
+		} else if (c >= 48 && c <= 57) {
+			let j = i;
+			while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+			const marker = text.charCodeAt(j);
+			if ((marker === 46 || marker === 41) && isSpace(text.charCodeAt(j + 1))) {
+				depth++;
+				i = j + 2;
+			} else break;
+		} else break;
+	}
+	return depth + Math.floor(columns / 2);
+}
+
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9;
+}
