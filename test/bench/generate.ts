@@ -48,6 +48,41 @@ const CLAUSES = [
 	'Each county shall establish a referral protocol with service providers, e.g. shelters and clinics.',
 ];
 
+/**
+ * Most of a bill is procedure: who reports to whom, by when, with which money. Neutral sentences are built
+ * from these parts, so that flagged passages are as rare as in a real draft (a few per page at most).
+ */
+const SUBJECTS = ['The Secretary', 'The Attorney General', 'Each State agency', 'The Office', 'The Commission', 'The task force', 'A recipient of a grant under this section', 'The Director', 'The Board', 'Each county', 'The department', 'The Comptroller General'];
+const PREDICATES = [
+	'shall submit to the appropriate committees a report describing',
+	'shall publish on a public website a summary of',
+	'may enter into agreements with public and private entities for',
+	'shall consult with survivors, service providers and labour organisations on',
+	'shall establish procedures for',
+	'shall coordinate with other agencies on',
+	'may issue regulations necessary for',
+	'shall review and update, at least every two years,',
+	'shall make available to the public data on',
+	'may not use more than 5 percent of the amounts made available for',
+	'shall ensure that interpreters are available for',
+	'shall provide technical assistance to grantees on',
+];
+const OBJECTS = [
+	'the implementation of this section', 'the administration of the program', 'the use of funds awarded under this Act',
+	'the training of staff', 'the outcomes of services provided', 'the evaluation required by subsection (c)',
+	'the collection of data disaggregated by age, gender and sector', 'the protection of personal information',
+	'housing, health care and legal services', 'outreach to workers in agriculture, construction and domestic work',
+];
+const QUALIFIERS = ['', '', ' not later than 180 days after the date of enactment of this Act', ' for each fiscal year', ' in consultation with the Advisory Council', ' as appropriate', ' subject to the availability of appropriations', ' in accordance with section 7'];
+
+function neutralSentence(random: () => number): string {
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+	return `${pick(SUBJECTS)} ${pick(PREDICATES)} ${pick(OBJECTS)}${pick(QUALIFIERS)}.`;
+}
+
+/** Share of sentences drawn from the corpus (rule examples, the example draft, clauses); the rest are procedure. */
+const CORPUS_SHARE = 0.12;
+
 const HEADINGS = [
 	'Short title', 'Definitions', 'Findings and purposes', 'Identification of victims', 'Services for victims',
 	'Immigration relief', 'Task force', 'Funding', 'Reporting and oversight', 'Training and prevention',
@@ -111,7 +146,7 @@ export interface GenerateOptions {
 export function generatePolicy(bytes: number, corpus: Corpus, options: GenerateOptions = {}): string {
 	const random = prng(options.seed ?? 1);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-	const sentence = (): string => decorate(pick(corpus.sentences), random);
+	const sentence = (): string => decorate(random() < CORPUS_SHARE ? pick(corpus.sentences) : neutralSentence(random), random);
 	const paragraph = (min: number, max: number): string => {
 		const n = min + Math.floor(random() * (max - min + 1));
 		return Array.from({ length: n }, sentence).join(' ');

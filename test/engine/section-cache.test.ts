@@ -16,7 +16,7 @@ function matchersOf(): Matcher[] {
 	return [...out.values()];
 }
 
-describe('section-level answers computed from subsections', () => {
+describe('section-level answers (any match, matches, word count) computed from subsections', () => {
 	it('equal asking every block of the section, for every section and matcher', () => {
 		const matchers = matchersOf();
 		expect(matchers.length).toBeGreaterThan(10);
@@ -29,7 +29,10 @@ describe('section-level answers computed from subsections', () => {
 				for (const section of doc.sections) {
 					const blocks = reference.sectionBlocks(section);
 					expect(ctx.sectionWords(section)).toBe(blocks.reduce((n, b) => n + (b.prose.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0), 0));
-					for (const m of matchers) expect(ctx.sectionHas(m, section), `${section.title} ${m.key.slice(0, 40)}`).toBe(blocks.some((b) => reference.has(m, b)));
+					for (const m of matchers) {
+						expect(ctx.sectionHas(m, section), `${section.title} ${m.key.slice(0, 40)}`).toBe(blocks.some((b) => reference.has(m, b)));
+						expect(ctx.sectionMatches(m, section)).toEqual(blocks.flatMap((b) => reference.matches(m, b)));
+					}
 				}
 			}
 		}

@@ -35,8 +35,10 @@ interface ChunkState {
 	open: boolean;
 	/** One memo per block of the chunk, in order. */
 	memos: BlockMemo[];
-	/** Hits of block-local rules, by the rule's index in the rule set. */
-	hits: Array<KeptHit[] | undefined>;
+	/** Hits of every block-local rule, by the rule's index in the rule set; found on the chunk's first review. */
+	hits?: Array<KeptHit[] | undefined>;
+	/** Indexes of the rules with hits in this chunk (most chunks have none). */
+	rulesWithHits?: number[];
 }
 
 /**
@@ -50,7 +52,8 @@ interface ChunkState {
  * memory stays proportional to the document.
  */
 export class IncrementalReviewer {
-	private chunks = new Map<string, ChunkState>();
+	/** Chunk states by chunk text: the first chunk apart, as only it may hold front matter. */
+	private chunks = { first: new Map<string, ChunkState>(), rest: new Map<string, ChunkState>() };
 	/** How the last review went: chunks in the document, and how many of them had to be parsed. */
 	lastStats = { chunks: 0, parsed: 0 };
 
@@ -58,18 +61,17 @@ export class IncrementalReviewer {
 
 	review(input: ReviewInput, settings: ReviewSettings = {}): ReviewResult {
 		const previous = this.chunks;
-		const next = new Map<string, ChunkState>();
-		const keyOf = (text: string, first: boolean): string => (first ? `1${text}` : `0${text}`);
+		const next = { first: new Map<string, ChunkState>(), rest: new Map<string, ChunkState>() };
+		const mapOf = (chunks: typeof next, first: boolean): Map<string, ChunkState> => (first ? chunks.first : chunks.rest);
 		const recall = (text: string, first: boolean): ChunkState | undefined => {
-			const key = keyOf(text, first);
-			const state = next.get(key) ?? previous.get(key);
-			if (state) next.set(key, state);
+			const state = mapOf(next, first).get(text) ?? mapOf(previous, first).get(text);
+			if (state) mapOf(next, first).set(text, state);
 			return state;
 		};
 		let parsedCount = 0;
 		const remember = (text: string, first: boolean, parse: { events: ParseEvent[]; open: boolean }): void => {
 			parsedCount++;
-			next.set(keyOf(text, first), { events: parse.events, open: parse.open, memos: blockMemos(parse.events), hits: [] });
+			mapOf(next, first).set(text, { events: parse.events, open: parse.open, memos: blockMemos(parse.events) });
 		};
 		const parsed =
 			input.format === 'markdown'
@@ -78,7 +80,7 @@ export class IncrementalReviewer {
 						const text = input.text.slice(c.start, c.end);
 						const first = c.start === 0;
 						const events = recall(text, first)?.events ?? c.events();
-						if (!next.has(keyOf(text, first))) remember(text, first, { events, open: false });
+						if (!mapOf(next, first).has(text)) remember(text, first, { events, open: false });
 						return { start: c.start, end: c.end, text, events };
 					});
 		this.chunks = next;
@@ -88,7 +90,7 @@ export class IncrementalReviewer {
 		const placed: Array<{ state: ChunkState; base: number; firstBlock: number; blockCount: number }> = [];
 		const memos: BlockMemo[] = [];
 		for (const chunk of parsed) {
-			const state = next.get(keyOf(chunk.text, chunk.start === 0))!;
+			const state = mapOf(next, chunk.start === 0).get(chunk.text)!;
 			const firstBlock = builder.blocks.length;
 			builder.replay(chunk.events, chunk.start);
 			placed.push({ state, base: chunk.start, firstBlock, blockCount: builder.blocks.length - firstBlock });
@@ -97,20 +99,29 @@ export class IncrementalReviewer {
 		const document = builder.build();
 		const ctx = new ReviewContext(document, (block) => memos[block.index]);
 
-		const ruleIndex = new Map(this.reviewer.ruleSet.rules.map((r, i) => [r, i] as [Rule, number]));
+		const rules = this.reviewer.ruleSet.rules;
+		const ruleIndex = new Map(rules.map((r, i) => [r, i] as [Rule, number]));
+		let local: Hit[][] | undefined;
+		// Block-local hits of all rules at once, chunk by chunk: one pass, and nothing to do for chunks without hits.
+		const localHits = (): Hit[][] => {
+			const byRule: Hit[][] = rules.map(() => []);
+			for (const p of placed) {
+				if (!p.state.hits) {
+					const chunkCtx = chunkContext(document, ctx, p.firstBlock, p.blockCount);
+					const hits = rules.map((rule) => (BLOCK_LOCAL.has(rule.spec.kind) ? keepHits(runRule(rule, chunkCtx), p.base, p.firstBlock) : undefined));
+					p.state.hits = hits;
+					p.state.rulesWithHits = hits.flatMap((h, i) => (h && h.length > 0 ? [i] : []));
+				}
+				for (const r of p.state.rulesWithHits!) {
+					for (const h of p.state.hits[r]!) byRule[r]!.push(placeHit(h, p.base, document.blocks[p.firstBlock + h.block]!));
+				}
+			}
+			return byRule;
+		};
 		const hitsOf = (rule: Rule): Hit[] => {
 			if (!BLOCK_LOCAL.has(rule.spec.kind)) return runRule(rule, ctx);
-			const index = ruleIndex.get(rule)!;
-			const out: Hit[] = [];
-			for (const p of placed) {
-				let kept = p.state.hits[index];
-				if (!kept) {
-					kept = keepHits(runRule(rule, chunkContext(document, ctx, p.firstBlock, p.blockCount)), p.base, p.firstBlock);
-					p.state.hits[index] = kept;
-				}
-				for (let i = 0; i < kept.length; i++) out.push(placeHit(kept[i]!, p.base, document.blocks[p.firstBlock + kept[i]!.block]!));
-			}
-			return out;
+			local ??= localHits();
+			return local[ruleIndex.get(rule)!]!;
 		};
 		return this.reviewer.reviewDocument(document, settings, hitsOf);
 	}
@@ -118,7 +129,7 @@ export class IncrementalReviewer {
 
 function blockMemos(events: readonly ParseEvent[]): BlockMemo[] {
 	const memos: BlockMemo[] = [];
-	for (const e of events) if (e.type !== 'code') memos.push({ matches: new Map() });
+	for (const e of events) if (e.type !== 'code') memos.push({ matches: [] });
 	return memos;
 }
 

@@ -9,6 +9,8 @@ export interface Matcher {
 	/** Stable key, so that groups shared by several rules are matched once per block. */
 	key: string;
 	regex: RegExp;
+	/** Set by matcherId. */
+	id?: number;
 }
 
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
@@ -40,4 +42,22 @@ export function findAll(matcher: Matcher, text: string, base: number): Offsets[]
 		out.push({ start: base + m.index, end: base + m.index + m[0].length });
 	}
 	return out;
+}
+
+const idsByKey = new Map<string, number>();
+
+/**
+ * A small number that identifies a matcher's pattern: equal keys get equal ids. Rules that share a
+ * vocabulary compile equal but separate key strings, and comparing those long strings on every cache
+ * lookup costs more than the lookup itself.
+ */
+export function matcherId(matcher: Matcher): number {
+	if (matcher.id !== undefined) return matcher.id;
+	let id = idsByKey.get(matcher.key);
+	if (id === undefined) {
+		id = idsByKey.size;
+		idsByKey.set(matcher.key, id);
+	}
+	matcher.id = id;
+	return id;
 }

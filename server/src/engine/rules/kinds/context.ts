@@ -1,6 +1,6 @@
 import type { Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
-import { findAll, type Matcher } from '../../matching/matcher';
+import { findAll, matcherId, type Matcher } from '../../matching/matcher';
 import { isNegated } from '../../negation';
 import type { Rule } from '../types';
 
@@ -26,7 +26,8 @@ export interface Hit {
  * reviews, so an unchanged block is never matched again.
  */
 export interface BlockMemo {
-	matches: Map<string, Offsets[]>;
+	/** By matcherId (an array: this is the hottest lookup of a re-review). */
+	matches: Array<Offsets[] | undefined>;
 	words?: number;
 }
 
@@ -38,11 +39,12 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
  * vocabulary used by ten rules is run once over each block.
  */
 export class ReviewContext {
-	private readonly cache: Array<Map<string, Offsets[]> | undefined> = [];
+	private readonly cache: Array<Map<number, Offsets[]> | undefined> = [];
 	private readonly wordCounts: number[] = [];
 	private readonly sectionBlockLists: Array<Block[] | undefined> = [];
-	private readonly sectionMatches: Array<Map<string, boolean> | undefined> = [];
+	private readonly sectionHits: Array<Map<number, boolean> | undefined> = [];
 	private readonly sectionWordCounts: number[] = [];
+	private readonly sectionMatchLists: Array<Map<number, Offsets[]> | undefined> = [];
 	private ownBlockLists?: Block[][];
 
 	/** `memo` gives a block's memo kept across reviews, if any. */
@@ -58,7 +60,8 @@ export class ReviewContext {
 			byKey = new Map();
 			this.cache[block.index] = byKey;
 		}
-		let found = byKey.get(matcher.key);
+		const id = matcherId(matcher);
+		let found = byKey.get(id);
 		if (!found) {
 			const memo = this.memo?.(block);
 			if (memo) {
@@ -67,7 +70,7 @@ export class ReviewContext {
 			} else {
 				found = findAll(matcher, block.prose, block.start);
 			}
-			byKey.set(matcher.key, found);
+			byKey.set(id, found);
 		}
 		return found;
 	}
@@ -122,19 +125,42 @@ export class ReviewContext {
 	 * ask it of every nested section.
 	 */
 	sectionHas(matcher: Matcher, section: Section): boolean {
-		let byKey = this.sectionMatches[section.index];
+		let byKey = this.sectionHits[section.index];
 		if (!byKey) {
 			byKey = new Map();
-			this.sectionMatches[section.index] = byKey;
+			this.sectionHits[section.index] = byKey;
 		}
-		let found = byKey.get(matcher.key);
+		const id = matcherId(matcher);
+		let found = byKey.get(id);
 		if (found === undefined) {
 			const own = this.ownBlocks()[section.index] ?? [];
 			found =
 				(section.headingBlock !== undefined && this.has(matcher, this.doc.blocks[section.headingBlock]!)) ||
 				own.some((b) => this.has(matcher, b)) ||
 				section.children.some((c) => this.sectionHas(matcher, this.doc.sections[c]!));
-			byKey.set(matcher.key, found);
+			byKey.set(id, found);
+		}
+		return found;
+	}
+
+	/**
+	 * Matches in a section's blocks (heading included), in document order: `sectionBlocks(section).flatMap(b =>
+	 * matches(matcher, b))`, built once per section from its own blocks and its subsections (a section's own
+	 * blocks come before its first subsection). Do not modify the array.
+	 */
+	sectionMatches(matcher: Matcher, section: Section): Offsets[] {
+		let byKey = this.sectionMatchLists[section.index];
+		if (!byKey) {
+			byKey = new Map();
+			this.sectionMatchLists[section.index] = byKey;
+		}
+		const id = matcherId(matcher);
+		let found = byKey.get(id);
+		if (!found) {
+			found = section.headingBlock !== undefined ? [...this.matches(matcher, this.doc.blocks[section.headingBlock]!)] : [];
+			for (const b of this.ownBlocks()[section.index] ?? []) if (this.has(matcher, b)) found.push(...this.matches(matcher, b));
+			for (const c of section.children) if (this.sectionHas(matcher, this.doc.sections[c]!)) found.push(...this.sectionMatches(matcher, this.doc.sections[c]!));
+			byKey.set(id, found);
 		}
 		return found;
 	}
@@ -174,10 +200,13 @@ export class ReviewContext {
 
 /** A block's matches relative to its start, from its memo, matching the block once if not known yet. */
 function kept(memo: BlockMemo, matcher: Matcher, block: Block): Offsets[] {
-	let relative = memo.matches.get(matcher.key);
+	const id = matcherId(matcher);
+	let relative = memo.matches[id];
 	if (!relative) {
 		relative = findAll(matcher, block.prose, 0);
-		memo.matches.set(matcher.key, relative);
+		// Grow densely, so the array never turns into a slow sparse one.
+		while (memo.matches.length < id) memo.matches.push(undefined);
+		memo.matches[id] = relative;
 	}
 	return relative;
 }

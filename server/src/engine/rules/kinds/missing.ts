@@ -45,7 +45,7 @@ function anyIn(ctx: ReviewContext, section: Section, matcher: Matcher): boolean 
 /** Mentions of the topic: every group must occur; the mentions returned are those of the first group. */
 function topicMentions(ctx: ReviewContext, section: Section, groups: Matcher[]): Offsets[] {
 	if (!groups.every((g) => ctx.sectionHas(g, section))) return [];
-	return ctx.sectionBlocks(section).flatMap((b) => ctx.matches(groups[0]!, b));
+	return ctx.sectionMatches(groups[0]!, section);
 }
 
 /** Words in a section (heading included), counted in its prose. */
