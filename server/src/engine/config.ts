@@ -44,14 +44,24 @@ export function mergeSettings(...layers: Array<ReviewSettings | undefined>): Rev
 	return out;
 }
 
-const BILL = /\b(?:be\s+it\s+enacted|a\s+bill\s+(?:for|to)\b|an\s+act\s+(?:to|relating)\b|SEC(?:TION)?\.\s*\d|§\s*\d|short\s+title|this\s+act\s+(?:shall|may)\s+be\s+cited)/i;
-const GRANT = /\b(?:budget\s+(?:narrative|justification)|project\s+narrative|grant\s+(?:proposal|application)|applicant|funding\s+request|program\s+goals?\s+and\s+objectives|logic\s+model|performance\s+measures)\b/gi;
+/** Wording only a bill uses: an enacting clause, a long title, a short-title section. One is enough. */
+const BILL_CLAUSE = /\b(?:be\s+it\s+enacted|a\s+bill\s+(?:for|to)\b|an\s+act\s+(?:to|relating\s+to|concerning|for)\b|short\s+title|this\s+act\s+(?:shall|may)\s+be\s+cited|(?:is|are)\s+(?:hereby\s+)?amended\s+(?:by|to\s+read)|shall\s+take\s+effect\s+on)/i;
+/** Section headings as bills number them ("SEC. 4.", "Section 2.", "§ 3"), counted at the start of a line. */
+const BILL_SECTION = /^[#\s>*]*(?:SEC(?:TION)?\.?\s*\d+[A-Za-z]?\.|Section\s+\d+[A-Za-z]?\.|§\s*\d+)/gm;
+/** Parts and wording of a grant proposal; two different ones make it obvious. */
+const GRANT = /\b(?:budget\s+(?:narrative|justification|summary)|project\s+(?:narrative|period|abstract|design)|grant\s+(?:proposal|application|period|funds)|applicant|funding\s+request|statement\s+of\s+need|(?:program|project)\s+goals?\s+and\s+objectives|goals\s+and\s+objectives|logic\s+model|performance\s+measures|evaluation\s+plan|sustainability\s+plan|fringe\s+benefits|indirect\s+costs|subaward|subrecipient|match(?:ing)?\s+funds|solicitation)\b/gi;
 
-/** Detects the profile where the document makes it obvious: enacting clauses for bills, grant vocabulary for proposals. */
+/**
+ * Detects the profile where the document makes it obvious: an enacting clause or several numbered
+ * sections for bills, two different parts of a proposal (budget justification, statement of need, logic
+ * model…) for grant proposals. A proposal that cites "§ 7105" once, or a brief that names "the Act", stays
+ * a general document.
+ */
 export function detectProfile(text: string): Profile {
 	const head = text.slice(0, 20000);
-	if (BILL.test(head)) return 'bill';
-	const grant = head.match(GRANT);
-	if (grant && grant.length >= 2) return 'grant-proposal';
+	const grant = new Set((head.match(GRANT) ?? []).map((m) => m.toLowerCase().replace(/\s+/g, ' ')));
+	const sections = head.match(BILL_SECTION)?.length ?? 0;
+	if (BILL_CLAUSE.test(head) || sections >= 2) return grant.size >= 3 && !BILL_CLAUSE.test(head) ? 'grant-proposal' : 'bill';
+	if (grant.size >= 2) return 'grant-proposal';
 	return 'general';
 }

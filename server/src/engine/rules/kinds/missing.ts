@@ -14,6 +14,7 @@ export const runMissing: RuleKindRunner = (rule, ctx) => {
 	if (!requires) return hits;
 	const sections = rule.spec.scope === 'document' ? [ctx.doc.sections[0]!] : ctx.doc.sections.slice(1);
 	for (const section of sections) {
+		if (rule.spec.scope === 'section' && isDocumentTitle(ctx, section)) continue;
 		if (topicHeading && !headingMatches(ctx, section, topicHeading)) continue;
 		const mentions = topicText ? topicMentions(ctx, section, topicText) : [];
 		if (topicText && mentions.length < Math.max(1, rule.spec.topic?.minMentions ?? 1)) continue;
@@ -32,6 +33,16 @@ export const runMissing: RuleKindRunner = (rule, ctx) => {
 	}
 	return hits;
 };
+
+/**
+ * The one top-level heading that wraps every other section ("# House Bill 1142: … Victim Services Act") is
+ * the document's title: its section is the whole document, which document-scope rules review, so
+ * section rules skip it rather than judge the title's words ("Services") against the whole text.
+ */
+function isDocumentTitle(ctx: ReviewContext, section: Section): boolean {
+	const root = ctx.doc.sections[0]!;
+	return section.parent === 0 && root.children.length === 1 && section.children.length > 0;
+}
 
 function headingMatches(ctx: ReviewContext, section: Section, matcher: Matcher): boolean {
 	if (section.headingBlock === undefined) return false;
