@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatForPath, type Finding, type LoadError, type Rule, type RuleSet } from '../engine';
 import { CONFIG_NAMES, ConfigResolver } from '../node/config';
 import { builtinRulesDir } from '../node/ruleFiles';
-import { ReviewService, type FileReview } from '../node/reviewService';
+import { ReviewService, type FileReview, type IncrementalState } from '../node/reviewService';
 import { isIgnored } from '../cli/files';
 import { codeActionsFor } from './codeActions';
 import { CommandHandlers } from './commands';
@@ -34,6 +34,8 @@ import { normalizeSettings, reviewOverrides, type EditorSettings } from './setti
 const LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'txt']);
 const REVIEWED_PATH = /\.(?:md|markdown|mdown|mkd|txt)$/i;
 export const CHANGE_DELAY_MS = 300;
+/** Reviews that took less than this run again as soon as an edit arrives (incremental re-reviews of long documents do). */
+export const IMMEDIATE_REVIEW_MS = 100;
 const MAX_CHANGE_DELAY_MS = 3000;
 
 type Trigger = 'open' | 'change' | 'save' | 'settings';
@@ -60,6 +62,8 @@ export class AccountableServer {
 	private readonly opening = new Set<string>();
 	/** How long each open document's last review took. */
 	private readonly reviewMs = new Map<string, number>();
+	/** Per open document, what the engine keeps to re-review only what an edit changed. */
+	private readonly incremental = new Map<string, IncrementalState>();
 	/** Files with configuration or rule-pack problems, and the diagnostics shown on each. */
 	private loadProblems = new Map<string, Diagnostic[]>();
 	/** Rule folders in use, so a change under one reloads the rules. */
@@ -90,10 +94,11 @@ export class AccountableServer {
 			this.guard('didChange', () => {
 				// TextDocuments also reports the content of a document it has just opened.
 				if (this.opening.delete(document.uri)) return;
-				// A review blocks the server while it runs, so long documents (seconds per review) wait for a
-				// longer pause in typing than short ones.
+				// A review blocks the server while it runs. Quick ones (re-reviews are incremental) run at once;
+				// edits that arrive meanwhile are coalesced into the next. Slow ones (the first review of a long
+				// document) wait for a pause in typing as long as they took.
 				const last = this.reviewMs.get(document.uri) ?? 0;
-				this.schedule(document.uri, 'change', Math.max(CHANGE_DELAY_MS, Math.min(last, MAX_CHANGE_DELAY_MS)));
+				this.schedule(document.uri, 'change', last < IMMEDIATE_REVIEW_MS ? 0 : Math.max(CHANGE_DELAY_MS, Math.min(last, MAX_CHANGE_DELAY_MS)));
 			}),
 		);
 		this.documents.onDidSave(({ document }) => this.guard('didSave', () => this.schedule(document.uri, 'save', 0)));
@@ -104,6 +109,7 @@ export class AccountableServer {
 				this.states.delete(document.uri);
 				this.settingsCache.delete(document.uri);
 				this.reviewMs.delete(document.uri);
+				this.incremental.delete(document.uri);
 				void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 			}),
 		);
@@ -254,7 +260,9 @@ export class AccountableServer {
 		}
 		const service = this.serviceFor(settings.packs, file);
 		const format = languageId === 'markdown' ? 'markdown' : formatForPath(file);
-		const review = service.review(file, text, reviewOverrides(settings), format);
+		const open = this.documents.get(uri) !== undefined;
+		if (open && !this.incremental.has(uri)) this.incremental.set(uri, {});
+		const review = service.review(file, text, reviewOverrides(settings), format, open ? this.incremental.get(uri) : undefined);
 		this.noteLoadProblems(review);
 		if (review.skipped || !review.result) {
 			const limit = review.config.maxDocumentSize ?? text.length;

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Reviewer, formatForPath, mergeSettings, type DocumentFormat, type LoadError, type ReviewResult, type ReviewSettings, type RuleSet } from '../engine';
+import { IncrementalReviewer, Reviewer, formatForPath, mergeSettings, type DocumentFormat, type LoadError, type ReviewResult, type ReviewSettings, type RuleSet } from '../engine';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { loadRules } from './ruleFiles';
 
@@ -13,6 +13,11 @@ export interface FileReview {
 	errors: LoadError[];
 	/** Why the document was not reviewed (too large, for example). */
 	skipped?: string;
+}
+
+/** What is kept between reviews of one open document (see ReviewService.review). */
+export interface IncrementalState {
+	reviewer?: IncrementalReviewer;
 }
 
 /**
@@ -42,8 +47,12 @@ export class ReviewService {
 		return this.reviewerFor(this.configs.forDirectory(path.dirname(file)).packs).ruleSet;
 	}
 
-	/** Reviews `text` as the document at `file` (its path decides the format and the configuration). */
-	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file)): FileReview {
+	/**
+	 * Reviews `text` as the document at `file` (its path decides the format and the configuration). Pass
+	 * the same `incremental` holder for every version of an open document: later reviews then re-parse and
+	 * re-match only what an edit changed (same results as a full review).
+	 */
+	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file), incremental?: IncrementalState): FileReview {
 		const config = this.configs.forDirectory(path.dirname(file));
 		const reviewer = this.reviewerFor(config.packs);
 		const errors = [...config.errors, ...reviewer.ruleSet.errors];
@@ -51,7 +60,12 @@ export class ReviewService {
 		if (text.length > limit) {
 			return { file, config, errors, skipped: `not reviewed: ${text.length} characters is over the limit of ${limit} (maxDocumentSize)` };
 		}
-		const result = reviewer.review({ text, format }, mergeSettings(config.settings, overrides));
+		let engine: Reviewer | IncrementalReviewer = reviewer;
+		if (incremental) {
+			if (incremental.reviewer?.reviewer !== reviewer) incremental.reviewer = new IncrementalReviewer(reviewer);
+			engine = incremental.reviewer;
+		}
+		const result = engine.review({ text, format }, mergeSettings(config.settings, overrides));
 		return { file, result, config, errors };
 	}
 
