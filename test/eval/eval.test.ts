@@ -10,11 +10,11 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 // Floors at what the rules achieve on test/eval/corpus, rounded down: a change that loses precision or
 // recall fails here and must be looked at (npm run eval lists every false positive and negative).
-const OVERALL = { precision: 0.95, recall: 0.8, f1: 0.87 };
+const OVERALL = { precision: 0.96, recall: 0.81, f1: 0.88 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
-	conflation: { precision: 0.97, recall: 0.71 },
+	conflation: { precision: 1, recall: 0.71 },
 	'labour-blindness': { precision: 1, recall: 1 },
-	'conditional-services': { precision: 1, recall: 0.8 },
+	'conditional-services': { precision: 1, recall: 0.88 },
 	consent: { precision: 0.83, recall: 0.83 },
 	raids: { precision: 0.92, recall: 1 },
 };
