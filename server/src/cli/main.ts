@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEVERITIES, isAtLeast, type LoadError, type Rule, type Severity } from '../engine';
 import { ConfigResolver } from '../node/config';
-import { ReviewService } from '../node/reviewService';
+import { ReviewService, type FileReview } from '../node/reviewService';
 import { expandPaths } from './files';
 import { formatText } from './formats/text';
 import { formatJson } from './formats/json';
@@ -11,6 +11,7 @@ import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
 import type { FileResult, FormatInput } from './formats/types';
 import { Progress } from './progress';
+import { ReviewPool, type PooledReview } from './pool';
 import { rulesIndexMarkdown } from '../node/rulesIndex';
 import { DocxError, isWordDocument } from '../node/docx';
 import { readReviewable, type ReviewableFile } from '../node/docx/reviewable';
@@ -147,25 +148,41 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		for (const m of missing) io.stderr(`accountable: no such file or folder: ${m}\n`);
 		if (missing.length > 0) ioFailed = true;
 		const progress = new Progress(files.length, io.isTTY && !values.quiet, io.stderr);
-		for (const file of files) {
-			progress.tick(file);
-			const display = displayPath(file, io.cwd);
-			let source: ReviewableFile;
-			try {
-				source = await readReviewable(file);
-			} catch (e) {
-				io.stderr(e instanceof DocxError ? `accountable: ${display} ${e.message}\n` : `accountable: cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-				ioFailed = true;
-				continue;
+		// Large batches are reviewed on every core; results and messages still come out in file order.
+		const pool = ReviewPool.forBatch(files, { explicit: values.config ? path.resolve(io.cwd, values.config) : undefined, none: values['no-config'] });
+		const pending: Array<() => Promise<void>> = [];
+		try {
+			for (const file of files) {
+				progress.tick(file);
+				const display = displayPath(file, io.cwd);
+				let source: ReviewableFile;
+				try {
+					source = await readReviewable(file);
+				} catch (e) {
+					const message = e instanceof DocxError ? `accountable: ${display} ${e.message}\n` : `accountable: cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`;
+					pending.push(async () => {
+						io.stderr(message);
+						ioFailed = true;
+					});
+					continue;
+				}
+				const { text, format, locate } = source;
+				const reviewed: Promise<PooledReview> = pool && !locate ? pool.review(file, text, overrides, format) : Promise.resolve(inProcess(service.review(file, text, overrides, format)));
+				reviewed.catch(() => undefined);
+				pending.push(async () => {
+					const review = await reviewed;
+					errors.push(...review.errors);
+					if (review.skipped) {
+						io.stderr(`${display}: ${review.skipped}\n`);
+						ioFailed = true;
+					}
+					results.push({ file: display, findings: review.findings, suppressed: review.suppressed, ...(locate ? { locate } : {}) });
+				});
+				while (pending.length >= (pool?.window ?? 1)) await pending.shift()!();
 			}
-			const { text, format, locate } = source;
-			const review = service.review(file, text, overrides, format);
-			errors.push(...review.errors);
-			if (review.skipped) {
-				io.stderr(`${display}: ${review.skipped}\n`);
-				ioFailed = true;
-			}
-			results.push({ file: display, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [], ...(locate ? { locate } : {}) });
+			for (const finish of pending.splice(0)) await finish();
+		} finally {
+			await pool?.close();
 		}
 		progress.done();
 	}
@@ -177,6 +194,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (!values.quiet) io.stderr(summary(all, results.length));
 	if (problems > 0 || ioFailed) return 2;
 	return all.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
+}
+
+function inProcess(review: FileReview): PooledReview {
+	return { findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [], errors: review.errors, skipped: review.skipped };
 }
 
 /** `accountable report <file>`: the accountability scorecard (see ./report.ts). */

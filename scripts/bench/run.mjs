@@ -1,0 +1,263 @@
+// npm run bench: Accountable against its peers, in one run, on the same generated documents.
+// Prints medians with min–max and ratios; writes bench-results/bench-<time>.json and bench-results/latest.json.
+// Options: --quick (10 KB and 100 KB only, fewer rounds), --sizes=10k,100k,1m,5m
+// The machine may be shared: timings interleave the tools round by round, so read ratios, not absolutes.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = path.join(root, 'bench-results');
+const quick = process.argv.includes('--quick');
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8);
+const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
+const sizeNames = sizesArg ? sizesArg.split(',') : quick ? ['10k', '100k'] : Object.keys(SIZES);
+const label = (name) => name.replace('k', ' KB').replace('m', ' MB');
+
+/** Rounds per size, and the peers too slow to run there (skipped, and said so). */
+const PLAN = {
+	'10k': { rounds: quick ? 10 : 25, skip: [] },
+	'100k': { rounds: quick ? 5 : 12, skip: [] },
+	'1m': { rounds: 4, skip: ['alex'] },
+	'5m': { rounds: 2, skip: ['alex', 'textlint'] },
+};
+const TOOLS = ['accountable', 'accountable-edit', 'remark-parse', 'markdownlint', 'textlint', 'alex'];
+
+fs.mkdirSync(path.join(out, 'docs'), { recursive: true });
+log(`Accountable benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+log('Building…');
+must(spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' }));
+await build({
+	entryPoints: [path.join(root, 'scripts', 'bench', 'entry.ts')],
+	outfile: path.join(root, 'out', 'bench-engine.cjs'),
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	logLevel: 'warning',
+	define: { 'import.meta.url': '__importMetaUrl' },
+	banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+});
+const engine = createRequire(import.meta.url)(path.join(root, 'out', 'bench-engine.cjs'));
+const corpus = engine.loadCorpus(root);
+const prhFile = writePrhRules();
+
+const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg() }, sizes: {}, lsp: {}, cli: {} };
+
+// ---- in-process timings and peak RSS, per size ----------------------------------------------------------
+for (const name of sizeNames) {
+	const text = engine.generatePolicy(SIZES[name], corpus, { seed: 1 });
+	const file = path.join(out, 'docs', `policy-${name}.md`);
+	fs.writeFileSync(file, text);
+	const plan = PLAN[name];
+	const tools = TOOLS.filter((t) => !plan.skip.includes(t));
+	log(`\n${label(name)} (${text.length} characters, ${text.split('\n').length} lines): ${plan.rounds} rounds of ${tools.join(', ')}${plan.skip.length ? `; skipped as too slow at this size: ${plan.skip.join(', ')}` : ''}`);
+	const compare = await worker(['--expose-gc', '--max-old-space-size=4096', path.join(root, 'scripts', 'bench', 'worker.mjs'), 'compare', file, String(plan.rounds), tools.join(','), prhFile]);
+	const entry = { characters: text.length, skipped: plan.skip, tools: {} };
+	for (const tool of tools) entry.tools[tool] = summary(compare.times[tool].map((t) => t.ms));
+	entry.ratios = ratios(compare.times);
+	const findings = new engine.Reviewer(engine.loadRules()).review({ text, format: 'markdown' }).findings.length;
+	entry.findings = findings;
+	for (const tool of ['accountable', 'remark-parse']) {
+		const rss = await worker([path.join(root, 'scripts', 'bench', 'worker.mjs'), 'rss', tool, file, prhFile]);
+		entry.tools[tool].peakRssMB = Math.round(rss.peakRssMB);
+	}
+	results.sizes[name] = entry;
+	for (const tool of tools) log(`  ${tool.padEnd(17)} ${fmt(entry.tools[tool])}${entry.tools[tool].peakRssMB ? `  [peak RSS ${entry.tools[tool].peakRssMB} MB]` : ''}`);
+	log(`  findings: ${findings}; ratios (median of per-round ratios): ${Object.entries(entry.ratios).map(([k, v]) => `${k} ${v.toFixed(2)}×`).join(', ')}`);
+}
+
+// ---- language server: keystroke to publishDiagnostics over stdio ----------------------------------------
+for (const name of sizeNames.filter((n) => n === '100k' || n === '1m')) {
+	const file = path.join(out, 'docs', `policy-${name}.md`);
+	log(`\nLanguage server over stdio, ${label(name)}: one-character edits in the middle, one in flight`);
+	const lsp = await lspLatency(fs.readFileSync(file, 'utf8'), quick ? 15 : 40);
+	results.lsp[name] = lsp;
+	log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms; first edit ${lsp.firstEditMs.toFixed(1)} ms (waits for a pause in typing after a slow review); edits ${fmt(lsp.edits)}`);
+}
+
+// ---- CLI throughput on a folder of 200 documents -------------------------------------------------------
+{
+	const dir = path.join(out, 'cli-docs');
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	let bytes = 0;
+	for (let i = 0; i < 200; i++) {
+		const text = engine.generatePolicy(5_000 + ((i * 7919) % 40_000), corpus, { seed: 1000 + i });
+		bytes += text.length;
+		fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(3, '0')}.md`), text);
+	}
+	log(`\nCLI: accountable --format json on a folder of 200 documents (${(bytes / 1e6).toFixed(1)} MB)`);
+	const times = [];
+	for (let i = 0; i < (quick ? 2 : 3); i++) {
+		const start = performance.now();
+		const run = spawnSync(process.execPath, [path.join(root, 'bin', 'accountable.js'), '--format', 'json', '--quiet', dir], { cwd: root, maxBuffer: 1 << 30 });
+		if (run.status !== 0 && run.status !== 1) throw new Error(`accountable failed: ${run.stderr}`);
+		times.push(performance.now() - start);
+	}
+	const s = summary(times);
+	results.cli = { documents: 200, megabytes: bytes / 1e6, wall: s, documentsPerSecond: 200 / (s.median / 1000), megabytesPerSecond: bytes / 1e6 / (s.median / 1000), cores: os.cpus().length };
+	log(`  wall ${fmt(s)}: ${results.cli.documentsPerSecond.toFixed(0)} documents/s, ${results.cli.megabytesPerSecond.toFixed(2)} MB/s`);
+}
+
+// ---- targets ------------------------------------------------------------------------------------------
+const targets = [];
+const r100 = results.sizes['100k']?.ratios;
+if (r100) {
+	targets.push({ target: 'cold review of 100 KB ≤ 1.3× remark-parse', value: r100['accountable/remark-parse'], met: r100['accountable/remark-parse'] <= 1.3 });
+	targets.push({ target: 'cold review of 100 KB ≥ 2× faster than markdownlint', value: r100['markdownlint/accountable'], met: r100['markdownlint/accountable'] >= 2 });
+}
+if (results.lsp['1m']) targets.push({ target: 'edit in 1 MB reaches the client ≤ 50 ms median (stdio)', value: results.lsp['1m'].edits.median, met: results.lsp['1m'].edits.median <= 50 });
+if (results.sizes['1m'] && results.sizes['5m']) {
+	const growth = results.sizes['5m'].tools.accountable.median / results.sizes['1m'].tools.accountable.median;
+	targets.push({ target: '5 MB cold review ≤ 6× the 1 MB time', value: growth, met: growth <= 6 });
+	const rss = results.sizes['5m'].tools.accountable.peakRssMB;
+	targets.push({ target: '5 MB peak RSS ≤ 500 MB', value: rss, met: rss <= 500 });
+}
+results.targets = targets;
+log('\nTargets:');
+for (const t of targets) log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${typeof t.value === 'number' ? t.value.toFixed(2) : t.value}`);
+log(`\nLoad average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine inflates absolute times; ratios are per round).`);
+
+const stamp = results.date.replace(/[:.]/g, '-');
+fs.writeFileSync(path.join(out, `bench-${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+fs.writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+log(`\nWrote ${path.relative(root, path.join(out, `bench-${stamp}.json`))} and bench-results/latest.json`);
+
+// ---- helpers ------------------------------------------------------------------------------------------
+
+function log(line) {
+	process.stdout.write(`${line}\n`);
+}
+
+function must(result) {
+	if (result.status !== 0) throw new Error(`failed: ${result.stderr ?? ''}`);
+}
+
+function worker(args) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+		let stdout = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').pop())) : reject(new Error(`worker ${args.join(' ')} exited with ${code}`))));
+	});
+}
+
+function summary(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const median = sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+	return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
+}
+
+function fmt(s) {
+	const f = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+	return `${f(s.median).padStart(8)}  (${f(s.min)}–${f(s.max)}, n=${s.n})`;
+}
+
+/** Per-round ratios (each round ran every tool once, back to back), then their median. */
+function ratios(times) {
+	const perRound = (tool) => {
+		const byRound = new Map();
+		for (const t of times[tool] ?? []) byRound.set(t.round, [...(byRound.get(t.round) ?? []), t.ms]);
+		return new Map([...byRound].map(([r, list]) => [r, summary(list).median]));
+	};
+	const ratio = (a, b) => {
+		const ra = perRound(a);
+		const rb = perRound(b);
+		const list = [...ra.keys()].filter((r) => rb.has(r)).map((r) => ra.get(r) / rb.get(r));
+		return list.length ? summary(list).median : undefined;
+	};
+	const out = {};
+	const put = (key, value) => value !== undefined && (out[key] = value);
+	put('accountable/remark-parse', ratio('accountable', 'remark-parse'));
+	put('markdownlint/accountable', ratio('markdownlint', 'accountable'));
+	put('textlint/accountable', ratio('textlint', 'accountable'));
+	put('alex/accountable', ratio('alex', 'accountable'));
+	put('accountable/edit', ratio('accountable', 'accountable-edit'));
+	return out;
+}
+
+/** 50 phrase rules for textlint-rule-prh: the kind of wording list a policy team would keep. */
+function writePrhRules() {
+	const words = ['victim', 'prostitute', 'sex slave', 'rescue', 'raid', 'illegal alien', 'trafficking victim', 'sting', 'brothel', 'madam', 'john', 'pimp', 'hooker', 'harlot', 'fallen woman', 'modern slavery', 'slave', 'sweep', 'vice', 'crackdown', 'illegal immigrant', 'alien', 'deport', 'detain', 'custody', 'shelter', 'cooperate', 'testify', 'informant', 'snitch', 'law enforcement', 'police', 'officer', 'task force', 'operation', 'undercover', 'decoy', 'massage parlor', 'commercial sex', 'sex work', 'prostitution', 'solicit', 'buyer', 'demand', 'rescue industry', 'awareness', 'hotline', 'tip line', 'screening', 'interview'];
+	const rules = words.map((w) => `  - expected: ${JSON.stringify(`${w} (reviewed)`)}\n    pattern: ${JSON.stringify(`/\\b${w.replace(/ /g, '\\s+')}s?\\b/i`)}`);
+	const file = path.join(out, 'prh.yml');
+	fs.writeFileSync(file, `version: 1\nrules:\n${rules.join('\n')}\n`);
+	return file;
+}
+
+/** Starts out/server.js --stdio, opens the document, and times one-character edits to their diagnostics. */
+async function lspLatency(text, edits) {
+	const child = spawn(process.execPath, [path.join(root, 'out', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+	const waiters = [];
+	const pending = new Map();
+	let buffer = Buffer.alloc(0);
+	let id = 0;
+	child.stdout.on('data', (chunk) => {
+		buffer = Buffer.concat([buffer, chunk]);
+		for (;;) {
+			const headerEnd = buffer.indexOf('\r\n\r\n');
+			if (headerEnd < 0) return;
+			const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
+			if (buffer.length < headerEnd + 4 + length) return;
+			const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
+			buffer = buffer.subarray(headerEnd + 4 + length);
+			const now = performance.now();
+			if (message.id !== undefined && message.method === undefined) pending.get(message.id)?.(message.result);
+			else if (message.id !== undefined) send({ jsonrpc: '2.0', id: message.id, result: null });
+			else if (message.method === 'textDocument/publishDiagnostics') {
+				for (const w of [...waiters]) if (w.test(message.params)) {
+					waiters.splice(waiters.indexOf(w), 1);
+					w.resolve(now);
+				}
+			}
+		}
+	});
+	function send(message) {
+		const body = Buffer.from(JSON.stringify(message), 'utf8');
+		child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+		child.stdin.write(body);
+	}
+	const request = (method, params) =>
+		new Promise((resolve) => {
+			const n = ++id;
+			pending.set(n, resolve);
+			send({ jsonrpc: '2.0', id: n, method, params });
+		});
+	const diagnosticsFor = (version) => new Promise((resolve) => waiters.push({ test: (p) => p.uri === uri && p.version === version, resolve }));
+
+	const folder = path.join(out, 'lsp-workspace');
+	fs.mkdirSync(folder, { recursive: true });
+	const uri = pathToFileURL(path.join(folder, 'policy.md')).href;
+	await request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}, initializationOptions: { settings: { maxDocumentSize: 10_000_000 } } });
+	send({ jsonrpc: '2.0', method: 'initialized', params: {} });
+	let version = 1;
+	let start = performance.now();
+	const opened = diagnosticsFor(version);
+	send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
+	const openMs = (await opened) - start;
+	const middle = text.indexOf(' ', text.length >> 1) + 1;
+	const before = text.slice(0, middle);
+	const line = before.split('\n').length - 1;
+	const character = middle - before.lastIndexOf('\n') - 1;
+	const times = [];
+	for (let i = 0; i < edits; i++) {
+		version++;
+		const insert = i % 2 === 0;
+		const change = insert ? { range: { start: { line, character }, end: { line, character } }, text: 'x' } : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' };
+		const arrived = diagnosticsFor(version);
+		start = performance.now();
+		send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [change] } });
+		times.push((await arrived) - start);
+		// A typist's pause between keystrokes, so one edit is in flight at a time.
+		await new Promise((resolve) => setTimeout(resolve, 30));
+	}
+	await request('shutdown', null);
+	send({ jsonrpc: '2.0', method: 'exit', params: null });
+	child.stdin.end();
+	return { openMs, firstEditMs: times[0], edits: summary(times) };
+}
