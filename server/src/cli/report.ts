@@ -5,11 +5,10 @@ import { REPORT_FORMATS, buildReport, renderReport, type ReportFormat } from '..
 import type { ReviewService } from '../node/reviewService';
 import { DocxError } from '../node/docx';
 import { readReviewable } from '../node/docx/reviewable';
-import type { WordLocation } from '../node/docx/locate';
 
 export const REPORT_USAGE = `Usage: accountable report <file> [--format md|html|json] [--output <file>]
 
-Writes the accountability report of one draft: for each of the paper's ten recommendation areas, whether
+Writes the accountability report of one draft (Markdown, plain text or a Word .docx): for each of the paper's ten recommendation areas, whether
 the draft contradicts it (findings), addresses it (rights-respecting provisions) or does not address it,
 with the evidence. Markdown goes to standard output unless --output is given.
 
@@ -56,7 +55,7 @@ export async function runReport(service: ReviewService, cmd: ReportCommand): Pro
 		file: display,
 		version: cmd.version,
 		generated: cmd.now().toISOString(),
-		...(locate ? { locate: (f) => wordLabel(locate(f)) } : {}),
+		...(locate ? { locate } : {}),
 	});
 	const text = renderReport(report, format);
 	if (cmd.output) {
@@ -71,12 +70,6 @@ export async function runReport(service: ReviewService, cmd: ReportCommand): Pro
 		cmd.stdout(text);
 	}
 	return problems > 0 ? 2 : 0;
-}
-
-function wordLabel(location: WordLocation | undefined): string | undefined {
-	if (!location) return undefined;
-	const where = location.note ?? `¶${location.paragraph}`;
-	return location.headingPath.length > 0 ? `${where} (${location.headingPath.join(' › ')})` : where;
 }
 
 /** The report's date: SOURCE_DATE_EPOCH when set (reproducible builds' convention), else now. */

@@ -3,7 +3,7 @@ import type { ReviewResult } from '../review';
 import type { Rule } from '../rules/types';
 import type { ReviewDocument } from '../document';
 import { AREAS, areaFor, type AreaId } from './areas';
-import { PAPER_CITATION, REPORT_VERSION, type AreaReport, type AreaStatus, type Report, type ReportItem } from './model';
+import { PAPER_CITATION, REPORT_VERSION, type AreaReport, type AreaStatus, type Report, type ReportItem, type WordPlace } from './model';
 
 export interface ReportOptions {
 	/** The document's name as the reader should see it (a relative path, or the file name). */
@@ -12,8 +12,8 @@ export interface ReportOptions {
 	version: string;
 	/** When the report was made (ISO 8601); omitted from the report when not given. */
 	generated?: string;
-	/** For Word documents: the paragraph and heading path of an item (“¶7 (SEC. 5 › Services)”). */
-	locate?: (finding: Finding) => string | undefined;
+	/** For Word documents: the paragraph and heading path of an item, shown as “¶7 (SEC. 5 › Services)”. */
+	locate?: (finding: Finding) => WordPlace | undefined;
 }
 
 /** What the report needs from a review: the three lists, the profile and the parsed document. */
@@ -86,7 +86,8 @@ export function statusOf(findings: number, provisions: number): AreaStatus {
 }
 
 function toItem(f: Finding, rule: Rule | undefined, doc: ReportInput['document'], withSeverity: boolean, locate: ReportOptions['locate']): ReportItem {
-	const location = locate?.(f);
+	const place = locate?.(f);
+	const word: WordPlace | undefined = place && { paragraph: place.paragraph, headingPath: [...place.headingPath], ...(place.note ? { note: place.note } : {}) };
 	const item: ReportItem = {
 		ruleId: f.ruleId,
 		category: f.category,
@@ -96,7 +97,7 @@ function toItem(f: Finding, rule: Rule | undefined, doc: ReportInput['document']
 		line: f.range.start.line + 1,
 		range: f.range,
 		quote: quoteFor(f, doc),
-		...(location ? { location } : {}),
+		...(word ? { location: wordLabel(word), word } : {}),
 		docUrl: f.docUrl,
 	};
 	if (f.suppression) {
@@ -137,4 +138,10 @@ function documentTitle(doc: ReportInput['document'], file: string): string {
 
 function baseName(file: string): string {
 	return file.split(/[\\/]/).pop() || file;
+}
+
+/** “¶7 (SEC. 5 › Services)”, or “footnote 2 (SEC. 5)” for a note: what a Word user looks for. */
+export function wordLabel(place: WordPlace): string {
+	const where = place.note ?? `¶${place.paragraph}`;
+	return place.headingPath.length > 0 ? `${where} (${place.headingPath.join(' › ')})` : where;
 }

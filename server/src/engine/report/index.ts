@@ -3,8 +3,8 @@
  * and its renderers (HTML, Markdown, JSON). Pure, like the rest of the engine: callers read files.
  */
 export { AREAS, AREA_IDS, CATEGORY_AREAS, areaFor, isAreaId, type AreaDefinition, type AreaId, type PaperQuote } from './areas';
-export { buildReport, quoteFor, statusOf, type ReportInput, type ReportOptions } from './build';
-export { AREA_STATUSES, PAPER_CITATION, REPORT_VERSION, type AreaReport, type AreaStatus, type Report, type ReportItem, type ReportSummary } from './model';
+export { buildReport, quoteFor, statusOf, wordLabel, type ReportInput, type ReportOptions } from './build';
+export { AREA_STATUSES, PAPER_CITATION, REPORT_VERSION, type AreaReport, type AreaStatus, type Report, type ReportItem, type ReportSummary, type WordPlace } from './model';
 export { renderHtml, type HtmlOptions } from './render/html';
 export { renderMarkdown } from './render/markdown';
 export { renderJson } from './render/json';

@@ -35,9 +35,21 @@ export interface ReportItem {
 	quote: string;
 	/** Where the item is in a Word document (“¶7 (SEC. 5 › Services)”); absent for text documents. */
 	location?: string;
+	/** The same place as data, for tools reading the JSON: Word paragraph number and heading path. */
+	word?: WordPlace;
 	docUrl: string;
 	/** Suppressed findings: the directive that silenced it and its reason. */
 	suppression?: { directive: string; reason?: string; line: number };
+}
+
+/** A place in a Word document as a Word user finds it (line numbers of the converted text mean nothing there). */
+export interface WordPlace {
+	/** 1-based paragraph number (non-empty paragraphs, headings, list items and table cells counted). */
+	paragraph: number;
+	/** The headings above the item, outermost first. */
+	headingPath: string[];
+	/** For a footnote or endnote: e.g. "footnote 2". */
+	note?: string;
 }
 
 export interface AreaReport {
