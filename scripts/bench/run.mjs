@@ -1,6 +1,6 @@
 // npm run bench: Accountable against its peers, in one run, on the same generated documents.
 // Prints medians with min–max and ratios; writes bench-results/bench-<time>.json and bench-results/latest.json.
-// Options: --quick (10 KB and 100 KB only, fewer rounds), --sizes=10k,100k,1m,5m
+// Options: --quick (10 KB and 100 KB only, fewer rounds), --sizes=10k,100k,1m,5m, --only=sizes|lsp|cli
 // The machine may be shared: timings interleave the tools round by round, so read ratios, not absolutes.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,6 +16,8 @@ const quick = process.argv.includes('--quick');
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8);
 const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
 const sizeNames = sizesArg ? sizesArg.split(',') : quick ? ['10k', '100k'] : Object.keys(SIZES);
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const part = (name) => !only || only === name;
 const label = (name) => name.replace('k', ' KB').replace('m', ' MB');
 
 /** Rounds per size, and the peers too slow to run there (skipped, and said so). */
@@ -49,10 +51,10 @@ const prhFile = writePrhRules();
 const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg() }, sizes: {}, lsp: {}, cli: {} };
 
 // ---- in-process timings and peak RSS, per size ----------------------------------------------------------
-for (const name of sizeNames) {
-	const text = engine.generatePolicy(SIZES[name], corpus, { seed: 1 });
+for (const name of sizeNames) fs.writeFileSync(path.join(out, 'docs', `policy-${name}.md`), engine.generatePolicy(SIZES[name], corpus, { seed: 1 }));
+for (const name of sizeNames.filter(() => part('sizes'))) {
 	const file = path.join(out, 'docs', `policy-${name}.md`);
-	fs.writeFileSync(file, text);
+	const text = fs.readFileSync(file, 'utf8');
 	const plan = PLAN[name];
 	const tools = TOOLS.filter((t) => !plan.skip.includes(t));
 	log(`\n${label(name)} (${text.length} characters, ${text.split('\n').length} lines): ${plan.rounds} rounds of ${tools.join(', ')}${plan.skip.length ? `; skipped as too slow at this size: ${plan.skip.join(', ')}` : ''}`);
@@ -72,16 +74,17 @@ for (const name of sizeNames) {
 }
 
 // ---- language server: keystroke to publishDiagnostics over stdio ----------------------------------------
-for (const name of sizeNames.filter((n) => n === '100k' || n === '1m')) {
+for (const name of sizeNames.filter((n) => part('lsp') && (n === '100k' || n === '1m'))) {
 	const file = path.join(out, 'docs', `policy-${name}.md`);
 	log(`\nLanguage server over stdio, ${label(name)}: one-character edits in the middle, one in flight`);
 	const lsp = await lspLatency(fs.readFileSync(file, 'utf8'), quick ? 15 : 40);
 	results.lsp[name] = lsp;
-	log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms; first edit ${lsp.firstEditMs.toFixed(1)} ms (waits for a pause in typing after a slow review); edits ${fmt(lsp.edits)}`);
+	log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms; first edit ${lsp.firstEditMs.toFixed(1)} ms (waits for a pause in typing after a slow review)`);
+	log(`  edit → diagnostics ${fmt(lsp.edits)}${lsp.serverReviewMs ? `; the server's review of each edit ${fmt(lsp.serverReviewMs)}` : ''}`);
 }
 
 // ---- CLI throughput on a folder of 200 documents -------------------------------------------------------
-{
+if (part('cli')) {
 	const dir = path.join(out, 'cli-docs');
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
@@ -92,16 +95,22 @@ for (const name of sizeNames.filter((n) => n === '100k' || n === '1m')) {
 		fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(3, '0')}.md`), text);
 	}
 	log(`\nCLI: accountable --format json on a folder of 200 documents (${(bytes / 1e6).toFixed(1)} MB)`);
-	const times = [];
-	for (let i = 0; i < (quick ? 2 : 3); i++) {
-		const start = performance.now();
-		const run = spawnSync(process.execPath, [path.join(root, 'bin', 'accountable.js'), '--format', 'json', '--quiet', dir], { cwd: root, maxBuffer: 1 << 30 });
-		if (run.status !== 0 && run.status !== 1) throw new Error(`accountable failed: ${run.stderr}`);
-		times.push(performance.now() - start);
-	}
-	const s = summary(times);
-	results.cli = { documents: 200, megabytes: bytes / 1e6, wall: s, documentsPerSecond: 200 / (s.median / 1000), megabytesPerSecond: bytes / 1e6 / (s.median / 1000), cores: os.cpus().length };
-	log(`  wall ${fmt(s)}: ${results.cli.documentsPerSecond.toFixed(0)} documents/s, ${results.cli.megabytesPerSecond.toFixed(2)} MB/s`);
+	const wall = (jobs) => {
+		const times = [];
+		for (let i = 0; i < (quick ? 2 : 3); i++) {
+			const start = performance.now();
+			const env = { ...process.env, ...(jobs ? { ACCOUNTABLE_JOBS: String(jobs) } : {}) };
+			const run = spawnSync(process.execPath, [path.join(root, 'bin', 'accountable.js'), '--format', 'json', '--quiet', dir], { cwd: root, env, maxBuffer: 1 << 30 });
+			if (run.status !== 0 && run.status !== 1) throw new Error(`accountable failed: ${run.stderr}`);
+			times.push(performance.now() - start);
+		}
+		return summary(times);
+	};
+	const single = wall(1);
+	const s = wall(undefined);
+	results.cli = { documents: 200, megabytes: bytes / 1e6, wall: s, singleThreadWall: single, speedup: single.median / s.median, documentsPerSecond: 200 / (s.median / 1000), megabytesPerSecond: bytes / 1e6 / (s.median / 1000), cores: os.cpus().length };
+	log(`  one thread (ACCOUNTABLE_JOBS=1) ${fmt(single)}`);
+	log(`  every core (${os.cpus().length} workers)   ${fmt(s)}: ${results.cli.documentsPerSecond.toFixed(0)} documents/s, ${results.cli.megabytesPerSecond.toFixed(2)} MB/s, ${results.cli.speedup.toFixed(2)}× one thread`);
 }
 
 // ---- targets ------------------------------------------------------------------------------------------
@@ -195,6 +204,7 @@ async function lspLatency(text, edits) {
 	const child = spawn(process.execPath, [path.join(root, 'out', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
 	const waiters = [];
 	const pending = new Map();
+	const serverMs = new Map();
 	let buffer = Buffer.alloc(0);
 	let id = 0;
 	child.stdout.on('data', (chunk) => {
@@ -209,6 +219,11 @@ async function lspLatency(text, edits) {
 			const now = performance.now();
 			if (message.id !== undefined && message.method === undefined) pending.get(message.id)?.(message.result);
 			else if (message.id !== undefined) send({ jsonrpc: '2.0', id: message.id, result: null });
+			else if (message.method === 'window/logMessage') {
+				// The server's own account of each review ("reviewed policy.md v7 (change): … in 12 ms").
+				const m = /reviewed .* v(\d+) \((\w+)\): .* in (\d+) ms/.exec(message.params.message);
+				if (m) serverMs.set(Number(m[1]), Number(m[3]));
+			}
 			else if (message.method === 'textDocument/publishDiagnostics') {
 				for (const w of [...waiters]) if (w.test(message.params)) {
 					waiters.splice(waiters.indexOf(w), 1);
@@ -259,5 +274,6 @@ async function lspLatency(text, edits) {
 	await request('shutdown', null);
 	send({ jsonrpc: '2.0', method: 'exit', params: null });
 	child.stdin.end();
-	return { openMs, firstEditMs: times[0], edits: summary(times) };
+	const reviews = [...serverMs].filter(([v]) => v > 1).map(([, ms]) => ms);
+	return { openMs, firstEditMs: times[0], edits: summary(times), serverReviewMs: reviews.length ? summary(reviews) : undefined };
 }

@@ -12,8 +12,8 @@ describe('batch review on worker threads', () => {
 
 	it('gives exactly the output of a single-threaded review, in file order, for every format', () => {
 		const files: Record<string, string> = {};
-		// Enough text for the worker pool (at least 8 files, 200 KB), with findings in most files.
-		for (let i = 0; i < 12; i++) files[`drafts/part-${String(i).padStart(2, '0')}.md`] = generatePolicy(20_000 + i * 1000, corpus, { seed: 50 + i, tricky: i % 3 === 0 });
+		// Enough text for the worker pool (at least 8 files, 1 MB), with findings in most files.
+		for (let i = 0; i < 12; i++) files[`drafts/part-${String(i).padStart(2, '0')}.md`] = generatePolicy(85_000 + i * 1000, corpus, { seed: 50 + i, tricky: i % 3 === 0 });
 		files['drafts/unreadable.docx'] = 'not a Word document';
 		const dir = tempFolder(files);
 		for (const format of ['json', 'text']) {

@@ -28,9 +28,12 @@ interface Options {
 
 const ROLE = 'accountable-review-worker';
 
-/** Batches smaller than this are reviewed on the main thread: starting workers (each loads the rules) costs more. */
+/**
+ * Batches smaller than this are reviewed on the main thread: each worker loads the rules and warms up its
+ * own compiled code (about two seconds of CPU on a shared 2-core machine), which only a large batch repays.
+ */
 const MIN_FILES = 8;
-const MIN_BYTES = 200_000;
+const MIN_BYTES = 1_000_000;
 
 /**
  * Reviews documents on worker threads, one per core (ACCOUNTABLE_JOBS=n sets the number; 1 keeps everything

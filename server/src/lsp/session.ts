@@ -34,8 +34,8 @@ import { normalizeSettings, reviewOverrides, type EditorSettings } from './setti
 const LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'txt']);
 const REVIEWED_PATH = /\.(?:md|markdown|mdown|mkd|txt)$/i;
 export const CHANGE_DELAY_MS = 300;
-/** Reviews that took less than this run again as soon as an edit arrives (incremental re-reviews of long documents do). */
-export const IMMEDIATE_REVIEW_MS = 100;
+/** Reviews that took less than this run again as soon as an edit arrives (incremental re-reviews of long documents do, even on a busy machine). */
+export const IMMEDIATE_REVIEW_MS = 250;
 const MAX_CHANGE_DELAY_MS = 3000;
 
 type Trigger = 'open' | 'change' | 'save' | 'settings';

@@ -55,6 +55,9 @@ export class ReviewContext {
 
 	/** Matches of `matcher` in a block's prose, as absolute offsets. Do not modify the array. */
 	matches(matcher: Matcher, block: Block): Offsets[] {
+		const memo = this.memo?.(block);
+		// Most blocks match most matchers nowhere: answer those from the memo without a per-review cache entry.
+		if (memo && kept(memo, matcher, block).length === 0) return NONE;
 		let byKey = this.cache[block.index];
 		if (!byKey) {
 			byKey = new Map();
@@ -63,7 +66,6 @@ export class ReviewContext {
 		const id = matcherId(matcher);
 		let found = byKey.get(id);
 		if (!found) {
-			const memo = this.memo?.(block);
 			if (memo) {
 				const relative = kept(memo, matcher, block);
 				found = relative.length === 0 ? NONE : relative.map((o) => ({ start: o.start + block.start, end: o.end + block.start }));
