@@ -19,9 +19,18 @@ describe('loading rule files', () => {
 		expect(problems(set)).toEqual([expect.stringMatching(/^\/rules\/raids\/bad-pattern\.md:8: bad pattern \/\(unclosed\/: /)]);
 	});
 
-	it('refuses patterns that can backtrack catastrophically', () => {
-		const set = ruleSetFrom([ruleFile('raids/slow', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["/(a+)+$/"]')]);
+	it('refuses built-in patterns that can backtrack catastrophically', () => {
+		const set = ruleSetFrom([{ ...ruleFile('raids/slow', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["/(a+)+$/"]'), trusted: true }]);
 		expect(problems(set)[0]).toMatch(/:6: bad pattern .*exponential time/);
+	});
+
+	it('runs rule-pack patterns on the linear-time engine, refusing what it cannot run', () => {
+		const slow = ruleSetFrom([ruleFile('raids/slow', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["/(a+)+$/"]')]);
+		expect(problems(slow)).toEqual([]);
+		const text = `${'a'.repeat(50_000)}b and then aaaa`;
+		expect(new Reviewer(slow).review({ text, format: 'plaintext' }).findings.map((f) => f.matchedText)).toEqual(['aaaa']);
+		const lookbehind = ruleSetFrom([ruleFile('raids/lookbehind', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["/(?<!no )raids?/"]')]);
+		expect(problems(lookbehind)[0]).toMatch(/:6: bad pattern .*lookarounds .* linear-time engine/);
 	});
 
 	it('reports an unknown vocabulary, naming the known ones', () => {

@@ -24,7 +24,7 @@ export function ruleSetFrom(rules: SourceFile[], vocabularies: SourceFile[] = bu
 }
 
 export function builtinVocabularyFiles(): SourceFile[] {
-	return [...builtinRules().vocabularies.values()].map((v) => ({ path: v.path, text: require('node:fs').readFileSync(v.path, 'utf8') as string }));
+	return [...builtinRules().vocabularies.values()].map((v) => ({ path: v.path, text: require('node:fs').readFileSync(v.path, 'utf8') as string, trusted: true }));
 }
 
 /** A minimal valid rule file with the given front-matter lines, for loader and kind tests. */

@@ -43,7 +43,7 @@ describe('hostile Markdown', () => {
 				expect(f.offsets.end).toBeLessThanOrEqual(text.length);
 				expect(text.slice(f.offsets.start, f.offsets.end)).toBe(f.matchedText);
 			}
-		});
+		}, 60_000);
 	}
 
 	it('the hazard check names each hostile input and none of the real documents', () => {
@@ -67,5 +67,5 @@ describe('hostile Markdown', () => {
 
 	it('plain text with the same hostile content is reviewed too', () => {
 		for (const text of Object.values(HOSTILE)) expect(review(text, 'plaintext').findings.map((f) => f.ruleId)).toContain(RULE);
-	});
+	}, 60_000);
 });

@@ -120,7 +120,7 @@ describe('the CLI through every feature, with networking made to throw', () => {
 		const entries = readLog(log);
 		expect(entries.filter((e) => e.what === 'preload')).toHaveLength(runs.length + 1);
 		expect(entries.filter((e) => e.what !== 'preload')).toEqual([]);
-	});
+	}, 180_000);
 });
 
 describe('the language server through every feature, with networking made to throw', () => {
@@ -169,7 +169,7 @@ describe('the language server through every feature, with networking made to thr
 		expect(entries.filter((e) => e.what === 'preload')).toHaveLength(1);
 		expect(entries.filter((e) => e.what !== 'preload')).toEqual([]);
 		expect(client.stderr).not.toContain('no-network');
-	});
+	}, 60_000);
 });
 
 describe('the sources', () => {

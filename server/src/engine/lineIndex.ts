@@ -1,19 +1,16 @@
 import type { Offsets, Position, Range } from './finding';
 
 /**
- * Converts UTF-16 offsets to 0-based line/character positions. Lines end at \n; a \r before it belongs to
- * the line break, so LF and CRLF texts give the same characters.
+ * Converts UTF-16 offsets to 0-based line/character positions. Lines end at \n, \r\n or a lone \r, as LSP
+ * and editors count them; a \r before \n belongs to the line break, so LF and CRLF texts give the same characters.
  */
 export class LineIndex {
 	private readonly starts: number[];
 
 	constructor(private readonly text: string) {
 		const starts = [0];
-		let i = text.indexOf('\n');
-		while (i !== -1) {
-			starts.push(i + 1);
-			i = text.indexOf('\n', i + 1);
-		}
+		const breaks = /\r\n?|\n/g;
+		for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
 		this.starts = starts;
 	}
 
@@ -26,10 +23,11 @@ export class LineIndex {
 		return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
 	}
 
-	/** Offset at which `line`'s content ends (before \r\n or \n). */
+	/** Offset at which `line`'s content ends (before \r\n, \n or \r). */
 	lineEnd(line: number): number {
-		const next = line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
-		return next > this.lineStart(line) && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+		if (line + 1 >= this.starts.length) return this.text.length;
+		const next = this.starts[line + 1]!;
+		return next - (this.text.charCodeAt(next - 1) === 10 && next - 2 >= this.lineStart(line) && this.text.charCodeAt(next - 2) === 13 ? 2 : 1);
 	}
 
 	lineOf(offset: number): number {

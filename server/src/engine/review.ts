@@ -97,6 +97,7 @@ export function hitIsQuoted(hit: Hit): boolean {
 }
 
 function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, lines: LineIndex): Finding | undefined {
+	if (fixApplied(rule, hit, doc)) return undefined;
 	let severity = base;
 	const quoted = hitIsQuoted(hit);
 	const policy = rule.spec.quoted ?? 'lower';
@@ -121,6 +122,28 @@ function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, li
 		finding.related = hit.related.map((r) => ({ message: r.message, offsets: r.offsets, range: lines.range(r.offsets) }));
 	}
 	return finding;
+}
+
+/**
+ * True when the block already holds one of the rule's own model clauses for a sentence or block: the user
+ * applied the quick fix (or wrote the same safeguard), so the finding is resolved. Without this, a clause
+ * added after the flagged sentence would leave the diagnostic in place however often the fix was applied.
+ */
+function fixApplied(rule: Rule, hit: Hit, doc: ReviewDocument): boolean {
+	if (!hit.block || !rule.spec.suggest) return false;
+	let blockText: string | undefined;
+	for (const s of rule.spec.suggest) {
+		if (s.insert === undefined) continue;
+		const where = s.at ?? defaultInsertAt(rule);
+		if (where !== 'sentence-end' && where !== 'block-end') continue;
+		blockText ??= normalizeClause(doc.text.slice(hit.block.start, hit.block.end));
+		if (blockText.includes(normalizeClause(s.insert))) return true;
+	}
+	return false;
+}
+
+function normalizeClause(text: string): string {
+	return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function fill(template: string, vars: Hit['vars']): string {

@@ -42,9 +42,26 @@ interface RawConfig {
 	maxDocumentSize?: number;
 }
 
+/** Why `text` is not JSON, on the line where the parser stopped; undefined when it is JSON. */
+function jsonProblem(text: string): { line: number; message: string } | undefined {
+	try {
+		JSON.parse(text);
+		return undefined;
+	} catch (e) {
+		const message = (e as Error).message;
+		const at = /at position (\d+)/.exec(message);
+		const offset = at ? Number(at[1]) : text.length;
+		const line = text.slice(0, offset).split('\n').length;
+		return { line, message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` };
+	}
+}
+
 /** Parses one configuration file's text (YAML, of which JSON is a subset). Never throws. */
 export function parseConfigText(file: string, text: string): { config?: ConfigFile; errors: LoadError[]; extends?: string } {
 	const errors: LoadError[] = [];
+	// YAML accepts what JSON does not (trailing commas, comments): a .json file must be JSON.
+	const json = file.endsWith('.json') ? jsonProblem(text) : undefined;
+	if (json) return { errors: [{ file, ...json }] };
 	const source = parseYamlSource(text);
 	if (source.syntaxErrors.length > 0) {
 		for (const e of source.syntaxErrors) errors.push({ file, line: e.line, message: `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message}` });

@@ -52,13 +52,16 @@ function readSource(file: string, errors: LoadError[]): SourceFile {
  */
 export function loadRules(packDirs: readonly string[] = [], options: { builtin?: boolean } = {}): RuleSet {
 	const errors: LoadError[] = [];
-	const folders = [...(options.builtin === false ? [] : [builtinRulesDir()]), ...packDirs];
+	const builtin = options.builtin === false ? undefined : builtinRulesDir();
+	const folders = [...(builtin ? [builtin] : []), ...packDirs];
 	const rules: SourceFile[] = [];
 	const vocabularies: SourceFile[] = [];
 	for (const folder of folders) {
 		const found = readRuleFolder(folder, errors);
-		rules.push(...found.rules);
-		vocabularies.push(...found.vocabularies);
+		// Only the built-in rules are trusted with JavaScript regular expressions; packs get the linear-time engine.
+		const trusted = folder === builtin;
+		rules.push(...found.rules.map((f) => ({ ...f, trusted })));
+		vocabularies.push(...found.vocabularies.map((f) => ({ ...f, trusted })));
 	}
 	const set = loadRuleSet({ rules, vocabularies });
 	set.errors.unshift(...errors);

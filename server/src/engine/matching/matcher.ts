@@ -1,5 +1,6 @@
 import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
+import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 
 /**
  * A compiled group of alternatives: literal terms (inflected), vocabulary references already expanded, and
@@ -9,6 +10,8 @@ export interface Matcher {
 	/** Stable key, so that groups shared by several rules are matched once per block. */
 	key: string;
 	regex: RegExp;
+	/** Patterns from rule packs, run on a linear-time engine (see linear.ts). */
+	linear?: LinearPattern;
 	/** Set by matcherId. */
 	id?: number;
 }
@@ -18,19 +21,40 @@ const WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
 /**
  * Compiles alternatives into one case-insensitive, Unicode-aware RegExp with word boundaries.
- * `patterns` are regular expression sources; `terms` are literal terms.
+ * `patterns` are regular expression sources; `terms` are literal terms. `untrusted` are pattern sources from
+ * rule packs (checked with checkLinearPattern): they are compiled for the linear-time engine instead.
  */
-export function compileMatcher(terms: readonly string[], patterns: readonly string[]): Matcher {
+export function compileMatcher(terms: readonly string[], patterns: readonly string[], untrusted: readonly string[] = []): Matcher {
 	const alternatives = [...new Set(terms)]
 		.sort((a, b) => b.length - a.length)
 		.map(termPattern);
 	for (const p of patterns) alternatives.push(`(?:${p})`);
 	const source = alternatives.length === 0 ? '(?!)' : `${WORD_BEFORE}(?:${alternatives.join('|')})${WORD_AFTER}`;
-	return { key: source, regex: new RegExp(source, 'giu') };
+	const matcher: Matcher = { key: source, regex: new RegExp(source, 'giu') };
+	if (untrusted.length > 0) {
+		matcher.linear = compileLinear(untrusted);
+		matcher.key = `${source}\0${JSON.stringify(untrusted)}`;
+	}
+	return matcher;
 }
 
 /** All non-overlapping matches of `matcher` in `text`, as absolute offsets (`base` + index). */
 export function findAll(matcher: Matcher, text: string, base: number): Offsets[] {
+	if (!matcher.linear) return findAllJs(matcher, text, base);
+	const linear = findAllLinear(matcher.linear, text, base);
+	if (matcher.regex.source === '(?!)') return linear;
+	return mergeMatches(findAllJs(matcher, text, base), linear);
+}
+
+/** Leftmost matches first (the longer of two at one place), none overlapping one already taken. */
+function mergeMatches(a: Offsets[], b: Offsets[]): Offsets[] {
+	const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
+	const out: Offsets[] = [];
+	for (const m of all) if (out.length === 0 || m.start >= out[out.length - 1]!.end) out.push(m);
+	return out;
+}
+
+function findAllJs(matcher: Matcher, text: string, base: number): Offsets[] {
 	const out: Offsets[] = [];
 	const regex = matcher.regex;
 	regex.lastIndex = 0;

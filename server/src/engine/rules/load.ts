@@ -6,6 +6,7 @@ import { parseYamlSource, schemaProblems, type YamlSource } from './yamlSource';
 import { parseRuleBody, splitRuleFile } from './ruleFile';
 import { CATEGORIES, type LoadError, type Rule, type RuleSet, type RuleSpec, type SourceFile, type TermList, type Vocabulary } from './types';
 import { checkPattern } from './patternSafety';
+import { checkLinearPattern } from '../matching/linear';
 
 let validators: { rule: ValidateFunction; vocabulary: ValidateFunction } | undefined;
 
@@ -74,12 +75,12 @@ function loadVocabulary(file: SourceFile, errors: LoadError[]): Vocabulary | und
 	const terms: string[] = [];
 	value.terms.forEach((t, i) => {
 		if (isPattern(t)) {
-			const problem = checkPattern(patternSource(t));
+			const problem = file.trusted ? checkPattern(patternSource(t)) : checkLinearPattern(patternSource(t));
 			if (problem) errors.push({ file: file.path, line: source.lineOf(['terms', i]), message: `bad pattern ${t}: ${problem}` });
 			else patterns.push(t);
 		} else terms.push(t);
 	});
-	return { name: value.name, description: value.description, terms, patterns, path: file.path };
+	return { name: value.name, description: value.description, terms, patterns, path: file.path, trusted: file.trusted === true };
 }
 
 function loadRule(file: SourceFile, compiler: TermCompiler, errors: LoadError[]): Rule | undefined {
@@ -112,7 +113,7 @@ function loadRule(file: SourceFile, compiler: TermCompiler, errors: LoadError[])
 		errors.push({ file: file.path, line: source.lineOf(['anchor']), message: `"anchor" must name one of the ${spec.all?.length ?? 0} groups of "all" (0-based)` });
 	}
 	const compile = (list: TermList | undefined, path: Array<string | number>): Matcher | undefined =>
-		list ? compiler.compile(list, (i, message) => errors.push({ file: file.path, line: source.lineOf([...path, i]), message })) : undefined;
+		list ? compiler.compile(list, file.trusted === true, (i, message) => errors.push({ file: file.path, line: source.lineOf([...path, i]), message })) : undefined;
 	const compileGroups = (groups: TermList[] | undefined, path: string[]): Matcher[] | undefined =>
 		groups?.map((g, i) => compile(g, [...path, i])!);
 	const compiled: Rule['compiled'] = {
@@ -136,9 +137,11 @@ class TermCompiler {
 
 	constructor(private readonly vocabularies: Map<string, Vocabulary>) {}
 
-	compile(list: TermList, report: (index: number, message: string) => void): Matcher | undefined {
+	/** `trusted`: the list is in a built-in rule, so its own patterns may use JavaScript's engine. */
+	compile(list: TermList, trusted: boolean, report: (index: number, message: string) => void): Matcher | undefined {
 		const terms: string[] = [];
 		const patterns: string[] = [];
+		const untrusted: string[] = [];
 		let ok = true;
 		list.forEach((entry, i) => {
 			if (entry.startsWith('@')) {
@@ -149,26 +152,27 @@ class TermCompiler {
 				} else {
 					terms.push(...resolved.terms);
 					patterns.push(...resolved.patterns);
+					untrusted.push(...resolved.untrusted);
 				}
 			} else if (isPattern(entry)) {
-				const problem = checkPattern(patternSource(entry));
+				const problem = trusted ? checkPattern(patternSource(entry)) : checkLinearPattern(patternSource(entry));
 				if (problem) {
 					report(i, `bad pattern ${entry}: ${problem}`);
 					ok = false;
-				} else patterns.push(patternSource(entry));
+				} else (trusted ? patterns : untrusted).push(patternSource(entry));
 			} else terms.push(entry);
 		});
 		if (!ok) return undefined;
-		const key = JSON.stringify([terms, patterns]);
+		const key = JSON.stringify([terms, patterns, untrusted]);
 		let matcher = this.cache.get(key);
 		if (!matcher) {
-			matcher = compileMatcher(terms, patterns);
+			matcher = compileMatcher(terms, patterns, untrusted);
 			this.cache.set(key, matcher);
 		}
 		return matcher;
 	}
 
-	private expand(name: string, seen: Set<string>): { terms: string[]; patterns: string[] } | string {
+	private expand(name: string, seen: Set<string>): { terms: string[]; patterns: string[]; untrusted: string[] } | string {
 		const vocabulary = this.vocabularies.get(name);
 		if (!vocabulary) {
 			const known = [...this.vocabularies.keys()].sort().join(', ');
@@ -177,16 +181,19 @@ class TermCompiler {
 		if (seen.has(name)) return `vocabulary "@${name}" refers to itself`;
 		seen.add(name);
 		const terms: string[] = [];
-		const patterns = vocabulary.patterns.map(patternSource);
+		const own = vocabulary.patterns.map(patternSource);
+		const patterns = vocabulary.trusted ? own : [];
+		const untrusted = vocabulary.trusted ? [] : own;
 		for (const term of vocabulary.terms) {
 			if (term.startsWith('@')) {
 				const inner = this.expand(term.slice(1), seen);
 				if (typeof inner === 'string') return inner;
 				terms.push(...inner.terms);
 				patterns.push(...inner.patterns);
+				untrusted.push(...inner.untrusted);
 			} else terms.push(term);
 		}
-		return { terms, patterns };
+		return { terms, patterns, untrusted };
 	}
 }
 

@@ -1,5 +1,8 @@
 /**
- * Rule packs come from other people, and a pattern such as `(a+)+$` takes exponential time on "aaaa…b".
+ * A lint for the BUILT-IN rules' patterns, which run on JavaScript's backtracking engine. It is not a proof
+ * of safety (`(a|a)*$` and `a*a*a*b` pass it), which is why patterns from rule packs never run on that engine:
+ * they run on RE2 in linear time (matching/linear.ts).
+ * A pattern such as `(a+)+$` takes exponential time on "aaaa…b".
  * Patterns are checked before use: they must compile, and no quantified group may itself contain a
  * quantifier or alternation of overlapping repeats (star height above one), which is what makes
  * backtracking explode. Back-references and lookbehinds with quantifiers are refused for the same reason.

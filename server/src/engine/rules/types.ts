@@ -127,6 +127,8 @@ export interface Vocabulary {
 	terms: string[];
 	patterns: string[];
 	path: string;
+	/** From a trusted (built-in) file; see SourceFile.trusted. */
+	trusted?: boolean;
 }
 
 export interface RuleSet {
@@ -141,4 +143,9 @@ export interface SourceFile {
 	text: string;
 	/** The documentation link for a rule file; defaults to `path`. */
 	url?: string;
+	/**
+	 * A built-in file, written and tested with Accountable: its regular expressions run on JavaScript's engine.
+	 * Anything else (rule packs) is untrusted: its regular expressions run on a linear-time engine.
+	 */
+	trusted?: boolean;
 }

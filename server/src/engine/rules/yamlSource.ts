@@ -14,7 +14,7 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
 	const counter = new LineCounter();
 	const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
 	const syntaxErrors = doc.errors.map((e) => ({
-		line: (e.linePos?.[0]?.line ?? 1) + lineOffset,
+		line: counter.linePos(errorOffset(text, e.pos[0], e.code)).line + lineOffset,
 		message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
 	}));
 	const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : counter.linePos(offset).line) + lineOffset;
@@ -34,6 +34,19 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
 			return 1 + lineOffset;
 		},
 	};
+}
+
+/**
+ * Where to point for a YAML syntax error. The parser often notices an unclosed bracket or quote only at the
+ * end of the text or at the start of the next line; the problem is then on the last line with content.
+ */
+function errorOffset(text: string, pos: number, code: string): number {
+	const end = text.trimEnd().length;
+	const atLineStart = pos > 0 && text[pos - 1] === '\n';
+	if (pos < end && !(atLineStart && code === 'BAD_INDENT')) return pos;
+	let at = Math.min(pos, end);
+	while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+	return Math.max(0, at - 1);
 }
 
 /** Turns Ajv's errors into readable problems on the right line. */
