@@ -18,7 +18,6 @@ const CUES_BEFORE = new RegExp(
 		String.raw`\bwithout\s+(?:requiring|regard\s+to|any\s+requirement|a\s+requirement|the\s+need|having\s+to|fear\s+of|being\s+(?:required|subject))\b`,
 		String.raw`\bno\s+(?:[\p{L}'’-]+\s+){0,6}?(?:shall|may|will|must|can|is|are)\b`,
 		String.raw`\b(?:is|are|shall\s+be|be|been)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|barred|forbidden|precluded)\s+from\b`,
-		String.raw`\b(?:prohibit|prohibits|prohibiting|forbid|forbids|preclude|precludes|ban|bans|to\s+end|ends|ending|eliminate|eliminates|eliminating|repeal|repeals|repealing|rescind|rescinds|rescinding|abolish|abolishes|oppose|opposes|opposing|avoid|avoids|avoiding)\b`,
 		String.raw`\b(?:never|neither|nor)\b`,
 		String.raw`\bunder\s+no\s+circumstances\b`,
 		String.raw`\bin\s+no\s+(?:case|event)\b`,
@@ -30,6 +29,38 @@ const CUES_BEFORE = new RegExp(
 	].join('|'),
 	'giu',
 );
+
+/**
+ * Verbs that negate their OBJECT ("the Act prohibits the detention of victims", "to end raids as a means of
+ * identification"). Unlike "shall not", their scope is the noun phrase they govern, nothing beyond it: in
+ * "outright bans on the purchase of sex have decreased sex slavery" the word is a noun and the claim about
+ * sex slavery is not negated; in "continued presence usually ends once the case is over" the verb has no
+ * object at all. So a verb cue counts only when it is used as a transitive verb (see `governsAnchor`).
+ */
+const OBJECT_NEGATING_VERBS = new RegExp(
+	String.raw`\b(?:prohibit|prohibits|prohibiting|forbid|forbids|forbidding|preclude|precludes|precluding|ban|bans|banning|to\s+end|ends|ending|eliminate|eliminates|eliminating|repeal|repeals|repealing|rescind|rescinds|rescinding|abolish|abolishes|abolishing|oppose|opposes|opposing|avoid|avoids|avoiding)\b`,
+	'giu',
+);
+
+/** A determiner or adjective before the cue makes it a noun ("a ban", "outright bans", "the ends of"). */
+const NOUN_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|that|these|those|such|any|outright|total|blanket|complete|general|legal|statutory|proposed|new)\s+$/iu;
+
+/**
+ * What follows a verb used without an object, or a noun: a preposition or a subordinating conjunction
+ * ("bans on", "ends once", "ending up", "avoid as far as possible" stays a verb: "as" is not listed).
+ */
+const NO_OBJECT_AFTER = /^\s*(?:on|of|in|at|for|with|up|once|when|whenever|after|before|until|unless|if|because|since|while|where|whereas|although|though|and|or|but|[,;:.)])/iu;
+
+/**
+ * A finite verb between the cue and the anchor starts a new predicate ("bans … HAVE decreased sex slavery"):
+ * the anchor is no longer inside the cue's object. A relative pronoun keeps the predicate inside the object
+ * ("ends the practice that requires victims to testify").
+ */
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|shall|may|might|can|could|would|should|must|does|do|did)\b/iu;
+const RELATIVE = /\b(?:that|which|who|whom|whose)\b/iu;
+
+/** The object of a negating verb reaches this many words past the verb, at most. */
+const OBJECT_WORDS = 10;
 
 /** Cues that govern what PRECEDES them ("detention of victims is prohibited"), within a window after the anchor. */
 const CUES_AFTER = new RegExp(
@@ -61,15 +92,35 @@ export function isNegated(sentenceText: string, sentenceStart: number, anchor: O
 	const clause = clauseAround(sentenceText, sentenceStart, anchor);
 	const before = sentenceText.slice(clause.start - sentenceStart, anchor.end - sentenceStart);
 	const after = sentenceText.slice(anchor.end - sentenceStart, clause.end - sentenceStart);
-	return cueBefore(lastWords(before, WINDOW_BEFORE_WORDS)) || cueAfter(firstWords(after, WINDOW_AFTER_WORDS));
+	return cueBefore(lastWords(before, WINDOW_BEFORE_WORDS), anchor.end - anchor.start) || cueAfter(firstWords(after, WINDOW_AFTER_WORDS));
 }
 
-function cueBefore(text: string): boolean {
+function cueBefore(text: string, anchorLength: number): boolean {
 	CUES_BEFORE.lastIndex = 0;
 	for (let m = CUES_BEFORE.exec(text); m !== null; m = CUES_BEFORE.exec(text)) {
 		if (!RELATIVE_BEFORE.test(text.slice(0, m.index))) return true;
 	}
+	OBJECT_NEGATING_VERBS.lastIndex = 0;
+	const anchorStart = text.length - anchorLength;
+	for (let m = OBJECT_NEGATING_VERBS.exec(text); m !== null; m = OBJECT_NEGATING_VERBS.exec(text)) {
+		if (RELATIVE_BEFORE.test(text.slice(0, m.index))) continue;
+		const end = m.index + m[0].length;
+		if (governsAnchor(text.slice(0, m.index), text.slice(end), text.slice(end, Math.max(anchorStart, end)))) return true;
+	}
 	return false;
+}
+
+/**
+ * True when a negating verb is a transitive verb whose object contains the anchor. `before` is the text
+ * before the verb, `after` all text after it, `between` the text from it to the anchor's start.
+ */
+function governsAnchor(before: string, after: string, between: string): boolean {
+	if (NOUN_BEFORE.test(before) || NO_OBJECT_AFTER.test(after)) return false;
+	if (between.trim().split(/\s+/).filter(Boolean).length > OBJECT_WORDS) return false;
+	const finite = FINITE_VERB.exec(between);
+	if (!finite) return true;
+	const relative = RELATIVE.exec(between);
+	return relative !== null && relative.index < finite.index;
 }
 
 function cueAfter(text: string): boolean {
