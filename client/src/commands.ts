@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { isWordReviewView, READ_ONLY_VIEW_MESSAGE } from '../../server/src/lsp/docxProtocol';
 import { DIAGNOSTIC_SOURCE, Requests, ServerCommands, type FindingCommandArgs, type FindingData, type RuleSummary, type SuggestionData } from '../../server/src/lsp/protocol';
 
 type Next = (command: string, args: unknown[]) => vscode.ProviderResult<unknown>;
@@ -16,6 +17,7 @@ export async function commandMiddleware(command: string, args: unknown[], next: 
 		case ServerCommands.disableRuleForFile: {
 			const finding = (args[0] as FindingCommandArgs | undefined) ?? (await findingAtCursor());
 			if (!finding) return undefined;
+			refuseReadOnlyView(finding); // before asking for a reason that could not be written
 			let reason = finding.reason;
 			if (reason === undefined) {
 				reason = await vscode.window.showInputBox({
@@ -42,6 +44,7 @@ export async function commandMiddleware(command: string, args: unknown[], next: 
 		case ServerCommands.applySuggestion: {
 			const finding = (args[0] as FindingCommandArgs | undefined) ?? (await findingAtCursor(true));
 			if (!finding) return undefined;
+			refuseReadOnlyView(finding);
 			const suggestion = finding.suggestion ?? (await pickSuggestion(finding));
 			if (!suggestion) return undefined;
 			return next(command, [{ ...finding, suggestion }]);
@@ -65,6 +68,11 @@ export async function commandMiddleware(command: string, args: unknown[], next: 
 		default:
 			return next(command, args);
 	}
+}
+
+/** Commands that edit the document cannot work in a Word document's read-only review view: say so plainly. */
+function refuseReadOnlyView(finding: FindingCommandArgs): void {
+	if (isWordReviewView(finding.uri)) throw new Error(`Accountable: ${READ_ONLY_VIEW_MESSAGE}.`);
 }
 
 interface CursorFinding extends FindingCommandArgs {

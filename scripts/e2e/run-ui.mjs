@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The packaged extension in the real VS Code workbench (code-server, driven by headless Chromium): builds the
 // .vsix with `npm run package`, installs it into code-server the way a user would, opens the bundled example
-// (examples/draft-state-bill.md) and checks what a user sees: squiggles, the Problems panel, the status bar
-// and a hover that cites the paper. Takes a screenshot of the squiggle and the hover into test-results/.
+// (examples/draft-state-bill.md) and checks what a user sees: squiggles, the Problems panel, the status bar,
+// a hover that cites the paper, and the accountability report webview, whose evidence items are clicked to
+// move the cursor. Takes screenshots of the squiggle and the hover, and of the report beside the draft, into
+// test-results/.
 // Writes test-results/e2e-ui.json. Needs CODE_SERVER_NODE and CODE_SERVER_ENTRY (scripts/e2e/install.sh).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const resultsDir = path.join(root, 'test-results');
 const resultsFile = process.argv[2] ?? path.join(resultsDir, 'e2e-ui.json');
 const screenshot = path.join(resultsDir, 'e2e-squiggle-and-hover.png');
+const reportScreenshot = path.join(resultsDir, 'e2e-report-beside-draft.png');
 const EXAMPLE = 'draft-state-bill.md';
 const COOPERATION = 'conditional-services/cooperation-required';
 const VIEWPORT = { width: 1400, height: 900 };
@@ -63,7 +66,7 @@ async function main() {
 	fs.mkdirSync(workspace);
 	fs.copyFileSync(path.join(root, 'examples', EXAMPLE), path.join(workspace, EXAMPLE));
 	fs.mkdirSync(resultsDir, { recursive: true });
-	fs.rmSync(screenshot, { force: true });
+	for (const shot of [screenshot, reportScreenshot, path.join(resultsDir, 'e2e-report-failure.png')]) fs.rmSync(shot, { force: true });
 	const profile = makeProfile('cs-ui-');
 	let server;
 	let browser;
@@ -125,7 +128,8 @@ async function main() {
 			await page.keyboard.press('Control+G');
 			await page.keyboard.type(`${line}:20`);
 			await page.keyboard.press('Enter');
-			const hover = page.locator('.monaco-hover:visible').filter({ hasText: COOPERATION });
+			// The diagnostic's part of the hover shows first; wait for the server's part (the explanation) as well.
+			const hover = page.locator('.monaco-hover:visible').filter({ hasText: COOPERATION }).filter({ hasText: 'What to write instead' });
 			const cursor = page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first();
 			const deadline = Date.now() + WAIT.timeout;
 			// Point the mouse at the text cursor, which Go to Line put inside the squiggled words. The first move
@@ -152,6 +156,59 @@ async function main() {
 		await checks.check('the screenshot is a PNG of the whole workbench', () => {
 			const size = checkPng(screenshot, VIEWPORT);
 			console.log(`    ${size} bytes`);
+		});
+
+		await checks.check('Show Accountability Report opens the report beside the draft; clicking a finding in it moves the cursor to that line', async () => {
+			assert.ok(page, 'the workbench did not open');
+			const line = cooperationLine(workspace);
+			// The status bar's "Ln N, Col M" is where a user reads the cursor's position.
+			const position = page.locator('[id="status.editor.selection"]');
+			const waitForCursorLine = async (wanted) => {
+				const deadline = Date.now() + WAIT.timeout;
+				let seen = '';
+				while (!new RegExp(`^Ln ${wanted}, Col \\d+`).test(seen)) {
+					assert.ok(Date.now() < deadline, `the status bar to show the cursor on line ${wanted}; it shows ${JSON.stringify(seen)}`);
+					await new Promise((resolve) => setTimeout(resolve, 100));
+					seen = ((await position.count()) ? await position.innerText() : '').trim();
+				}
+			};
+			try {
+				// Start away from the finding's line, so the click has somewhere to move the cursor to.
+				await page.keyboard.press('Escape');
+				await page.keyboard.press('Control+G');
+				await page.keyboard.type('1:1');
+				await page.keyboard.press('Enter');
+				await waitForCursorLine(1);
+				await page.keyboard.press('Control+Shift+P');
+				await page.keyboard.type('Accountable: Show Accountability Report');
+				await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Show Accountability Report"]', WAIT);
+				await page.keyboard.press('Enter');
+				await page.waitForSelector(`.tabs-container .tab[aria-label*="Accountability report: ${EXAMPLE}"]`, WAIT);
+				// A webview is an iframe (VS Code's host page) holding another (the extension's page).
+				const report = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+				await report.locator('.kicker').filter({ hasText: 'Accountability report' }).waitFor(WAIT);
+				const title = /^# (.+)$/m.exec(fs.readFileSync(path.join(workspace, EXAMPLE), 'utf8'))?.[1];
+				assert.equal(await report.locator('h1').innerText(), title, 'the report is titled with the draft\'s title');
+				const area = report.locator('#area-unconditional-services');
+				assert.match(await area.locator('h3').innerText(), /Contradicted/, 'the status is written, not only coloured');
+				const item = area.locator('.items-finding li').filter({ hasText: COOPERATION });
+				const button = item.locator('button.reveal');
+				assert.equal(await button.getAttribute('aria-label'), `Go to line ${line}`);
+				await button.click();
+				await waitForCursorLine(line);
+				// The draft's editor has the focus again, with the cursor on the finding's line.
+				const active = await page.locator('.editor-group-container.active .tabs-container .tab.active').getAttribute('aria-label');
+				assert.match(active ?? '', new RegExp(EXAMPLE.replace('.', '\\.')), 'the draft is the active editor');
+				// …and the line is scrolled into view: its number is shown as the active line's (the text itself
+				// wraps in the narrowed editor, so it is not one DOM line).
+				await page.locator('.editor-group-container.active .monaco-editor .line-numbers.active-line-number').filter({ hasText: new RegExp(`^\\s*${line}\\s*$`) }).waitFor(WAIT);
+				await page.screenshot({ path: reportScreenshot });
+				checkPng(reportScreenshot, VIEWPORT);
+			} catch (error) {
+				await page.screenshot({ path: path.join(resultsDir, 'e2e-report-failure.png') }).catch(() => {});
+				throw error;
+			}
+			console.log(`    report clicked, cursor on line ${line} at ${seconds()}: ${path.relative(root, reportScreenshot)}`);
 		});
 
 		await checks.check('the workbench and the extension sent nothing beyond loopback', () => {

@@ -6,8 +6,8 @@ import { ResponseError } from 'vscode-languageserver/node';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { CONVERT_DOCX_REQUEST, DOCX_SCHEME, docxFileUri, type ConvertDocxResult } from '../../server/src/lsp/docxProtocol';
 import { convertDocxRequest } from '../../server/src/lsp/docxRequest';
-import { TestClient, uriOf } from '../server/lspClient';
-import { encryptedDocx, grantProposal, truncatedDocx, writeFiles } from './fixtures';
+import { TestClient, uriOf, waitUntil } from '../server/lspClient';
+import { cleanProposal, encryptedDocx, grantProposal, truncatedDocx, writeFiles } from './fixtures';
 
 let dir: string;
 
@@ -89,5 +89,67 @@ describe('language server: a Word document’s review view', () => {
 	it('answers a bad file with an error response, not a crash', async () => {
 		const error = await client.connection.sendRequest(CONVERT_DOCX_REQUEST, { uri: uriOf(path.join(dir, 'locked.docx')) }).catch((e: unknown) => e);
 		expect(error).toMatchObject({ message: expect.stringMatching(/^locked\.docx is password-protected/) });
+	});
+});
+
+describe('language server: a review view is read-only and follows the .docx, whatever accountable.run says', () => {
+	let client: TestClient;
+	let ws: string;
+	const shown: string[] = [];
+	const COOPERATION = 'conditional-services/cooperation-required';
+
+	beforeAll(async () => {
+		ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-docx-onsave-')));
+		writeFiles(ws, { 'proposal.docx': await grantProposal(), 'clean.docx': await cleanProposal() });
+		client = new TestClient({ workspaceFolder: ws, settings: { run: 'onSave' } });
+		await client.initialize();
+		// Record the messages the server shows the user (the shared test client only answers them).
+		client.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+			shown.push(p.message);
+			return null;
+		});
+	});
+
+	afterAll(async () => {
+		await client.dispose();
+		fs.rmSync(ws, { recursive: true, force: true });
+		expect(client.stderr).toBe('');
+	});
+
+	it('with run "onSave" reviews the view on open and again when it reloads (a view is never saved)', async () => {
+		const uri = viewUri(path.join(ws, 'proposal.docx'));
+		const converted = await convertDocxRequest({ uri });
+		void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: converted.markdown } });
+		await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === COOPERATION), 'the review on open');
+		const before = client.publishCount(uri);
+		// The .docx was saved in Word with the clean draft: the extension reloads the view, which is an edit.
+		const clean = await convertDocxRequest({ uri: uriOf(path.join(ws, 'clean.docx')) });
+		void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: clean.markdown }] });
+		await client.waitForDiagnostics(uri, (d) => d.length === 0, 'the review of the reloaded view', before);
+		// An ordinary draft in the same mode still waits for a save.
+		const draft = client.open(path.join(ws, 'draft.md'), converted.markdown);
+		await client.waitForDiagnostics(draft, (d) => d.some((x) => x.code === COOPERATION), 'the review of the draft on open');
+		const draftBefore = client.publishCount(draft);
+		client.change(draft, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+		await waitUntil('the server to skip the change', () => client.logs.some((l) => l.message.includes(`not reviewing ${draft}`)));
+		expect(client.publishCount(draft)).toBe(draftBefore);
+	});
+
+	it('refuses commands that would edit the view, with a reason; disabling the rule in the workspace works', async () => {
+		const uri = viewUri(path.join(ws, 'proposal.docx'));
+		const suggestion = { title: 'x', text: 'y', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+		const args = { uri, ruleId: COOPERATION, line: 0, reason: 'quoted', suggestion };
+		for (const command of ['accountable.applySuggestion', 'accountable.disableRuleForLine', 'accountable.disableRuleForFile']) {
+			const before = shown.length;
+			// The server answers null and tells the user why, as for any failed command.
+			expect(await client.connection.sendRequest('workspace/executeCommand', { command, arguments: [args] }), command).toBeNull();
+			await waitUntil(`the message about ${command}`, () => shown.length > before);
+			expect(shown.slice(before), command).toEqual([
+				'Accountable: the review of a Word document is read-only: make the change in Word (the review follows when the .docx is saved), or disable the rule in the workspace configuration',
+			]);
+		}
+		const result = await client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.disableRuleInWorkspace', arguments: [args] });
+		expect(result).toEqual({ file: path.join(ws, '.accountable.yaml'), created: true });
+		expect(fs.readFileSync(path.join(ws, '.accountable.yaml'), 'utf8')).toMatch(new RegExp(`${COOPERATION}: off`));
 	});
 });

@@ -16,18 +16,26 @@ export class WordDocumentViews implements vscode.TextDocumentContentProvider, vs
 	private readonly changed = new vscode.EventEmitter<vscode.Uri>();
 	readonly onDidChange = this.changed.event;
 	private readonly watchers = new Map<string, vscode.Disposable>();
-	private readonly closing: vscode.Disposable;
+	private readonly lifecycle: vscode.Disposable[];
 
 	constructor(private readonly client: () => LanguageClient | undefined) {
-		this.closing = vscode.workspace.onDidCloseTextDocument((document) => {
-			if (document.uri.scheme !== DOCX_SCHEME) return;
-			this.watchers.get(document.uri.toString())?.dispose();
-			this.watchers.delete(document.uri.toString());
-		});
+		// A view is watched while it is open. Setting its language to Markdown closes and reopens it (without
+		// asking for its content again), so watching from the open and close events, not from
+		// provideTextDocumentContent, keeps the watcher through that.
+		for (const document of vscode.workspace.textDocuments) if (document.uri.scheme === DOCX_SCHEME) this.watch(document.uri);
+		this.lifecycle = [
+			vscode.workspace.onDidOpenTextDocument((document) => {
+				if (document.uri.scheme === DOCX_SCHEME) this.watch(document.uri);
+			}),
+			vscode.workspace.onDidCloseTextDocument((document) => {
+				if (document.uri.scheme !== DOCX_SCHEME) return;
+				this.watchers.get(document.uri.toString())?.dispose();
+				this.watchers.delete(document.uri.toString());
+			}),
+		];
 	}
 
 	async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-		this.watch(uri);
 		const name = path.posix.basename(uri.path);
 		try {
 			const client = this.client();
@@ -42,7 +50,7 @@ export class WordDocumentViews implements vscode.TextDocumentContentProvider, vs
 		}
 	}
 
-	/** Reloads the view when the .docx behind it is saved, replaced or re-created. */
+	/** Reloads the view when the .docx behind it is saved, replaced, deleted or re-created. */
 	private watch(view: vscode.Uri): void {
 		const key = view.toString();
 		if (this.watchers.has(key)) return;
@@ -53,7 +61,7 @@ export class WordDocumentViews implements vscode.TextDocumentContentProvider, vs
 			if (timer) clearTimeout(timer);
 			timer = setTimeout(() => this.changed.fire(view), RELOAD_DELAY_MS);
 		};
-		const subscriptions = [watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload)];
+		const subscriptions = [watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload)];
 		this.watchers.set(key, { dispose: () => (timer && clearTimeout(timer), subscriptions.forEach((s) => s.dispose())) });
 	}
 
@@ -67,7 +75,7 @@ export class WordDocumentViews implements vscode.TextDocumentContentProvider, vs
 	dispose(): void {
 		for (const watcher of this.watchers.values()) watcher.dispose();
 		this.watchers.clear();
-		this.closing.dispose();
+		for (const subscription of this.lifecycle) subscription.dispose();
 		this.changed.dispose();
 	}
 }

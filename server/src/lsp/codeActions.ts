@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import { findingData } from './diagnostics';
-import { DOCX_SCHEME } from './docxProtocol';
+import { isWordReviewView } from './docxProtocol';
 import { ServerCommands, type FindingCommandArgs } from './protocol';
 
 /**
@@ -13,7 +13,7 @@ export function codeActionsFor(params: CodeActionParams): CodeAction[] {
 	if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
 	const uri = params.textDocument.uri;
 	// A Word document's review view is read-only: only the actions that do not edit it make sense there.
-	const readOnly = uri.startsWith(`${DOCX_SCHEME}:`);
+	const readOnly = isWordReviewView(uri);
 	const fixes: CodeAction[] = [];
 	const others: CodeAction[] = [];
 	const seenRules = new Set<string>();

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CancellationToken, ProgressToken, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { findConfigFile } from '../node/config';
 import { fileUri } from './diagnostics';
+import { isWordReviewView, READ_ONLY_VIEW_MESSAGE } from './docxProtocol';
 import { ServerCommands, type FindingCommandArgs } from './protocol';
 import type { AccountableServer } from './session';
 import { disableForFileEdit, disableForLineEdit } from './suppressionEdits';
@@ -18,17 +19,17 @@ export class CommandHandlers {
 			case ServerCommands.reviewWorkspace:
 				return this.reviewWorkspace(token, workDoneToken);
 			case ServerCommands.applySuggestion: {
-				const a = findingArgs(args);
+				const a = editableFindingArgs(args);
 				if (!a.suggestion) throw new Error('applySuggestion needs a suggestion');
 				return this.applyEdit(a.uri, { range: a.suggestion.range, newText: a.suggestion.text }, a.suggestion.title);
 			}
 			case ServerCommands.disableRuleForLine: {
-				const a = findingArgs(args);
+				const a = editableFindingArgs(args);
 				if (a.line === undefined) throw new Error('disableRuleForLine needs a line');
 				return this.applyEdit(a.uri, disableForLineEdit(this.textOf(a.uri), a.line, a.ruleId, a.reason), `Disable ${a.ruleId} for this line`);
 			}
 			case ServerCommands.disableRuleForFile: {
-				const a = findingArgs(args);
+				const a = editableFindingArgs(args);
 				return this.applyEdit(a.uri, disableForFileEdit(this.textOf(a.uri), a.ruleId, a.reason), `Disable ${a.ruleId} for this file`);
 			}
 			case ServerCommands.disableRuleInWorkspace:
@@ -130,6 +131,13 @@ export class CommandHandlers {
 		server.log(`Workspace review: ${summary.findings} findings in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}`);
 		return summary;
 	}
+}
+
+/** Arguments of a command that edits the document: a Word document's review view is read-only. */
+function editableFindingArgs(args: unknown[]): FindingCommandArgs {
+	const a = findingArgs(args);
+	if (isWordReviewView(a.uri)) throw new Error(READ_ONLY_VIEW_MESSAGE);
+	return a;
 }
 
 function findingArgs(args: unknown[]): FindingCommandArgs {

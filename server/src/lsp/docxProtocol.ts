@@ -30,6 +30,14 @@ export interface ConvertDocxResult {
 	paragraphs: ConvertedParagraph[];
 }
 
+export function isWordReviewView(uri: string): boolean {
+	return uri.startsWith(`${DOCX_SCHEME}:`);
+}
+
+/** Why a command that edits the document (apply a suggestion, disable a rule for a line or the file) refuses a review view. */
+export const READ_ONLY_VIEW_MESSAGE =
+	'the review of a Word document is read-only: make the change in Word (the review follows when the .docx is saved), or disable the rule in the workspace configuration';
+
 /** The file: URI of the .docx a review view shows (`accountable-docx:/a/b.docx` → `file:///a/b.docx`). */
 export function docxFileUri(uri: string): string {
 	return uri.startsWith(`${DOCX_SCHEME}:`) ? `file://${uri.slice(DOCX_SCHEME.length + 1).replace(/^\/\//, '')}` : uri;

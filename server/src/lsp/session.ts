@@ -25,7 +25,7 @@ import { fileUri, loadErrorDiagnostic, toDiagnostic, tooLargeDiagnostic } from '
 import { hoverFor } from './hover';
 import { ServerCommands, Requests, type InitializationOptions, type RuleSummary, type RulesParams } from './protocol';
 import { Debouncer } from './debouncer';
-import { DOCX_SCHEME } from './docxProtocol';
+import { isWordReviewView } from './docxProtocol';
 import { registerDocxRequest, wordDocumentPath } from './docxRequest';
 import { registerReportRequest } from './reportRequest';
 import { normalizeSettings, reviewOverrides, type EditorSettings } from './settings';
@@ -229,7 +229,9 @@ export class AccountableServer {
 				this.reload('a configuration file changed on disk'); // reviews every open document again
 				return;
 			}
-			if (trigger === 'change' && settings.run === 'onSave') {
+			// A Word document's review view cannot be saved: its only changes are reloads of the .docx, which
+			// was saved in Word, so they are reviewed whatever accountable.run says.
+			if (trigger === 'change' && settings.run === 'onSave' && !isWordReviewView(uri)) {
 				this.trace(`not reviewing ${uri} v${version} until it is saved (accountable.run is onSave)`);
 				return;
 			}
@@ -423,7 +425,7 @@ function isReviewable(document: TextDocument): boolean {
 
 export function uriToPath(uri: string): string | undefined {
 	// A Word document's review view is configured (and ignored) as the .docx on disk.
-	if (uri.startsWith(`${DOCX_SCHEME}:`)) return wordDocumentPath(uri);
+	if (isWordReviewView(uri)) return wordDocumentPath(uri);
 	if (!uri.startsWith('file:')) return undefined;
 	try {
 		return fileURLToPath(uri);

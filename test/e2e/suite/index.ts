@@ -2,7 +2,7 @@
  * The extension-tests entry that @vscode/test-electron (and code-server, through scripts/e2e/code-shim.mjs)
  * loads in the extension host: runs every *.test.js beside this file with mocha (tdd), prints
  * "N passed, N failed" and, when ACCOUNTABLE_E2E_RESULTS names a file, writes the results there as JSON
- * ({ passed, failed, tests }) for CI's summary.
+ * ({ passed, failed, tests }) for CI's summary. ACCOUNTABLE_E2E_GREP (passed on by runTest.ts) picks tests by title.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,7 +16,9 @@ interface TestResult {
 }
 
 export function run(): Promise<void> {
-	const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000, reporter: 'spec' });
+	// ACCOUNTABLE_E2E_GREP runs only the tests whose full title matches (while working on one feature).
+	const grep = process.env.ACCOUNTABLE_E2E_GREP;
+	const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000, reporter: 'spec', ...(grep ? { grep } : {}) });
 	for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
 	const results: TestResult[] = [];
 	return new Promise((resolve, reject) => {
