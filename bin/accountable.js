@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 'use strict';
+// `accountable … | head` closes the pipe before the output ends. The review still decides the exit code,
+// so the rest of the output is dropped quietly instead of crashing with EPIPE.
+process.stdout.on('error', (e) => {
+	if (e.code !== 'EPIPE') throw e;
+});
 require('../out/cli.js').main(process.argv.slice(2)).then((code) => {
 	process.exitCode = code;
 });

@@ -11,10 +11,12 @@ const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**', '**/~$*'];
 /**
  * Expands the CLI's arguments into files: named files as given, folders recursively (reviewed
  * extensions only), and globs. Files found through folders or globs honour the configuration's `ignore`.
+ * `missing` lists paths that do not exist, `unmatched` globs that match no file at all (before `ignore`).
  */
-export function expandPaths(args: readonly string[], configs: ConfigResolver, cwd = process.cwd()): { files: string[]; missing: string[] } {
+export function expandPaths(args: readonly string[], configs: ConfigResolver, cwd = process.cwd()): { files: string[]; missing: string[]; unmatched: string[] } {
 	const files = new Set<string>();
 	const missing: string[] = [];
+	const unmatched: string[] = [];
 	for (const arg of args) {
 		const abs = path.resolve(cwd, arg);
 		let stat: fs.Stats | undefined;
@@ -36,9 +38,10 @@ export function expandPaths(args: readonly string[], configs: ConfigResolver, cw
 			missing.push(arg);
 			continue;
 		}
+		if (found.length === 0 && !stat) unmatched.push(arg);
 		for (const file of found.sort()) if (!isIgnored(file, configs)) files.add(path.normalize(file));
 	}
-	return { files: [...files], missing };
+	return { files: [...files], missing, unmatched };
 }
 
 export function isIgnored(file: string, configs: ConfigResolver): boolean {

@@ -144,9 +144,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		results.push({ file: name, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [] });
 	} else {
 		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
-		const { files, missing } = expandPaths(positionals, configs, io.cwd);
+		const { files, missing, unmatched } = expandPaths(positionals, configs, io.cwd);
 		for (const m of missing) io.stderr(`accountable: no such file or folder: ${m}\n`);
-		if (missing.length > 0) ioFailed = true;
+		// A glob that matches nothing is most likely mistyped; passing silently would hide every finding in CI.
+		for (const g of unmatched) io.stderr(`accountable: no files match ${g}\n`);
+		if (missing.length > 0 || unmatched.length > 0) ioFailed = true;
 		const progress = new Progress(files.length, io.isTTY && !values.quiet, io.stderr);
 		// Large batches are reviewed on every core; results and messages still come out in file order.
 		const pool = ReviewPool.forBatch(files, { explicit: values.config ? path.resolve(io.cwd, values.config) : undefined, none: values['no-config'] });
