@@ -18,6 +18,15 @@ describe('inline suppression', () => {
 		expect(result.suppressed).toHaveLength(1);
 	});
 
+	it('keeps the reason of a suppression by category, for a line and for a region', () => {
+		const result = review(`<!-- accountable-disable-next-line conditional-services -- quoted from the 2005 Act -->\n${bad}\n\n<!-- accountable-disable conditional-services -- the Act's text, for comparison -->\n\n${bad}\n\n<!-- accountable-enable -->\n`);
+		expect(result.findings).toEqual([]);
+		expect(result.suppressed.map((f) => [f.ruleId, f.range.start.line, f.suppression?.reason])).toEqual([
+			['conditional-services/cooperation-required', 1, 'quoted from the 2005 Act'],
+			['conditional-services/cooperation-required', 5, 'the Act\'s text, for comparison'],
+		]);
+	});
+
 	it('disable … enable covers a region; a comment for another rule does not', () => {
 		const result = review(`<!-- accountable-disable conditional-services/* -->\n\n${bad}\n\n<!-- accountable-enable -->\n\n${bad}\n\n<!-- accountable-disable-next-line raids -->\n${bad}\n`);
 		expect(result.findings.map((f) => f.range.start.line)).toEqual([6, 9]);

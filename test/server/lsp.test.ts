@@ -103,6 +103,26 @@ describe('language server: diagnostics', () => {
 		}
 	});
 
+	it('anchors a section-level finding on its heading and points at the passages in the section with relatedInformation', async () => {
+		await start();
+		const example = fs.readFileSync(path.join(ROOT, 'examples', 'draft-state-bill.md'), 'utf8');
+		const lines = example.split('\n');
+		const uri = client.open(path.join(dir, 'bill.md'), example);
+		// A section rule with a topic in the text (law enforcement in a services section) points at those mentions.
+		const rule = 'conditional-services/services-section-without-unconditional-access';
+		const diagnostics = await client.waitForDiagnostics(uri, withRule(rule));
+		const d = diagnostics.find((x) => x.code === rule)!;
+		expect(lines[d.range.start.line]).toMatch(/^## SEC\. 5\. SERVICES FOR VICTIMS/);
+		const nextHeading = lines.findIndex((l, i) => i > d.range.start.line && l.startsWith('## '));
+		expect(d.relatedInformation!.length).toBeGreaterThan(0);
+		for (const related of d.relatedInformation!) {
+			expect(related.location.uri).toBe(uri);
+			expect(related.location.range.start.line).toBeGreaterThan(d.range.start.line);
+			expect(related.location.range.start.line).toBeLessThan(nextHeading === -1 ? lines.length : nextHeading);
+			expect(related.message).toMatch(/^mentions \S/);
+		}
+	});
+
 	it('reviews plain text sent with Neovim\'s languageId "text"', async () => {
 		await start();
 		const uri = client.open(path.join(dir, 'draft.txt'), `SECTION 1.\n${CONDITIONAL}\n`, 'text');

@@ -13,7 +13,8 @@ const HEADING_PATTERNS: Array<{ pattern: RegExp; level: number }> = [
 	{ pattern: /^(?:Title|Part|Chapter|Division)\s+[IVXLC\d]+[A-Za-z]?\s*(?:[.—–:-][^\n]*)?$/, level: 1 },
 	{ pattern: /^(?:SEC(?:TION)?\.?|Sec\.|§)\s*\d+[A-Za-z0-9.-]*\.?\s+[A-Z][A-Z0-9 ,;'’&()\-—–]+\.(?=\s|$)/, level: 2 },
 	{ pattern: /^(?:SEC(?:TION)?\.?|Sec\.|§)\s*\d+[A-Za-z0-9.-]*\.?\s*$/, level: 2 },
-	{ pattern: /^(?:Section|SECTION|Article|ARTICLE)\s+\d+[A-Za-z]?\s*(?:[.—–:-][^\n]{0,120})?$/, level: 2 },
+	// "Sec. 5. Services for victims." as state bills write it (the upper-case form is matched above).
+	{ pattern: /^(?:Section|SECTION|Sec\.|Article|ARTICLE)\s+\d+[A-Za-z]?\s*(?:[.—–:-][^\n]{0,120})?$/, level: 2 },
 	{ pattern: /^\d+(?:\.\d+)*\.?\s+[A-Z][^\n.;:]{0,100}$/, level: 2 },
 ];
 

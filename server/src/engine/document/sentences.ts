@@ -13,6 +13,13 @@ const ABBREVIATIONS = new Set([
 	'r', 'div', 'tit', 'pt', 'par', 'approx', 'est', 'min', 'max', 'gen', 'assn', 'ass\'n', 'comm', 'cong',
 ]);
 
+/**
+ * Abbreviations that often close a sentence ("… 22 U.S.C. 7101 et seq. The Secretary shall …"): they end one
+ * when a capitalised word follows, and only then.
+ */
+const SENTENCE_FINAL_ABBREVIATIONS = new Set(['seq', 'etc']);
+const CAPITALISED_WORD_NEXT = /\s+\p{Lu}[\p{Ll}\s]/uy;
+
 const ROMAN = /^[ivxlcdm]+$/i;
 
 /** Candidate sentence ends: terminal punctuation, closing quotes or brackets, then whitespace. */
@@ -24,6 +31,10 @@ function isNonTerminal(prose: string, punctuationAt: number): boolean {
 	while (wordStart > 0 && /[\p{L}\p{N}.'’]/u.test(prose[wordStart - 1]!)) wordStart--;
 	const word = prose.slice(wordStart, punctuationAt).toLowerCase();
 	if (word === '') return false;
+	if (SENTENCE_FINAL_ABBREVIATIONS.has(word)) {
+		CAPITALISED_WORD_NEXT.lastIndex = punctuationAt + 1;
+		return !CAPITALISED_WORD_NEXT.test(prose);
+	}
 	if (ABBREVIATIONS.has(word)) return true;
 	// "et seq." / "op. cit." are caught above; numbered clauses ("4.", "(a)(1).", "IV.") and initials ("J.").
 	// Initials ("J.") and enumerators that open a block ("4. The Act…"); a number elsewhere ("in 2005.") ends a sentence.

@@ -1,0 +1,34 @@
+/**
+ * The closing line .ci/run prints (scripts/ci-summary.mjs): CI reads "N passed, N failed" and nothing else, so
+ * it must add up vitest's report and the editor tests' reports, and never read a run that stopped early as green.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempFolder } from '../helpers/cli';
+
+function summary(reports: Record<string, unknown>, order: string[] = Object.keys(reports)): string[] {
+	const dir = tempFolder(Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, JSON.stringify(report)])));
+	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ci-summary.mjs'), ...order.map((name) => path.join(dir, name))], { encoding: 'utf8' });
+	fs.rmSync(dir, { recursive: true, force: true });
+	expect(result.status).toBe(0);
+	return result.stdout.trim().split('\n');
+}
+
+describe('the CI summary line', () => {
+	it('adds up vitest\'s JSON report and the e2e reports into one "N passed, N failed" line', () => {
+		const lines = summary({
+			'vitest.json': { numPassedTests: 700, numFailedTests: 2, numPendingTests: 0, numTodoTests: 0, numFailedTestSuites: 1, numRuntimeErrorTestSuites: 0 },
+			'e2e-nvim.json': { passed: 3, failed: 0 },
+			'e2e-ui.json': { passed: 5, failed: 1 },
+		});
+		expect(lines.at(-1)).toBe('708 passed, 3 failed');
+	});
+
+	it('counts a suite that failed to load, and a missing report, as failures', () => {
+		const lines = summary({ 'vitest.json': { numPassedTests: 10, numFailedTests: 0, numFailedTestSuites: 1, numRuntimeErrorTestSuites: 0 } }, ['vitest.json', 'e2e-vscode.json']);
+		expect(lines.at(-1)).toBe('10 passed, 2 failed');
+		expect(lines[0]).toMatch(/no test report at .*e2e-vscode\.json/);
+	});
+});
