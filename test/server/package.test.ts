@@ -60,6 +60,13 @@ describe('npm run package', () => {
 		expect(manifest.contributes.jsonValidation[0]).toEqual({ fileMatch: '.accountable.json', url: './rules/schema/config.schema.json' });
 		const settings = Object.keys(manifest.contributes.configuration.properties).sort();
 		expect(settings).toEqual(['accountable.enable', 'accountable.maxDocumentSize', 'accountable.minSeverity', 'accountable.packs', 'accountable.profile', 'accountable.rules', 'accountable.run', 'accountable.trace.server']);
+		// Every setting explains itself in the Settings editor; all but the trace apply per folder or file.
+		for (const [key, setting] of Object.entries(manifest.contributes.configuration.properties) as Array<[string, { description?: string; markdownDescription?: string; scope?: string }]>) {
+			expect((setting.description ?? setting.markdownDescription ?? '').length, key).toBeGreaterThan(20);
+			expect(setting.scope, key).toBe(key === 'accountable.trace.server' ? 'window' : 'resource');
+		}
+		expect(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(['accountable.packs']);
+		expect(manifest.contributes.configuration.properties['accountable.trace.server'].enum).toEqual(['off', 'messages', 'verbose']);
 	});
 
 	it('ships a server that finds its rules inside the installed extension and reviews the example', async () => {
