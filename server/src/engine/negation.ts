@@ -103,9 +103,10 @@ function cueBefore(text: string, anchorLength: number): boolean {
 	OBJECT_NEGATING_VERBS.lastIndex = 0;
 	const anchorStart = text.length - anchorLength;
 	for (let m = OBJECT_NEGATING_VERBS.exec(text); m !== null; m = OBJECT_NEGATING_VERBS.exec(text)) {
-		if (RELATIVE_BEFORE.test(text.slice(0, m.index))) continue;
 		const end = m.index + m[0].length;
-		if (governsAnchor(text.slice(0, m.index), text.slice(end), text.slice(end, Math.max(anchorStart, end)))) return true;
+		// A verb inside the anchor is part of what the rule matched ("prohibit the purchase of sex"), not a cue.
+		if (end > anchorStart || RELATIVE_BEFORE.test(text.slice(0, m.index))) continue;
+		if (governsAnchor(text.slice(0, m.index), text.slice(end), text.slice(end, anchorStart))) return true;
 	}
 	return false;
 }
