@@ -3,12 +3,13 @@
 // .vsix with `npm run package`, installs it into code-server the way a user would, opens the bundled example
 // (examples/draft-state-bill.md) and checks what a user sees: squiggles, the Problems panel, the status bar,
 // a hover that cites the paper, and the accountability report webview, whose evidence items are clicked to
-// move the cursor. Takes screenshots of the squiggle and the hover, and of the report beside the draft, into
-// test-results/.
+// move the cursor; then a Word document reviewed from the Explorer's context menu. Takes screenshots of the
+// squiggle and the hover, the report beside the draft and the Word review view into test-results/.
 // Writes test-results/e2e-ui.json. Needs CODE_SERVER_NODE and CODE_SERVER_ENTRY (scripts/e2e/install.sh).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,8 @@ const resultsDir = path.join(root, 'test-results');
 const resultsFile = process.argv[2] ?? path.join(resultsDir, 'e2e-ui.json');
 const screenshot = path.join(resultsDir, 'e2e-squiggle-and-hover.png');
 const reportScreenshot = path.join(resultsDir, 'e2e-report-beside-draft.png');
+const wordScreenshot = path.join(resultsDir, 'e2e-word-review.png');
+const WORD_DOCUMENT = 'proposal.docx';
 const EXAMPLE = 'draft-state-bill.md';
 const COOPERATION = 'conditional-services/cooperation-required';
 const VIEWPORT = { width: 1400, height: 900 };
@@ -57,6 +60,23 @@ function checkPng(file, { width, height }) {
 	return bytes.length;
 }
 
+/** Waits until the status bar's "Ln N, Col M" (where a user reads the cursor's position) shows line `wanted`. */
+async function waitForCursorLine(page, wanted) {
+	const position = page.locator('[id="status.editor.selection"]');
+	const deadline = Date.now() + WAIT.timeout;
+	let seen = '';
+	while (!new RegExp(`^Ln ${wanted}, Col \\d+`).test(seen)) {
+		assert.ok(Date.now() < deadline, `the status bar to show the cursor on line ${wanted}; it shows ${JSON.stringify(seen)}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		seen = ((await position.count()) ? await position.innerText() : '').trim();
+	}
+}
+
+/** The report webview: VS Code's host iframe holding the extension's page. */
+function reportFrame(page) {
+	return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
 async function main() {
 	const checks = new Checks('vscode-ui');
 	const started = Date.now();
@@ -65,8 +85,11 @@ async function main() {
 	const workspace = path.join(work, 'ws');
 	fs.mkdirSync(workspace);
 	fs.copyFileSync(path.join(root, 'examples', EXAMPLE), path.join(workspace, EXAMPLE));
+	// A Word grant proposal with three findings (test/docx/fixtures.ts, bundled by scripts/e2e/build.mjs).
+	const { grantProposal } = createRequire(import.meta.url)(path.join(root, 'out', 'e2e', 'docxFixtures.js'));
+	fs.writeFileSync(path.join(workspace, WORD_DOCUMENT), await grantProposal());
 	fs.mkdirSync(resultsDir, { recursive: true });
-	for (const shot of [screenshot, reportScreenshot, path.join(resultsDir, 'e2e-report-failure.png')]) fs.rmSync(shot, { force: true });
+	for (const shot of [screenshot, reportScreenshot, wordScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png')]) fs.rmSync(shot, { force: true });
 	const profile = makeProfile('cs-ui-');
 	let server;
 	let browser;
@@ -161,31 +184,19 @@ async function main() {
 		await checks.check('Show Accountability Report opens the report beside the draft; clicking a finding in it moves the cursor to that line', async () => {
 			assert.ok(page, 'the workbench did not open');
 			const line = cooperationLine(workspace);
-			// The status bar's "Ln N, Col M" is where a user reads the cursor's position.
-			const position = page.locator('[id="status.editor.selection"]');
-			const waitForCursorLine = async (wanted) => {
-				const deadline = Date.now() + WAIT.timeout;
-				let seen = '';
-				while (!new RegExp(`^Ln ${wanted}, Col \\d+`).test(seen)) {
-					assert.ok(Date.now() < deadline, `the status bar to show the cursor on line ${wanted}; it shows ${JSON.stringify(seen)}`);
-					await new Promise((resolve) => setTimeout(resolve, 100));
-					seen = ((await position.count()) ? await position.innerText() : '').trim();
-				}
-			};
 			try {
 				// Start away from the finding's line, so the click has somewhere to move the cursor to.
 				await page.keyboard.press('Escape');
 				await page.keyboard.press('Control+G');
 				await page.keyboard.type('1:1');
 				await page.keyboard.press('Enter');
-				await waitForCursorLine(1);
+				await waitForCursorLine(page, 1);
 				await page.keyboard.press('Control+Shift+P');
 				await page.keyboard.type('Accountable: Show Accountability Report');
 				await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Show Accountability Report"]', WAIT);
 				await page.keyboard.press('Enter');
 				await page.waitForSelector(`.tabs-container .tab[aria-label*="Accountability report: ${EXAMPLE}"]`, WAIT);
-				// A webview is an iframe (VS Code's host page) holding another (the extension's page).
-				const report = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+				const report = reportFrame(page);
 				await report.locator('.kicker').filter({ hasText: 'Accountability report' }).waitFor(WAIT);
 				const title = /^# (.+)$/m.exec(fs.readFileSync(path.join(workspace, EXAMPLE), 'utf8'))?.[1];
 				assert.equal(await report.locator('h1').innerText(), title, 'the report is titled with the draft\'s title');
@@ -195,7 +206,7 @@ async function main() {
 				const button = item.locator('button.reveal');
 				assert.equal(await button.getAttribute('aria-label'), `Go to line ${line}`);
 				await button.click();
-				await waitForCursorLine(line);
+				await waitForCursorLine(page, line);
 				// The draft's editor has the focus again, with the cursor on the finding's line.
 				const active = await page.locator('.editor-group-container.active .tabs-container .tab.active').getAttribute('aria-label');
 				assert.match(active ?? '', new RegExp(EXAMPLE.replace('.', '\\.')), 'the draft is the active editor');
@@ -209,6 +220,46 @@ async function main() {
 				throw error;
 			}
 			console.log(`    report clicked, cursor on line ${line} at ${seconds()}: ${path.relative(root, reportScreenshot)}`);
+		});
+
+		await checks.check('right-clicking a .docx in the Explorer and choosing Review Word Document opens a read-only view with squiggles; the report beside names Word paragraphs and its buttons move the cursor in the view', async () => {
+			assert.ok(page, 'the workbench did not open');
+			try {
+				const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${WORD_DOCUMENT}"]`);
+				await row.waitFor(WAIT);
+				await row.click({ button: 'right' });
+				const entry = page.locator('.monaco-menu .action-item').filter({ hasText: 'Review Word Document' });
+				await entry.first().waitFor(WAIT);
+				await entry.first().click();
+				await page.waitForSelector(`.editor-group-container.active .tabs-container .tab.active[aria-label*="${WORD_DOCUMENT}"]`, WAIT);
+				const editor = page.locator('.editor-group-container.active .monaco-editor');
+				// The converted text, with Word's table cell, and the findings squiggled in it.
+				await editor.locator('.view-line').filter({ hasText: 'Referral and data sharing' }).first().waitFor(WAIT);
+				await editor.locator('.squiggly-error').first().waitFor(WAIT);
+				const status = await page.$$eval('.statusbar-item', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+				assert.match(status.find((s) => s.startsWith('Accountable:')) ?? '', /^Accountable: 3 findings/, JSON.stringify(status));
+				// Read-only: typing is refused with the editor's own message, and the text stays as it was.
+				await editor.locator('.view-line').filter({ hasText: 'Referral and data sharing' }).first().click();
+				await page.keyboard.type('x');
+				await page.locator('.monaco-editor-overlaymessage').filter({ hasText: /read-only/i }).first().waitFor(WAIT);
+				// The report beside follows the view and places its evidence as Word users find it; its buttons
+				// move the cursor to the line in the view.
+				await page.waitForSelector(`.tabs-container .tab[aria-label*="Accountability report: ${WORD_DOCUMENT}"]`, WAIT);
+				const place = reportFrame(page).locator('#area-unconditional-services button.reveal').filter({ hasText: '¶14 (SEC. 5 › Budget)' });
+				await place.waitFor(WAIT);
+				const line = Number(/^Go to line (\d+)$/.exec((await place.getAttribute('aria-label')) ?? '')?.[1]);
+				assert.ok(line > 1, 'the button names the line in the view');
+				const before = (await page.locator('[id="status.editor.selection"]').innerText()).trim();
+				assert.doesNotMatch(before, new RegExp(`^Ln ${line},`), 'the cursor starts elsewhere (where the typing was refused)');
+				await place.click();
+				await waitForCursorLine(page, line);
+				await page.screenshot({ path: wordScreenshot });
+				checkPng(wordScreenshot, VIEWPORT);
+				console.log(`    Word review view at ${seconds()}: ${path.relative(root, wordScreenshot)}`);
+			} catch (error) {
+				await page.screenshot({ path: path.join(resultsDir, 'e2e-word-failure.png') }).catch(() => {});
+				throw error;
+			}
 		});
 
 		await checks.check('the workbench and the extension sent nothing beyond loopback', () => {

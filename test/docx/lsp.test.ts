@@ -6,6 +6,8 @@ import { ResponseError } from 'vscode-languageserver/node';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { CONVERT_DOCX_REQUEST, DOCX_SCHEME, docxFileUri, type ConvertDocxResult } from '../../server/src/lsp/docxProtocol';
 import { convertDocxRequest } from '../../server/src/lsp/docxRequest';
+import { REPORT_REQUEST } from '../../server/src/lsp/reportProtocol';
+import type { Report } from '../../server/src/engine/report';
 import { TestClient, uriOf, waitUntil } from '../server/lspClient';
 import { cleanProposal, encryptedDocx, grantProposal, truncatedDocx, writeFiles } from './fixtures';
 
@@ -72,6 +74,16 @@ describe('language server: a Word document’s review view', () => {
 		expect(converted.markdown.split('\n')[consent.range.start.line]).toBe('## Referral and data sharing');
 		const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: diagnostics[0]!.range.start });
 		expect((hover?.contents as MarkupContent).value).toMatch(/cooperat/i);
+	});
+
+	it('reports the view with evidence placed by Word paragraph and heading path, as the CLI report of the .docx does', async () => {
+		const uri = viewUri(path.join(dir, 'proposal.docx'));
+		const report = await client.connection.sendRequest<Report>(REPORT_REQUEST, { uri });
+		const items = report.areas.flatMap((a) => a.findings);
+		const cooperation = items.filter((i) => i.ruleId === 'conditional-services/cooperation-required');
+		expect(cooperation.map((i) => i.word?.paragraph)).toEqual([7, 14]);
+		expect(cooperation[1]).toMatchObject({ word: { paragraph: 14, headingPath: ['SEC. 5', 'Budget'] }, location: '¶14 (SEC. 5 › Budget)' });
+		expect(report.document.file).toBe('proposal.docx');
 	});
 
 	it('honours the configuration beside the .docx (the view is configured as the file on disk)', async () => {

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { buildReport, type Report } from '../engine/report';
+import { buildReport, type Report, type ReportOptions } from '../engine/report';
+import { readWordDocument } from '../node/docx';
+import { isWordReviewView } from './docxProtocol';
 import { REPORT_REQUEST, type ReportParams } from './reportProtocol';
 import { reviewOverrides } from './settings';
 import { fileURLToPath } from 'node:url';
@@ -32,15 +34,30 @@ export async function reportRequest(server: AccountableServer, params: ReportPar
 	const settings = await server.settingsFor(uri);
 	if (text.length > settings.maxDocumentSize) return null;
 	const service = server.serviceFor(settings.packs, file);
-	const format = open?.languageId === 'markdown' || /\.(?:md|markdown|mdown|mkd)$/i.test(file) || uri.startsWith('accountable-docx:') ? 'markdown' : 'plaintext';
+	const format = open?.languageId === 'markdown' || /\.(?:md|markdown|mdown|mkd)$/i.test(file) || isWordReviewView(uri) ? 'markdown' : 'plaintext';
 	const review = service.review(file, text, reviewOverrides(settings), format);
 	if (!review.result) return null;
-	return buildReport(review.result, service.ruleSetFor(file).rules, { file: displayName(server, file, uri), version });
+	const locate = isWordReviewView(uri) ? await wordLocator(file, text) : undefined;
+	return buildReport(review.result, service.ruleSetFor(file).rules, { file: displayName(server, file, uri), version, ...(locate ? { locate } : {}) });
+}
+
+/**
+ * For a Word document's review view: evidence placed by Word paragraph and heading path, as the CLI's report
+ * of the .docx does. Only while the view shows what the .docx holds now; a view about to reload gets plain
+ * line numbers, and the report is asked again after the reload.
+ */
+async function wordLocator(file: string, viewText: string): Promise<ReportOptions['locate'] | undefined> {
+	try {
+		const word = await readWordDocument(file);
+		return word.markdown === viewText ? (finding) => word.locator.locate(finding.offsets) : undefined;
+	} catch {
+		return undefined; // the view already says why the file cannot be read
+	}
 }
 
 /** The file as the user knows it: relative to its workspace folder, else its name. */
 function displayName(server: AccountableServer, file: string, uri: string): string {
-	if (!uri.startsWith('file:') && !uri.startsWith('accountable-docx:')) return decodeURIComponent(uri.replace(/^[a-z-]+:/, ''));
+	if (!uri.startsWith('file:') && !isWordReviewView(uri)) return decodeURIComponent(uri.replace(/^[a-z-]+:/, ''));
 	const folder = server.folderOf(file);
 	return folder ? path.relative(folder, file).split(path.sep).join('/') : path.basename(file);
 }
