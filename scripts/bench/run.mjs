@@ -1,5 +1,6 @@
 // npm run bench: Accountable against its peers, in one run, on the same generated documents.
-// Prints medians with min–max and ratios; writes bench-results/bench-<time>.json and bench-results/latest.json.
+// Prints medians with min–max and ratios, then a summary (Markdown tables and a PASS/MISS line per target,
+// see table.mjs); writes bench-results/bench-<time>.json, bench-results/latest.json and latest.md.
 // Options: --quick (10 KB and 100 KB only, fewer rounds), --sizes=10k,100k,1m,5m, --only=sizes|lsp|cli
 // The machine may be shared: timings interleave the tools round by round, so read ratios, not absolutes.
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { buildForNode } from '../esbuild-node.mjs';
+import { formatMs, summaryLines, targets } from './table.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = path.join(root, 'bench-results');
@@ -33,22 +35,13 @@ fs.mkdirSync(path.join(out, 'docs'), { recursive: true });
 log(`Accountable benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 log('Building…');
 must(spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' }));
-await build({
-	entryPoints: [path.join(root, 'scripts', 'bench', 'entry.ts')],
-	outfile: path.join(root, 'out', 'bench-engine.cjs'),
-	bundle: true,
-	platform: 'node',
-	target: 'node20',
-	format: 'cjs',
-	logLevel: 'warning',
-	define: { 'import.meta.url': '__importMetaUrl' },
-	banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-});
+await buildForNode({ entryPoints: [path.join(root, 'scripts', 'bench', 'entry.ts')], outfile: path.join(root, 'out', 'bench-engine.cjs') });
 const engine = createRequire(import.meta.url)(path.join(root, 'out', 'bench-engine.cjs'));
 const corpus = engine.loadCorpus(root);
 const prhFile = writePrhRules();
 
-const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg() }, sizes: {}, lsp: {}, cli: {} };
+const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+const results = { date: new Date().toISOString(), machine: { cores, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg() }, sizes: {}, lsp: {}, cli: {} };
 
 // ---- in-process timings and peak RSS, per size ----------------------------------------------------------
 for (const name of sizeNames) fs.writeFileSync(path.join(out, 'docs', `policy-${name}.md`), engine.generatePolicy(SIZES[name], corpus, { seed: 1 }));
@@ -97,45 +90,42 @@ if (part('cli')) {
 	log(`\nCLI: accountable --format json on a folder of 200 documents (${(bytes / 1e6).toFixed(1)} MB)`);
 	const wall = (jobs) => {
 		const times = [];
+		let cpuMs = 0;
 		for (let i = 0; i < (quick ? 2 : 3); i++) {
+			const env = { ...process.env, ACCOUNTABLE_JOBS: jobs ? String(jobs) : '' };
+			const cpuBefore = childrenCpuMs();
 			const start = performance.now();
-			const env = { ...process.env, ...(jobs ? { ACCOUNTABLE_JOBS: String(jobs) } : {}) };
 			const run = spawnSync(process.execPath, [path.join(root, 'bin', 'accountable.js'), '--format', 'json', '--quiet', dir], { cwd: root, env, maxBuffer: 1 << 30 });
-			if (run.status !== 0 && run.status !== 1) throw new Error(`accountable failed: ${run.stderr}`);
 			times.push(performance.now() - start);
+			cpuMs += childrenCpuMs() - cpuBefore;
+			if (run.status !== 0 && run.status !== 1) throw new Error(`accountable failed: ${run.stderr}`);
 		}
-		return summary(times);
+		const total = times.reduce((a, b) => a + b, 0);
+		// CPU time of the finished CLI processes (all their threads) over wall time: how many cores were busy.
+		return { ...summary(times), coresBusy: Number.isNaN(cpuMs) ? undefined : cpuMs / total };
 	};
 	const single = wall(1);
 	const s = wall(undefined);
-	results.cli = { documents: 200, megabytes: bytes / 1e6, wall: s, singleThreadWall: single, speedup: single.median / s.median, documentsPerSecond: 200 / (s.median / 1000), megabytesPerSecond: bytes / 1e6 / (s.median / 1000), cores: os.cpus().length };
-	log(`  one thread (ACCOUNTABLE_JOBS=1) ${fmt(single)}`);
-	log(`  every core (${os.cpus().length} workers)   ${fmt(s)}: ${results.cli.documentsPerSecond.toFixed(0)} documents/s, ${results.cli.megabytesPerSecond.toFixed(2)} MB/s, ${results.cli.speedup.toFixed(2)}× one thread`);
+	results.cli = {
+		documents: 200, megabytes: bytes / 1e6, wall: s, singleThreadWall: single, speedup: single.median / s.median,
+		documentsPerSecond: 200 / (s.median / 1000), megabytesPerSecond: bytes / 1e6 / (s.median / 1000),
+		cores, workers: cores, coresBusy: s.coresBusy, singleCoresBusy: single.coresBusy,
+	};
+	log(`  one worker (ACCOUNTABLE_JOBS=1) ${fmt(single)}${single.coresBusy !== undefined ? `, ${single.coresBusy.toFixed(2)} cores busy` : ''}`);
+	log(`  every core (${cores} workers)     ${fmt(s)}${s.coresBusy !== undefined ? `, ${s.coresBusy.toFixed(2)} cores busy` : ''}: ${results.cli.documentsPerSecond.toFixed(0)} documents/s, ${results.cli.megabytesPerSecond.toFixed(2)} MB/s, ${results.cli.speedup.toFixed(2)}× one worker`);
 }
 
-// ---- targets ------------------------------------------------------------------------------------------
-const targets = [];
-const r100 = results.sizes['100k']?.ratios;
-if (r100) {
-	targets.push({ target: 'cold review of 100 KB ≤ 1.3× remark-parse', value: r100['accountable/remark-parse'], met: r100['accountable/remark-parse'] <= 1.3 });
-	targets.push({ target: 'cold review of 100 KB ≥ 2× faster than markdownlint', value: r100['markdownlint/accountable'], met: r100['markdownlint/accountable'] >= 2 });
-}
-if (results.lsp['1m']) targets.push({ target: 'edit in 1 MB reaches the client ≤ 50 ms median (stdio)', value: results.lsp['1m'].edits.median, met: results.lsp['1m'].edits.median <= 50 });
-if (results.sizes['1m'] && results.sizes['5m']) {
-	const growth = results.sizes['5m'].tools.accountable.median / results.sizes['1m'].tools.accountable.median;
-	targets.push({ target: '5 MB cold review ≤ 6× the 1 MB time', value: growth, met: growth <= 6 });
-	const rss = results.sizes['5m'].tools.accountable.peakRssMB;
-	targets.push({ target: '5 MB peak RSS ≤ 500 MB', value: rss, met: rss <= 500 });
-}
-results.targets = targets;
-log('\nTargets:');
-for (const t of targets) log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${typeof t.value === 'number' ? t.value.toFixed(2) : t.value}`);
+// ---- summary ------------------------------------------------------------------------------------------
+results.targets = targets(results).map(({ target, value, met }) => ({ target, value, met }));
+const summaryText = summaryLines(results).join('\n');
+log(`\nSummary\n\n${summaryText}`);
 log(`\nLoad average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine inflates absolute times; ratios are per round).`);
 
 const stamp = results.date.replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(out, `bench-${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
 fs.writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-log(`\nWrote ${path.relative(root, path.join(out, `bench-${stamp}.json`))} and bench-results/latest.json`);
+fs.writeFileSync(path.join(out, 'latest.md'), `${summaryText}\n`);
+log(`\nWrote ${path.relative(root, path.join(out, `bench-${stamp}.json`))}, bench-results/latest.json and bench-results/latest.md`);
 
 // ---- helpers ------------------------------------------------------------------------------------------
 
@@ -163,8 +153,18 @@ function summary(values) {
 }
 
 function fmt(s) {
-	const f = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
-	return `${f(s.median).padStart(8)}  (${f(s.min)}–${f(s.max)}, n=${s.n})`;
+	return `${formatMs(s.median).padStart(8)}  (${formatMs(s.min)}–${formatMs(s.max)}, n=${s.n})`;
+}
+
+/** User and system CPU time of this process's finished children, in ms (Linux: /proc/self/stat); NaN elsewhere. */
+function childrenCpuMs() {
+	try {
+		const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+		// Fields 16 and 17 of stat (cutime, cstime), counted from the state field (3), in clock ticks of 10 ms.
+		return (Number(fields[13]) + Number(fields[14])) * 10;
+	} catch {
+		return Number.NaN;
+	}
 }
 
 /** Per-round ratios (each round ran every tool once, back to back), then their median. */

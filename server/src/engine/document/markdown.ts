@@ -9,6 +9,7 @@ import type { ParseEvent } from './events';
 import { blankExcept, DocumentBuilder, hasProse } from './builder';
 import { markdownChunks } from './chunks';
 import { splitSentences } from './sentences';
+import { plainChunkTree } from './plainChunk';
 
 /** CommonMark + GFM (tables, task lists, footnotes, strikethrough, autolinks) + front matter. */
 const full = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -100,15 +101,21 @@ export function parseMarkdownChunks(
 	return out;
 }
 
-/** Parse events for one stretch of Markdown, offsets relative to its start. */
-export function markdownEvents(text: string, first: boolean): ParseEvent[] {
+/**
+ * Parse events for one stretch of Markdown, offsets relative to its start. `shortcut: false` always runs
+ * the parser, even on plain text (tests compare the two).
+ */
+export function markdownEvents(text: string, first: boolean, shortcut = true): ParseEvent[] {
 	const events: ParseEvent[] = [];
-	walk(parseTree(text, first), { quoted: false, listDepth: 0 }, events, text);
+	walk(parseTree(text, first, shortcut), { quoted: false, listDepth: 0 }, events, text);
 	return events;
 }
 
-function parseTree(text: string, first: boolean): Parent {
+function parseTree(text: string, first: boolean, shortcut = true): Parent {
 	const gfm = GFM_SYNTAX.test(text);
+	// Plain headings and paragraphs (most of a bill) have a tree known without the parser.
+	const plain = shortcut && !gfm ? plainChunkTree(text) : undefined;
+	if (plain) return plain;
 	const processor = first ? (gfm ? full : commonMarkWithFrontMatter) : gfm ? gfmOnly : commonMark;
 	return processor.parse(text) as Parent;
 }

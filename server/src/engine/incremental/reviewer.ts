@@ -123,7 +123,10 @@ export class IncrementalReviewer {
 			local ??= localHits();
 			return local[ruleIndex.get(rule)!]!;
 		};
-		return this.reviewer.reviewDocument(document, settings, hitsOf);
+		const result = this.reviewer.reviewDocument(document, settings, hitsOf);
+		// Word-start keys only help the first matching of a block; most blocks are never matched again.
+		for (const memo of memos) memo.keys = undefined;
+		return result;
 	}
 }
 

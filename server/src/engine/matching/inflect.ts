@@ -7,20 +7,20 @@
 export function inflectWord(word: string): string {
 	const w = word.toLowerCase();
 	if (w.length <= 2 || !/^[a-z]+$/.test(w)) return escapeRegExp(w);
-	if (/(?:t|s)ion$/.test(w)) {
-		const stem = w.slice(0, -3);
-		return `${escapeRegExp(stem)}(?:ion|ions|ional|ionally|ioned|ioning|e|es|ed|ing|ive|ives|or|ors)`;
-	}
-	if (/[^aeiou]y$/.test(w)) {
-		const stem = w.slice(0, -1);
-		return `${escapeRegExp(stem)}(?:y|ies|ied|ying)`;
-	}
-	if (w.endsWith('e')) {
-		const stem = w.slice(0, -1);
-		return `${escapeRegExp(stem)}(?:e|es|ed|ing|ion|ions|ive|er|ers|ement|ements|al|als)`;
-	}
+	const stem = inflectionStem(w);
+	if (/(?:t|s)ion$/.test(w)) return `${escapeRegExp(stem)}(?:ion|ions|ional|ionally|ioned|ioning|e|es|ed|ing|ive|ives|or|ors)`;
+	if (/[^aeiou]y$/.test(w)) return `${escapeRegExp(stem)}(?:y|ies|ied|ying)`;
+	if (w.endsWith('e')) return `${escapeRegExp(stem)}(?:e|es|ed|ing|ion|ions|ive|er|ers|ement|ements|al|als)`;
 	const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(w) ? `|${escapeRegExp(w + w[w.length - 1])}(?:ed|ing|al|er|ers)` : '';
 	return `(?:${escapeRegExp(w)}(?:s|es|ed|ing|er|ers|ment|ments|ion|ions|al|als)?${doubled})`;
+}
+
+/** The part of a lower-case word that every inflection inflectWord matches starts with. */
+export function inflectionStem(w: string): string {
+	if (w.length <= 2 || !/^[a-z]+$/.test(w)) return w;
+	if (/(?:t|s)ion$/.test(w)) return w.slice(0, -3);
+	if (/[^aeiou]y$/.test(w) || w.endsWith('e')) return w.slice(0, -1);
+	return w;
 }
 
 export function escapeRegExp(s: string): string {

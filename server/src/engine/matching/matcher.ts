@@ -1,6 +1,7 @@
 import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
+import { matcherPrefixes, mayMatch } from './prefilter';
 
 /**
  * A compiled group of alternatives: literal terms (inflected), vocabulary references already expanded, and
@@ -14,6 +15,8 @@ export interface Matcher {
 	linear?: LinearPattern;
 	/** Set by matcherId. */
 	id?: number;
+	/** Word-start keys one of which a block must hold to match (see prefilter.ts); undefined: always run. */
+	prefixes?: Int32Array;
 }
 
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
@@ -31,6 +34,8 @@ export function compileMatcher(terms: readonly string[], patterns: readonly stri
 	for (const p of patterns) alternatives.push(`(?:${p})`);
 	const source = alternatives.length === 0 ? '(?!)' : `${WORD_BEFORE}(?:${alternatives.join('|')})${WORD_AFTER}`;
 	const matcher: Matcher = { key: source, regex: new RegExp(source, 'giu') };
+	const prefixes = matcherPrefixes(terms, patterns, untrusted);
+	if (prefixes) matcher.prefixes = prefixes;
 	if (untrusted.length > 0) {
 		matcher.linear = compileLinear(untrusted);
 		matcher.key = `${source}\0${JSON.stringify(untrusted)}`;
@@ -38,8 +43,12 @@ export function compileMatcher(terms: readonly string[], patterns: readonly stri
 	return matcher;
 }
 
-/** All non-overlapping matches of `matcher` in `text`, as absolute offsets (`base` + index). */
-export function findAll(matcher: Matcher, text: string, base: number): Offsets[] {
+/**
+ * All non-overlapping matches of `matcher` in `text`, as absolute offsets (`base` + index). `keys`, the
+ * text's wordStartKeys, lets a matcher of terms skip a text that holds none of their first letters.
+ */
+export function findAll(matcher: Matcher, text: string, base: number, keys?: ReadonlySet<number>): Offsets[] {
+	if (keys && matcher.prefixes && !mayMatch(matcher.prefixes, keys)) return [];
 	if (!matcher.linear) return findAllJs(matcher, text, base);
 	const linear = findAllLinear(matcher.linear, text, base);
 	if (matcher.regex.source === '(?!)') return linear;

@@ -1,6 +1,7 @@
 import type { Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
 import { findAll, matcherId, type Matcher } from '../../matching/matcher';
+import { wordStartKeys } from '../../matching/prefilter';
 import { isNegated } from '../../negation';
 import type { Rule } from '../types';
 
@@ -29,6 +30,8 @@ export interface BlockMemo {
 	/** By matcherId (an array: this is the hottest lookup of a re-review). */
 	matches: Array<Offsets[] | undefined>;
 	words?: number;
+	/** The prose's word-start keys (prefilter.ts), once a matcher needed them. */
+	keys?: Set<number>;
 }
 
 const NONE: Offsets[] = [];
@@ -41,6 +44,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 export class ReviewContext {
 	private readonly cache: Array<Map<number, Offsets[]> | undefined> = [];
 	private readonly wordCounts: number[] = [];
+	private readonly keys: Array<Set<number> | undefined> = [];
 	private readonly sectionBlockLists: Array<Block[] | undefined> = [];
 	private readonly sectionHits: Array<Map<number, boolean> | undefined> = [];
 	private readonly sectionWordCounts: number[] = [];
@@ -70,11 +74,21 @@ export class ReviewContext {
 				const relative = kept(memo, matcher, block);
 				found = relative.length === 0 ? NONE : relative.map((o) => ({ start: o.start + block.start, end: o.end + block.start }));
 			} else {
-				found = findAll(matcher, block.prose, block.start);
+				found = findAll(matcher, block.prose, block.start, this.keysOf(block));
 			}
 			byKey.set(id, found);
 		}
 		return found;
+	}
+
+	/** The word-start keys of a block's prose, computed once per review. */
+	private keysOf(block: Block): Set<number> {
+		let keys = this.keys[block.index];
+		if (!keys) {
+			keys = wordStartKeys(block.prose);
+			this.keys[block.index] = keys;
+		}
+		return keys;
 	}
 
 	/** Words in a block's prose (sections nest, so a block is counted for each section around it). */
@@ -205,7 +219,8 @@ function kept(memo: BlockMemo, matcher: Matcher, block: Block): Offsets[] {
 	const id = matcherId(matcher);
 	let relative = memo.matches[id];
 	if (!relative) {
-		relative = findAll(matcher, block.prose, 0);
+		memo.keys ??= wordStartKeys(block.prose);
+		relative = findAll(matcher, block.prose, 0, memo.keys);
 		// Grow densely, so the array never turns into a slow sparse one.
 		while (memo.matches.length < id) memo.matches.push(undefined);
 		memo.matches[id] = relative;

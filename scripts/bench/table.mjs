@@ -1,0 +1,106 @@
+// The benchmark's summary: Markdown tables (medians with min–max, ratios to the peers) and one PASS/MISS
+// line per target of the performance issue. run.mjs prints it after a run; on its own it re-renders a run:
+//   node scripts/bench/table.mjs [bench-results/latest.json]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PEERS = ['remark-parse', 'markdownlint', 'textlint', 'alex'];
+const NAMES = { 'remark-parse': 'remark-parse (parse only)', markdownlint: 'markdownlint', textlint: 'textlint + prh', alex: 'alex' };
+
+export function formatMs(ms) {
+	return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
+}
+
+/** "median (min–max)". */
+export function spread(s) {
+	return s ? `${formatMs(s.median)} (${formatMs(s.min)}–${formatMs(s.max)})` : '—';
+}
+
+const label = (name) => name.replace('k', ' KB').replace('m', ' MB');
+const times = (r) => (r === undefined ? '—' : `${r.toFixed(2)}×`);
+
+/** The targets of the performance issue, each with its measured value and whether it is met. */
+export function targets(results) {
+	const out = [];
+	const r100 = results.sizes['100k']?.ratios;
+	if (r100?.['accountable/remark-parse'] !== undefined) {
+		const v = r100['accountable/remark-parse'];
+		out.push({ target: 'cold review of 100 KB ≤ 1.3× remark-parse (parse only)', value: v, shown: times(v), met: v <= 1.3 });
+	}
+	if (r100?.['markdownlint/accountable'] !== undefined) {
+		const v = r100['markdownlint/accountable'];
+		out.push({ target: 'cold review of 100 KB ≥ 2× faster than markdownlint', value: v, shown: `${times(v)} faster`, met: v >= 2 });
+	}
+	if (results.lsp?.['1m']) {
+		const v = results.lsp['1m'].edits.median;
+		out.push({ target: 'edit in 1 MB → publishDiagnostics ≤ 50 ms median (stdio)', value: v, shown: formatMs(v), met: v <= 50 });
+	}
+	if (results.sizes['1m'] && results.sizes['5m']) {
+		const growth = results.sizes['5m'].tools.accountable.median / results.sizes['1m'].tools.accountable.median;
+		out.push({ target: '5 MB cold review ≤ 6× the 1 MB time', value: growth, shown: times(growth), met: growth <= 6 });
+		const rss = results.sizes['5m'].tools.accountable.peakRssMB;
+		out.push({ target: '5 MB peak RSS ≤ 500 MB', value: rss, shown: `${rss} MB`, met: rss <= 500 });
+	}
+	if (results.cli?.wall) {
+		const { workers, cores, coresBusy, speedup } = results.cli;
+		// Every core: one worker per core, and the work spread over them (CPU time over wall time well above one core).
+		const met = workers === cores && (cores === 1 || (coresBusy ?? speedup) >= 1 + 0.5 * (cores - 1));
+		const shown = `${workers} workers on ${cores} cores, ${times(speedup)} one worker${coresBusy !== undefined ? `, ${coresBusy.toFixed(2)} cores busy` : ''}`;
+		out.push({ target: 'batch CLI uses every core', value: speedup, shown, met });
+	}
+	return out;
+}
+
+/** The whole summary as Markdown lines. */
+export function summaryLines(results) {
+	const lines = [];
+	const m = results.machine;
+	lines.push(`${results.date.slice(0, 16).replace('T', ' ')} UTC — ${m.cores} cores (nproc), ${m.cpu ?? 'unknown CPU'}, Node ${m.node}, load average ${m.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start`);
+	lines.push('');
+	const sizes = Object.keys(results.sizes);
+	if (sizes.length > 0) {
+		lines.push('In-process review time, median (min–max) of interleaved rounds; ratios are medians of per-round ratios.');
+		lines.push('');
+		lines.push(`| | ${sizes.map(label).join(' | ')} |`);
+		lines.push(`|---|${sizes.map(() => '---').join('|')}|`);
+		const row = (title, cell) => lines.push(`| ${title} | ${sizes.map((s) => cell(results.sizes[s])).join(' | ')} |`);
+		row('Accountable, cold review', (e) => spread(e.tools.accountable));
+		row('Accountable, re-review after a 1-character edit', (e) => spread(e.tools['accountable-edit']));
+		for (const peer of PEERS) row(NAMES[peer], (e) => (e.tools[peer] ? spread(e.tools[peer]) : 'skipped (too slow)'));
+		row('Accountable ÷ remark-parse', (e) => times(e.ratios['accountable/remark-parse']));
+		row('markdownlint ÷ Accountable', (e) => times(e.ratios['markdownlint/accountable']));
+		row('textlint + prh ÷ Accountable', (e) => times(e.ratios['textlint/accountable']));
+		row('alex ÷ Accountable', (e) => times(e.ratios['alex/accountable']));
+		row('peak RSS, Accountable / remark-parse', (e) => `${e.tools.accountable.peakRssMB ?? '—'} / ${e.tools['remark-parse']?.peakRssMB ?? '—'} MB`);
+		row('findings', (e) => String(e.findings));
+		lines.push('');
+	}
+	const lsp = Object.keys(results.lsp ?? {});
+	if (lsp.length > 0) {
+		lines.push('| language server over stdio | open → diagnostics | one-character edit → publishDiagnostics | the server’s review of each edit |');
+		lines.push('|---|---|---|---|');
+		for (const s of lsp) {
+			const l = results.lsp[s];
+			lines.push(`| ${label(s)} | ${formatMs(l.openMs)} | ${spread(l.edits)} | ${spread(l.serverReviewMs)} |`);
+		}
+		lines.push('');
+	}
+	const cli = results.cli;
+	if (cli?.wall) {
+		lines.push(`| CLI, ${cli.documents} documents (${cli.megabytes.toFixed(1)} MB), --format json | wall time | documents/s | MB/s | cores busy |`);
+		lines.push('|---|---|---|---|---|');
+		const rate = (s) => `${(cli.documents / (s.median / 1000)).toFixed(0)} | ${(cli.megabytes / (s.median / 1000)).toFixed(2)}`;
+		const busy = (v) => (v === undefined ? '—' : v.toFixed(2));
+		lines.push(`| ACCOUNTABLE_JOBS=1 (one worker) | ${spread(cli.singleThreadWall)} | ${rate(cli.singleThreadWall)} | ${busy(cli.singleCoresBusy)} |`);
+		lines.push(`| default: ${cli.workers} workers (one per core) | ${spread(cli.wall)} | ${rate(cli.wall)} | ${busy(cli.coresBusy)} |`);
+		lines.push('');
+	}
+	for (const t of targets(results)) lines.push(`${t.met ? 'PASS' : 'MISS'}  ${t.target}: ${t.shown}`);
+	return lines;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const file = process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results', 'latest.json');
+	process.stdout.write(`${summaryLines(JSON.parse(fs.readFileSync(file, 'utf8'))).join('\n')}\n`);
+}

@@ -1,0 +1,57 @@
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, findAll } from '../../server/src/engine/matching/matcher';
+import { wordStartKeys } from '../../server/src/engine/matching/prefilter';
+import { builtinReviewer } from '../helpers/rules';
+import { generatePolicy, loadCorpus } from '../bench/generate';
+
+/** Paragraphs of a generated policy, where the built-in rules find things. */
+const policy = generatePolicy(3_000, loadCorpus(path.resolve(__dirname, '..', '..')), { seed: 7 }).split(/\n\n+/);
+
+const PATTERNS = ['\\bnothing\\s+in\\s+th(?:is|e)', '(?:prevent\\w*|(?:arrest\\w*|prosecut\\w*)\\s+\\w+)', 'colou?r', 'st+ing', '(?:raid|sweep)s?', 'we|this\\s+(?:brief|report)', 'k\\w+', '[Vv]iolat\\w*', '(?:a|b)?c'];
+const TERMS = ['law enforcement', 'raid', 'operation', 'any', 'use', 'cooperate', 'victim*', '=exact words', 'U.S.', 'naïve', 'skill', 'as', 'k', 'detention', 'supply', 'police-led', 'sting'];
+/** Text pieces: words of the terms in other cases and inflections, and letters that fold like ASCII (K, ſ). */
+const PIECES = ['Nothing in this', 'prevented', 'Arrests', 'prosecution', 'colour', 'color', 'sttting', 'Raids', 'sweeps', 'We', 'this brief', 'kit', 'violated', 'bc', 'c', 'Law', 'ENFORCEMENT', 'raids', 'Operational', 'anies', 'using', 'cooperation', 'victims', 'exact', 'words', 'u.s.', 'U.S.', 'naïve', 'NAÏVE', '\u212Aill', 'ſting', 'Sting', 'aſ', 'detained', 'supplies', 'police-led', 'xlaw', 'éraid', '1raid', '_raid', ' ', ' ', '\n', '-', '—', '.', '(', '"'];
+
+describe('matcher prefilter (word-start keys)', () => {
+	it('never changes the matches of a matcher of terms and plain patterns', () => {
+		let skipped = 0;
+		fc.assert(
+			fc.property(fc.subarray(TERMS, { minLength: 1 }), fc.subarray(PATTERNS.slice(0, -2)), fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), (terms, patterns, pieces) => {
+				const matcher = compileMatcher(terms, patterns);
+				expect(matcher.prefixes).toBeDefined();
+				const text = pieces.join('');
+				const filtered = findAll(matcher, text, 5, wordStartKeys(text));
+				const all = findAll(matcher, text, 5);
+				if (all.length === 0) skipped++;
+				expect(filtered, JSON.stringify({ terms, patterns, text })).toEqual(all);
+			}),
+			{ numRuns: 400, seed: 20261129 },
+		);
+		expect(skipped).toBeGreaterThan(20);
+	});
+
+	it('never changes the matches of the built-in rules’ matchers on their examples and a generated policy', () => {
+		const reviewer = builtinReviewer();
+		let filterable = 0;
+		const seen = new Set<string>();
+		for (const rule of reviewer.ruleSet.rules) {
+			for (const matcher of Object.values(rule.compiled).flat()) {
+				if (!matcher || seen.has(matcher.key)) continue;
+				seen.add(matcher.key);
+				if (matcher.prefixes) filterable++;
+				for (const text of [...rule.examples.map((e) => e.text), ...policy]) {
+					expect(findAll(matcher, text, 0, wordStartKeys(text)), `${rule.id}: ${text}`).toEqual(findAll(matcher, text, 0));
+				}
+			}
+		}
+		expect(filterable).toBeGreaterThan(20);
+	});
+
+	it('leaves matchers with regular expressions whose first letters are not plain unfiltered', () => {
+		expect(compileMatcher(['raid'], ['[Vv]iolat\\w*']).prefixes).toBeUndefined();
+		expect(compileMatcher(['raid'], ['(?:a|b)?c']).prefixes).toBeUndefined();
+		expect(compileMatcher(['raid'], ['sweeps?']).prefixes).toBeDefined();
+	});
+});
