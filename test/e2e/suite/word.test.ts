@@ -2,7 +2,9 @@
 /**
  * "Accountable: Review Word Document" in the real extension host. test/e2e/runTest.ts puts proposal.docx
  * (test/docx/fixtures.ts: findings on Word paragraphs 7, 14 and 15), clean-proposal.docx and a damaged
- * cut.docx into the workspace before VS Code starts.
+ * cut.docx into the workspace before VS Code starts. The tests run in order and build on each other: the
+ * reload test saves the clean draft over proposal.docx and the onSave test puts the original back; the
+ * quick-fix test restores .accountable.yaml as it found it.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
