@@ -155,7 +155,7 @@ function suggestions(rule: Rule, hit: Hit, doc: ReviewDocument, lines: LineIndex
 	for (const s of rule.spec.suggest ?? []) {
 		if (s.replace !== undefined) {
 			if (rule.spec.scope !== 'span') continue;
-			out.push({ kind: 'replace', title: s.title, text: s.replace, offsets: hit.offsets, range: lines.range(hit.offsets) });
+			out.push({ kind: 'replace', title: s.title, text: matchCase(s.replace, doc.text.slice(hit.offsets.start, hit.offsets.end)), offsets: hit.offsets, range: lines.range(hit.offsets) });
 			continue;
 		}
 		if (s.insert === undefined) continue;
@@ -165,6 +165,15 @@ function suggestions(rule: Rule, hit: Hit, doc: ReviewDocument, lines: LineIndex
 		out.push({ kind: 'insert', title: s.title, text, offsets, range: lines.range(offsets), where });
 	}
 	return out;
+}
+
+/**
+ * A replacement for a capitalised match (usually a sentence's first word: "Rescued women will …") starts with
+ * a capital too; a lower-case start would also join the sentence to the one before it.
+ */
+function matchCase(replacement: string, matched: string): string {
+	if (/^\p{Lu}/u.test(matched) && /^\p{Ll}/u.test(replacement)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+	return replacement;
 }
 
 function defaultInsertAt(rule: Rule): 'sentence-end' | 'section-end' | 'document-end' {
