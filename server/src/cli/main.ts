@@ -40,7 +40,8 @@ Options:
   -h, --help                          show this help
   -v, --version                       show the version
 
-Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, configuration or I/O error.`;
+Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, configuration or I/O error, or a file
+not reviewed (over maxDocumentSize, or binary).`;
 
 /** An error the user must fix (bad option, unreadable file): exit code 2 with a message. */
 class UsageError extends Error {}

@@ -55,6 +55,17 @@ export function tooLargeDiagnostic(length: number, limit: number): Diagnostic {
 	};
 }
 
+/** The single diagnostic shown instead of a review when a document holds binary content. */
+export function binaryDiagnostic(): Diagnostic {
+	return {
+		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		severity: DiagnosticSeverity.Information,
+		source: DIAGNOSTIC_SOURCE,
+		code: ServerCodes.binary,
+		message: 'Accountable did not review this document: it holds binary content (a NUL character near the start), not text.',
+	};
+}
+
 /**
  * A problem in a configuration file or rule pack, shown on that file at its (1-based) line. `lineText` gives
  * the line's length so the whole line is underlined.

@@ -32,6 +32,7 @@ export const DIAGNOSTIC_SOURCE = 'accountable';
 /** Diagnostic codes that are not rule ids (the server's own messages). */
 export const ServerCodes = {
 	tooLarge: 'accountable/document-too-large',
+	binary: 'accountable/binary-document',
 	configError: 'accountable/configuration-error',
 	rulePackError: 'accountable/rule-pack-error',
 } as const;

@@ -21,7 +21,7 @@ import { ReviewService, type FileReview, type IncrementalState } from '../node/r
 import { isIgnored } from '../cli/files';
 import { codeActionsFor } from './codeActions';
 import { CommandHandlers } from './commands';
-import { fileUri, loadErrorDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { binaryDiagnostic, fileUri, loadErrorDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { hoverFor } from './hover';
 import { ServerCommands, Requests, type InitializationOptions, type RuleSummary, type RulesParams } from './protocol';
 import { Debouncer } from './debouncer';
@@ -266,6 +266,10 @@ export class AccountableServer {
 		if (open && !this.incremental.has(uri)) this.incremental.set(uri, {});
 		const review = service.review(file, text, reviewOverrides(settings), format, open ? this.incremental.get(uri) : undefined);
 		this.noteLoadProblems(review);
+		if (review.binary) {
+			remember({ version, file, findings: [] });
+			return [binaryDiagnostic()];
+		}
 		if (review.skipped || !review.result) {
 			const limit = review.config.maxDocumentSize ?? text.length;
 			remember({ version, file, findings: [] });

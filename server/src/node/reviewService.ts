@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { IncrementalReviewer, Reviewer, formatForPath, mergeSettings, type DocumentFormat, type LoadError, type ReviewResult, type ReviewSettings, type RuleSet } from '../engine';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { loadRules } from './ruleFiles';
+import { BINARY_MESSAGE, looksBinary } from './binary';
 
 export const DEFAULT_MAX_DOCUMENT_SIZE = 10_000_000;
 
@@ -11,8 +12,10 @@ export interface FileReview {
 	config: ResolvedConfig;
 	/** Problems with the configuration or rule packs that applied to this file. */
 	errors: LoadError[];
-	/** Why the document was not reviewed (too large, for example). */
+	/** Why the document was not reviewed (too large, or binary), as a message for the user. */
 	skipped?: string;
+	/** Set with `skipped` when the document was not reviewed because it is binary. */
+	binary?: boolean;
 }
 
 /** What is kept between reviews of one open document (see ReviewService.review). */
@@ -60,6 +63,8 @@ export class ReviewService {
 		if (text.length > limit) {
 			return { file, config, errors, skipped: `not reviewed: ${text.length} characters is over the limit of ${limit} (maxDocumentSize)` };
 		}
+		// Rules read words: random bytes give random findings (or none), which would pass for a clean review.
+		if (looksBinary(text)) return { file, config, errors, skipped: BINARY_MESSAGE, binary: true };
 		let engine: Reviewer | IncrementalReviewer = reviewer;
 		if (incremental) {
 			if (incremental.reviewer?.reviewer !== reviewer) incremental.reviewer = new IncrementalReviewer(reviewer);
