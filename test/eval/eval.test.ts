@@ -10,9 +10,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 // Floors at what the rules achieve on test/eval/corpus, rounded down: a change that loses precision or
 // recall fails here and must be looked at (npm run eval lists every false positive and negative).
-const OVERALL = { precision: 0.96, recall: 0.81, f1: 0.88 };
+const OVERALL = { precision: 0.96, recall: 0.82, f1: 0.89 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
-	conflation: { precision: 1, recall: 0.71 },
+	conflation: { precision: 1, recall: 0.75 },
 	'labour-blindness': { precision: 1, recall: 0.8 },
 	'conditional-services': { precision: 1, recall: 0.92 },
 	consent: { precision: 0.9, recall: 0.75 },
