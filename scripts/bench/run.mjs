@@ -32,7 +32,7 @@ const PLAN = {
 const TOOLS = ['accountable', 'accountable-edit', 'remark-parse', 'markdownlint', 'textlint', 'alex'];
 
 fs.mkdirSync(path.join(out, 'docs'), { recursive: true });
-log(`Accountable benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+log(`Accountable benchmark — ${typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 log('Building…');
 must(spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' }));
 await buildForNode({ entryPoints: [path.join(root, 'scripts', 'bench', 'entry.ts')], outfile: path.join(root, 'out', 'bench-engine.cjs') });
@@ -58,7 +58,8 @@ for (const name of sizeNames.filter(() => part('sizes'))) {
 	const findings = new engine.Reviewer(engine.loadRules()).review({ text, format: 'markdown' }).findings.length;
 	entry.findings = findings;
 	for (const tool of ['accountable', 'remark-parse']) {
-		const rss = await worker([path.join(root, 'scripts', 'bench', 'worker.mjs'), 'rss', tool, file, prhFile]);
+		// --expose-gc: the warm-up's garbage is collected before the measured run, as worker.mjs intends.
+		const rss = await worker(['--expose-gc', path.join(root, 'scripts', 'bench', 'worker.mjs'), 'rss', tool, file, prhFile]);
 		entry.tools[tool].peakRssMB = Math.round(rss.peakRssMB);
 	}
 	results.sizes[name] = entry;

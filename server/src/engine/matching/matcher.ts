@@ -48,11 +48,16 @@ export function compileMatcher(terms: readonly string[], patterns: readonly stri
  * text's wordStartKeys, lets a matcher of terms skip a text that holds none of their first letters.
  */
 export function findAll(matcher: Matcher, text: string, base: number, keys?: ReadonlySet<number>): Offsets[] {
-	if (keys && matcher.prefixes && !mayMatch(matcher.prefixes, keys)) return [];
+	if (keys && !mayMatchText(matcher, keys)) return [];
 	if (!matcher.linear) return findAllJs(matcher, text, base);
 	const linear = findAllLinear(matcher.linear, text, base);
 	if (matcher.regex.source === '(?!)') return linear;
 	return mergeMatches(findAllJs(matcher, text, base), linear);
+}
+
+/** False when the text (with these wordStartKeys) cannot hold a match of `matcher`. */
+export function mayMatchText(matcher: Matcher, keys: ReadonlySet<number>): boolean {
+	return !matcher.prefixes || mayMatch(matcher.prefixes, keys);
 }
 
 /** Leftmost matches first (the longer of two at one place), none overlapping one already taken. */

@@ -1,6 +1,6 @@
 import type { Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
-import { findAll, matcherId, type Matcher } from '../../matching/matcher';
+import { findAll, matcherId, mayMatchText, type Matcher } from '../../matching/matcher';
 import { wordStartKeys } from '../../matching/prefilter';
 import { isNegated } from '../../negation';
 import type { Rule } from '../types';
@@ -62,6 +62,8 @@ export class ReviewContext {
 		const memo = this.memo?.(block);
 		// Most blocks match most matchers nowhere: answer those from the memo without a per-review cache entry.
 		if (memo && kept(memo, matcher, block).length === 0) return NONE;
+		// Nor keep an entry for a block the prefilter rules out: asking it again is cheaper than the entry.
+		if (!memo && !mayMatchText(matcher, this.keysOf(block))) return NONE;
 		let byKey = this.cache[block.index];
 		if (!byKey) {
 			byKey = new Map();
