@@ -109,10 +109,12 @@ describe('the language server under a storm of incremental edits', () => {
 		expect(compared).toBe(EDITS / CHECKPOINT_EVERY);
 		expect(client.exited).toBe(false);
 		// Flat: after warming up (the first two checkpoints), resident memory grows by less than 150 MB over
-		// the remaining ~9,000 edits and stays under 700 MB (measured: see the report in the README section).
+		// the remaining ~9,000 edits and stays under 700 MB. V8 collects garbage late, so RSS is a sawtooth
+		// (measured: up to ~390 MB, then back to ~200); a leak raises its troughs, so the lowest of the last five
+		// checkpoints is compared, not the last one, which lands anywhere on the saw.
 		const warm = Math.max(memory[1]!, memory[2]!);
-		const last = memory[memory.length - 1]!;
-		expect(last - warm, `RSS by checkpoint (MB): ${memory.map((m) => m.toFixed(0)).join(', ')}`).toBeLessThan(150);
+		const trough = Math.min(...memory.slice(-5));
+		expect(trough - warm, `RSS by checkpoint (MB): ${memory.map((m) => m.toFixed(0)).join(', ')}`).toBeLessThan(150);
 		expect(Math.max(...memory)).toBeLessThan(700);
 		console.log(`lsp-fuzz: ${EDITS} edits, ${compared} checkpoints equal; server RSS MB ${memory.map((m) => m.toFixed(0)).join(' ')}`);
 	}, 300_000);

@@ -6,7 +6,10 @@ const SNIFF = 8000;
 
 /** True when `text` is most likely a binary file read as text (a PNG or a zip renamed .md, say). */
 export function looksBinary(text: string): boolean {
-	return text.slice(0, SNIFF).includes('\u0000');
+	// Character by character: slicing an edited document (a rope of edits) would flatten it on every review.
+	const end = Math.min(text.length, SNIFF);
+	for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 0) return true;
+	return false;
 }
 
 export const BINARY_MESSAGE = 'not reviewed: binary content (a NUL character near the start), not a text document';

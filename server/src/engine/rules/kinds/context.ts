@@ -106,19 +106,24 @@ export class ReviewContext {
 
 	/** Matches inside [range.start, range.end) of a block. */
 	matchesIn(matcher: Matcher, block: Block, range: Offsets): Offsets[] {
-		// Matches are in order and never overlap: find the first by bisection, so asking sentence by sentence
-		// costs the matches in each sentence, not every match in the block (quadratic in a one-line 5 MB file).
+		// Matches are in order and never overlap (so their ends are in order too): those inside the range are a
+		// run found by bisection. Asking sentence by sentence then costs the matches in each sentence, not every
+		// match in the block (quadratic in a one-line 5 MB file), and allocates nothing where there are none.
 		const all = this.matches(matcher, block);
-		const out: Offsets[] = [];
-		for (let i = firstAtOrAfter(all, range.start); i < all.length && all[i]!.start < range.end; i++) if (all[i]!.end <= range.end) out.push(all[i]!);
-		return out;
+		const first = firstAtOrAfter(all, range.start);
+		let end = first;
+		while (end < all.length && all[end]!.end <= range.end) end++;
+		return end === first ? NONE : all.slice(first, end);
 	}
 
 	has(matcher: Matcher, block: Block, range?: Offsets): boolean {
 		// Whether a block matches at all does not depend on where it is: ask the memo, without placing offsets.
 		const memo = range ? undefined : this.memo?.(block);
 		if (memo) return kept(memo, matcher, block).length > 0;
-		return range ? this.matchesIn(matcher, block, range).length > 0 : this.matches(matcher, block).length > 0;
+		if (!range) return this.matches(matcher, block).length > 0;
+		const all = this.matches(matcher, block);
+		const first = firstAtOrAfter(all, range.start);
+		return first < all.length && all[first]!.end <= range.end;
 	}
 
 	/** The prose of an absolute range inside a block. */
