@@ -138,7 +138,8 @@ describe('language server: diagnostics', () => {
 		client.change(uri, [{ range: client.rangeOf(uri, CONDITIONAL), text: UNCONDITIONAL }]);
 		await client.waitForDiagnostics(uri, withoutRule(COOPERATION), 'the finding gone after the rewrite', before);
 
-		// Five quick edits that reintroduce the condition word by word: one review, of the last version.
+		// Five quick edits that reintroduce the condition word by word: the latest version wins. The server reviews a
+		// fast document at once, so an edit read before the rest of the burst may get its own review; never all five.
 		before = client.publishCount(uri);
 		const words = ['Victims ', 'who ', 'testify ', 'will ', 'receive shelter. '];
 		let version = 0;
@@ -148,8 +149,10 @@ describe('language server: diagnostics', () => {
 		}
 		await client.waitForDiagnostics(uri, withRule(COOPERATION), 'the finding back after the burst', before);
 		const published = client.diagnostics.get(uri)!.slice(before);
-		expect(published).toHaveLength(1);
-		expect(published[0]!.version).toBe(version);
+		expect(published.length).toBeLessThan(words.length);
+		expect(published[published.length - 1]!.version).toBe(version);
+		const versions = published.map((p) => p.version!);
+		expect(versions).toEqual([...versions].sort((a, b) => a - b));
 	});
 
 	it('clears diagnostics when the document is closed', async () => {
