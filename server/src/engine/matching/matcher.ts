@@ -1,7 +1,7 @@
 import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
-import { matcherPrefixes, mayMatch } from './prefilter';
+import { matcherPrefixes, nextCandidate, type WordStarts } from './prefilter';
 
 /**
  * A compiled group of alternatives: literal terms (inflected), vocabulary references already expanded, and
@@ -15,8 +15,10 @@ export interface Matcher {
 	linear?: LinearPattern;
 	/** Set by matcherId. */
 	id?: number;
-	/** Word-start keys one of which a block must hold to match (see prefilter.ts); undefined: always run. */
-	prefixes?: Int32Array;
+	/** Word-start keys, as a bit set, one of which a match starts with (see prefilter.ts); undefined: scan everything. */
+	prefixes?: Uint32Array;
+	/** The RegExp in sticky mode, to try at word starts; made when first needed. */
+	sticky?: RegExp;
 }
 
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
@@ -44,21 +46,50 @@ export function compileMatcher(terms: readonly string[], patterns: readonly stri
 }
 
 /**
- * All non-overlapping matches of `matcher` in `text`, as absolute offsets (`base` + index). `keys`, the
- * text's wordStartKeys, lets a matcher of terms skip a text that holds none of their first letters.
+ * All non-overlapping matches of `matcher` in `text`, as absolute offsets (`base` + index). `starts`, the
+ * text's wordStarts, lets a matcher of terms skip a text that holds none of their first letters, and try its
+ * RegExp only at the word starts that begin with them.
  */
-export function findAll(matcher: Matcher, text: string, base: number, keys?: ReadonlySet<number>): Offsets[] {
-	if (keys && !mayMatchText(matcher, keys)) return [];
+export function findAll(matcher: Matcher, text: string, base: number, starts?: WordStarts): Offsets[] {
+	if (starts && matcher.prefixes) return findAtWordStarts(matcher, matcher.prefixes, text, base, starts);
 	if (!matcher.linear) return findAllJs(matcher, text, base);
 	const linear = findAllLinear(matcher.linear, text, base);
 	if (matcher.regex.source === '(?!)') return linear;
 	return mergeMatches(findAllJs(matcher, text, base), linear);
 }
 
-/** False when the text (with these wordStartKeys) cannot hold a match of `matcher`. */
-export function mayMatchText(matcher: Matcher, keys: ReadonlySet<number>): boolean {
-	return !matcher.prefixes || mayMatch(matcher.prefixes, keys);
+/** False when the text (with these wordStarts) cannot hold a match of `matcher`. */
+export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
+	return !matcher.prefixes || nextCandidate(matcher.prefixes, starts.table, 0) >= 0;
 }
+
+/**
+ * The matches a global scan finds, found by trying the RegExp (sticky) only where a word starts with one of
+ * the matcher's prefixes. Every match starts at such a place (prefilter.ts), so scanning from the left and
+ * skipping what a match covers gives the same leftmost, non-overlapping matches; a scan of every character
+ * with a large alternation costs several times more.
+ */
+function findAtWordStarts(matcher: Matcher, prefixes: Uint32Array, text: string, base: number, starts: WordStarts): Offsets[] {
+	const table = starts.table;
+	let i = nextCandidate(prefixes, table, 0);
+	if (i < 0) return NO_MATCHES;
+	const out: Offsets[] = [];
+	const sticky = (matcher.sticky ??= new RegExp(matcher.regex.source, 'iuy'));
+	let from = 0;
+	for (; i >= 0; i = nextCandidate(prefixes, table, i + 4)) {
+		const at = table[i]!;
+		if (at < from) continue;
+		sticky.lastIndex = at;
+		const m = sticky.exec(text);
+		if (m === null || m[0].length === 0) continue;
+		out.push({ start: base + at, end: base + at + m[0].length });
+		from = at + m[0].length;
+	}
+	return out.length === 0 ? NO_MATCHES : out;
+}
+
+/** Shared by every search that found nothing; never modified. */
+const NO_MATCHES: Offsets[] = [];
 
 /** Leftmost matches first (the longer of two at one place), none overlapping one already taken. */
 function mergeMatches(a: Offsets[], b: Offsets[]): Offsets[] {

@@ -13,7 +13,7 @@ import { inflectionStem } from './inflect';
  * decides when the RegExp need not run, so results are the same with or without it.
  */
 
-/** The first one to three letters of every match of a term, or undefined when they are not plain a–z. */
+/** The first one to three letters or digits of every match of a term, or undefined when they are not plain a–z, 0–9. */
 export function termPrefix(term: string): string | undefined {
 	const exact = term.startsWith('=');
 	const first = (exact ? term.slice(1) : term).trim().split(/[\s-]+/).find(Boolean);
@@ -22,64 +22,151 @@ export function termPrefix(term: string): string | undefined {
 	const word = (prefixOnly ? first.slice(0, -1) : first).toLowerCase();
 	// What every match of the word starts with: the word itself, or the stem that inflectWord keeps.
 	const stem = exact || prefixOnly ? word : inflectionStem(word);
-	const letters = /^[a-z]{1,3}/.exec(stem);
+	const letters = /^[a-z0-9]{1,3}/.exec(stem);
 	return letters ? letters[0] : undefined;
 }
 
 /**
- * Prefixes (one to three lower-case letters) one of which every match of a regular expression source starts
- * with, or undefined when the source does not show them plainly. Understood: leading `\b`, alternation,
- * groups `(…)` and `(?:…)` that are not optional, and letters not made optional by `?`, `*` or `{`.
- * Anything else (classes, escapes, lookarounds, optional groups) ends the prefix, or gives undefined.
+ * Prefixes (one to three lower-case letters or digits) one of which every match of a regular expression
+ * source starts with, or undefined when the source does not show them plainly. Understood: alternation,
+ * groups (optional or repeated too), zero-width assertions (`\b`, `^`, lookarounds), literal letters and
+ * digits, classes of letters and digits, `\d`, and quantifiers. Anything else (`\w`, `\s`, `.`, negated
+ * classes, a leading symbol) ends a prefix where it stands, or gives undefined when nothing precedes it.
  */
 export function patternPrefixes(source: string): string[] | undefined {
-	return alternation(source, 0, source.length);
+	const states = alternation(source, 0, source.length, [{ text: '', open: true }]);
+	if (!states || states.some((s) => s.text === '')) return undefined;
+	return [...new Set(states.map((s) => s.text))];
 }
 
-function alternation(source: string, start: number, end: number): string[] | undefined {
-	const out: string[] = [];
+/** A prefix being read: its letters so far, and whether the next character may extend it. */
+interface Partial {
+	text: string;
+	open: boolean;
+}
+
+/** Beyond this many partial prefixes a pattern is not worth filtering. */
+const MAX_STATES = 4096;
+
+function alternation(source: string, start: number, end: number, before: Partial[]): Partial[] | undefined {
+	const out: Partial[] = [];
 	let branch = start;
-	let i = start;
-	for (; i < end; i = skip(source, i)) {
-		if (source[i] !== '|') continue;
-		const prefixes = sequence(source, branch, i);
-		if (!prefixes) return undefined;
-		out.push(...prefixes);
+	for (let i = start; ; i = skip(source, i)) {
+		if (i < end && source[i] !== '|') continue;
+		const states = sequence(source, branch, Math.min(i, end), before);
+		if (!states) return undefined;
+		out.push(...states);
+		if (i >= end) break;
 		branch = i + 1;
 	}
-	const last = i === end ? sequence(source, branch, end) : undefined;
-	return last ? [...out, ...last] : undefined;
+	return dedupe(out);
 }
 
-function sequence(source: string, start: number, end: number): string[] | undefined {
+function sequence(source: string, start: number, end: number, before: Partial[]): Partial[] | undefined {
+	let states = before;
 	let i = start;
-	while (source.startsWith('\\b', i)) i += 2;
-	if (source[i] === '(') {
-		let open: number;
-		if (source.startsWith('(?:', i)) open = i + 3;
-		else if (source[i + 1] !== '?') open = i + 1;
-		else return undefined;
-		const close = skip(source, i) - 1;
-		if (close >= end || source[close] !== ')') return undefined;
-		const after = source[close + 1];
-		if (after === '?' || after === '*' || (after === '{' && /^\{0[,}]/.test(source.slice(close + 1)))) return undefined;
-		return alternation(source, open, close);
+	while (i < end && states.some((s) => s.open)) {
+		const atomEnd = skip(source, i);
+		const quantifier = readQuantifier(source, atomEnd);
+		const next = quantifier.end;
+		const c = source[i]!;
+		if (c === '^' || source.startsWith('\\b', i) || source.startsWith('\\B', i) || /^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+			// Zero-width: consumes nothing, so the prefix continues after it.
+			i = next;
+			continue;
+		}
+		let after: Partial[] | undefined;
+		if (c === '(') {
+			const open = source.startsWith('(?:', i) ? i + 3 : source[i + 1] === '?' ? -1 : i + 1;
+			if (open < 0) return undefined;
+			after = alternation(source, open, atomEnd - 1, states);
+		} else {
+			const chars = atomChars(source, i, atomEnd);
+			if (chars === undefined) {
+				// Not a letter or digit: a prefix ends here; a match cannot start here (not a word start).
+				after = states.map((s) => ({ text: s.text, open: false }));
+				if (after.some((s) => s.text === '')) return undefined;
+			} else after = extend(states, chars);
+		}
+		if (!after) return undefined;
+		// A repeated atom may occur again: what it read is all that is certain. An optional one may be absent.
+		if (quantifier.max !== 1) after = after.map((s) => ({ text: s.text, open: false }));
+		if (quantifier.min === 0) after = dedupe([...states, ...after]);
+		if (after.length > MAX_STATES) return undefined;
+		states = after;
+		i = next;
 	}
-	let prefix = '';
-	while (i < end && prefix.length < 3 && /[a-zA-Z]/.test(source[i]!)) {
-		const next = source[i + 1];
-		if (next === '?' || next === '*' || next === '{') break;
-		prefix += source[i]!.toLowerCase();
-		i++;
-		if (next === '+') break;
+	return states;
+}
+
+/** The characters (folded lower-case letters and digits) an atom matches, or undefined for anything else. */
+function atomChars(source: string, start: number, end: number): string[] | undefined {
+	const c = source[start]!;
+	if (/[a-zA-Z0-9]/.test(c) && end === start + 1) return [c.toLowerCase()];
+	if (source.slice(start, end) === '\\d') return [...'0123456789'];
+	if (c !== '[' || source[start + 1] === '^') return undefined;
+	const out = new Set<string>();
+	for (let j = start + 1; j < end - 1; j++) {
+		const ch = source[j]!;
+		if (!/[a-zA-Z0-9]/.test(ch)) return undefined;
+		if (source[j + 1] === '-' && j + 2 < end - 1) {
+			const last = source[j + 2]!;
+			if (!/[a-zA-Z0-9]/.test(last)) return undefined;
+			for (let k = ch.charCodeAt(0); k <= last.charCodeAt(0); k++) {
+				const folded = String.fromCharCode(k).toLowerCase();
+				if (!/[a-z0-9]/.test(folded)) return undefined;
+				out.add(folded);
+			}
+			j += 2;
+		} else out.add(ch.toLowerCase());
 	}
-	return prefix ? [prefix] : undefined;
+	return out.size > 0 ? [...out] : undefined;
+}
+
+function extend(states: Partial[], chars: string[]): Partial[] {
+	const out: Partial[] = [];
+	for (const s of states) {
+		if (!s.open) {
+			out.push(s);
+			continue;
+		}
+		for (const c of chars) out.push({ text: s.text + c, open: s.text.length + 1 < 3 });
+	}
+	return dedupe(out);
+}
+
+function dedupe(states: Partial[]): Partial[] {
+	const seen = new Map<string, Partial>();
+	for (const s of states) {
+		const key = `${s.text}${s.open ? '+' : '.'}`;
+		if (!seen.has(key)) seen.set(key, s);
+	}
+	return [...seen.values()];
+}
+
+/** The quantifier after an atom: how often it may occur, and where it ends (a lazy `?` included). */
+function readQuantifier(source: string, i: number): { min: number; max: number; end: number } {
+	let q: { min: number; max: number; end: number } = { min: 1, max: 1, end: i };
+	const c = source[i];
+	if (c === '?') q = { min: 0, max: 1, end: i + 1 };
+	else if (c === '*') q = { min: 0, max: Infinity, end: i + 1 };
+	else if (c === '+') q = { min: 1, max: Infinity, end: i + 1 };
+	else if (c === '{') {
+		const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+		if (m) q = { min: Number(m[1]), max: m[2] === undefined ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity, end: i + m[0].length };
+	}
+	if (q.end > i && source[q.end] === '?') q.end++;
+	return q;
 }
 
 /** The index after the token at `i`: an escape, a character class or a whole parenthesised group. */
 function skip(source: string, i: number): number {
 	const c = source[i];
-	if (c === '\\') return i + 2;
+	if (c === '\\') {
+		// \p{…} and \u{…} carry their argument in braces.
+		if ((source[i + 1] === 'p' || source[i + 1] === 'P' || source[i + 1] === 'u') && source[i + 2] === '{') return source.indexOf('}', i) + 1;
+		return i + 2;
+	}
 	if (c === '[') {
 		let j = i + 1;
 		if (source[j] === '^') j++;
@@ -95,62 +182,85 @@ function skip(source: string, i: number): number {
 	return i + 1;
 }
 
-/** The prefixes of a matcher's terms and patterns, as keys, or undefined when the matcher cannot be filtered. */
-export function matcherPrefixes(terms: readonly string[], patterns: readonly string[], untrusted: readonly string[]): Int32Array | undefined {
+/**
+ * The prefixes of a matcher's terms and patterns, as a bit set of keys (bit k set for key k), or undefined
+ * when the matcher cannot be filtered. A bit test is the cheapest question a word start can ask.
+ */
+export function matcherPrefixes(terms: readonly string[], patterns: readonly string[], untrusted: readonly string[]): Uint32Array | undefined {
 	if (untrusted.length > 0 || terms.length + patterns.length === 0) return undefined;
-	const keys = new Set<number>();
+	const keys: number[] = [];
 	for (const t of terms) {
 		const prefix = termPrefix(t);
 		if (prefix === undefined) return undefined;
-		keys.add(keyOf(prefix));
+		keys.push(keyOf(prefix));
 	}
 	for (const p of patterns) {
 		const prefixes = patternPrefixes(p);
 		if (!prefixes) return undefined;
-		for (const prefix of prefixes) keys.add(keyOf(prefix));
+		for (const prefix of prefixes) keys.push(keyOf(prefix));
 	}
-	return Int32Array.from(keys);
+	const bits = new Uint32Array((MAX_KEY >>> 5) + 1);
+	for (const k of keys) bits[k >>> 5]! |= 1 << (k & 31);
+	return bits;
 }
 
 function keyOf(letters: string): number {
 	let key = 0;
-	for (let n = 0; n < letters.length; n++) key = key * 27 + (letters.charCodeAt(n) - 96);
+	for (let n = 0; n < letters.length; n++) key = key * BASE + foldedChar(letters.charCodeAt(n));
 	return pad(key, letters.length);
 }
 
+/** Letters fold to 1–26, digits to 27–36. */
+const BASE = 37;
+/** The largest key: three times "9". */
+const MAX_KEY = pad((36 * BASE + 36) * BASE + 36, 3);
+
 /**
- * Keys of every prefix (one, two and three letters) of every word start in `text`: positions not preceded
- * by an ASCII letter or digit. Letters fold as a case-insensitive Unicode RegExp folds them (K and ſ too).
+ * A text's word starts: positions not preceded by an ASCII letter or digit whose first character folds to a
+ * letter (as a case-insensitive Unicode RegExp folds: K and ſ too), each as four numbers: the position and
+ * the keys of its first one, two and three letters (0 where the word is shorter; no key is 0). Any position
+ * after a non-ASCII letter counts as a word start: the test over-approximates, never under-.
  */
-export function wordStartKeys(text: string): Set<number> {
-	const keys = new Set<number>();
+export interface WordStarts {
+	table: number[];
+}
+
+export function wordStarts(text: string): WordStarts {
+	const table: number[] = [];
 	let previousWord = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (!previousWord) {
-			let key = 0;
-			for (let n = 0; n < 3 && i + n < text.length; n++) {
-				const letter = foldedLetter(text.charCodeAt(i + n));
-				if (letter === 0) break;
-				key = key * 27 + letter;
-				keys.add(pad(key, n + 1));
+			const first = foldedChar(c);
+			if (first !== 0) {
+				const second = i + 1 < text.length ? foldedChar(text.charCodeAt(i + 1)) : 0;
+				const third = second !== 0 && i + 2 < text.length ? foldedChar(text.charCodeAt(i + 2)) : 0;
+				table.push(i, pad(first, 1), second === 0 ? 0 : pad(first * BASE + second, 2), third === 0 ? 0 : pad((first * BASE + second) * BASE + third, 3));
 			}
 		}
 		previousWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 	}
-	return keys;
+	return { table };
 }
 
-/** Whether a block with these word-start keys may hold a match of a matcher with these prefixes. */
-export function mayMatch(prefixes: Int32Array, keys: ReadonlySet<number>): boolean {
-	for (let i = 0; i < prefixes.length; i++) if (keys.has(prefixes[i]!)) return true;
-	return false;
+/** Whether one of the word starts (from index `from` of the table) begins with one of the prefixes: its table index, or -1. */
+export function nextCandidate(bits: Uint32Array, table: readonly number[], from: number): number {
+	for (let i = from; i < table.length; i += 4) {
+		const k1 = table[i + 1]!;
+		if ((bits[k1 >>> 5]! & (1 << (k1 & 31))) !== 0) return i;
+		const k2 = table[i + 2]!;
+		if ((bits[k2 >>> 5]! & (1 << (k2 & 31))) !== 0) return i;
+		const k3 = table[i + 3]!;
+		if ((bits[k3 >>> 5]! & (1 << (k3 & 31))) !== 0) return i;
+	}
+	return -1;
 }
 
-/** 1–26 for a letter that folds to a–z, else 0. */
-function foldedLetter(c: number): number {
+/** 1–26 for a letter that folds to a–z, 27–36 for a digit, else 0. */
+function foldedChar(c: number): number {
 	if (c >= 97 && c <= 122) return c - 96;
 	if (c >= 65 && c <= 90) return c - 64;
+	if (c >= 48 && c <= 57) return c - 21;
 	if (c === 0x212a) return 11; // KELVIN SIGN folds to k
 	if (c === 0x17f) return 19; // LATIN SMALL LETTER LONG S folds to s
 	return 0;

@@ -1,7 +1,7 @@
 import type { Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
 import { findAll, matcherId, mayMatchText, type Matcher } from '../../matching/matcher';
-import { wordStartKeys } from '../../matching/prefilter';
+import { wordStarts, type WordStarts } from '../../matching/prefilter';
 import { isNegated } from '../../negation';
 import type { Rule } from '../types';
 
@@ -30,8 +30,8 @@ export interface BlockMemo {
 	/** By matcherId (an array: this is the hottest lookup of a re-review). */
 	matches: Array<Offsets[] | undefined>;
 	words?: number;
-	/** The prose's word-start keys (prefilter.ts), once a matcher needed them. */
-	keys?: Set<number>;
+	/** The prose's word starts (prefilter.ts), once a matcher needed them. */
+	keys?: WordStarts;
 }
 
 const NONE: Offsets[] = [];
@@ -44,7 +44,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 export class ReviewContext {
 	private readonly cache: Array<Map<number, Offsets[]> | undefined> = [];
 	private readonly wordCounts: number[] = [];
-	private readonly keys: Array<Set<number> | undefined> = [];
+	private readonly keys: Array<WordStarts | undefined> = [];
 	private readonly sectionBlockLists: Array<Block[] | undefined> = [];
 	private readonly sectionHits: Array<Map<number, boolean> | undefined> = [];
 	private readonly sectionWordCounts: number[] = [];
@@ -83,11 +83,11 @@ export class ReviewContext {
 		return found;
 	}
 
-	/** The word-start keys of a block's prose, computed once per review. */
-	private keysOf(block: Block): Set<number> {
+	/** The word starts of a block's prose, computed once per review. */
+	private keysOf(block: Block): WordStarts {
 		let keys = this.keys[block.index];
 		if (!keys) {
-			keys = wordStartKeys(block.prose);
+			keys = wordStarts(block.prose);
 			this.keys[block.index] = keys;
 		}
 		return keys;
@@ -231,7 +231,7 @@ function kept(memo: BlockMemo, matcher: Matcher, block: Block): Offsets[] {
 	const id = matcherId(matcher);
 	let relative = memo.matches[id];
 	if (!relative) {
-		memo.keys ??= wordStartKeys(block.prose);
+		memo.keys ??= wordStarts(block.prose);
 		relative = findAll(matcher, block.prose, 0, memo.keys);
 		// Grow densely, so the array never turns into a slow sparse one.
 		while (memo.matches.length < id) memo.matches.push(undefined);
