@@ -58,11 +58,6 @@ export function findAll(matcher: Matcher, text: string, base: number, starts?: W
 	return mergeMatches(findAllJs(matcher, text, base), linear);
 }
 
-/** False when the text (with these wordStarts) cannot hold a match of `matcher`. */
-export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
-	return !matcher.prefixes || nextCandidate(matcher.prefixes, starts.table, 0) >= 0;
-}
-
 /**
  * The matches a global scan finds, found by trying the RegExp (sticky) only where a word starts with one of
  * the matcher's prefixes. Every match starts at such a place (prefilter.ts), so scanning from the left and
@@ -70,9 +65,10 @@ export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
  * with a large alternation costs several times more.
  */
 function findAtWordStarts(matcher: Matcher, prefixes: Uint32Array, text: string, base: number, starts: WordStarts): Offsets[] {
+	// Typed as mutable for the callers' sake; NO_CANDIDATES is frozen, and callers never modify results.
 	const table = starts.table;
 	let i = nextCandidate(prefixes, table, 0);
-	if (i < 0) return NO_MATCHES;
+	if (i < 0) return NO_CANDIDATES as Offsets[];
 	const out: Offsets[] = [];
 	const sticky = (matcher.sticky ??= new RegExp(matcher.regex.source, 'iuy'));
 	let from = 0;
@@ -90,6 +86,12 @@ function findAtWordStarts(matcher: Matcher, prefixes: Uint32Array, text: string,
 
 /** Shared by every search that found nothing; never modified. */
 const NO_MATCHES: Offsets[] = [];
+
+/**
+ * What findAll returns (empty, never modified) when no word of the text starts with one of the matcher's
+ * prefixes: the answer costs so little to find again that a caller need not keep it.
+ */
+export const NO_CANDIDATES: readonly Offsets[] = Object.freeze([]);
 
 /** Leftmost matches first (the longer of two at one place), none overlapping one already taken. */
 function mergeMatches(a: Offsets[], b: Offsets[]): Offsets[] {

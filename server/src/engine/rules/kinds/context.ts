@@ -1,6 +1,6 @@
 import type { Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
-import { findAll, matcherId, mayMatchText, type Matcher } from '../../matching/matcher';
+import { findAll, matcherId, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
 import { wordStarts, type WordStarts } from '../../matching/prefilter';
 import { isNegated } from '../../negation';
 import type { Rule } from '../types';
@@ -59,27 +59,27 @@ export class ReviewContext {
 
 	/** Matches of `matcher` in a block's prose, as absolute offsets. Do not modify the array. */
 	matches(matcher: Matcher, block: Block): Offsets[] {
-		const memo = this.memo?.(block);
-		// Most blocks match most matchers nowhere: answer those from the memo without a per-review cache entry.
-		if (memo && kept(memo, matcher, block).length === 0) return NONE;
-		// Nor keep an entry for a block the prefilter rules out: asking it again is cheaper than the entry.
-		if (!memo && !mayMatchText(matcher, this.keysOf(block))) return NONE;
+		const id = matcherId(matcher);
 		let byKey = this.cache[block.index];
+		const known = byKey?.get(id);
+		if (known) return known;
+		let found: Offsets[];
+		const memo = this.memo?.(block);
+		if (memo) {
+			const relative = kept(memo, matcher, block);
+			// Most blocks match most matchers nowhere: answer those from the memo without a per-review cache entry.
+			if (relative.length === 0) return NONE;
+			found = relative.map((o) => ({ start: o.start + block.start, end: o.end + block.start }));
+		} else {
+			found = findAll(matcher, block.prose, block.start, this.keysOf(block));
+			// Nor keep an entry where no word starts like the matcher's terms: asking again is cheaper than the entry.
+			if (found === NO_CANDIDATES) return NONE;
+		}
 		if (!byKey) {
 			byKey = new Map();
 			this.cache[block.index] = byKey;
 		}
-		const id = matcherId(matcher);
-		let found = byKey.get(id);
-		if (!found) {
-			if (memo) {
-				const relative = kept(memo, matcher, block);
-				found = relative.length === 0 ? NONE : relative.map((o) => ({ start: o.start + block.start, end: o.end + block.start }));
-			} else {
-				found = findAll(matcher, block.prose, block.start, this.keysOf(block));
-			}
-			byKey.set(id, found);
-		}
+		byKey.set(id, found);
 		return found;
 	}
 
