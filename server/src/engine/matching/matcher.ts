@@ -58,6 +58,11 @@ export function findAll(matcher: Matcher, text: string, base: number, starts?: W
 	return mergeMatches(findAllJs(matcher, text, base), linear);
 }
 
+/** False when no word of the text (with these wordStarts) starts like the matcher's terms: it cannot match there. */
+export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
+	return !matcher.prefixes || nextCandidate(matcher.prefixes, starts.table, 0) >= 0;
+}
+
 /**
  * The matches a global scan finds, found by trying the RegExp (sticky) only where a word starts with one of
  * the matcher's prefixes. Every match starts at such a place (prefilter.ts), so scanning from the left and

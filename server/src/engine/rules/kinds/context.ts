@@ -1,6 +1,6 @@
 import type { Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
-import { findAll, matcherId, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
+import { findAll, matcherId, mayMatchText, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
 import { wordStarts, type WordStarts } from '../../matching/prefilter';
 import { isNegated } from '../../negation';
 import type { Rule } from '../types';
@@ -81,6 +81,16 @@ export class ReviewContext {
 		}
 		byKey.set(id, found);
 		return found;
+	}
+
+	/**
+	 * False when the block certainly holds no match (no word starts like the matcher's terms); true means it
+	 * may. Costs no RegExp: rules that need several groups in one block ask this of all before matching any.
+	 */
+	mayMatch(matcher: Matcher, block: Block): boolean {
+		const memo = this.memo?.(block);
+		if (memo) return kept(memo, matcher, block).length > 0;
+		return this.cache[block.index]?.has(matcherId(matcher)) === true || mayMatchText(matcher, this.keysOf(block));
 	}
 
 	/** The word starts of a block's prose, computed once per review. */
