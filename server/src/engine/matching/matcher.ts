@@ -80,11 +80,13 @@ function findAtWordStarts(matcher: Matcher, prefixes: Uint32Array, text: string,
 	for (; i >= 0; i = nextCandidate(prefixes, table, i + 4)) {
 		const at = table[i]!;
 		if (at < from) continue;
+		// test() rather than exec(): a sticky RegExp leaves lastIndex at the match's end, and no match array is made.
 		sticky.lastIndex = at;
-		const m = sticky.exec(text);
-		if (m === null || m[0].length === 0) continue;
-		out.push({ start: base + at, end: base + at + m[0].length });
-		from = at + m[0].length;
+		if (!sticky.test(text)) continue;
+		const end = sticky.lastIndex;
+		if (end === at) continue;
+		out.push({ start: base + at, end: base + end });
+		from = end;
 	}
 	return out.length === 0 ? NO_MATCHES : out;
 }
