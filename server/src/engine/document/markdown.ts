@@ -9,7 +9,7 @@ import type { ParseEvent } from './events';
 import { blankExcept, DocumentBuilder, hasProse } from './builder';
 import { markdownChunks } from './chunks';
 import { splitSentences } from './sentences';
-import { plainChunkTree } from './plainChunk';
+import { fastMarkdownEvents } from './fastMarkdown';
 
 /** CommonMark + GFM (tables, task lists, footnotes, strikethrough, autolinks) + front matter. */
 const full = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -83,6 +83,13 @@ export function parseMarkdownChunks(
 			out.push({ start, end, text: chunkText, events: kept.events });
 			continue;
 		}
+		// Ordinary policy Markdown (most chunks) is read without remark-parse.
+		const fast = fastMarkdownEvents(chunkText, first);
+		if (fast) {
+			remember?.(chunkText, first, { events: fast, open: false });
+			out.push({ start, end, text: chunkText, events: fast });
+			continue;
+		}
 		let tree = parseTree(chunkText, first);
 		let open = leftOpen(tree, chunkText);
 		// A fenced code block or HTML block left open at the chunk's end runs on into the next chunk.
@@ -103,19 +110,18 @@ export function parseMarkdownChunks(
 
 /**
  * Parse events for one stretch of Markdown, offsets relative to its start. `shortcut: false` always runs
- * the parser, even on plain text (tests compare the two).
+ * remark-parse, even where the fast reader applies (tests compare the two).
  */
 export function markdownEvents(text: string, first: boolean, shortcut = true): ParseEvent[] {
+	const fast = shortcut ? fastMarkdownEvents(text, first) : undefined;
+	if (fast) return fast;
 	const events: ParseEvent[] = [];
-	walk(parseTree(text, first, shortcut), { quoted: false, listDepth: 0 }, events, text);
+	walk(parseTree(text, first), { quoted: false, listDepth: 0 }, events, text);
 	return events;
 }
 
-function parseTree(text: string, first: boolean, shortcut = true): Parent {
+function parseTree(text: string, first: boolean): Parent {
 	const gfm = GFM_SYNTAX.test(text);
-	// Plain headings and paragraphs (most of a bill) have a tree known without the parser.
-	const plain = shortcut && !gfm ? plainChunkTree(text) : undefined;
-	if (plain) return plain;
 	const processor = first ? (gfm ? full : commonMarkWithFrontMatter) : gfm ? gfmOnly : commonMark;
 	return processor.parse(text) as Parent;
 }
