@@ -58,7 +58,19 @@ const GRANT = /\b(?:budget\s+(?:narrative|justification|summary)|project\s+(?:na
  * a general document.
  */
 export function detectProfile(text: string): Profile {
-	const head = text.slice(0, 20000);
+	const head = text.slice(0, PROFILE_HEAD);
+	// An editor asks again after every keystroke, mostly with the same head: compare rather than scan again.
+	if (lastDetected && lastDetected.head === head) return lastDetected.profile;
+	const profile = profileOfHead(head);
+	lastDetected = { head, profile };
+	return profile;
+}
+
+/** Only the start of a document decides its profile. */
+const PROFILE_HEAD = 20000;
+let lastDetected: { head: string; profile: Profile } | undefined;
+
+function profileOfHead(head: string): Profile {
 	const grant = new Set((head.match(GRANT) ?? []).map((m) => m.toLowerCase().replace(/\s+/g, ' ')));
 	const sections = head.match(BILL_SECTION)?.length ?? 0;
 	if (BILL_CLAUSE.test(head) || sections >= 2) return grant.size >= 3 && !BILL_CLAUSE.test(head) ? 'grant-proposal' : 'bill';

@@ -7,11 +7,12 @@ import type { Offsets, Position, Range } from './finding';
 export class LineIndex {
 	private readonly starts: number[];
 
-	constructor(private readonly text: string) {
-		const starts = [0];
-		const breaks = /\r\n?|\n/g;
-		for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
-		this.starts = starts;
+	/** `starts` (line start offsets, 0 first) may be given when already known, e.g. assembled from chunks. */
+	constructor(
+		private readonly text: string,
+		starts?: number[],
+	) {
+		this.starts = starts ?? lineStarts(text, 0);
 	}
 
 	get lineCount(): number {
@@ -55,4 +56,15 @@ export class LineIndex {
 	range(offsets: Offsets): Range {
 		return { start: this.position(offsets.start), end: this.position(offsets.end) };
 	}
+}
+
+/**
+ * Offsets (plus `base`) at which each line of `text` starts, 0 first. A text cut only after \n into pieces
+ * gives, piece by piece with each piece's starts after its first, the starts of the whole text.
+ */
+export function lineStarts(text: string, base: number): number[] {
+	const starts = [base];
+	const breaks = /\r\n?|\n/g;
+	for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(base + m.index + m[0].length);
+	return starts;
 }

@@ -53,35 +53,58 @@ export class Reviewer {
 	 */
 	reviewDocument(document: ReviewDocument, settings: ReviewSettings, hitsOf: (rule: Rule) => readonly Hit[]): ReviewResult {
 		const lines = new LineIndex(document.text);
-		const profile = !settings.profile || settings.profile === 'auto' ? detectProfile(document.text) : settings.profile;
+		const profile = profileFor(document.text, settings);
 		const findings: Finding[] = [];
 		const provisions: Finding[] = [];
 		const applied = new AppliedClauses(document.text);
-		for (const rule of this.ruleSet.rules) {
-			if (rule.spec.profiles && !rule.spec.profiles.includes(profile)) continue;
-			const setting = settingFor(rule.id, rule.category, settings.rules);
-			if (setting === 'off') continue;
-			const base: Severity = setting && setting !== 'on' ? setting : rule.spec.severity;
+		const bases = baseSeverities(this.ruleSet.rules, settings, profile);
+		this.ruleSet.rules.forEach((rule, i) => {
+			const base = bases[i];
+			if (base === undefined) return;
 			for (const hit of hitsOf(rule)) {
 				const finding = toFinding(rule, hit, base, document, lines, applied);
 				if (!finding) continue;
 				(rule.spec.provision ? provisions : findings).push(finding);
 			}
-		}
-		const byPosition = (a: Finding, b: Finding): number => a.offsets.start - b.offsets.start || a.offsets.end - b.offsets.end || a.ruleId.localeCompare(b.ruleId);
+		});
 		findings.sort(byPosition);
 		provisions.sort(byPosition);
-		const directives = parseDirectives(document.text, lines, document.codeRanges);
-		const { shown, suppressed } = applySuppressions(findings, directives, lines);
-		const threshold = settings.minSeverity;
-		return {
-			findings: threshold ? shown.filter((f) => isAtLeast(f.severity, threshold)) : shown,
-			suppressed,
-			provisions,
-			profile,
-			document,
-		};
+		return settle(findings, provisions, profile, document, lines, settings);
 	}
+}
+
+/** The profile a review applies: the setting's, or the one the text makes obvious. */
+export function profileFor(text: string, settings: ReviewSettings): Profile {
+	return !settings.profile || settings.profile === 'auto' ? detectProfile(text) : settings.profile;
+}
+
+/** Each rule's severity under the settings and profile, by the rule's index; undefined for rules that do not run. */
+export function baseSeverities(rules: readonly Rule[], settings: ReviewSettings, profile: Profile): Array<Severity | undefined> {
+	return rules.map((rule) => {
+		if (rule.spec.profiles && !rule.spec.profiles.includes(profile)) return undefined;
+		const setting = settingFor(rule.id, rule.category, settings.rules);
+		if (setting === 'off') return undefined;
+		return setting && setting !== 'on' ? setting : rule.spec.severity;
+	});
+}
+
+/** The order findings are reported in: by position, then rule id. */
+export function byPosition(a: Finding, b: Finding): number {
+	return a.offsets.start - b.offsets.start || a.offsets.end - b.offsets.end || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Applies inline suppressions and the minimum severity to findings in document order. */
+export function settle(findings: Finding[], provisions: Finding[], profile: Profile, document: ReviewDocument, lines: LineIndex, settings: ReviewSettings): ReviewResult {
+	const directives = parseDirectives(document.text, lines, document.codeRanges);
+	const { shown, suppressed } = applySuppressions(findings, directives, lines);
+	const threshold = settings.minSeverity;
+	return {
+		findings: threshold ? shown.filter((f) => isAtLeast(f.severity, threshold)) : shown,
+		suppressed,
+		provisions,
+		profile,
+		document,
+	};
 }
 
 /** Runs a rule's kind over the document of `ctx`. */
@@ -97,7 +120,7 @@ export function hitIsQuoted(hit: Hit): boolean {
 	return hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets);
 }
 
-function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, lines: LineIndex, applied: AppliedClauses): Finding | undefined {
+export function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, lines: LineIndex, applied: AppliedClauses): Finding | undefined {
 	if (fixApplied(rule, hit, applied)) return undefined;
 	let severity = base;
 	const quoted = hitIsQuoted(hit);
@@ -146,7 +169,7 @@ function fixApplied(rule: Rule, hit: Hit, applied: AppliedClauses): boolean {
  * normalised and searched the whole block for every hit in it: quadratic in a long block (a 400 KB
  * single-line file took 30 s, a 5 MB one did not finish).
  */
-class AppliedClauses {
+export class AppliedClauses {
 	private readonly answers = new Map<string, Map<string, boolean>>();
 	private normalized?: { key: string; text: string };
 
@@ -202,6 +225,21 @@ function suggestions(rule: Rule, hit: Hit, doc: ReviewDocument, lines: LineIndex
 function matchCase(replacement: string, matched: string): string {
 	if (/^\p{Lu}/u.test(matched) && /^\p{Ll}/u.test(replacement)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
 	return replacement;
+}
+
+/**
+ * Whether the finding of a hit depends only on the hit's block: its suggestions go into the block (a
+ * replacement, or an insertion at its sentence's or block's end), not at its section's or the document's end.
+ */
+export function suggestionsStayInBlock(rule: Rule, hit: Hit): boolean {
+	for (const s of rule.spec.suggest ?? []) {
+		if (s.insert === undefined) continue;
+		const where = s.at ?? defaultInsertAt(rule);
+		if (where === 'sentence-end' && hit.sentence) continue;
+		if (where === 'block-end' && hit.block) continue;
+		return false;
+	}
+	return true;
 }
 
 function defaultInsertAt(rule: Rule): 'sentence-end' | 'section-end' | 'document-end' {

@@ -25,41 +25,40 @@ export class DocumentBuilder {
 		this.open.push(0);
 	}
 
-	/** Replays a parser's events for a stretch of text that starts at `base`. */
-	replay(events: readonly ParseEvent[], base: number): void {
+	/**
+	 * Replays a parser's events for a stretch of text that starts at `base`; returns the blocks they made.
+	 * `kept` are the blocks the same events made in an earlier document (the incremental reviewer's unchanged
+	 * chunks): one that lands at the same index, start and section is equal to the block it would make, and
+	 * is reused instead of made again with its sentences shifted.
+	 */
+	replay(events: readonly ParseEvent[], base: number, kept?: readonly Block[]): Block[] {
+		const made: Block[] = [];
+		let k = 0;
 		for (const e of events) {
-			if (e.type === 'code') this.code(base + e.start, base + e.end);
-			else if (e.type === 'heading') this.heading(e.level, base + e.start, base + e.end, e.prose, shift(e.sentences, base));
-			else this.block(e.kind, base + e.start, base + e.end, e.prose, e.quoted, e.listDepth, shift(e.sentences, base));
+			if (e.type === 'code') {
+				this.code(base + e.start, base + e.end);
+				continue;
+			}
+			if (e.type === 'block' && !hasProse(e.prose)) continue;
+			const reuse = kept?.[k++];
+			const start = base + e.start;
+			const block =
+				e.type === 'heading'
+					? this.openSection(e.level, start, base + e.end, e.prose, reuse, () => shift(e.sentences, base))
+					: this.addProse(e.kind, start, base + e.end, e.prose, e.quoted, e.listDepth, reuse, () => shift(e.sentences, base));
+			made.push(block);
 		}
+		return made;
 	}
 
 	/** Opens a section for a heading; `prose` is the heading's blanked text. */
 	heading(level: number, start: number, end: number, prose: string, sentences?: Offsets[]): void {
-		while (this.open.length > 1 && this.sections[this.open[this.open.length - 1]!]!.level >= level) {
-			this.sections[this.open.pop()!]!.end = start;
-		}
-		const parent = this.open[this.open.length - 1]!;
-		const index = this.sections.length;
-		const title = prose.replace(/\s+/g, ' ').trim();
-		const section: Section = { index, level, title, heading: { start, end }, start, end: this.text.length, parent, children: [], blocks: [] };
-		this.sections.push(section);
-		this.sections[parent]!.children.push(index);
-		// A document that opens with its title heading is anchored on it.
-		if (this.blocks.length === 0 && this.sections.length === 2) {
-			this.sections[0]!.heading = { start, end };
-			this.sections[0]!.title = title;
-		}
-		const block = this.addBlock('heading', start, end, prose, false, 0, sentences);
-		section.headingBlock = block.index;
-		this.open.push(index);
-		block.section = index;
+		this.openSection(level, start, end, prose, undefined, () => sentences ?? splitSentences(prose, start));
 	}
 
 	block(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, sentences?: Offsets[]): void {
 		if (!hasProse(prose)) return;
-		const block = this.addBlock(kind, start, end, prose, quoted, listDepth, sentences);
-		for (const s of this.open) this.sections[s]!.blocks.push(block.index);
+		this.addProse(kind, start, end, prose, quoted, listDepth, undefined, () => sentences ?? splitSentences(prose, start));
 	}
 
 	code(start: number, end: number): void {
@@ -70,21 +69,57 @@ export class DocumentBuilder {
 		return { text: this.text, format: this.format, blocks: this.blocks, sections: this.sections, codeRanges: this.codeRanges };
 	}
 
-	private addBlock(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, sentences?: Offsets[]): Block {
-		const block: Block = {
-			index: this.blocks.length, kind, start, end, prose, quoted, listDepth,
-			section: this.open[this.open.length - 1]!,
-			sentences: sentences ?? splitSentences(prose, start),
-		};
+	private openSection(level: number, start: number, end: number, prose: string, reuse: Block | undefined, sentences: () => Offsets[]): Block {
+		while (this.open.length > 1 && this.sections[this.open[this.open.length - 1]!]!.level >= level) {
+			this.sections[this.open.pop()!]!.end = start;
+		}
+		const parent = this.open[this.open.length - 1]!;
+		const index = this.sections.length;
+		const title = reuse && reuse.start === start && reuse.section === index ? titleOf(reuse) : prose.replace(/\s+/g, ' ').trim();
+		const section: Section = { index, level, title, heading: { start, end }, start, end: this.text.length, parent, children: [], blocks: [] };
+		this.sections.push(section);
+		this.sections[parent]!.children.push(index);
+		// A document that opens with its title heading is anchored on it.
+		if (this.blocks.length === 0 && this.sections.length === 2) {
+			this.sections[0]!.heading = { start, end };
+			this.sections[0]!.title = title;
+		}
+		// Every open section lists the heading of a subsection among its blocks.
+		for (const s of this.open) this.sections[s]!.blocks.push(this.blocks.length);
+		const block = this.place('heading', start, end, prose, false, 0, index, reuse, sentences);
+		titles.set(block, title);
+		section.headingBlock = block.index;
+		this.open.push(index);
+		return block;
+	}
+
+	private addProse(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, reuse: Block | undefined, sentences: () => Offsets[]): Block {
+		for (const s of this.open) this.sections[s]!.blocks.push(this.blocks.length);
+		return this.place(kind, start, end, prose, quoted, listDepth, this.open[this.open.length - 1]!, reuse, sentences);
+	}
+
+	private place(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, section: number, reuse: Block | undefined, sentences: () => Offsets[]): Block {
+		const index = this.blocks.length;
+		const block: Block =
+			reuse && reuse.index === index && reuse.start === start && reuse.section === section
+				? reuse
+				: { index, kind, start, end, prose, quoted, listDepth, section, sentences: sentences() };
 		this.blocks.push(block);
-		if (kind === 'heading') for (const s of this.open) this.sections[s]!.blocks.push(block.index);
 		return block;
 	}
 }
 
+/** Section titles of heading blocks, so a reused heading block does not collapse its prose's spaces again. */
+const titles = new WeakMap<Block, string>();
+
+function titleOf(block: Block): string {
+	return titles.get(block) ?? block.prose.replace(/\s+/g, ' ').trim();
+}
+
 /** Blocks whose prose is all blank (markup only) are not blocks. */
 export function hasProse(prose: string): boolean {
-	return prose.trim() !== '';
+	// /\S/ is exactly what trim() removes, without copying the prose.
+	return /\S/.test(prose);
 }
 
 function shift(list: readonly Offsets[], by: number): Offsets[] {

@@ -1,5 +1,6 @@
 import type { Offsets } from '../../finding';
 import type { Block } from '../../document';
+import type { Rule } from '../types';
 import { describeGroup, type Hit, type ReviewContext, type RuleKindRunner } from './context';
 
 /**
@@ -18,47 +19,56 @@ const DEFINITIONS_HEADING = /\bdefinitions?\b|\bterms\b|\bglossary\b/i;
  */
 export const runDefinition: RuleKindRunner = (rule, ctx) => {
 	const hits: Hit[] = [];
-	const { term, requires, forbids, unless } = rule.compiled;
-	if (!term) return hits;
-	const blocks = ctx.doc.blocks;
-	for (const block of blocks) {
-		if (block.kind === 'heading') continue;
-		for (const m of ctx.matches(term, block)) {
-			if (!isDefinition(ctx, block, m)) continue;
-			const extent = definitionBlocks(blocks, block);
-			const within = (b: Block): Offsets => (b === block ? { start: m.start, end: b.end } : { start: b.start, end: b.end });
-			const any = (g: NonNullable<typeof unless>): boolean => extent.some((b) => ctx.has(g, b, within(b)));
-			if (unless && any(unless)) break;
-			const missing = requires?.findIndex((g) => !any(g)) ?? -1;
-			let forbidden: Offsets | undefined;
-			for (const g of forbids ?? []) {
-				for (const b of extent) {
-					const found = ctx.matchesIn(g, b, within(b)).find((f) => rule.spec.negation === false || !ctx.negated(b, ctx.sentenceOf(b, f.start), f));
-					if (found) {
-						forbidden = found;
-						break;
-					}
-				}
-				if (forbidden) break;
-			}
-			if (missing === -1 && !forbidden) break;
-			const sentence = ctx.sentenceOf(block, m.start);
-			hits.push({
-				offsets: m,
-				block,
-				sentence,
-				vars: {
-					match: ctx.quote(m),
-					missing: missing === -1 ? undefined : describeGroup(rule.spec.requires![missing]!),
-				},
-				related: forbidden ? [{ offsets: forbidden, message: `includes ${ctx.quote(forbidden)}` }] : undefined,
-				checkQuoted: true,
-			});
-			break;
-		}
+	if (!rule.compiled.term) return hits;
+	for (const block of ctx.doc.blocks) {
+		const hit = definitionHit(rule, ctx, block);
+		if (hit) hits.push(hit);
 	}
 	return hits;
 };
+
+/**
+ * The rule's hit on a definition in one block, if any (one at most). It depends on the block, the blocks
+ * after it in the same section (a definition's nested items) and the title of the block's section, nothing else.
+ */
+export function definitionHit(rule: Rule, ctx: ReviewContext, block: Block): Hit | undefined {
+	const { term, requires, forbids, unless } = rule.compiled;
+	if (!term || block.kind === 'heading') return undefined;
+	const blocks = ctx.doc.blocks;
+	for (const m of ctx.matches(term, block)) {
+		if (!isDefinition(ctx, block, m)) continue;
+		const extent = definitionBlocks(blocks, block);
+		const within = (b: Block): Offsets => (b === block ? { start: m.start, end: b.end } : { start: b.start, end: b.end });
+		const any = (g: NonNullable<typeof unless>): boolean => extent.some((b) => ctx.has(g, b, within(b)));
+		if (unless && any(unless)) return undefined;
+		const missing = requires?.findIndex((g) => !any(g)) ?? -1;
+		let forbidden: Offsets | undefined;
+		for (const g of forbids ?? []) {
+			for (const b of extent) {
+				const found = ctx.matchesIn(g, b, within(b)).find((f) => rule.spec.negation === false || !ctx.negated(b, ctx.sentenceOf(b, f.start), f));
+				if (found) {
+					forbidden = found;
+					break;
+				}
+			}
+			if (forbidden) break;
+		}
+		if (missing === -1 && !forbidden) return undefined;
+		const sentence = ctx.sentenceOf(block, m.start);
+		return {
+			offsets: m,
+			block,
+			sentence,
+			vars: {
+				match: ctx.quote(m),
+				missing: missing === -1 ? undefined : describeGroup(rule.spec.requires![missing]!),
+			},
+			related: forbidden ? [{ offsets: forbidden, message: `includes ${ctx.quote(forbidden)}` }] : undefined,
+			checkQuoted: true,
+		};
+	}
+	return undefined;
+}
 
 function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 	const after = block.prose.slice(m.end - block.start, m.end - block.start + 80);

@@ -1,6 +1,7 @@
 import type { Offsets } from '../../finding';
 import type { Section } from '../../document';
 import type { Matcher } from '../../matching/matcher';
+import type { Rule } from '../types';
 import { describeGroup, type Hit, type ReviewContext, type RuleKindRunner } from './context';
 
 /**
@@ -10,36 +11,50 @@ import { describeGroup, type Hit, type ReviewContext, type RuleKindRunner } from
  */
 export const runMissing: RuleKindRunner = (rule, ctx) => {
 	const hits: Hit[] = [];
-	const { topicHeading, topicText, requires, unless } = rule.compiled;
-	if (!requires) return hits;
-	const sections = rule.spec.scope === 'document' ? [ctx.doc.sections[0]!] : ctx.doc.sections.slice(1);
-	for (const section of sections) {
-		if (rule.spec.scope === 'section' && isDocumentTitle(ctx, section)) continue;
-		if (topicHeading && !headingMatches(ctx, section, topicHeading)) continue;
-		const mentions = topicText ? topicMentions(ctx, section, topicText) : [];
-		if (topicText && mentions.length < Math.max(1, rule.spec.topic?.minMentions ?? 1)) continue;
-		if (rule.spec.topic?.minWords && wordCount(ctx, section) < rule.spec.topic.minWords) continue;
-		if (unless && anyIn(ctx, section, unless)) continue;
-		const missing = requires.findIndex((g) => !anyIn(ctx, section, g));
-		if (missing === -1) continue;
-		const related = mentions.slice(0, 3).map((offsets) => ({ offsets, message: `mentions ${ctx.quote(offsets)}` }));
-		hits.push({
-			offsets: section.heading,
-			section,
-			vars: { heading: section.title, missing: describeGroup(rule.spec.requires![missing]!), match: ctx.quote(section.heading) },
-			related,
-			checkQuoted: false,
-		});
+	for (const section of missingScopes(rule, ctx)) {
+		const hit = missingHit(rule, ctx, section);
+		if (hit) hits.push(hit);
 	}
 	return hits;
 };
+
+/** The sections a missing-element rule judges: the whole document, or every section under it. */
+export function missingScopes(rule: Rule, ctx: ReviewContext): Section[] {
+	if (!rule.compiled.requires) return [];
+	return rule.spec.scope === 'document' ? [ctx.doc.sections[0]!] : ctx.doc.sections.slice(1);
+}
+
+/**
+ * The rule's hit on one section, if any. It depends on the section's own heading and blocks (subsections
+ * included) and, for section rules, on whether the section is the document's title (isDocumentTitle), nothing else.
+ */
+export function missingHit(rule: Rule, ctx: ReviewContext, section: Section): Hit | undefined {
+	const { topicHeading, topicText, requires, unless } = rule.compiled;
+	if (!requires) return undefined;
+	if (rule.spec.scope === 'section' && isDocumentTitle(ctx, section)) return undefined;
+	if (topicHeading && !headingMatches(ctx, section, topicHeading)) return undefined;
+	const mentions = topicText ? topicMentions(ctx, section, topicText, Math.max(3, rule.spec.topic?.minMentions ?? 1)) : [];
+	if (topicText && mentions.length < Math.max(1, rule.spec.topic?.minMentions ?? 1)) return undefined;
+	if (rule.spec.topic?.minWords && wordCount(ctx, section) < rule.spec.topic.minWords) return undefined;
+	if (unless && anyIn(ctx, section, unless)) return undefined;
+	const missing = requires.findIndex((g) => !anyIn(ctx, section, g));
+	if (missing === -1) return undefined;
+	const related = mentions.slice(0, 3).map((offsets) => ({ offsets, message: `mentions ${ctx.quote(offsets)}` }));
+	return {
+		offsets: section.heading,
+		section,
+		vars: { heading: section.title, missing: describeGroup(rule.spec.requires![missing]!), match: ctx.quote(section.heading) },
+		related,
+		checkQuoted: false,
+	};
+}
 
 /**
  * The one top-level heading that wraps every other section ("# House Bill 1142: … Victim Services Act") is
  * the document's title: its section is the whole document, which document-scope rules review, so
  * section rules skip it rather than judge the title's words ("Services") against the whole text.
  */
-function isDocumentTitle(ctx: ReviewContext, section: Section): boolean {
+export function isDocumentTitle(ctx: ReviewContext, section: Section): boolean {
 	const root = ctx.doc.sections[0]!;
 	return section.parent === 0 && root.children.length === 1 && section.children.length > 0;
 }
@@ -53,10 +68,29 @@ function anyIn(ctx: ReviewContext, section: Section, matcher: Matcher): boolean 
 	return ctx.sectionHas(matcher, section);
 }
 
-/** Mentions of the topic: every group must occur; the mentions returned are those of the first group. */
-function topicMentions(ctx: ReviewContext, section: Section, groups: Matcher[]): Offsets[] {
+/**
+ * Mentions of the topic: every group must occur; the mentions returned are the first `wanted` of the first
+ * group, in document order (all a rule uses: the minimum count and three related locations). Collecting every
+ * mention of a whole document's topic on each review was most of a re-review's time.
+ */
+function topicMentions(ctx: ReviewContext, section: Section, groups: Matcher[], wanted: number): Offsets[] {
 	if (!groups.every((g) => ctx.sectionHas(g, section))) return [];
-	return ctx.sectionMatches(groups[0]!, section);
+	const first = groups[0]!;
+	const out: Offsets[] = [];
+	const blocks = ctx.doc.blocks;
+	const collect = (i: number): boolean => {
+		const block = blocks[i]!;
+		if (!ctx.has(first, block)) return false;
+		for (const m of ctx.matches(first, block)) {
+			out.push(m);
+			if (out.length >= wanted) return true;
+		}
+		return false;
+	};
+	// The heading, then the section's blocks (subsections' included) in document order, as sectionMatches gives them.
+	if (section.headingBlock !== undefined && collect(section.headingBlock)) return out;
+	for (const i of section.blocks) if (collect(i)) return out;
+	return out;
 }
 
 /** Words in a section (heading included), counted in its prose. */

@@ -1,0 +1,39 @@
+import type { Finding, Offsets, Range } from '../finding';
+
+/**
+ * Findings kept relative to a chunk: offsets from the chunk's start, lines from the chunk's first line.
+ * Chunks start at the start of a line, so characters within a line do not depend on where the chunk is.
+ */
+export function relativeFinding(f: Finding, base: number, line: number): Finding {
+	return moved(f, -base, -line);
+}
+
+/** A kept finding placed at a chunk that starts at offset `base`, on line `line`. */
+export function placedFinding(f: Finding, base: number, line: number): Finding {
+	return moved(f, base, line);
+}
+
+function moved(f: Finding, by: number, lines: number): Finding {
+	const out: Finding = {
+		...f,
+		range: moveRange(f.range, lines),
+		offsets: move(f.offsets, by),
+		suggestions: f.suggestions.length === 0 ? f.suggestions : f.suggestions.map((s) => ({ ...s, offsets: move(s.offsets, by), range: moveRange(s.range, lines) })),
+	};
+	if (f.related) out.related = f.related.map((r) => ({ ...r, offsets: move(r.offsets, by), range: moveRange(r.range, lines) }));
+	return out;
+}
+
+/** Whether a finding's offsets, suggestions and related locations all lie in [start, end]. */
+export function findingWithin(f: Finding, start: number, end: number): boolean {
+	const inside = (o: Offsets): boolean => o.start >= start && o.end <= end;
+	return inside(f.offsets) && f.suggestions.every((s) => inside(s.offsets)) && (f.related ?? []).every((r) => inside(r.offsets));
+}
+
+function move(o: Offsets, by: number): Offsets {
+	return { start: o.start + by, end: o.end + by };
+}
+
+function moveRange(r: Range, lines: number): Range {
+	return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
