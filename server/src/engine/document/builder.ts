@@ -29,7 +29,8 @@ export class DocumentBuilder {
 	 * Replays a parser's events for a stretch of text that starts at `base`; returns the blocks they made.
 	 * `kept` are the blocks the same events made in an earlier document (the incremental reviewer's unchanged
 	 * chunks): one that lands at the same index, start and section is equal to the block it would make, and
-	 * is reused instead of made again with its sentences shifted.
+	 * is reused instead of made again with its sentences shifted, and one elsewhere is moved there (so the
+	 * earlier document must no longer be used: its blocks now describe this one).
 	 */
 	replay(events: readonly ParseEvent[], base: number, kept?: readonly Block[]): Block[] {
 		const made: Block[] = [];
@@ -75,7 +76,7 @@ export class DocumentBuilder {
 		}
 		const parent = this.open[this.open.length - 1]!;
 		const index = this.sections.length;
-		const title = reuse && reuse.start === start && reuse.section === index ? titleOf(reuse) : prose.replace(/\s+/g, ' ').trim();
+		const title = reuse ? titleOf(reuse) : prose.replace(/\s+/g, ' ').trim();
 		const section: Section = { index, level, title, heading: { start, end }, start, end: this.text.length, parent, children: [], blocks: [] };
 		this.sections.push(section);
 		this.sections[parent]!.children.push(index);
@@ -100,12 +101,29 @@ export class DocumentBuilder {
 
 	private place(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, section: number, reuse: Block | undefined, sentences: () => Offsets[]): Block {
 		const index = this.blocks.length;
-		const block: Block =
-			reuse && reuse.index === index && reuse.start === start && reuse.section === section
-				? reuse
-				: { index, kind, start, end, prose, quoted, listDepth, section, sentences: sentences() };
+		let block: Block;
+		if (reuse && reuse.index === index && reuse.start === start && reuse.section === section) block = reuse;
+		else if (reuse && !(reuse.index < index && this.blocks[reuse.index] === reuse)) {
+			// A block of an earlier document that this one has not placed yet (a chunk may occur twice): moved
+			// where it now is, rather than made again with all its sentences. The earlier document is stale.
+			moveBlock(reuse, index, start, section);
+			block = reuse;
+		} else block = { index, kind, start, end, prose, quoted, listDepth, section, sentences: sentences() };
 		this.blocks.push(block);
 		return block;
+	}
+}
+
+function moveBlock(block: Block, index: number, start: number, section: number): void {
+	const by = start - block.start;
+	block.index = index;
+	block.section = section;
+	if (by === 0) return;
+	block.start = start;
+	block.end += by;
+	for (const s of block.sentences) {
+		s.start += by;
+		s.end += by;
 	}
 }
 
