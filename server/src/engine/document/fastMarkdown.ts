@@ -4,15 +4,15 @@ import { splitSentences } from './sentences';
 
 /**
  * The parse events of a chunk of ordinary policy Markdown, read without remark-parse: ATX headings,
- * paragraphs, bullet and numbered lists (nested, multi-line, loose), simple block quotes, GFM pipe tables
- * and fenced code blocks, with emphasis and strong emphasis on well-formed delimiter runs, code spans,
- * inline links and images and `<scheme:…>` autolinks inside them. remark-parse spends most of its time on
- * such text (every character goes through micromark's state machines and an mdast tree is built), while
- * this reader makes one pass over the lines and one over each block's characters and emits the events
- * directly.
+ * paragraphs, bullet and numbered lists (nested, multi-line, loose), simple block quotes, GFM pipe tables,
+ * fenced code blocks and HTML comment blocks, with emphasis and strong emphasis on well-formed delimiter
+ * runs, code spans, inline links and images and `<scheme:…>` autolinks inside them. remark-parse spends
+ * most of its time on such text (every character goes through micromark's state machines and an mdast
+ * tree is built), while this reader makes one pass over the lines and one over each block's characters
+ * and emits the events directly.
  *
  * It is deliberately a conservative subset of CommonMark + GFM: whenever a chunk holds anything whose
- * reading it is not certain of — HTML, entities, backslash escapes, tabs, CR, setext underlines, lazy
+ * reading it is not certain of — other HTML, entities, backslash escapes, tabs, CR, setext underlines, lazy
  * continuation lines, odd indentation, reference-style links, delimiter runs that could both open and
  * close, nested emphasis, GFM autolink literals or strikethrough, front matter — it returns undefined and
  * the chunk goes to remark-parse. Property tests check that every event list returned here equals the one
@@ -87,6 +87,8 @@ class FastReader {
 	private paragraph: OpenParagraph | undefined;
 	private mode: 'none' | 'quote' | 'table' = 'none';
 	private tableColumns = 0;
+	/** The end of the current table's delimiter row, which yields no cells. */
+	private skipLine = -1;
 
 	constructor(private readonly text: string) {}
 
@@ -137,6 +139,7 @@ class FastReader {
 			const fence = this.fence(start, end);
 			if (fence >= 0) return fence;
 		}
+		if (c === LESS && text.startsWith('<!--', start)) return this.htmlComment(start);
 		if (c === HASH) {
 			this.closeParagraph();
 			this.items.length = 0;
@@ -231,11 +234,14 @@ class FastReader {
 		const p = this.paragraph;
 		if (!p) return;
 		this.paragraph = undefined;
-		const blanks = p.blanks;
-		inline(this.text, p.start, p.end, blanks);
-		sortPairs(blanks);
+		// The quote markers were noted line by line, before the inline markup: the two sorted lists are merged
+		// (sorting them together could shift every marker past every code span of a long quoted paragraph).
+		const inner: number[] = [];
+		inline(this.text, p.start, p.end, inner);
+		sortPairs(inner);
+		const blanks = p.blanks.length === 0 ? inner : mergePairs(p.blanks, inner);
 		const prose = blankRanges(this.text, p.start, p.end, blanks);
-		if (!hasProse(prose)) return;
+		if (!hasWords(prose)) return;
 		this.events.push({
 			type: 'block', kind: p.listDepth > 0 ? 'listItem' : 'paragraph', start: p.start, end: p.end, prose,
 			quoted: p.quoted, listDepth: p.listDepth, sentences: splitSentences(prose, p.start),
@@ -301,9 +307,6 @@ class FastReader {
 		this.cells(pipes);
 	}
 
-	/** The end of the delimiter row, which yields no cells. */
-	private skipLine = -1;
-
 	private cells(pipes: number[]): void {
 		const text = this.text;
 		const last = pipes.length - 2;
@@ -315,9 +318,29 @@ class FastReader {
 			if (k === last) blanks.push(end - 1, end);
 			sortPairs(blanks);
 			const prose = blankRanges(text, start, end, blanks);
-			if (!hasProse(prose)) continue;
+			if (!hasWords(prose)) continue;
 			this.events.push({ type: 'block', kind: 'tableCell', start, end, prose, quoted: false, listDepth: 0, sentences: splitSentences(prose, start) });
 		}
+	}
+
+	/**
+	 * An HTML comment block (an inline suppression comment, say) opening at `start`: it runs to the end of the
+	 * line holding "-->" and is a code event. Returns where reading resumes.
+	 */
+	private htmlComment(start: number): number {
+		const text = this.text;
+		// "<!-->" and "<!--->" close at once under newer CommonMark: left to remark-parse.
+		if (text.startsWith('<!-->', start) || text.startsWith('<!--->', start)) bail();
+		const close = text.indexOf('-->', start + 4);
+		if (close === -1) bail();
+		let lineEnd = text.indexOf('\n', close);
+		if (lineEnd === -1) lineEnd = text.length;
+		if (text.charCodeAt(lineEnd - 1) === SPACE) bail();
+		this.closeParagraph();
+		this.items.length = 0;
+		this.mode = 'none';
+		this.events.push({ type: 'code', start, end: lineEnd });
+		return lineEnd + 1;
 	}
 
 	/** A fenced code block opening at `start`: its code event, and where reading resumes; -1 when the line opens none. */
@@ -417,9 +440,14 @@ function isLetterOrDigit(text: string, i: number): boolean {
 	return c > 127 && LETTER_OR_DIGIT.test(text[i]!);
 }
 
-/** Before an opening delimiter run: the start, whitespace, or an opening bracket or quote. */
+/** ASCII punctuation, as CommonMark defines it (a delimiter run's neighbour). */
+function isAsciiPunctuation(c: number): boolean {
+	return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/** Before an opening delimiter run (followed by a letter or digit): the start, whitespace, punctuation or an opening quote. */
 function opensAfter(c: number): boolean {
-	return Number.isNaN(c) || c === SPACE || c === NEWLINE || c === PAREN_OPEN || c === BRACKET_OPEN || c === 34 || c === 39 || c === 0x201c || c === 0x2018;
+	return Number.isNaN(c) || c === SPACE || c === NEWLINE || isAsciiPunctuation(c) || c === 0x201c || c === 0x2018;
 }
 
 /** After a closing delimiter run that follows a letter or digit: the end, whitespace or closing punctuation. */
@@ -427,9 +455,9 @@ function closesBefore(c: number): boolean {
 	return Number.isNaN(c) || c === SPACE || c === NEWLINE || c === DOT || c === 44 || c === 59 || c === 58 || c === BANG || c === 63 || c === PAREN_CLOSE || c === BRACKET_CLOSE || c === 34 || c === 39 || c === 0x201d || c === 0x2019;
 }
 
-/** Closing punctuation a closing delimiter run may follow, when whitespace or the end comes after it. */
+/** Punctuation a closing delimiter run may follow, when whitespace or the end comes after it ("**Applicant:** …"). */
 function punctuationBeforeClose(c: number): boolean {
-	return c === DOT || c === BANG || c === 63 || c === PAREN_CLOSE || c === 34 || c === 0x201d || c === 0x2019;
+	return isAsciiPunctuation(c) || c === 0x201d || c === 0x2019;
 }
 
 interface Level {
@@ -600,6 +628,12 @@ function pipesOf(text: string, start: number, end: number): number[] {
 	return pipes;
 }
 
+/** hasProse, answered at once when the prose starts with a visible ASCII character (nearly always). */
+function hasWords(prose: string): boolean {
+	const c = prose.charCodeAt(0);
+	return (c > 32 && c < 127) || hasProse(prose);
+}
+
 /** Sorts flat [start, end] pairs by start (insertion sort: the pairs come nearly in order, and few). */
 function sortPairs(pairs: number[]): void {
 	for (let k = 2; k < pairs.length; k += 2) {
@@ -614,6 +648,23 @@ function sortPairs(pairs: number[]): void {
 		pairs[j + 2] = a;
 		pairs[j + 3] = b;
 	}
+}
+
+/** Two lists of flat [start, end] pairs, each sorted by start, as one sorted list. */
+function mergePairs(a: number[], b: number[]): number[] {
+	const out: number[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		if (j >= b.length || (i < a.length && a[i]! <= b[j]!)) {
+			out.push(a[i]!, a[i + 1]!);
+			i += 2;
+		} else {
+			out.push(b[j]!, b[j + 1]!);
+			j += 2;
+		}
+	}
+	return out;
 }
 
 /** `text[start, end)` with the ranges in `blanks` (flat sorted pairs) turned into spaces, line feeds kept. */

@@ -28,7 +28,7 @@ const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s)/g;
 function isNonTerminal(prose: string, punctuationAt: number): boolean {
 	if (prose[punctuationAt] !== '.') return false;
 	let wordStart = punctuationAt;
-	while (wordStart > 0 && /[\p{L}\p{N}.'’]/u.test(prose[wordStart - 1]!)) wordStart--;
+	while (wordStart > 0 && isWordCharacter(prose, wordStart - 1)) wordStart--;
 	const word = prose.slice(wordStart, punctuationAt).toLowerCase();
 	if (word === '') return false;
 	if (SENTENCE_FINAL_ABBREVIATIONS.has(word)) {
@@ -86,13 +86,31 @@ export function splitClauses(text: string, base: number): Offsets[] {
 	return clauses;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}.'’]/u;
+
+/** A letter, digit, period or apostrophe (ASCII answered without a regular expression: this runs for every period). */
+function isWordCharacter(s: string, i: number): boolean {
+	const c = s.charCodeAt(i);
+	if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 39;
+	return WORD_CHARACTER.test(s[i]!);
+}
+
+const WHITESPACE = /\s/;
+
+/** Whether s[i] is whitespace as `\s` defines it (ASCII answered without a regular expression). */
+function isSpace(s: string, i: number): boolean {
+	const c = s.charCodeAt(i);
+	if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+	return WHITESPACE.test(s[i]!);
+}
+
 function skipSpace(s: string, i: number): number {
-	while (i < s.length && /\s/.test(s[i]!)) i++;
+	while (i < s.length && isSpace(s, i)) i++;
 	return i;
 }
 
 function trimEnd(s: string): number {
 	let i = s.length;
-	while (i > 0 && /\s/.test(s[i - 1]!)) i--;
+	while (i > 0 && isSpace(s, i - 1)) i--;
 	return i;
 }
