@@ -88,7 +88,11 @@ const list = fc.array(listItem, { minLength: 1, maxLength: 5 }).map((items) => {
 });
 const comment = fc.constantFrom('<!-- accountable-disable-next-line -->', '<!--\nmulti\n\nline -->', '<!--\n*a*\n--> tail', '<!-->', '<!--->', '<!-- a --> tail', '<!-- unclosed', '<!-- a -->  ', ' <!-- a -->', '<!---->', '<!-- a -- b -->');
 const element = fc.oneof({ arbitrary: line, weight: 8 }, { arbitrary: list, weight: 3 }, { arbitrary: comment, weight: 1 }, { arbitrary: fc.constantFrom('---', '***', '* * *', '___', '- - -'), weight: 1 }, { arbitrary: table, weight: 1 }, { arbitrary: fence, weight: 1 }, { arbitrary: quote, weight: 1 }, { arbitrary: fc.constant(''), weight: 1 });
-const chunkText = fc.tuple(fc.array(element, { minLength: 1, maxLength: 5 }), fc.constantFrom('', '\n', '\n\n')).map(([elements, end]) => `${elements.join('\n')}${end}`);
+/** Front matter (read as such only at the start of the first chunk) and near misses. */
+const frontMatter = weighted([''], ['---\ntitle: x\n---\n', '---\n---\n', '+++\ntitle = 1\n+++\n', '---\ntitle: x\n', '--- \nx\n---\n', '---\nx\n--- \n', '---\nx\n----\n---\n', '---\n\n---\n', '---\nx\n...\n', '---\nx\n---', '+++\nx\n---\n', '---\nemail: a@b.org\npattern: \'\\bx\'\n---\n', '---\nx: ~\n---\n@b\n'], 3);
+const chunkText = fc
+	.tuple(frontMatter, fc.array(element, { minLength: 1, maxLength: 5 }), fc.constantFrom('', '\n', '\n\n'))
+	.map(([front, elements, end]) => `${front}${elements.join('\n')}${end}`);
 /** A chunk with one syntax character dropped in at some place: the near misses of every construct at once. */
 const mutated = fc
 	.tuple(chunkText, fc.nat(), fc.constantFrom('*', '_', '`', '[', ']', '(', ')', '<', '>', '|', '#', '-', ' ', '\n', '!', '\t', '&', '~', '1.', '\n\n', '\n  '))
@@ -115,6 +119,7 @@ const CONSTRUCTS: Record<string, RegExp> = {
 	table: /^\|[-: |]+\|$/m,
 	fence: /^```/m,
 	htmlComment: /^<!-- a/m,
+	frontMatter: /^(?:---|\+\+\+)\n/,
 	thematicBreak: /^(?:---|\*\*\*|___)$/m,
 };
 
@@ -199,7 +204,12 @@ describe('the fast Markdown reader (remark-parse’s events without remark-parse
 			'<b>bold</b>\n', 'snake_case_word\n', '`unclosed code\n', 'a*b*c\n', '> > nested\n', '- > quote in item\n', '- [ ] task\n',
 		];
 		for (const text of leftToRemark) expect(fastMarkdownEvents(text, false), text).toBeUndefined();
-		expect(fastMarkdownEvents('---\ntitle: x\n---\n', true)).toBeUndefined();
+		for (const text of ['---\ntitle: x\n', '--- \ntitle: x\n---\n', '---\ntitle: x\n--- \n', '---\n----\n---\n']) expect(fastMarkdownEvents(text, true), text).toBeUndefined();
+		for (const text of ['---\ntitle: x\n---\n# Title\n', '+++\ntitle = "x"\n+++\nText\n']) {
+			const r = bothReadings(text, true);
+			expect(r.fast, text).toBe(true);
+			expect(r.equal, r.message).toBe(true);
+		}
 		const read = [
 			'## SEC. 1. Services\n\n', '(a) Victims **shall** not be *detained*. See [the guidance](https://example.org/guidance).\nThe Office shall report (`Sec. 7`).\n',
 			'1. The Office shall report.\n   - Each year.\n     Continued.\n2. Victims shall not be detained.\n\n   A second paragraph.\n',

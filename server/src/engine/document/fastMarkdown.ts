@@ -5,33 +5,35 @@ import { splitSentences } from './sentences';
 /**
  * The parse events of a chunk of ordinary policy Markdown, read without remark-parse: ATX headings,
  * paragraphs, bullet and numbered lists (nested, multi-line, loose), simple block quotes, GFM pipe tables,
- * fenced code blocks and HTML comment blocks, with emphasis and strong emphasis on well-formed delimiter
- * runs, code spans, inline links and images and `<scheme:…>` autolinks inside them. remark-parse spends
- * most of its time on such text (every character goes through micromark's state machines and an mdast
- * tree is built), while this reader makes one pass over the lines and one over each block's characters
- * and emits the events directly.
+ * fenced code blocks, HTML comment blocks and front matter, with emphasis and strong emphasis on
+ * well-formed delimiter runs, code spans, inline links and images and `<scheme:…>` autolinks inside them.
+ * remark-parse spends most of its time on such text (every character goes through micromark's state
+ * machines and an mdast tree is built), while this reader makes one pass over the lines and one over each
+ * block's characters and emits the events directly.
  *
  * It is deliberately a conservative subset of CommonMark + GFM: whenever a chunk holds anything whose
- * reading it is not certain of — other HTML, entities, backslash escapes, tabs, CR, setext underlines, lazy
- * continuation lines, odd indentation, reference-style links, delimiter runs that could both open and
- * close, nested emphasis, GFM autolink literals or strikethrough, front matter — it returns undefined and
- * the chunk goes to remark-parse. Property tests check that every event list returned here equals the one
- * the remark path yields for the same chunk (test/engine/fast-markdown.test.ts).
+ * reading it is not certain of — other HTML, entities, backslash escapes, tabs, CR, setext underlines,
+ * lazy continuation lines, odd indentation, reference-style links, delimiter runs that could both open and
+ * close, nested emphasis, GFM autolink literals or strikethrough — it returns undefined and the chunk goes
+ * to remark-parse. Property tests check that every event list returned here equals the one the remark path
+ * yields for the same chunk (test/engine/fast-markdown.test.ts).
  */
 export function fastMarkdownEvents(text: string, first: boolean): ParseEvent[] | undefined {
-	if (UNSAFE_ANYWHERE.test(text)) return undefined;
-	// Front matter (first chunk only) and its lookalikes.
-	if (first && (text.startsWith('---') || text.startsWith('+++'))) return undefined;
 	try {
-		return new FastReader(text).read();
+		const reader = new FastReader(text);
+		// Front matter, at the very start of the text only (a later "---" is a thematic break); what it holds is not Markdown.
+		const from = first && (text.startsWith('---') || text.startsWith('+++')) ? reader.frontMatter() : 0;
+		UNSAFE_ANYWHERE.lastIndex = from;
+		if (UNSAFE_ANYWHERE.test(text)) return undefined;
+		return reader.read(from);
 	} catch (e) {
 		if (e === BAIL) return undefined;
 		throw e;
 	}
 }
 
-/** Characters this reader never accepts: no construct it handles contains them. */
-const UNSAFE_ANYWHERE = /[\t\r\0\\~@]/;
+/** Characters this reader never accepts after front matter: no construct it handles contains them (searched from lastIndex). */
+const UNSAFE_ANYWHERE = /[\t\r\0\\~@]/g;
 
 /** Thrown (one shared object: no stack trace to build) when the chunk holds something left to remark-parse. */
 const BAIL = { bail: true };
@@ -92,11 +94,12 @@ class FastReader {
 
 	constructor(private readonly text: string) {}
 
-	read(): ParseEvent[] {
+	/** Reads the lines from `from` on. */
+	read(from: number): ParseEvent[] {
 		const text = this.text;
 		const length = text.length;
 		let previousBlank = true;
-		let i = 0;
+		let i = from;
 		while (i < length) {
 			let end = text.indexOf('\n', i);
 			if (end === -1) end = length;
@@ -129,6 +132,28 @@ class FastReader {
 		}
 		this.closeParagraph();
 		return this.events;
+	}
+
+	/**
+	 * YAML ("---") or TOML ("+++") front matter opening the text: one code event up to its closing fence line.
+	 * Returns where reading resumes. Fences with anything after them are left to remark-parse.
+	 */
+	frontMatter(): number {
+		const text = this.text;
+		const fence = text.slice(0, 3);
+		if (text.charCodeAt(3) !== NEWLINE) bail();
+		let i = 4;
+		while (i < text.length) {
+			let end = text.indexOf('\n', i);
+			if (end === -1) end = text.length;
+			if (text.startsWith(fence, i)) {
+				if (end !== i + 3) bail();
+				this.events.push({ type: 'code', start: 0, end });
+				return end + 1;
+			}
+			i = end + 1;
+		}
+		return bail();
 	}
 
 	/** A line that starts in column 0. Returns where reading resumes when it consumed more lines (a fenced code block), else -1. */
