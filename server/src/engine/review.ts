@@ -93,9 +93,12 @@ export function byPosition(a: Finding, b: Finding): number {
 	return a.offsets.start - b.offsets.start || a.offsets.end - b.offsets.end || a.ruleId.localeCompare(b.ruleId);
 }
 
-/** Applies inline suppressions and the minimum severity to findings in document order. */
-export function settle(findings: Finding[], provisions: Finding[], profile: Profile, document: ReviewDocument, lines: LineIndex, settings: ReviewSettings): ReviewResult {
-	const directives = parseDirectives(document.text, lines, document.codeRanges);
+/**
+ * Applies inline suppressions and the minimum severity to findings in document order. `mayHaveDirectives`
+ * false says the text holds no "accountable-" at all (known without searching it).
+ */
+export function settle(findings: Finding[], provisions: Finding[], profile: Profile, document: ReviewDocument, lines: LineIndex, settings: ReviewSettings, mayHaveDirectives = true): ReviewResult {
+	const directives = mayHaveDirectives ? parseDirectives(document.text, lines, document.codeRanges) : [];
 	const { shown, suppressed } = applySuppressions(findings, directives, lines);
 	const threshold = settings.minSeverity;
 	return {

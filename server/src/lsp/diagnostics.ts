@@ -12,7 +12,21 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 	hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Diagnostics already made, by finding: an incremental re-review returns the same Finding objects for the
+ * parts of a document an edit did not move, and their diagnostics need not be made again on each keystroke.
+ */
+const made = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
+
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
+	const known = made.get(finding);
+	if (known?.uri === uri) return known.diagnostic;
+	const diagnostic = makeDiagnostic(finding, uri);
+	made.set(finding, { uri, diagnostic });
+	return diagnostic;
+}
+
+function makeDiagnostic(finding: Finding, uri: string): Diagnostic {
 	const data: FindingData = {
 		ruleId: finding.ruleId,
 		category: finding.category,

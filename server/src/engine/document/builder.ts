@@ -40,8 +40,10 @@ export class DocumentBuilder {
 				this.code(base + e.start, base + e.end);
 				continue;
 			}
-			if (e.type === 'block' && !hasProse(e.prose)) continue;
-			const reuse = kept?.[k++];
+			const reuse = kept?.[k];
+			// A kept block made from this prose had prose (the kept blocks are those of these same events).
+			if (e.type === 'block' && reuse?.prose !== e.prose && !hasProse(e.prose)) continue;
+			k++;
 			const start = base + e.start;
 			const block =
 				e.type === 'heading'

@@ -8,12 +8,13 @@ export interface KeptChunk {
 /**
  * Finds the kept state of a chunk of the new text among the last review's chunks. Where an edit did not
  * reach, a chunk is where it was (before the edit) or moved by the edit's length (after it): those are
- * found by position and one comparison of texts. Others (a paragraph moved, an edit undone) are found by
+ * found by position and one comparison of texts. Others (a paragraph moved or repeated) are found by
  * text, in maps built only when needed: hashing every chunk of a long document on each keystroke costs
  * more than the rest of a re-review.
  */
 export class ChunkLookup<S extends KeptChunk> {
 	private byText?: { first: Map<string, S>; rest: Map<string, S> };
+	private misses = 0;
 
 	/** `delta` is the new text's length minus the old one's. */
 	constructor(
@@ -29,6 +30,9 @@ export class ChunkLookup<S extends KeptChunk> {
 			const moved = this.at(start - this.delta, text, first);
 			if (moved) return moved;
 		}
+		// Most edits change one chunk into a text never seen: the maps (a hash of every chunk) are worth
+		// building only once a second chunk is missing, as when text moved or changed in several places.
+		if (++this.misses < 2) return undefined;
 		if (!this.byText) {
 			this.byText = { first: new Map(), rest: new Map() };
 			for (const s of this.states) (s.first ? this.byText.first : this.byText.rest).set(s.text, s);

@@ -65,6 +65,8 @@ interface ChunkState {
 	breaks?: number[];
 	/** Findings of the block-local rules, made for one set of rule severities. */
 	findings?: ChunkFindings;
+	/** Whether the chunk's text holds "accountable-" (a suppression directive may start there). */
+	mentionsDirective?: boolean;
 }
 
 /** The findings of a chunk's block-local hits, relative to the chunk (see placedFinding), each list sorted. */
@@ -252,7 +254,9 @@ export class IncrementalReviewer {
 			if (!BLOCK_LOCAL.has(rule.spec.kind) && bases[i] !== undefined) sectionRules.push(i);
 		});
 		for (const [r, hits] of sectionRuleHits(rules, sectionRules, ctx, sections)) for (const hit of hits) add(rules[r]!, hit, bases[r]!);
-		return settle(merged(findings, loose), merged(provisions, looseProvisions), profile, document, lines, settings);
+		// A directive's "accountable-" has no line break, so it lies within one chunk: ask the chunks, not the text.
+		const directives = placed.some((p) => (p.state.mentionsDirective ??= p.state.text.includes('accountable-')));
+		return settle(merged(findings, loose), merged(provisions, looseProvisions), profile, document, lines, settings, directives);
 	}
 
 	/** Makes the findings of a chunk's kept hits, relative to the chunk. */

@@ -27,9 +27,9 @@ interface SectionHit {
  */
 export interface SectionMemo {
 	/** Hits of section-scope missing rules, by rule index, with whether the section was the document's title then. */
-	missing: Map<number, { hit?: SectionHit; title: boolean }>;
+	missing: Array<{ hit?: SectionHit; title: boolean } | undefined>;
 	/** Hits of definition rules in the section's own blocks (subsections excluded), by rule index. */
-	definitions: Map<number, SectionHit[]>;
+	definitions: Array<SectionHit[] | undefined>;
 	/** Whether any block of the section matches, by matcher id (ReviewContext.sectionHas). */
 	has: Map<number, boolean>;
 	/** Words in the section (ReviewContext.sectionWords). */
@@ -37,7 +37,7 @@ export interface SectionMemo {
 }
 
 export function newSectionMemo(): SectionMemo {
-	return { missing: new Map(), definitions: new Map(), has: new Map() };
+	return { missing: [], definitions: [], has: new Map() };
 }
 
 /**
@@ -110,18 +110,18 @@ export function sectionRuleHits(rules: readonly Rule[], ruleIndexes: readonly nu
 				}
 				const memo = memos[section.index]!;
 				const title = isDocumentTitle(ctx, section);
-				let known = memo.missing.get(r);
+				let known = memo.missing[r];
 				if (!known || known.title !== title) {
 					const hit = missingHit(rule, ctx, section);
 					known = { hit: hit && keep(hit, section), title };
-					memo.missing.set(r, known);
+					memo.missing[r] = known;
 				}
 				if (known.hit) hits.push(place(known.hit, section, doc));
 			}
 		} else if (rule.spec.kind === 'definition' && rule.compiled.term) {
 			for (const section of doc.sections) {
 				const memo = memos[section.index]!;
-				let known = memo.definitions.get(r);
+				let known = memo.definitions[r];
 				if (!known) {
 					known = [];
 					const [from, to] = ownBlocks(doc, section);
@@ -129,7 +129,7 @@ export function sectionRuleHits(rules: readonly Rule[], ruleIndexes: readonly nu
 						const hit = definitionHit(rule, ctx, doc.blocks[i]!);
 						if (hit) known.push(keep(hit, section));
 					}
-					memo.definitions.set(r, known);
+					memo.definitions[r] = known;
 				}
 				for (const h of known) hits.push(place(h, section, doc));
 			}
