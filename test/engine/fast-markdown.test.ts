@@ -200,7 +200,7 @@ describe('the fast Markdown reader (remark-parse’s events without remark-parse
 			'<!-->\nText\n', '<!-- never closed\n', 'Title\n===\n', 'Title\n---\n', 'A \\*literal\\* star\n', 'Fish &amp; chips\n', 'Text\n  indented continuation\n',
 			'- item\nlazy continuation\n', '> quote\nlazy continuation\n', '[x]: https://example.org\n', 'A [reference] link\n', 'See www.example.org\n',
 			'Mail a@b.org\n', '~~struck~~\n', '***strong emphasis***\n', '*a **nested** b*\n', '    indented code\n', '```\nnever closed\n', '| a |\n| b |\n',
-			'Tab\there\n', 'Line  \nbreak\n', '## Closing #\n', 'Text\n2. continues the paragraph\n', '1. a\n   2. continues the item\n', '* * *\n- a\nb\n',
+			'Tab\there\n', '#   \n', '<!-- a -->  \n', '| a |  \n|---|\n', '## Closing #\n', 'Text\n2. continues the paragraph\n', '1. a\n   2. continues the item\n', '* * *\n- a\nb\n',
 			'<b>bold</b>\n', 'snake_case_word\n', '`unclosed code\n', 'a*b*c\n', '> > nested\n', '- > quote in item\n', '- [ ] task\n',
 		];
 		for (const text of leftToRemark) expect(fastMarkdownEvents(text, false), text).toBeUndefined();
@@ -214,7 +214,7 @@ describe('the fast Markdown reader (remark-parse’s events without remark-parse
 			'## SEC. 1. Services\n\n', '(a) Victims **shall** not be *detained*. See [the guidance](https://example.org/guidance).\nThe Office shall report (`Sec. 7`).\n',
 			'1. The Office shall report.\n   - Each year.\n     Continued.\n2. Victims shall not be detained.\n\n   A second paragraph.\n',
 			'> Quoted *text*.\n>\n> More.\n', '| Area | Amount |\n|---|---:|\n| Training | $4 |\n', '```text\n# not a heading\n```\n', '* * *\n',
-			'Text\n<!-- accountable-disable-next-line -->\nVictims shall be detained.\n',
+			'Text\n<!-- accountable-disable-next-line -->\nVictims shall be detained.\n', 'A hard  \nline break and trailing spaces  \n', '# Title  \n- item  \n  more \n', '```\ncode\n```  \n',
 		];
 		for (const text of read) {
 			const r = bothReadings(text, false);

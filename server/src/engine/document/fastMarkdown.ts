@@ -112,7 +112,7 @@ class FastReader {
 				i = end + 1;
 				continue;
 			}
-			if (text.charCodeAt(end - 1) === SPACE) bail();
+			// Trailing spaces stay in the block (as remark-parse's positions have them) and are spaces in the prose either way.
 			if (indent === i) {
 				if (previousBlank) {
 					this.items.length = 0;
@@ -280,6 +280,7 @@ class FastReader {
 		if (level > 6 || start + level >= end || text.charCodeAt(start + level) !== SPACE) bail();
 		let contentStart = start + level;
 		while (text.charCodeAt(contentStart) === SPACE) contentStart++;
+		if (contentStart >= end) bail();
 		// A "#" in the text could be (or be mistaken for) a closing sequence.
 		if (text.slice(contentStart, end).includes('#')) bail();
 		const blanks: number[] = [start, contentStart];
@@ -387,7 +388,7 @@ class FastReader {
 			if (text.charCodeAt(i) === c) {
 				let m = 0;
 				while (i + m < lineEnd && text.charCodeAt(i + m) === c) m++;
-				if (m >= n && i + m === lineEnd) {
+				if (m >= n && onlySpaces(text, i + m, lineEnd)) {
 					this.events.push({ type: 'code', start, end: lineEnd });
 					return lineEnd + 1;
 				}
@@ -400,6 +401,11 @@ class FastReader {
 		// Left open: the chunk runs on into the next one, which only the remark path handles.
 		return bail();
 	}
+}
+
+function onlySpaces(text: string, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) if (text.charCodeAt(i) !== SPACE) return false;
+	return true;
 }
 
 /** The end of a list marker ("-", "+", "*", or 1–9 digits then "." or ")") at `start` followed by a space, else -1. */
