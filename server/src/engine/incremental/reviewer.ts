@@ -101,7 +101,8 @@ interface LastReview {
  * look at sections or the whole document run again over the merged document, on the kept matches.
  *
  * Keep one per open document, for one Reviewer (rule set). Only the chunks of the last review are kept, so
- * memory stays proportional to the document.
+ * memory stays proportional to the document. A result's `document` is valid until the next review: unchanged
+ * blocks are moved into the next document in place, so keep findings (plain values), not documents.
  */
 export class IncrementalReviewer {
 	private last?: LastReview;
