@@ -12,11 +12,11 @@ const policy = generatePolicy(3_000, loadCorpus(path.resolve(__dirname, '..', '.
 const PATTERNS = [
 	'\\bnothing\\s+in\\s+th(?:is|e)', '(?:prevent\\w*|(?:arrest\\w*|prosecut\\w*)\\s+\\w+)', 'colou?r', 'st+ing', '(?:raid|sweep)s?', 'we|this\\s+(?:brief|report)', 'k\\w+',
 	'[Vv]iolat\\w*', '(?:a|b)?c', '(?<![“"])(?:rescued|saved)\\s+women', '\\b\\d[\\d,]*\\s+rescues\\b', '(?:the\\s+)?purposes?\\s+of', '(?:attempt\\w*\\s+to\\s+)?purchas\\w*', 'u\\.s\\.',
-	'^(?:an?\\s+act)', '(?=raid)r\\w+', 'x{0,2}raid', 'ra{2,}id', '[a-c]{2}t', 'b(?:e|ei)ng\\s+\\w+', '21st\\s+century',
+	'^(?:an?\\s+act)', '(?=raid)r\\w+', 'x{0,2}raid', 'ra{2,}id', '[a-c]{2}t', 'b(?:e|ei)ng\\s+\\w+', '21st\\s+century', 'raid\\p{Lu}?', 'na[iï]ve',
 ];
 const TERMS = ['law enforcement', 'raid', 'operation', 'any', 'use', 'cooperate', 'victim*', '=exact words', 'U.S.', 'naïve', 'skill', 'as', 'k', 'detention', 'supply', 'police-led', 'sting'];
 /** Text pieces: words of the terms in other cases and inflections, and letters that fold like ASCII (K, ſ). */
-const PIECES = ['Nothing in this', 'prevented', 'Arrests', 'prosecution', 'colour', 'color', 'sttting', 'Raids', 'sweeps', 'We', 'this brief', 'kit', 'violated', 'bc', 'c', 'Law', 'ENFORCEMENT', 'raids', 'Operational', 'anies', 'using', 'cooperation', 'victims', 'exact', 'words', 'u.s.', 'U.S.', 'naïve', 'NAÏVE', '\u212Aill', 'ſting', 'Sting', 'aſ', 'detained', 'supplies', 'police-led', 'xlaw', 'éraid', '1raid', '_raid', ' ', ' ', '\n', '-', '—', '.', '(', '"', 'rescued women', 'Saved  women', '“rescued women', '12 rescues', '1,000 rescues', 'x1 rescues', 'the purposes of', 'Purpose of', 'attempted to purchase', 'purchasing', 'An act', 'a act', 'raaid', 'xxraid', 'abt', 'CAT', 'being x', 'beng y', '21st century', '21ST  Century'];
+const PIECES = ['Nothing in this', 'prevented', 'Arrests', 'prosecution', 'colour', 'color', 'sttting', 'Raids', 'sweeps', 'We', 'this brief', 'kit', 'violated', 'bc', 'c', 'Law', 'ENFORCEMENT', 'raids', 'Operational', 'anies', 'using', 'cooperation', 'victims', 'exact', 'words', 'u.s.', 'U.S.', 'naïve', 'NAÏVE', '\u212Aill', 'ſting', 'Sting', 'aſ', 'detained', 'supplies', 'police-led', 'xlaw', 'éraid', '1raid', '_raid', ' ', ' ', '\n', '-', '—', '.', '(', '"', 'rescued women', 'Saved  women', '“rescued women', '12 rescues', '1,000 rescues', 'x1 rescues', 'the purposes of', 'Purpose of', 'attempted to purchase', 'purchasing', 'An act', 'a act', 'raaid', 'xxraid', 'abt', 'CAT', 'being x', 'beng y', '21st century', '21ST  Century', 'İ', 'ΟΔΟΣ', 'ß', 'µ', 'RAID', 'Law-ENFORCEMENT'];
 
 describe('matcher prefilter (word-start keys)', () => {
 	it('never changes the matches of a matcher of terms and plain patterns', () => {

@@ -1,6 +1,7 @@
 import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
+import { foldPatternSource } from './caseFold';
 import { matcherPrefixes, nextCandidate, type WordStarts } from './prefilter';
 
 /**
@@ -19,6 +20,11 @@ export interface Matcher {
 	prefixes?: Uint32Array;
 	/** The RegExp in sticky mode, to try at word starts; made when first needed. */
 	sticky?: RegExp;
+	/**
+	 * The same without the `i` flag, for text folded to lower case (caseFold.ts: cheaper to compile and to
+	 * run); null when the pattern cannot be folded. Made when first needed.
+	 */
+	folded?: RegExp | null;
 }
 
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
@@ -75,20 +81,30 @@ function findAtWordStarts(matcher: Matcher, prefixes: Uint32Array, text: string,
 	let i = nextCandidate(prefixes, table, 0);
 	if (i < 0) return NO_CANDIDATES as Offsets[];
 	const out: Offsets[] = [];
-	const sticky = (matcher.sticky ??= new RegExp(matcher.regex.source, 'iuy'));
+	let sticky = starts.folded === undefined ? null : foldedRegExp(matcher);
+	const subject = sticky ? starts.folded! : text;
+	sticky ??= matcher.sticky ??= new RegExp(matcher.regex.source, 'iuy');
 	let from = 0;
 	for (; i >= 0; i = nextCandidate(prefixes, table, i + 4)) {
 		const at = table[i]!;
 		if (at < from) continue;
 		// test() rather than exec(): a sticky RegExp leaves lastIndex at the match's end, and no match array is made.
 		sticky.lastIndex = at;
-		if (!sticky.test(text)) continue;
+		if (!sticky.test(subject)) continue;
 		const end = sticky.lastIndex;
 		if (end === at) continue;
 		out.push({ start: base + at, end: base + end });
 		from = end;
 	}
 	return out.length === 0 ? NO_MATCHES : out;
+}
+
+function foldedRegExp(matcher: Matcher): RegExp | null {
+	if (matcher.folded === undefined) {
+		const source = foldPatternSource(matcher.regex.source);
+		matcher.folded = source === undefined ? null : new RegExp(source, 'uy');
+	}
+	return matcher.folded;
 }
 
 /** Shared by every search that found nothing; never modified. */

@@ -1,3 +1,4 @@
+import { foldText } from './caseFold';
 import { inflectionStem } from './inflect';
 
 /**
@@ -223,6 +224,8 @@ const MAX_KEY = pad((36 * BASE + 36) * BASE + 36, 3);
  */
 export interface WordStarts {
 	table: number[];
+	/** The text folded to lower case, where matchers run (caseFold.ts); undefined when it cannot be folded. */
+	folded?: string;
 }
 
 export function wordStarts(text: string): WordStarts {
@@ -240,7 +243,8 @@ export function wordStarts(text: string): WordStarts {
 		}
 		previousWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 	}
-	return { table };
+	const folded = table.length > 0 ? foldText(text) : undefined;
+	return folded === undefined ? { table } : { table, folded };
 }
 
 /** Whether one of the word starts (from index `from` of the table) begins with one of the prefixes: its table index, or -1. */
