@@ -112,8 +112,8 @@ if (part('cli')) {
 		documentsPerSecond: 200 / (s.median / 1000), megabytesPerSecond: bytes / 1e6 / (s.median / 1000),
 		cores, workers: cores, coresBusy: s.coresBusy, singleCoresBusy: single.coresBusy,
 	};
-	log(`  one worker (ACCOUNTABLE_JOBS=1) ${fmt(single)}${single.coresBusy !== undefined ? `, ${single.coresBusy.toFixed(2)} cores busy` : ''}`);
-	log(`  every core (${cores} workers)     ${fmt(s)}${s.coresBusy !== undefined ? `, ${s.coresBusy.toFixed(2)} cores busy` : ''}: ${results.cli.documentsPerSecond.toFixed(0)} documents/s, ${results.cli.megabytesPerSecond.toFixed(2)} MB/s, ${results.cli.speedup.toFixed(2)}× one worker`);
+	log(`  main thread only (ACCOUNTABLE_JOBS=1) ${fmt(single)}${single.coresBusy !== undefined ? `, ${single.coresBusy.toFixed(2)} cores busy` : ''}`);
+	log(`  every core (${cores} reviewers)     ${fmt(s)}${s.coresBusy !== undefined ? `, ${s.coresBusy.toFixed(2)} cores busy` : ''}: ${results.cli.documentsPerSecond.toFixed(0)} documents/s, ${results.cli.megabytesPerSecond.toFixed(2)} MB/s, ${results.cli.speedup.toFixed(2)}× the speed of one`);
 }
 
 // ---- summary ------------------------------------------------------------------------------------------

@@ -151,7 +151,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		for (const g of unmatched) io.stderr(`accountable: no files match ${g}\n`);
 		if (missing.length > 0 || unmatched.length > 0) ioFailed = true;
 		const progress = new Progress(files.length, io.isTTY && !values.quiet, io.stderr);
-		// Large batches are reviewed on every core; results and messages still come out in file order.
+		// Large batches are reviewed on every core (the main thread and workers); results and messages still come out in file order.
 		const pool = ReviewPool.forBatch(files, { explicit: values.config ? path.resolve(io.cwd, values.config) : undefined, none: values['no-config'] });
 		const pending: Array<() => Promise<void>> = [];
 		try {
@@ -170,7 +170,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 					continue;
 				}
 				const { text, format, locate } = source;
-				const reviewed: Promise<PooledReview> = pool && !locate ? pool.review(file, text, overrides, format) : Promise.resolve(inProcess(service.review(file, text, overrides, format)));
+				// Let the workers' answers in (reading a file may not yield to them), so wantsMore is up to date.
+				if (pool) await pool.settle();
+				const toPool = pool && !locate && pool.wantsMore;
+				const reviewed: Promise<PooledReview> = toPool ? pool.review(file, text, overrides, format) : Promise.resolve(inProcess(service.review(file, text, overrides, format)));
 				reviewed.catch(() => undefined);
 				pending.push(async () => {
 					const review = await reviewed;

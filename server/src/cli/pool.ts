@@ -36,15 +36,17 @@ const MIN_FILES = 8;
 const MIN_BYTES = 1_000_000;
 
 /**
- * Reviews documents on worker threads, one per core (ACCOUNTABLE_JOBS=n sets the number; 1 keeps everything
- * on the main thread), so a batch review uses the whole machine. Each worker
- * has its own ReviewService (configuration and rules resolved from disk as on the main thread). Results
- * come back per document; the caller keeps their order.
+ * Reviews documents on worker threads, so a batch review uses the whole machine: one reviewer per core
+ * (ACCOUNTABLE_JOBS=n sets the number; 1 keeps everything on the main thread), the main thread being one of
+ * them. The main thread reviews whatever the workers have no room for (see wantsMore): a worker of its own
+ * would cost another warm-up (loading the rules, compiling their RegExps: about a second of CPU), which on
+ * two cores ate the whole gain. Each worker has its own ReviewService (configuration and rules resolved from
+ * disk as on the main thread). Results come back per document; the caller keeps their order.
  */
 export class ReviewPool {
 	private readonly workers: Worker[] = [];
-	private readonly idle: Worker[] = [];
-	private readonly queue: Array<{ job: Job; resolve: (r: PooledReview) => void; reject: (e: Error) => void }> = [];
+	/** Documents posted to each worker and not back yet. */
+	private readonly inFlight = new Map<Worker, number>();
 	private readonly running = new Map<number, { resolve: (r: PooledReview) => void; reject: (e: Error) => void }>();
 	private nextId = 0;
 
@@ -63,7 +65,8 @@ export class ReviewPool {
 			}
 		}
 		if (bytes < MIN_BYTES) return undefined;
-		return new ReviewPool(Math.min(cores, Math.ceil(files.length / 4)), options);
+		// The main thread is a reviewer too: one worker per further core.
+		return new ReviewPool(Math.min(cores - 1, Math.ceil(files.length / 4)), options);
 	}
 
 	private constructor(size: number, options: Options) {
@@ -72,43 +75,62 @@ export class ReviewPool {
 			worker.on('message', (message: { id: number; review?: PooledReview; error?: string }) => {
 				const waiting = this.running.get(message.id);
 				this.running.delete(message.id);
+				this.inFlight.set(worker, this.inFlight.get(worker)! - 1);
 				if (message.review) waiting?.resolve(message.review);
 				else waiting?.reject(new Error(message.error ?? 'review failed'));
-				this.idle.push(worker);
-				this.pump();
 			});
 			worker.on('error', (e) => {
 				for (const w of this.running.values()) w.reject(e);
 				this.running.clear();
 			});
 			this.workers.push(worker);
-			this.idle.push(worker);
+			this.inFlight.set(worker, 0);
 		}
 	}
 
+	/**
+	 * Whether a worker has room for the next document. Each may hold two: the one it reviews and the next,
+	 * already in its inbox, so it never waits for the main thread (busy with a review of its own) to hand it
+	 * work. When none has room, the main thread reviews the document itself.
+	 */
+	get wantsMore(): boolean {
+		return this.roomiest() !== undefined;
+	}
+
+	/** Posts a document to the worker with the fewest in flight; call only when wantsMore. */
 	review(file: string, text: string, overrides: ReviewSettings, format?: DocumentFormat): Promise<PooledReview> {
+		const worker = this.roomiest();
+		if (!worker) return Promise.reject(new Error('no worker has room'));
 		return new Promise((resolve, reject) => {
-			this.queue.push({ job: { id: this.nextId++, file, text, overrides, format }, resolve, reject });
-			this.pump();
+			const job: Job = { id: this.nextId++, file, text, overrides, format };
+			this.running.set(job.id, { resolve, reject });
+			this.inFlight.set(worker, this.inFlight.get(worker)! + 1);
+			worker.postMessage(job);
 		});
 	}
 
-	/** How many documents to keep in flight: enough to keep every worker busy, few enough to bound memory. */
+	/** Resolves once messages from the workers that already arrived have been handled. */
+	settle(): Promise<void> {
+		return new Promise((resolve) => setImmediate(resolve));
+	}
+
+	/**
+	 * How many documents may be reviewed ahead of the first one not back yet (results wait to be printed in
+	 * file order): enough that the main thread keeps reviewing while a worker warms up (its first document
+	 * comes back a second or so later), few enough to bound memory: texts wait only in the workers' inboxes.
+	 */
 	get window(): number {
-		return this.workers.length * 4;
+		return 64;
 	}
 
 	async close(): Promise<void> {
 		await Promise.all(this.workers.map((w) => w.terminate()));
 	}
 
-	private pump(): void {
-		while (this.idle.length > 0 && this.queue.length > 0) {
-			const worker = this.idle.pop()!;
-			const { job, resolve, reject } = this.queue.shift()!;
-			this.running.set(job.id, { resolve, reject });
-			worker.postMessage(job);
-		}
+	private roomiest(): Worker | undefined {
+		let best: Worker | undefined;
+		for (const w of this.workers) if (this.inFlight.get(w)! < 2 && (!best || this.inFlight.get(w)! < this.inFlight.get(best)!)) best = w;
+		return best;
 	}
 }
 
