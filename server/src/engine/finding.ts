@@ -38,6 +38,11 @@ export interface Offsets {
 	end: number;
 }
 
+/** The same range `by` characters further on (back, when negative). */
+export function shiftOffsets(o: Offsets, by: number): Offsets {
+	return { start: o.start + by, end: o.end + by };
+}
+
 /**
  * A change the user can apply: replace the matched text, or insert a model clause.
  * `offsets` says where: for a replacement, the text replaced; for an insertion, an empty range.

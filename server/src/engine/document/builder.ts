@@ -1,4 +1,4 @@
-import type { Offsets } from '../finding';
+import { shiftOffsets, type Offsets } from '../finding';
 import type { Block, BlockKind, DocumentFormat, ReviewDocument, Section } from './model';
 import type { ParseEvent } from './events';
 import { splitSentences } from './sentences';
@@ -143,7 +143,7 @@ export function hasProse(prose: string): boolean {
 }
 
 function shift(list: readonly Offsets[], by: number): Offsets[] {
-	return list.map((o) => ({ start: o.start + by, end: o.end + by }));
+	return list.map((o) => shiftOffsets(o, by));
 }
 
 function firstLineOffsets(text: string): Offsets {

@@ -266,7 +266,7 @@ class FastReader {
 		sortPairs(inner);
 		const blanks = p.blanks.length === 0 ? inner : mergePairs(p.blanks, inner);
 		const prose = blankRanges(this.text, p.start, p.end, blanks);
-		if (!hasWords(prose)) return;
+		if (!hasProse(prose)) return;
 		this.events.push({
 			type: 'block', kind: p.listDepth > 0 ? 'listItem' : 'paragraph', start: p.start, end: p.end, prose,
 			quoted: p.quoted, listDepth: p.listDepth, sentences: splitSentences(prose, p.start),
@@ -344,7 +344,7 @@ class FastReader {
 			if (k === last) blanks.push(end - 1, end);
 			sortPairs(blanks);
 			const prose = blankRanges(text, start, end, blanks);
-			if (!hasWords(prose)) continue;
+			if (!hasProse(prose)) continue;
 			this.events.push({ type: 'block', kind: 'tableCell', start, end, prose, quoted: false, listDepth: 0, sentences: splitSentences(prose, start) });
 		}
 	}
@@ -657,12 +657,6 @@ function pipesOf(text: string, start: number, end: number): number[] {
 	const pipes: number[] = [];
 	for (let i = text.indexOf('|', start); i !== -1 && i < end; i = text.indexOf('|', i + 1)) pipes.push(i);
 	return pipes;
-}
-
-/** hasProse, answered at once when the prose starts with a visible ASCII character (nearly always). */
-function hasWords(prose: string): boolean {
-	const c = prose.charCodeAt(0);
-	return (c > 32 && c < 127) || hasProse(prose);
 }
 
 /** Sorts flat [start, end] pairs by start (insertion sort: the pairs come nearly in order, and few). */

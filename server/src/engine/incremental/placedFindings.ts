@@ -1,4 +1,4 @@
-import type { Finding, Offsets, Range } from '../finding';
+import { shiftOffsets, type Finding, type Offsets, type Range } from '../finding';
 
 /**
  * Findings kept relative to a chunk: offsets from the chunk's start, lines from the chunk's first line.
@@ -17,10 +17,10 @@ function moved(f: Finding, by: number, lines: number): Finding {
 	const out: Finding = {
 		...f,
 		range: moveRange(f.range, lines),
-		offsets: move(f.offsets, by),
-		suggestions: f.suggestions.length === 0 ? f.suggestions : f.suggestions.map((s) => ({ ...s, offsets: move(s.offsets, by), range: moveRange(s.range, lines) })),
+		offsets: shiftOffsets(f.offsets, by),
+		suggestions: f.suggestions.length === 0 ? f.suggestions : f.suggestions.map((s) => ({ ...s, offsets: shiftOffsets(s.offsets, by), range: moveRange(s.range, lines) })),
 	};
-	if (f.related) out.related = f.related.map((r) => ({ ...r, offsets: move(r.offsets, by), range: moveRange(r.range, lines) }));
+	if (f.related) out.related = f.related.map((r) => ({ ...r, offsets: shiftOffsets(r.offsets, by), range: moveRange(r.range, lines) }));
 	return out;
 }
 
@@ -28,10 +28,6 @@ function moved(f: Finding, by: number, lines: number): Finding {
 export function findingWithin(f: Finding, start: number, end: number): boolean {
 	const inside = (o: Offsets): boolean => o.start >= start && o.end <= end;
 	return inside(f.offsets) && f.suggestions.every((s) => inside(s.offsets)) && (f.related ?? []).every((r) => inside(r.offsets));
-}
-
-function move(o: Offsets, by: number): Offsets {
-	return { start: o.start + by, end: o.end + by };
 }
 
 function moveRange(r: Range, lines: number): Range {

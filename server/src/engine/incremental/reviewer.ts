@@ -7,12 +7,12 @@ import { plainTextChunks } from '../document/plaintext';
 import type { ReviewSettings } from '../config';
 import { ReviewContext, type BlockMemo, type Hit } from '../rules/kinds/context';
 import type { Rule, RuleKind } from '../rules/types';
+import type { Matcher } from '../matching/matcher';
 import { LineIndex, lineStarts } from '../lineIndex';
 import {
 	AppliedClauses,
 	baseSeverities,
 	byPosition,
-	hitIsQuoted,
 	profileFor,
 	runRule,
 	settle,
@@ -23,6 +23,7 @@ import {
 	type ReviewResult,
 } from '../review';
 import { ChunkLookup } from './chunkLookup';
+import { placedHit, relativeHit, type RelativeHit } from './relativeHits';
 import { findingWithin, placedFinding, relativeFinding } from './placedFindings';
 import { newSectionMemo, sectionRuleHits, SectionMemoContext, type SectionMemo } from './sectionRules';
 
@@ -32,18 +33,6 @@ import { newSectionMemo, sectionRuleHits, SectionMemoContext, type SectionMemo }
  * document must leave this set; the property test (incremental review equals a full review) catches it.
  */
 const BLOCK_LOCAL: ReadonlySet<RuleKind> = new Set<RuleKind>(['phrase', 'co-occurrence']);
-
-/** A hit of a block-local rule, relative to its chunk, so it can be placed wherever the chunk moves. */
-interface KeptHit {
-	offsets: Offsets;
-	sentence?: Offsets;
-	/** The block's index among the chunk's blocks. */
-	block: number;
-	vars: Hit['vars'];
-	related?: Array<{ offsets: Offsets; message: string }>;
-	checkQuoted: boolean;
-	quoted: boolean;
-}
 
 /** What is kept of one chunk between reviews. Everything is relative to the chunk, never absolute. */
 interface ChunkState {
@@ -56,7 +45,7 @@ interface ChunkState {
 	/** One memo per block of the chunk, in order. */
 	memos: BlockMemo[];
 	/** Hits of every block-local rule, by the rule's index in the rule set; found on the chunk's first review. */
-	hits?: Array<KeptHit[] | undefined>;
+	hits?: Array<RelativeHit[] | undefined>;
 	/** Indexes of the rules with hits in this chunk (most chunks have none). */
 	rulesWithHits?: number[];
 	/** The blocks the chunk made when last placed (DocumentBuilder.replay reuses those that land in the same place). */
@@ -76,7 +65,7 @@ interface ChunkFindings {
 	findings: Finding[];
 	provisions: Finding[];
 	/** Hits whose findings reach beyond the chunk (a clause inserted at the document's end): made again each review. */
-	elsewhere: Array<{ rule: number; hit: KeptHit }>;
+	elsewhere: Array<{ rule: number; hit: RelativeHit }>;
 	/** The lists as last placed, reused while the chunk stays where it is. */
 	placed?: { base: number; line: number; findings: Finding[]; provisions: Finding[] };
 }
@@ -181,7 +170,7 @@ export class IncrementalReviewer {
 		const hitsOfChunk = (p: Placed): void => {
 			if (p.state.hits) return;
 			const chunkCtx = chunkContext(document, ctx, p.firstBlock, p.blockCount);
-			const hits = rules.map((rule) => (BLOCK_LOCAL.has(rule.spec.kind) ? keepHits(runRule(rule, chunkCtx), p.base, p.firstBlock) : undefined));
+			const hits = rules.map((rule) => (BLOCK_LOCAL.has(rule.spec.kind) ? runRule(rule, chunkCtx).map((h) => relativeHit(h, p.base, p.firstBlock)) : undefined));
 			p.state.hits = hits;
 			p.state.rulesWithHits = hits.flatMap((h, i) => (h && h.length > 0 ? [i] : []));
 		};
@@ -201,7 +190,7 @@ export class IncrementalReviewer {
 				const out: Hit[] = [];
 				for (const p of placed) {
 					hitsOfChunk(p);
-					for (const h of p.state.hits![r] ?? []) out.push(placeHit(h, p.base, document.blocks[p.firstBlock + h.block]!));
+					for (const h of p.state.hits![r] ?? []) out.push(placedHit(h, p.base, document.blocks, p.firstBlock));
 				}
 				return out;
 			};
@@ -248,7 +237,7 @@ export class IncrementalReviewer {
 			}
 			for (const f of kept.placed.findings) findings.push(f);
 			for (const f of kept.placed.provisions) provisions.push(f);
-			for (const { rule, hit } of kept.elsewhere) add(rules[rule]!, placeHit(hit, p.base, document.blocks[p.firstBlock + hit.block]!), bases[rule]!);
+			for (const { rule, hit } of kept.elsewhere) add(rules[rule]!, placedHit(hit, p.base, document.blocks, p.firstBlock), bases[rule]!);
 		}
 		const sectionRules: number[] = [];
 		rules.forEach((rule, i) => {
@@ -269,7 +258,7 @@ export class IncrementalReviewer {
 			if (base === undefined) continue;
 			const rule = rules[r]!;
 			for (const h of p.state.hits![r]!) {
-				const hit = placeHit(h, p.base, document.blocks[p.firstBlock + h.block]!);
+				const hit = placedHit(h, p.base, document.blocks, p.firstBlock);
 				if (!suggestionsStayInBlock(rule, hit)) {
 					kept.elsewhere.push({ rule: r, hit: h });
 					continue;
@@ -368,7 +357,7 @@ function chunkContext(document: ReviewDocument, whole: ReviewContext, firstBlock
 	return new ChunkContext(part, whole, firstBlock);
 }
 
-/** Looks up matches through the whole document's context, whose cache is indexed by document block index. */
+/** Asks the whole document's context (its cache is indexed by document block index, and it holds the block memos). */
 class ChunkContext extends ReviewContext {
 	constructor(
 		doc: ReviewDocument,
@@ -378,30 +367,11 @@ class ChunkContext extends ReviewContext {
 		super(doc);
 	}
 
-	override matches(matcher: Parameters<ReviewContext['matches']>[0], block: Block): Offsets[] {
+	override matches(matcher: Matcher, block: Block): Offsets[] {
 		return this.whole.matches(matcher, block);
 	}
-}
 
-function keepHits(hits: readonly Hit[], base: number, firstBlock: number): KeptHit[] {
-	return hits.map((h) => ({
-		offsets: shift(h.offsets, -base),
-		sentence: h.sentence && shift(h.sentence, -base),
-		block: h.block!.index - firstBlock,
-		vars: h.vars,
-		related: h.related?.map((r) => ({ offsets: shift(r.offsets, -base), message: r.message })),
-		checkQuoted: h.checkQuoted,
-		quoted: hitIsQuoted(h),
-	}));
-}
-
-function placeHit(h: KeptHit, base: number, block: Block): Hit {
-	const hit: Hit = { offsets: shift(h.offsets, base), block, vars: h.vars, checkQuoted: h.checkQuoted, quoted: h.quoted };
-	if (h.sentence) hit.sentence = shift(h.sentence, base);
-	if (h.related) hit.related = h.related.map((r) => ({ offsets: shift(r.offsets, base), message: r.message }));
-	return hit;
-}
-
-function shift(o: Offsets, by: number): Offsets {
-	return { start: o.start + by, end: o.end + by };
+	override mayMatch(matcher: Matcher, block: Block): boolean {
+		return this.whole.mayMatch(matcher, block);
+	}
 }

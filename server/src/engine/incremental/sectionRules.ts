@@ -1,25 +1,10 @@
-import type { Offsets } from '../finding';
 import type { Block, ReviewDocument, Section } from '../document';
 import { ReviewContext, type BlockMemo, type Hit } from '../rules/kinds/context';
 import { matcherId, type Matcher } from '../matching/matcher';
 import { isDocumentTitle, missingHit, missingScopes } from '../rules/kinds/missing';
 import { definitionHit } from '../rules/kinds/definition';
 import type { Rule } from '../rules/types';
-import { hitIsQuoted } from '../review';
-
-/**
- * A hit of a section-level rule (missing, definition), relative to its section: offsets from the section's
- * start, its block as an index from the section's heading block.
- */
-interface SectionHit {
-	offsets: Offsets;
-	sentence?: Offsets;
-	block?: number;
-	vars: Hit['vars'];
-	related?: Array<{ offsets: Offsets; message: string }>;
-	checkQuoted: boolean;
-	quoted: boolean;
-}
+import { placedHit, relativeHit, type RelativeHit } from './relativeHits';
 
 /**
  * What is known about one section's content between reviews. A section whose heading, blocks and
@@ -27,9 +12,9 @@ interface SectionHit {
  */
 export interface SectionMemo {
 	/** Hits of section-scope missing rules, by rule index, with whether the section was the document's title then. */
-	missing: Array<{ hit?: SectionHit; title: boolean } | undefined>;
+	missing: Array<{ hit?: RelativeHit; title: boolean } | undefined>;
 	/** Hits of definition rules in the section's own blocks (subsections excluded), by rule index. */
-	definitions: Array<SectionHit[] | undefined>;
+	definitions: Array<RelativeHit[] | undefined>;
 	/** Whether any block of the section matches, by matcher id (ReviewContext.sectionHas). */
 	has: Map<number, boolean>;
 	/** Words in the section (ReviewContext.sectionWords). */
@@ -150,29 +135,14 @@ function anchorBlock(section: Section): number {
 	return section.headingBlock ?? 0;
 }
 
-function keep(hit: Hit, section: Section): SectionHit {
-	const by = -section.start;
-	return {
-		offsets: shift(hit.offsets, by),
-		sentence: hit.sentence && shift(hit.sentence, by),
-		block: hit.block && hit.block.index - anchorBlock(section),
-		vars: hit.vars,
-		related: hit.related?.map((r) => ({ offsets: shift(r.offsets, by), message: r.message })),
-		checkQuoted: hit.checkQuoted,
-		quoted: hitIsQuoted(hit),
-	};
+/** A section-level hit relative to its section: offsets from its start, its block from its heading block. */
+function keep(hit: Hit, section: Section): RelativeHit {
+	return relativeHit(hit, section.start, anchorBlock(section));
 }
 
-function place(h: SectionHit, section: Section, doc: ReviewDocument): Hit {
-	const by = section.start;
-	const hit: Hit = { offsets: shift(h.offsets, by), vars: h.vars, checkQuoted: h.checkQuoted, quoted: h.quoted };
-	if (h.block !== undefined) hit.block = doc.blocks[anchorBlock(section) + h.block] as Block;
-	else hit.section = section;
-	if (h.sentence) hit.sentence = shift(h.sentence, by);
-	if (h.related) hit.related = h.related.map((r) => ({ offsets: shift(r.offsets, by), message: r.message }));
+/** A kept hit placed in its section as it now is; a hit without a block is anchored on the section. */
+function place(h: RelativeHit, section: Section, doc: ReviewDocument): Hit {
+	const hit = placedHit(h, section.start, doc.blocks, anchorBlock(section));
+	if (h.block === undefined) hit.section = section;
 	return hit;
-}
-
-function shift(o: Offsets, by: number): Offsets {
-	return { start: o.start + by, end: o.end + by };
 }

@@ -1,4 +1,4 @@
-import type { Offsets } from '../../finding';
+import { shiftOffsets, type Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
 import { findAll, matcherId, mayMatchText, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
 import { wordStarts, type WordStarts } from '../../matching/prefilter';
@@ -69,7 +69,7 @@ export class ReviewContext {
 			const relative = kept(memo, matcher, block);
 			// Most blocks match most matchers nowhere: answer those from the memo without a per-review cache entry.
 			if (relative.length === 0) return NONE;
-			found = relative.map((o) => ({ start: o.start + block.start, end: o.end + block.start }));
+			found = relative.map((o) => shiftOffsets(o, block.start));
 		} else {
 			found = findAll(matcher, block.prose, block.start, this.keysOf(block));
 			// Nor keep an entry where no word starts like the matcher's terms: asking again is cheaper than the entry.
