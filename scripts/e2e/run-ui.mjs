@@ -227,11 +227,25 @@ async function main() {
 			try {
 				const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${WORD_DOCUMENT}"]`);
 				await row.waitFor(WAIT);
-				await row.click({ button: 'right' });
 				const entry = page.locator('.monaco-menu .action-item').filter({ hasText: 'Review Word Document' });
-				await entry.first().waitFor(WAIT);
-				await entry.first().click();
-				await page.waitForSelector(`.editor-group-container.active .tabs-container .tab.active[aria-label*="${WORD_DOCUMENT}"]`, WAIT);
+				const viewTab = `.editor-group-container.active .tabs-container .tab.active[aria-label*="${WORD_DOCUMENT}"]`;
+				// The workbench's context menu can ignore a click that lands right after it opens (the item is
+				// highlighted and the menu stays open): choose the item as a keyboard user does (hover highlights
+				// it, Enter runs it), and open the menu again, a few times, before judging the view missing.
+				for (let attempt = 1; ; attempt++) {
+					await row.click({ button: 'right' });
+					await entry.first().waitFor(WAIT);
+					await entry.first().hover();
+					await page.keyboard.press('Enter');
+					try {
+						await page.waitForSelector(viewTab, { timeout: Math.min(WAIT.timeout, 20000) });
+						break;
+					} catch (error) {
+						if (attempt === 3) throw error;
+						console.log(`    the Word view did not open after choosing Review Word Document (attempt ${attempt}); opening the menu again`);
+						await page.keyboard.press('Escape');
+					}
+				}
 				const editor = page.locator('.editor-group-container.active .monaco-editor');
 				// The converted text, with Word's table cell, and the findings squiggled in it.
 				await editor.locator('.view-line').filter({ hasText: 'Referral and data sharing' }).first().waitFor(WAIT);
