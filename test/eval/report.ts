@@ -1,4 +1,4 @@
-import type { Evaluation, ItemResult } from './evaluate';
+import type { Evaluation, ItemResult, SealedResult } from './evaluate';
 import type { Score, Scores } from './metrics';
 
 const pct = (x: number | null): string => (x === null ? '    —' : x.toFixed(3).padStart(5));
@@ -40,6 +40,7 @@ export function formatReport(evaluation: Evaluation): string {
 	const fns = errorLines('FN', corpus.scores.falseNegatives, byId);
 	out.push(`False positives (${fps.length}):`, ...(fps.length ? fps : ['  none']), '');
 	out.push(`False negatives (${fns.length}):`, ...(fns.length ? fns : ['  none']), '');
+	if (evaluation.sealed) out.push(...sealedLines(evaluation.sealed), '');
 	if (documents) {
 		out.push(`Whole documents: ${documents.items.length} from ${documents.dir} (section- and document-scope rules; labels.yaml)`, '', scoreTable(documents.scores), '');
 		const docIds = new Map(documents.items.map((i) => [i.id, i]));
@@ -49,6 +50,15 @@ export function formatReport(evaluation: Evaluation): string {
 		out.push(`False negatives (${dfn.length}):`, ...(dfn.length ? dfn : ['  none']), '');
 	}
 	return out.join('\n');
+}
+
+/** The sealed part: aggregate figures only, never an item. */
+export function sealedLines(sealed: SealedResult): string[] {
+	return [
+		`Sealed test part: ${sealed.excerpts} excerpts from ${sealed.sources} sources in ${sealed.dir} (aggregate only; never tune a rule to it)`,
+		'',
+		scoreTable({ ...sealed.scores, falsePositives: [], falseNegatives: [] }),
+	];
 }
 
 /** A JSON-friendly copy of the evaluation (sets become arrays; excerpt text kept for the error lists). */
@@ -63,6 +73,7 @@ export function toJson(evaluation: Evaluation): unknown {
 		}));
 	return {
 		corpus: { dir: evaluation.corpus.dir, scores: evaluation.corpus.scores, items: items(evaluation.corpus.items) },
+		sealed: evaluation.sealed,
 		documents: evaluation.documents && { dir: evaluation.documents.dir, scores: evaluation.documents.scores, items: items(evaluation.documents.items) },
 	};
 }
