@@ -5,7 +5,9 @@ import { readCorpus, type Excerpt } from './corpus';
 import { evaluateCorpus } from './evaluate';
 import { score, type Score } from './metrics';
 import { scoreTable } from './report';
-import { legacyStems, partOf, type Part } from './split';
+import { legacyStems, partByHash, partOf, type Part } from './split';
+import { evaluateDocumentExpectations, expectationScores } from './documents';
+import type { Rule } from '../../server/src/engine';
 
 /**
  * First sight: a new batch of excerpts is scored with the rules as they are, before it can change any rule,
@@ -15,6 +17,7 @@ import { legacyStems, partOf, type Part } from './split';
  * Only aggregate figures are recorded or printed: part of every batch goes to the sealed test part.
  */
 export interface FirstSightRecord {
+	type?: 'excerpts';
 	date: string;
 	batch: string;
 	/** The commit whose rules and engine scored the batch. */
@@ -28,6 +31,23 @@ export interface FirstSightRecord {
 	sealed: Pick<Score, 'support' | 'tp' | 'fp' | 'fn' | 'precision' | 'recall' | 'f1'>;
 	categories: Record<string, Pick<Score, 'support' | 'tp' | 'fp' | 'fn'>>;
 }
+
+/** A batch of whole documents: the share of their expectations that hold at first sight. */
+export interface DocumentFirstSightRecord {
+	type: 'documents';
+	date: string;
+	batch: string;
+	commit: string;
+	documents: number;
+	parts: Record<Part, number>;
+	held: number;
+	total: number;
+	sealedHeld: number;
+	sealedTotal: number;
+	byKind: Record<string, { held: number; total: number }>;
+}
+
+export type HistoryRecord = FirstSightRecord | DocumentFirstSightRecord;
 
 export const HISTORY_JSONL = 'first-sight.jsonl';
 export const HISTORY_MD = 'FIRST-SIGHT.md';
@@ -87,7 +107,55 @@ export function firstSight(options: { batchDir: string; batch: string; corpusRoo
 	return record;
 }
 
-export function readHistory(dir: string): FirstSightRecord[] {
+/** Scores a folder of whole documents (`<stem>.md` + `<stem>.yaml`) and files each pair by the hash rule. */
+export function firstSightDocuments(options: { batchDir: string; batch: string; documentsRoot: string; reviewer: Reviewer; rules: readonly Rule[]; commit: string; date: string; historyDir: string }): DocumentFirstSightRecord {
+	const { batchDir, documentsRoot } = options;
+	const results = evaluateDocumentExpectations(batchDir, options.reviewer, options.rules);
+	if (results.length === 0) throw new Error(`no documents (<stem>.yaml beside <stem>.md) in ${batchDir}`);
+	for (const r of results) {
+		for (const part of ['dev', 'sealed'] as const) {
+			if (fs.existsSync(path.join(documentsRoot, part, r.file))) throw new Error(`${path.join(batchDir, r.file)}: a document named ${r.file} is already in ${part}/`);
+		}
+	}
+	const stem = (file: string): string => file.replace(/\.md$/, '');
+	const all = expectationScores(results);
+	const sealed = expectationScores(results.filter((r) => partByHash(stem(r.file)) === 'sealed'));
+	const record: DocumentFirstSightRecord = {
+		type: 'documents',
+		date: options.date,
+		batch: options.batch,
+		commit: options.commit,
+		documents: results.length,
+		parts: { dev: results.filter((r) => partByHash(stem(r.file)) === 'dev').length, sealed: results.filter((r) => partByHash(stem(r.file)) === 'sealed').length },
+		held: all.held,
+		total: all.total,
+		sealedHeld: sealed.held,
+		sealedTotal: sealed.total,
+		byKind: all.byKind,
+	};
+	fs.appendFileSync(path.join(options.historyDir, HISTORY_JSONL), `${JSON.stringify(record)}\n`);
+	fs.writeFileSync(path.join(options.historyDir, HISTORY_MD), historyMarkdown(readHistory(options.historyDir)));
+	for (const r of results) {
+		const part = partByHash(stem(r.file));
+		fs.mkdirSync(path.join(documentsRoot, part), { recursive: true });
+		for (const f of [r.file, `${stem(r.file)}.yaml`]) {
+			fs.copyFileSync(path.join(batchDir, f), path.join(documentsRoot, part, f));
+			fs.unlinkSync(path.join(batchDir, f));
+		}
+	}
+	return record;
+}
+
+export function formatDocumentFirstSight(r: DocumentFirstSightRecord): string {
+	const pct = (h: number, t: number): string => (t === 0 ? '—' : `${((100 * h) / t).toFixed(0)}%`);
+	return [
+		`First sight of document batch ${r.batch}: ${r.documents} documents, ${r.held} of ${r.total} expectations hold (${pct(r.held, r.total)}), rules at ${r.commit.slice(0, 7)}`,
+		`filed: ${r.parts.dev} to dev/, ${r.parts.sealed} to sealed/ (sealed share alone: ${r.sealedHeld} of ${r.sealedTotal}, ${pct(r.sealedHeld, r.sealedTotal)})`,
+		`by kind: ${Object.entries(r.byKind).map(([k, v]) => `${k} ${v.held}/${v.total}`).join(' · ')}`,
+	].join('\n');
+}
+
+export function readHistory(dir: string): HistoryRecord[] {
 	const file = path.join(dir, HISTORY_JSONL);
 	if (!fs.existsSync(file)) return [];
 	return fs
@@ -96,7 +164,7 @@ export function readHistory(dir: string): FirstSightRecord[] {
 		.filter((l) => l.trim())
 		.map((l, i) => {
 			try {
-				return JSON.parse(l) as FirstSightRecord;
+				return JSON.parse(l) as HistoryRecord;
 			} catch (e) {
 				throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
 			}
@@ -106,7 +174,9 @@ export function readHistory(dir: string): FirstSightRecord[] {
 const f3 = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
 
 /** The committed history as a table, newest last, with each batch's per-category precision and recall. */
-export function historyMarkdown(records: readonly FirstSightRecord[]): string {
+export function historyMarkdown(history: readonly HistoryRecord[]): string {
+	const records = history.filter((r): r is FirstSightRecord => r.type !== 'documents');
+	const documents = history.filter((r): r is DocumentFirstSightRecord => r.type === 'documents');
 	const out = [
 		'# First-sight history',
 		'',
@@ -133,6 +203,11 @@ export function historyMarkdown(records: readonly FirstSightRecord[]): string {
 			return `${f3(p)} / ${f3(rc)} (${s.support})`;
 		};
 		out.push(`| ${r.batch} | ${cats.map(cell).join(' | ')} |`);
+	}
+	if (documents.length > 0) {
+		out.push('', '## Whole documents (share of expectations that hold)', '', '| date | batch | rules at | documents | dev/sealed | held | sealed share |', '|---|---|---|---|---|---|---|');
+		const pct = (h: number, t: number): string => (t === 0 ? '—' : `${h}/${t} (${((100 * h) / t).toFixed(0)}%)`);
+		for (const d of documents) out.push(`| ${d.date} | ${d.batch} | ${d.commit.slice(0, 7)} | ${d.documents} | ${d.parts.dev}/${d.parts.sealed} | ${pct(d.held, d.total)} | ${pct(d.sealedHeld, d.sealedTotal)} |`);
 	}
 	return `${out.join('\n')}\n`;
 }

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { loadRules } from '../../server/src/node/ruleFiles';
 import { execFileSync } from 'node:child_process';
 import { Reviewer } from '../../server/src/engine';
-import { DEFAULT_CORPUS, ROOT, evaluate } from './evaluate';
-import { firstSight, formatFirstSight } from './firstSight';
+import { DEFAULT_CORPUS, DEFAULT_REAL_DOCUMENTS, ROOT, evaluate } from './evaluate';
+import { firstSight, firstSightDocuments, formatDocumentFirstSight, formatFirstSight } from './firstSight';
 import { formatReport, toJson } from './report';
 
 const USAGE = `usage: npm run eval -- [--corpus <dir>] [--documents <dir> | --no-documents] [--json <file>]
@@ -51,7 +51,17 @@ export function main(argv: string[]): number {
 	if (rules.errors.length > 0) throw new Error(`rules that do not load:\n${rules.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')}`);
 	if (batchDir) {
 		if (!batch || !/^[a-z0-9][a-z0-9-]*$/.test(batch)) throw new UsageError('--first-sight needs --batch <name> (lower-case, digits and -)');
-		const record = firstSight({ batchDir, batch, corpusRoot: corpus ?? DEFAULT_CORPUS, reviewer: new Reviewer(rules), commit: committedRules(allowUncommitted), date: new Date().toISOString().slice(0, 10) });
+		const commit = committedRules(allowUncommitted);
+		const date = new Date().toISOString().slice(0, 10);
+		const corpusRoot = corpus ?? DEFAULT_CORPUS;
+		// A folder of whole documents (<stem>.md with <stem>.yaml) or of excerpt files.
+		if (fs.readdirSync(batchDir).some((f) => f.endsWith('.md'))) {
+			const documentsRoot = documents || DEFAULT_REAL_DOCUMENTS;
+			const record = firstSightDocuments({ batchDir, batch, documentsRoot, reviewer: new Reviewer(rules), rules: rules.rules, commit, date, historyDir: path.dirname(corpusRoot) });
+			process.stdout.write(`${formatDocumentFirstSight(record)}\n`);
+			return 0;
+		}
+		const record = firstSight({ batchDir, batch, corpusRoot, reviewer: new Reviewer(rules), commit, date });
 		process.stdout.write(`${formatFirstSight(record)}\n`);
 		return 0;
 	}

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readCorpus } from './corpus';
-import { HISTORY_JSONL, readHistory } from './firstSight';
+import { HISTORY_JSONL, readHistory, type FirstSightRecord } from './firstSight';
 import { legacyStems, partByHash, partOf } from './split';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -22,6 +22,10 @@ describe('the corpus split by source', () => {
 			for (const f of yamlFiles(path.join(CORPUS, part))) expect(partOf(f.replace(/\.yaml$/, ''), legacy), `${part}/${f}`).toBe(part);
 		}
 		for (const stem of legacy) expect(fs.existsSync(path.join(CORPUS, 'dev', `${stem}.yaml`)), stem).toBe(true);
+		for (const part of ['dev', 'sealed'] as const) {
+			const dir = path.join(ROOT, 'test', 'eval', 'documents', part);
+			for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) expect(partByHash(f.replace(/\.(?:md|yaml)$/, '')), `documents/${part}/${f}`).toBe(part);
+		}
 	});
 
 	it('keeps each source on one side: no excerpt id, text or source address in both parts', () => {
@@ -49,6 +53,11 @@ describe('the corpus split by source', () => {
 	it('has a readable first-sight history whose every batch is in the corpus', () => {
 		const history = readHistory(path.join(ROOT, 'test', 'eval'));
 		for (const r of history) {
+			if (r.type === 'documents') {
+				expect(r.documents, r.batch).toBe(r.parts.dev + r.parts.sealed);
+				for (const part of ['dev', 'sealed'] as const) expect(fs.readdirSync(path.join(ROOT, 'test', 'eval', 'documents', part)).length, part).toBeGreaterThan(0);
+				continue;
+			}
 			expect(r.excerpts, r.batch).toBe(r.parts.dev.excerpts + r.parts.sealed.excerpts);
 			expect(r.overall.tp + r.overall.fn, r.batch).toBe(r.overall.support);
 		}
@@ -108,7 +117,7 @@ describe('npm run eval on a split corpus', () => {
 		expect(fs.existsSync(path.join(root, 'dev', 'held-out-statute-b.yaml'))).toBe(true);
 		expect(fs.existsSync(path.join(root, 'sealed', 'held-out-statute-d.yaml'))).toBe(true);
 		expect(yamlFiles(batch)).toEqual([]);
-		const history = readHistory(dir);
+		const history = readHistory(dir) as FirstSightRecord[];
 		expect(history).toHaveLength(1);
 		expect(history[0]).toMatchObject({ batch: 'test-batch', sources: 2, excerpts: 2, jurisdictions: ['YY'] });
 		expect(history[0]!.commit).toMatch(/^[0-9a-f]{40}/);
