@@ -9,6 +9,7 @@ import { runPhrase } from './rules/kinds/phrase';
 import { runCoOccurrence } from './rules/kinds/cooccurrence';
 import { runMissing } from './rules/kinds/missing';
 import { runDefinition } from './rules/kinds/definition';
+import { runFrame } from './rules/kinds/frame';
 import type { InsertAt, Rule, RuleKind, RuleSet } from './rules/types';
 
 const KINDS: Record<RuleKind, RuleKindRunner> = {
@@ -16,6 +17,7 @@ const KINDS: Record<RuleKind, RuleKindRunner> = {
 	'co-occurrence': runCoOccurrence,
 	missing: runMissing,
 	definition: runDefinition,
+	frame: runFrame,
 };
 
 export interface ReviewInput {

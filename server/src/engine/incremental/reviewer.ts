@@ -32,7 +32,7 @@ import { newSectionMemo, sectionRuleHits, SectionMemoContext, type SectionMemo }
  * found in an unchanged block can be kept. A kind that starts to look at other blocks, sections or the
  * document must leave this set; the property test (incremental review equals a full review) catches it.
  */
-const BLOCK_LOCAL: ReadonlySet<RuleKind> = new Set<RuleKind>(['phrase', 'co-occurrence']);
+const BLOCK_LOCAL: ReadonlySet<RuleKind> = new Set<RuleKind>(['phrase', 'co-occurrence', 'frame']);
 
 /** What is kept of one chunk between reviews. Everything is relative to the chunk, never absolute. */
 interface ChunkState {
