@@ -158,8 +158,24 @@ function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]
 	return true;
 }
 
+/** Openers by their first word, longest first, so each token is compared with the few that could start there. */
+const byFirstWord = new WeakMap<readonly Opener[], Map<string, Opener[]>>();
+
 function firstOpener(tokens: readonly Token[], i: number, table: readonly Opener[]): Opener | undefined {
-	for (const o of table) if (matchesAt(tokens, i, o.words)) return o;
+	let index = byFirstWord.get(table);
+	if (!index) {
+		index = new Map();
+		for (const o of table) {
+			const list = index.get(o.words[0]!) ?? [];
+			list.push(o);
+			index.set(o.words[0]!, list);
+		}
+		for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+		byFirstWord.set(table, index);
+	}
+	const candidates = index.get(tokens[i]!.lower);
+	if (!candidates) return undefined;
+	for (const o of candidates) if (matchesAt(tokens, i, o.words)) return o;
 	return undefined;
 }
 

@@ -114,6 +114,111 @@ function onPerson(reading: Reading, clause: Clause): boolean {
 	return false;
 }
 
+/** Prepositions after which a person is not the act's patient ("arrested FOR trafficking women", "BY the victims"). */
+const NOT_PATIENT_AFTER = new Set(['for', 'by', 'against', 'from', 'with', 'about', 'on', 'than', 'like', 'between']);
+/** Verbs that put a person in a place or state named by a noun act: "PLACED in protective custody", "TAKEN into detention". */
+const LIGHT_VERBS = new Set(['place', 'put', 'keep', 'hold', 'take', 'send', 'transfer', 'remand', 'commit', 'subject', 'return', 'turn', 'hand', 'confine', 'bring', 'move', 'order', 'detain', 'produce', 'face']);
+
+/** The token an act span turns on: its first verb or noun. */
+function headOf(reading: Reading, span: Span): number {
+	const indices = reading.tokensIn(span);
+	return indices.find((k) => reading.tokens[k]!.pos === 'VERB' || reading.tokens[k]!.pos === 'NOUN') ?? indices[0] ?? reading.tokenAt(span);
+}
+
+/**
+ * Whether a person span is the patient of an act: the subject of a passive verb or of a light verb whose noun
+ * is the act ("victims SHALL BE DETAINED", "victims shall be PLACED in custody"), the object of an active verb
+ * ("police may ARREST the women"), the noun a participle act describes ("persons DETAINED in raids"), or the
+ * "of" complement of a noun act ("the DETENTION OF victims").
+ */
+export function isPatient(reading: Reading, act: Span, person: Span): boolean {
+	const { tokens } = reading;
+	const a = headOf(reading, act);
+	const personTokens = reading.tokensIn(person);
+	const p = personTokens[0] ?? reading.tokenAt(person);
+	const pEnd = personTokens[personTokens.length - 1] ?? p;
+	const before = tokens[p - 1];
+	if (before && NOT_PATIENT_AFTER.has(before.lower) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove')) return false;
+	const head = tokens[a]!;
+	const passive = [a - 1, a - 2, a - 3].some((k) => k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') && !tokens.slice(k + 1, a).some((t) => t.pos === 'NOUN'));
+	// A person inside a relative or participle clause that does not hold the act describes someone else: in "any
+	// trafficker who recruits A VICTIM shall be prosecuted" the trafficker is prosecuted.
+	const personClause = reading.clauses[reading.clauseOf[p]!]!;
+	if ((personClause.kind === 'relative' || personClause.kind === 'participle') && !reading.isWithin(a, personClause) && personClause.start < p) return false;
+	if (p < a) {
+		const between = gapTokens(reading, pEnd + 1, a);
+		// A participle right after the person: "persons DETAINED in raids", "victims ARRESTED during the sting".
+		if (head.pos === 'VERB' && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV')) return true;
+		// The subject of a passive: only auxiliaries, adverbs and negations between ("victims shall not be detained").
+		if (passive && head.pos === 'VERB') return between.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART');
+		// The subject of a light verb whose prepositional phrase names the act: "victims shall be PLACED IN custody".
+		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to'].includes(tokens[a - 1]?.lower ?? '') || (tokens[a - 2] && ['in', 'into', 'under', 'to'].includes(tokens[a - 2]!.lower) && ['ADJ', 'DET'].includes(tokens[a - 1]!.pos))) {
+			const verbAt = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
+			return verbAt >= 0 && between.slice(0, verbAt).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') && between.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV'].includes(t.pos));
+		}
+		// A possessive: "the victims' detention".
+		return head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '');
+	}
+	// After the act: the object of an active verb, or "of" + person after a noun act, within a few words.
+	if (p - a > 6) return false;
+	const between = tokens.slice(a + 1, p);
+	const modifiers = (t: { pos: string }): boolean => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM';
+	if (head.pos === 'NOUN') return between.length > 0 && between[0]!.lower === 'of' && between.slice(1).every(modifiers);
+	// "contact THE FAMILY OF the person", "share THE NAMES OF victims": the person owns the object of the act.
+	const of = between.findIndex((t) => t.lower === 'of');
+	if (!passive && of > 0 && RELATIONAL.has(between[of - 1]!.lemma) && between.slice(of + 1).every(modifiers)) return between.slice(0, of).every((t) => modifiers(t) || t.pos === 'NOUN' || t.lower === ',' || t.lower === 'and');
+	return !passive && between.every((t) => modifiers(t) || t.pos === 'ADV' || t.lower === 'and' || t.lower === 'or' || (t.pos === 'VERB' && t.lower === t.lemma));
+}
+
+/** Nouns whose "of" names the person they belong to: "the FAMILY of the victim", "the NAMES of victims". */
+const RELATIONAL = new Set(['family', 'relative', 'parent', 'data', 'information', 'photograph', 'name', 'record', 'detail', 'identity', 'case', 'file', 'address', 'image', 'fingerprint', 'whereabouts']);
+
+/** Verbs whose object is the one told: "NOTIFY the police", "INFORM the authorities". */
+const TELLING = new Set(['notify', 'inform', 'alert', 'contact', 'call', 'tell', 'advise', 'phone', 'email', 'brief']);
+
+/**
+ * Whether a span is the recipient of an act: after it in the same clause chain, introduced by "to", "into" or
+ * "with" ("report the matter TO THE POLICE", "referred INTO THE NRM"), or the object of a verb of telling
+ * ("notify THE POLICE"); "report THAT …" and "a report ON …" have no recipient.
+ */
+export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
+	const { tokens } = reading;
+	const a = headOf(reading, act);
+	const r = reading.tokenAt(to);
+	if (r <= a || r - a > 14) return false;
+	const head = tokens[a]!;
+	if (tokens[a + 1]?.lower === 'that') return false;
+	const between = tokens.slice(a + 1, r);
+	if (between.some((t) => t.text === ';' || t.text === ':')) return false;
+	if (TELLING.has(head.lemma) && between.every((t) => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV')) return true;
+	const last = between.filter((t) => t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN');
+	const prep = last[last.length - 1];
+	return prep !== undefined && (prep.lower === 'to' || prep.lower === 'into' || prep.lower === 'with') && tokens[r - 1] !== undefined && between.lastIndexOf(prep) >= between.length - 4;
+}
+
+/** The tokens between two positions, leaving out clauses nested there (a relative on the subject: "victims WHO DO NOT COOPERATE shall be detained"). */
+function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'] {
+	const out: Reading['tokens'] = [];
+	// The clauses the act is in: a relative or participle clause among them is the act's own, not a description to skip.
+	const own = new Set(reading.ancestry(reading.clauses[reading.clauseOf[Math.min(to, reading.tokens.length - 1)]!]!).map((c) => c.index));
+	for (let k = from; k < to; k++) {
+		const c = reading.clauses[reading.clauseOf[k]!]!;
+		if (!own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical')) continue;
+		if (reading.tokens[k]!.text === ',' && (reading.clauses[reading.clauseOf[k]!]!.kind !== 'main')) continue;
+		out.push(reading.tokens[k]!);
+	}
+	return out;
+}
+
+/** Nouns before "of" that make an act something feared or risked, not done: "fear of arrest", "risk of deportation". */
+const UNREALISED = new Set(['fear', 'risk', 'threat', 'danger', 'possibility', 'prospect', 'likelihood', 'spectre', 'specter', 'chance']);
+
+function unrealised(reading: Reading, act: Span): boolean {
+	const k = reading.tokenAt(act);
+	const t = reading.tokens;
+	return (t[k - 1]?.lower === 'of' && UNREALISED.has(t[k - 2]?.lemma ?? '')) || (t[k - 1]?.lower === 'with' && t[k - 2]?.lemma === 'threaten');
+}
+
 const CAPITALISED = /^\p{Lu}[\p{Ll}]/u;
 
 /**
@@ -188,8 +293,9 @@ function clauseHasOutside(reading: Reading, act: Span, lemmas: ReadonlySet<strin
 export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOptions): FrameMatch | undefined {
 	if (spans.absent?.some((s) => negatedBy(reading, s, ['not', 'without']) === 0)) return undefined;
 	for (const act of spans.act) {
-		// "the Child and Family Services Agency": a word of a name is not the act it names.
-		if (inName(reading, act)) continue;
+		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
+		// only feared or risked ("due to FEAR OF detainment").
+		if (inName(reading, act) || unrealised(reading, act)) continue;
 		const modality = reading.modalityAt(act);
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
@@ -201,7 +307,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		for (const role of ['person', 'agent', 'to'] as const) {
 			const candidates = spans[role];
 			if (!candidates) continue;
-			const found = candidates.find((s) => samePredicate(reading, act, s));
+			// The person is the one the act is done to (its patient), not any person in the predicate: in "two men
+			// were arrested for trafficking women" the women are not arrested.
+			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : true));
 			if (!found) {
 				ok = false;
 				break;
@@ -225,4 +333,30 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		return { spans: filled };
 	}
 	return undefined;
+}
+
+/** Heads of a noun phrase that name who acts: "OUTREACH WORKERS will accompany police", "the prevention UNIT shall …". */
+const AGENT_HEADS = new Set(['worker', 'officer', 'staff', 'team', 'unit', 'official', 'coordinator', 'agent', 'personnel', 'volunteer', 'squad', 'division', 'specialist', 'investigator', 'detective', 'partner', 'member']);
+
+/**
+ * Whether a sentence provides the thing a provision rule found, so the report may credit it (an area marked
+ * "Addressed"): not in a heading, not a word of a name, not a past or hypothetical statement, and not a
+ * modifier of who acts ("OUTREACH workers will accompany police during raids" provides no outreach).
+ */
+export function providesAt(reading: Reading, span: Span): boolean {
+	if (inName(reading, span)) return false;
+	const modality = reading.modalityAt(span);
+	if (modality === 'past' || modality === 'hypothetical') return false;
+	const { tokens } = reading;
+	const indices = reading.tokensIn(span);
+	let k = (indices[indices.length - 1] ?? reading.tokenAt(span)) + 1;
+	let agent = false;
+	while (k < tokens.length && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN')) {
+		if (AGENT_HEADS.has(tokens[k]!.lemma)) agent = true;
+		k++;
+	}
+	// Who acts is the subject of what follows ("outreach workers WILL ACCOMPANY police"); hiring or training
+	// them ("hire outreach workers who speak …") still provides the measure.
+	const next = tokens[k];
+	return !(agent && next !== undefined && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lower !== next.lemma && /s$/.test(next.lower))));
 }

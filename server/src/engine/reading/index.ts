@@ -1,7 +1,7 @@
 export { Reading, readSentence, type Span } from './reading';
 export type { Clause, ClauseKind } from './clauses';
-export type { Negation, NegationKind } from './negation';
+export { mayHoldNegation, type Negation, type NegationKind } from './negation';
 export type { Modality } from './modality';
 export type { Token } from './tokens';
 export { isGovernedByNegation, PROTECTIVE } from './governs';
-export { fillFrame, samePredicate, type FrameMatch, type FrameOptions, type FrameSpans } from './frames';
+export { fillFrame, providesAt, samePredicate, type FrameMatch, type FrameOptions, type FrameSpans } from './frames';

@@ -40,10 +40,17 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			else if (REQUIRE_PREDICATES.has(t.lemma) && next?.lower === 'to' && (tokens[k - 1]?.lemma === 'be' || t.lemma === 'have' || t.lemma === 'need')) modality = modality === 'hypothetical' ? modality : 'requirement';
 			else if (MANDATORY.has(t.lower) && tokens[k - 1]?.lemma === 'be') modality = 'requirement';
 			else if (PERMIT_PREDICATES.has(t.lemma) && tokens[k - 1]?.lemma === 'be') modality ??= 'permission';
-			else if (modality === undefined && (t.pos === 'VERB' || t.pos === 'AUX')) {
-				if (PAST_AUX.has(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower) && tokens[k - 1]?.pos !== 'AUX' && t.lower !== t.lemma)) modality = 'past';
-				else if (t.pos === 'VERB' || /^(?:is|are|am|has|does|do)$/.test(t.lower)) modality = 'statement';
-			}
+		}
+		// Without a modal, the first finite verb tells a statement from a past report; a participle before a noun
+		// ("TRAFFICKED persons") is not the clause's verb.
+		for (let k = clause.start; modality === undefined && k < clause.end; k++) {
+			if (clauseOf[k] !== clause.index) continue;
+			const t = tokens[k]!;
+			if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+			const next = tokens[k + 1];
+			if (t.pos === 'VERB' && t.lower !== t.lemma && (next?.pos === 'NOUN' || next?.pos === 'ADJ') && (k === clause.start || tokens[k - 1]?.pos === 'DET')) continue;
+			if (PAST_AUX.has(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower) && tokens[k - 1]?.pos !== 'AUX' && t.lower !== t.lemma)) modality = 'past';
+			else if (t.pos === 'VERB' || /^(?:is|are|am|has|does|do)$/.test(t.lower)) modality = 'statement';
 		}
 		if (modality === undefined) continue;
 		// A negation of the clause's own predicate turns a requirement or permission into a prohibition.

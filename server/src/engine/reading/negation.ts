@@ -51,6 +51,14 @@ const CUES: Cue[] = [
 	cue('non-conditional', 'independent', 'phrase'),
 	cue('without regard to', 'independent', 'phrase'),
 	cue('without regard for', 'independent', 'phrase'),
+	cue('immunity from', 'without', 'phrase'),
+	cue('immune from', 'without', 'phrase'),
+	cue('exempt from', 'without', 'phrase'),
+	cue('exemption from', 'without', 'phrase'),
+	cue('protection from', 'without', 'phrase'),
+	cue('protected from', 'without', 'phrase'),
+	cue('shielded from', 'without', 'phrase'),
+	cue('safe from', 'without', 'phrase'),
 	cue('free from', 'without', 'phrase'),
 	cue('free of', 'without', 'phrase'),
 	cue('rather than', 'not', 'phrase'),
@@ -111,6 +119,8 @@ const PSEUDO: string[][] = [
 const NOUN_BEFORE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'such', 'any', 'outright', 'total', 'blanket', 'complete', 'general', 'legal', 'statutory', 'proposed', 'new', 'no']);
 /** What follows a negating verb used without an object, or as a noun: "bans on", "ends once", "ending up". */
 const NO_OBJECT_AFTER = new Set(['on', 'of', 'in', 'at', 'for', 'with', 'up', 'once', 'when', 'whenever', 'after', 'before', 'until', 'unless', 'if', 'because', 'since', 'while', 'where', 'whereas', 'although', 'though', 'and', 'or', 'but', ',', ';', ':', '.', ')']);
+/** Clauses a phrase cue's scope does not enter. */
+const PHRASE_STOPS = new Set(['condition', 'relative', 'contrast', 'exception', 'coordinate', 'participle']);
 /** Pronouns and determiners that begin a new clause's subject after a comma. */
 const SUBJECT_START = new Set(['the', 'a', 'an', 'such', 'this', 'that', 'these', 'those', 'any', 'each', 'every', 'it', 'they', 'he', 'she', 'we', 'i', 'you', 'his', 'her', 'their', 'its']);
 const MODALS = new Set(['shall', 'will', 'must', 'may', 'can', 'should', 'would', 'could', 'might', 'is', 'are', 'was', 'were', 'has', 'have', 'had']);
@@ -126,13 +136,40 @@ function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]
 	return true;
 }
 
-function pseudoAt(tokens: readonly Token[], i: number): number {
-	for (const p of PSEUDO) {
-		// A pseudo-trigger may start at the cue or one word before it ("but not limited to" at "not").
-		if (matchesAt(tokens, i, p)) return p.length;
+/** Cues and pseudo-triggers by first word (each token is compared only with those that could start there). */
+const CUES_BY_FIRST = groupByFirst(CUES, (c) => c.words);
+const PSEUDO_BY_FIRST = groupByFirst(PSEUDO, (p) => p);
+
+function groupByFirst<T>(items: readonly T[], words: (item: T) => readonly string[]): Map<string, T[]> {
+	const out = new Map<string, T[]>();
+	for (const item of items) {
+		const first = words(item)[0]!;
+		const list = out.get(first) ?? [];
+		list.push(item);
+		out.set(first, list);
 	}
+	for (const list of out.values()) list.sort((a, b) => words(b).length - words(a).length);
+	return out;
+}
+
+function pseudoAt(tokens: readonly Token[], i: number): number {
+	for (const p of PSEUDO_BY_FIRST.get(tokens[i]!.lower) ?? []) if (matchesAt(tokens, i, p)) return p.length;
 	return 0;
 }
+
+/**
+ * Whether a sentence may hold a negation cue at all: a cheap test on its words, so the many sentences with none
+ * are never read. A superset of what findNegations looks for.
+ */
+export function mayHoldNegation(text: string): boolean {
+	return NEGATION_WORDS.test(text);
+}
+
+const NEGATION_WORDS = new RegExp(
+	String.raw`\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|without|absent|free|immun\w*|exempt\w*|protect\w*|shield\w*|safe|regardless|irrespective|independent\w*|whether|rather|instead|resort|unconditional\w*|non-conditional|` +
+		String.raw`prohibit\w*|forbid\w*|forbad\w*|ban|bans|banned|banning|bar|bars|barred|barring|preclud\w*|refrain\w*|abstain\w*|ceas\w*|discontinu\w*|end|ends|ended|ending|eliminat\w*|abolish\w*|repeal\w*|rescind\w*|oppos\w*|reject\w*|avoid\w*|outlaw\w*|waiv\w*|unlawful|impermissible|inadmissible)\b|n['’]t\b`,
+	'iu',
+);
 
 /**
  * Finds negation cues and their scopes. Scopes follow the clause structure:
@@ -159,7 +196,7 @@ export function findNegations(tokens: readonly Token[], clauses: readonly Clause
 		}
 		const t = tokens[i]!;
 		let found: Cue | undefined;
-		for (const c of CUES) {
+		for (const c of CUES_BY_FIRST.get(t.lower) ?? []) {
 			if (matchesAt(tokens, i, c.words)) {
 				found = c;
 				break;
@@ -263,6 +300,9 @@ function scopeOf(
 			const t = tokens[k]!;
 			// A phrase ends at a comma, a new predicate ("and placed …", "will be advised") or a subordinator.
 			if (reach === 'phrase' && c === clause && (t.text === ',' || t.pos === 'SCONJ' || (t.pos === 'AUX' && MODALS.has(t.lower)) || (t.pos === 'CCONJ' && (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX')))) break;
+			// Nor does a phrase reach into a condition, a relative clause or a contrast that begins after it ("immunity
+			// from prosecution IF the person reports …" does not lift the condition).
+			if (reach === 'phrase' && c !== clause && clauses[c]!.start === k && PHRASE_STOPS.has(clauses[c]!.kind) && !clauses[c]!.phrase) break;
 			if (reach === 'forward' && c === clause && t.text === ',' && newClauseAfterComma(tokens, k)) break;
 			if (!isInside(c, clause) || (c !== clause && isCutOff(clauses, c, clause))) continue;
 			inScope[k] = true;

@@ -82,8 +82,9 @@ export class Reading {
 		return this.negations.filter((n) => {
 			if (kinds && !kinds.includes(n.kind)) return false;
 			if (outside && this.isWithin(n.cue[0], outside)) return false;
-			// A cue inside the span governs it too ("should not be detained" matched as a whole).
-			if (n.cue[0] >= indices[0]! && n.cue[0] <= indices[indices.length - 1]!) return true;
+			// A negation inside the span governs it too ("should not be detained" matched as a whole); a phrase cue
+			// that is the span itself ("immunity from") is what the rule matched, not a negation of it.
+			if (n.cue[0] >= indices[0]! && n.cue[0] <= indices[indices.length - 1]!) return n.kind === 'not' || n.kind === 'prohibit';
 			return n.scope.some(([s, e]) => k >= s && k < e);
 		});
 	}

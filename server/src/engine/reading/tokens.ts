@@ -24,7 +24,9 @@ let nlp: Nlp | undefined;
  * model is immutable: sharing it between reviews and rule reloads keeps no document or rule state.
  */
 function tagger(): Nlp {
-	nlp ??= winkNLP(model);
+	// Only sentence boundaries and parts of speech (lemmas follow from them): the default pipeline also runs
+	// negation, sentiment and entity recognition, which we do not use, at three times the cost.
+	nlp ??= winkNLP(model, ['sbd', 'pos']);
 	return nlp;
 }
 
