@@ -126,7 +126,11 @@ const LIGHT_VERBS = new Set(['place', 'put', 'keep', 'hold', 'take', 'send', 'tr
 /** The token an act span turns on: its first verb or noun. */
 function headOf(reading: Reading, span: Span): number {
 	const indices = reading.tokensIn(span);
-	return indices.find((k) => reading.tokens[k]!.pos === 'VERB' || reading.tokens[k]!.pos === 'NOUN') ?? indices[0] ?? reading.tokenAt(span);
+	// A verb if there is one; else the last noun ("mandatory court APPEARANCES", "protective CUSTODY").
+	const verb = indices.find((k) => reading.tokens[k]!.pos === 'VERB');
+	if (verb !== undefined) return verb;
+	const nouns = indices.filter((k) => reading.tokens[k]!.pos === 'NOUN');
+	return nouns[nouns.length - 1] ?? indices[0] ?? reading.tokenAt(span);
 }
 
 /**
@@ -142,7 +146,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
 	const before = tokens[p - 1];
-	if (before && NOT_PATIENT_AFTER.has(before.lower) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove')) return false;
+	if (before && NOT_PATIENT_AFTER.has(before.lower) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove') && !(before.lower === 'by' && tokens[headOf(reading, act)]?.pos === 'NOUN')) return false;
 	const head = tokens[a]!;
 	const passive = [a - 1, a - 2, a - 3].some((k) => k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') && !tokens.slice(k + 1, a).some((t) => t.pos === 'NOUN'));
 	// A person inside a relative or participle clause that does not hold the act describes someone else: in "any
@@ -157,7 +161,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// or an apposition set off by commas ("forty-one women, all foreign nationals, were detained").
 		if (passive && head.pos === 'VERB') return withoutApposition(between).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART');
 		// The subject of a light verb whose prepositional phrase names the act: "victims shall be PLACED IN custody".
-		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to'].includes(tokens[a - 1]?.lower ?? '') || (tokens[a - 2] && ['in', 'into', 'under', 'to'].includes(tokens[a - 2]!.lower) && ['ADJ', 'DET'].includes(tokens[a - 1]!.pos))) {
+		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to', 'on'].includes(tokens[a - 1]?.lower ?? '') || (tokens[a - 2] && ['in', 'into', 'under', 'to', 'on'].includes(tokens[a - 2]!.lower) && ['ADJ', 'DET'].includes(tokens[a - 1]!.pos))) {
 			const verbAt = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
 			return verbAt >= 0 && between.slice(0, verbAt).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') && between.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV'].includes(t.pos));
 		}
@@ -168,11 +172,14 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	if (p - a > 6) return false;
 	const between = tokens.slice(a + 1, p);
 	const modifiers = (t: { pos: string }): boolean => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM';
-	if (head.pos === 'NOUN') return between.length > 0 && between[0]!.lower === 'of' && between.slice(1).every(modifiers);
+	// "supervision OF victims", and "court appearances BY the victim": a nominal act undergone by whom it names.
+	if (head.pos === 'NOUN') return between.length > 0 && (between[0]!.lower === 'of' || between[0]!.lower === 'by') && between.slice(1).every(modifiers);
 	// "contact THE FAMILY OF the person", "share THE NAMES OF victims": the person owns the object of the act.
 	const of = between.findIndex((t) => t.lower === 'of');
 	if (!passive && of > 0 && RELATIONAL.has(between[of - 1]!.lemma) && between.slice(of + 1).every(modifiers)) return between.slice(0, of).every((t) => modifiers(t) || t.pos === 'NOUN' || t.lower === ',' || t.lower === 'and');
-	return !passive && between.every((t) => modifiers(t) || t.pos === 'ADV' || t.lower === 'and' || t.lower === 'or' || (t.pos === 'VERB' && t.lower === t.lemma));
+	// The object of an active verb, possibly the second of coordinated objects or of coordinated verbs ("detain and
+	// question potential traffickers and victims"); a preposition or a finite verb between ends it.
+	return !passive && between.every((t) => modifiers(t) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma));
 }
 
 /** Nouns whose "of" names the person they belong to: "the FAMILY of the victim", "the NAMES of victims". */
