@@ -1,7 +1,7 @@
 import { shiftOffsets, type Offsets } from '../finding';
 import type { Block } from '../document';
 import type { Hit } from '../rules/kinds/context';
-import { hitIsQuoted } from '../review';
+import { hitIsQuoted } from '../review/findings';
 
 /**
  * A hit kept between reviews relative to what holds it (a chunk, a section): offsets from its start, its
