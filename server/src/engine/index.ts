@@ -11,3 +11,4 @@ export { mergeSettings, settingFor, detectProfile, isProfile, PROFILES, type Pro
 export { SEVERITIES, isAtLeast, milder, severityRank, type Finding, type Offsets, type Position, type Range, type Scope, type Severity, type Suggestion, type Suppression } from './finding';
 export { parseYamlSource, schemaProblems } from './rules/yamlSource';
 export { checkPattern } from './rules/patternSafety';
+export { frontMatterEnd, isAtxHeadingLine } from './document/markdownSyntax';
