@@ -9,7 +9,9 @@ export const PROFILES = ['general', 'bill', 'grant-proposal'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 /** Whether `value` names a profile, or 'auto' (detect it from the text) where `auto` is true. */
-export function isProfile(value: string, auto = false): value is Profile {
+export function isProfile(value: string, auto?: false): value is Profile;
+export function isProfile(value: string, auto: true): value is Profile | 'auto';
+export function isProfile(value: string, auto = false): boolean {
 	return (PROFILES as readonly string[]).includes(value) || (auto && value === 'auto');
 }
 
