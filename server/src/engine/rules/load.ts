@@ -119,8 +119,9 @@ function loadRule(file: SourceFile, compiler: TermCompiler, errors: LoadError[])
 		problem: (path, message) => errors.push({ file: file.path, line: lineOf(path), message }),
 	};
 	const compiled = { ...ruleKind(spec.kind).compile(spec, terms), unless: terms.list(spec.unless, ['unless']) };
+	const { doc, examples, problems } = parseRuleBody(parts.body, parts.bodyLine);
+	for (const p of problems) errors.push({ file: file.path, ...p });
 	if (errors.length > before) return undefined;
-	const { doc, examples } = parseRuleBody(parts.body, parts.bodyLine);
 	return { id: spec.id, category, spec, doc, examples, path: file.path, docUrl: file.url ?? file.path, compiled };
 }
 

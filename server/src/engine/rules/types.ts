@@ -36,6 +36,19 @@ export interface RuleExample {
 	/** 1-based line of the example's first line in the rule file. */
 	line: number;
 	format: 'markdown' | 'plaintext';
+	/**
+	 * What a `flag` example's finding must be, when the rule file says (an ```expect block right after the
+	 * example, as remark-lint's examples give their output): where it starts, 1-based in the example's text,
+	 * where it ends if given, and its message if given.
+	 */
+	expected?: ExpectedFinding;
+}
+
+export interface ExpectedFinding {
+	line: number;
+	column: number;
+	end?: { line: number; column: number };
+	message?: string;
 }
 
 /**
