@@ -29,11 +29,10 @@ interface ChunkState {
 	open: boolean;
 	/** One memo per block of the chunk, in order. */
 	memos: BlockMemo[];
-	/**
-	 * Hits of the block-local rules, by the rule's index in the rule set: null where the rule found none,
-	 * undefined where it has not run on this chunk (it did not apply under the settings of any review yet).
-	 */
-	hits?: Array<RelativeHit[] | null | undefined>;
+	/** Hits of the block-local rules, by the rule's index in the rule set (only rules with hits); undefined: none yet. */
+	hits?: Array<RelativeHit[] | undefined>;
+	/** Which block-local rules have run on the chunk (1), by rule index: those that applied under some review's settings. */
+	ran?: Uint8Array;
 	/** Indexes of the rules with hits in this chunk (most chunks have none). */
 	rulesWithHits?: number[];
 	/** The blocks the chunk made when last placed (DocumentBuilder.replay reuses those that land in the same place). */
@@ -89,7 +88,18 @@ export class IncrementalReviewer {
 	private readonly kinds: RuleKindDefinition[];
 	private readonly profiles = new ProfileDetector();
 
-	constructor(readonly reviewer: { readonly ruleSet: RuleSet }) {
+	private readonly keep: boolean;
+
+	/**
+	 * `keep: false` for a review that has no next one (Reviewer.review): the same pipeline, keeping nothing
+	 * for a next review (no block memos, no chunk states), so a one-off review of a long file holds no more
+	 * memory than it needs.
+	 */
+	constructor(
+		readonly reviewer: { readonly ruleSet: RuleSet },
+		options: { keep?: boolean } = {},
+	) {
+		this.keep = options.keep !== false;
 		this.kinds = reviewer.ruleSet.rules.map((rule) => ruleKind(rule.spec.kind));
 	}
 
@@ -105,7 +115,7 @@ export class IncrementalReviewer {
 		let parsedCount = 0;
 		const fresh = (text: string, first: boolean, parse: { events: ParseEvent[]; open: boolean }): ChunkState => {
 			parsedCount++;
-			const state: ChunkState = { text, first, events: parse.events, open: parse.open, memos: blockMemos(parse.events) };
+			const state: ChunkState = { text, first, events: parse.events, open: parse.open, memos: this.keep ? blockMemos(parse.events) : [] };
 			byEvents.set(parse.events, state);
 			return state;
 		};
@@ -162,11 +172,11 @@ export class IncrementalReviewer {
 		// Chunks start lines (a Markdown cut and a plain-text paragraph both start a line): kept findings move by whole lines.
 		if (!linesLineUp) throw new Error('internal error: a chunk does not start a line');
 		const sectionMemos = this.sectionMemos(document, placed, input.text.length);
-		const ctx = new ReviewContext(document, (block) => memos[block.index], sectionMemos.memos);
+		const ctx = new ReviewContext(document, this.keep ? (block) => memos[block.index] : undefined, sectionMemos.memos);
 		const profile = profileFor(document.text, settings, this.profiles);
 		const bases = baseSeverities(this.reviewer.ruleSet.rules, settings, profile);
 		this.blockLocalHits(document, ctx, placed, bases);
-		this.last = { format, textLength: input.text.length, states: placed.map((p) => p.state), bases: placed.map((p) => p.base), blockCount: document.blocks.length, sections: sectionMemos.memos };
+		if (this.keep) this.last = { format, textLength: input.text.length, states: placed.map((p) => p.state), bases: placed.map((p) => p.base), blockCount: document.blocks.length, sections: sectionMemos.memos };
 		this.lastStats = { chunks: parsed.length, parsed: parsedCount, sectionsReviewed: sectionMemos.changed };
 
 		const result = this.assemble(document, new LineIndex(input.text, starts), settings, profile, bases, placed, ctx, sectionMemos.memos);
@@ -190,21 +200,21 @@ export class IncrementalReviewer {
 		rules.forEach((rule, r) => {
 			const kind = this.kinds[r]!;
 			if (kind.locality !== 'block' || bases[r] === undefined) return;
-			const chunks = placed.filter((p) => p.state.hits?.[r] === undefined);
+			const chunks = placed.filter((p) => p.state.ran?.[r] !== 1);
 			if (chunks.length === 0) return;
 			// On a first review every rule wants every chunk: the view of their blocks is made once.
 			if (!view || chunks.length !== wanting.length || chunks.some((p, k) => p !== wanting[k])) {
 				wanting = chunks;
 				view = blocksView(document, whole, wanting, chunkOf);
 			}
-			for (const p of wanting) (p.state.hits ??= [])[r] = null;
+			for (const p of wanting) (p.state.ran ??= new Uint8Array(rules.length))[r] = 1;
 			for (const hit of kind.run(rule, view)) {
 				const p = wanting[chunkOf[hit.block!.index]!]!;
-				(p.state.hits![r] ??= []).push(relativeHit(hit, p.base, p.firstBlock));
+				((p.state.hits ??= [])[r] ??= []).push(relativeHit(hit, p.base, p.firstBlock));
+				p.state.rulesWithHits = undefined;
 			}
-			for (const p of wanting) if (p.state.hits![r]) p.state.rulesWithHits = undefined;
 		});
-		for (const p of placed) p.state.rulesWithHits ??= (p.state.hits ?? []).flatMap((h, r) => (h ? [r] : []));
+		for (const p of placed) p.state.rulesWithHits ??= p.state.hits ? p.state.hits.flatMap((h, r) => (h ? [r] : [])) : NO_RULES;
 	}
 
 	/**
@@ -320,6 +330,8 @@ export class IncrementalReviewer {
 		return { memos, changed };
 	}
 }
+
+const NO_RULES: number[] = [];
 
 /** A chunk as placed in this review. */
 interface Placed {
