@@ -33,7 +33,9 @@ for (const dir of ['test/fixtures/documents', 'examples', 'test/e2e/fixtures']) 
 	for (const name of fs.readdirSync(abs).sort()) if (/\.(md|txt)$/.test(name)) documents.push([`${dir}/${name}`, fs.readFileSync(path.join(abs, name), 'utf8')]);
 }
 for (const rule of ruleSet.rules) rule.examples.forEach((e, i) => documents.push([`rule ${rule.id} example ${i}`, e.text]));
-for (const e of engine.readCorpus(path.join(root, 'test', 'eval', 'corpus'))) documents.push([`corpus ${e.id}`, e.text]);
+// The corpus's development split only (test/eval/corpus/dev, or the whole corpus where it is not split): the sealed split is for the eval alone.
+const corpusDir = fs.existsSync(path.join(root, 'test', 'eval', 'corpus', 'dev')) ? path.join(root, 'test', 'eval', 'corpus', 'dev') : path.join(root, 'test', 'eval', 'corpus');
+for (const e of engine.readCorpus(corpusDir)) documents.push([`corpus ${e.id}`, e.text]);
 for (const [name, size] of Object.entries({ '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 })) {
 	documents.push([`bench policy-${name}`, engine.generatePolicy(size, corpus, { seed: 1 })]);
 }

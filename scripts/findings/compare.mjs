@@ -7,8 +7,10 @@ if (!a || !b) {
 	console.error('usage: node scripts/findings/compare.mjs BEFORE.jsonl AFTER.jsonl');
 	process.exit(2);
 }
-const before = fs.readFileSync(a, 'utf8').trimEnd().split('\n');
-const after = fs.readFileSync(b, 'utf8').trimEnd().split('\n');
+// Rule documentation links name the checkout's folder: compare them from rules/ on.
+const unrooted = (line) => line.replace(/"docUrl":"[^"]*?\/rules\//g, '"docUrl":"rules/');
+const before = fs.readFileSync(a, 'utf8').trimEnd().split('\n').map(unrooted);
+const after = fs.readFileSync(b, 'utf8').trimEnd().split('\n').map(unrooted);
 let differ = 0;
 let findings = 0;
 for (let i = 0; i < Math.max(before.length, after.length); i++) {

@@ -2,6 +2,7 @@ import type { ReviewDocument } from '../document';
 import { isAtLeast, milder, type Finding, type Severity, type Suggestion } from '../finding';
 import type { LineIndex } from '../lineIndex';
 import { isQuotedOrReported } from '../negation';
+import { documentStance, sentenceStance, type DocumentStance } from '../reading/stance';
 import { applySuppressions, parseDirectives } from '../suppress';
 import { settingFor, type Profile, type ProfileDetector, type ReviewSettings } from '../config';
 import type { Hit } from '../rules/kinds/context';
@@ -48,15 +49,25 @@ export function settle(findings: Finding[], provisions: Finding[], profile: Prof
 	};
 }
 
-/** Whether a hit sits in quoted or reported text (block quote, long quotation, criticised law). */
+/** Whether a hit sits in quoted or reported text (block quote, long quotation, criticised law, attributed text). */
 export function hitIsQuoted(hit: Hit): boolean {
 	if (hit.quoted !== undefined) return hit.quoted;
 	if (!hit.checkQuoted || !hit.block || !hit.sentence) return false;
 	const sentenceText = hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start);
-	return hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets);
+	return hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets) || sentenceStance(sentenceText) === 'reported';
 }
 
-/** What making findings needs of one review: its document and lines, and what is worked out once per review. */
+/** Whether a hit's sentence criticises the practice it describes: no span finding is made there. */
+export function hitIsCritique(hit: Hit): boolean {
+	if (hit.critique !== undefined) return hit.critique;
+	if (!hit.checkQuoted || !hit.block || !hit.sentence) return false;
+	return sentenceStance(hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start)) === 'critique';
+}
+
+/**
+ * What making findings needs of one review: its document and lines, the document's stance
+ * (reading/stance.ts), and what is worked out once per review.
+ */
 export class FindingContext {
 	readonly applied: AppliedClauses;
 	private lineBreak?: string;
@@ -64,6 +75,7 @@ export class FindingContext {
 	constructor(
 		readonly doc: ReviewDocument,
 		readonly lines: LineIndex,
+		readonly stance: DocumentStance = documentStance(doc.text),
 	) {
 		this.applied = new AppliedClauses(doc.text);
 	}
@@ -75,12 +87,18 @@ export class FindingContext {
 	}
 }
 
-/** The finding of a rule's hit at severity `base`, or undefined when the hit is resolved or ignored. */
+/**
+ * The finding of a rule's hit at severity `base`, or undefined when the hit is resolved or ignored. In a
+ * descriptive document (research, reporting, testimony: the context's stance) every finding is reported
+ * text, milder, and does not make the report's areas "Contradicted"; a sentence that criticises what it
+ * reports gets no span finding at all.
+ */
 export function toFinding(rule: Rule, hit: Hit, base: Severity, context: FindingContext): Finding | undefined {
-	const { doc, lines } = context;
+	const { doc, lines, stance } = context;
 	if (fixApplied(rule, hit, context.applied)) return undefined;
+	if (rule.spec.quoted !== 'keep' && !rule.spec.provision && hitIsCritique(hit)) return undefined;
 	let severity = base;
-	const quoted = hitIsQuoted(hit);
+	const quoted = hitIsQuoted(hit) || (stance === 'descriptive' && !rule.spec.provision);
 	const policy = rule.spec.quoted ?? 'lower';
 	if (quoted && policy === 'ignore') return undefined;
 	if (quoted && policy === 'lower') severity = milder(severity);

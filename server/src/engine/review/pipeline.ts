@@ -224,8 +224,9 @@ export class IncrementalReviewer {
 	 */
 	private assemble(document: ReviewDocument, lines: LineIndex, settings: ReviewSettings, profile: Profile, bases: Array<Severity | undefined>, placed: Placed[], ctx: ReviewContext, sections: SectionMemo[]): ReviewResult {
 		const rules = this.reviewer.ruleSet.rules;
-		const severities = bases.join(',');
 		const context = new FindingContext(document, lines);
+		// The document's stance changes every finding's severity, so kept findings are remade when it turns.
+		const severities = `${bases.join(',')}|${context.stance}`;
 		const findings: Finding[] = [];
 		const provisions: Finding[] = [];
 		const loose: Finding[] = [];

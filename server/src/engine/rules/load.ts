@@ -212,3 +212,15 @@ function baseName(path: string): string {
 }
 
 export type { YamlSource };
+
+/** Every matcher a compiled rule holds (its lists, groups and frame roles). */
+export function compiledMatchers(rule: Rule): Matcher[] {
+	const out: Matcher[] = [];
+	for (const value of Object.values(rule.compiled)) {
+		if (!value) continue;
+		if (Array.isArray(value)) out.push(...value);
+		else if ('regex' in value) out.push(value as Matcher);
+		else out.push(...(Object.values(value).filter(Boolean) as Matcher[]));
+	}
+	return out;
+}

@@ -23,7 +23,7 @@ export interface SuggestionSpec {
 }
 
 /** The kinds of rule (rules/kinds). */
-export type RuleKind = 'phrase' | 'co-occurrence' | 'missing' | 'definition';
+export type RuleKind = 'phrase' | 'co-occurrence' | 'missing' | 'definition' | 'frame';
 
 /** A rule file's front matter. Fields after `kind` and the common ones belong to some kinds only. */
 export interface RuleSpec {
@@ -67,4 +67,21 @@ export interface RuleSpec {
 	requires?: TermGroups;
 	term?: TermList;
 	forbids?: TermGroups;
+	/** A harmful provision as a pattern of roles, filled from the clause structure of each sentence (server/src/engine/reading). The finding is anchored on the act. */
+	frame?: {
+		/** The predicate: a benefit, an act done to a person, a duty. Negated acts (shall not, no … shall, prohibited, nothing … shall be construed) do not count. */
+		act: TermList;
+		/** Who the act is done to or who benefits: must be in the same predicate as the act (not across ';', 'but' or a coordinate clause). */
+		person?: TermList;
+		/** Who acts: in the same predicate as the act. */
+		agent?: TermList;
+		/** To whom (a recipient such as the police): in the same predicate as the act. */
+		to?: TermList;
+		/** What the act depends on: in a condition clause or phrase of the act (if, only if, unless, as a condition of, subject to, in exchange for …), a relative or participle clause on the person, the requirement a purpose clause serves ('to receive services, victims must …'), or the object of a linking verb ('requires', 'depends on'). Lifted by a negation outside the condition ('not conditional on', 'regardless of whether', 'without requiring', 'need not'). */
+		condition?: TermList;
+		/** A safeguard whose presence (not negated) cancels the finding, e.g. consent. */
+		absent?: TermList;
+		/** The modalities of the act's clause that count; default requirement, permission and statement. */
+		modality?: Array<'requirement' | 'permission' | 'statement' | 'past' | 'hypothetical'>;
+	};
 }

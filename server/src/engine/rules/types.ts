@@ -22,6 +22,14 @@ export type { EvidenceSpec, RuleKind, RuleSpec, SuggestionSpec, TermList } from 
 /** Where an inserted clause goes. */
 export type InsertAt = NonNullable<SuggestionSpec['at']>;
 
+/** The roles of a frame (rules/kinds/frame.ts), as a rule file writes them. */
+export type FrameSpec = NonNullable<RuleSpec['frame']>;
+
+export type FrameRole = Exclude<keyof FrameSpec, 'modality'>;
+
+/** The modalities a frame's act may have (reading/modality.ts); a prohibition never counts. */
+export type FrameModality = NonNullable<FrameSpec['modality']>[number];
+
 /** The documentation sections of a rule file's body, by heading. */
 export interface RuleDoc {
 	title: string;

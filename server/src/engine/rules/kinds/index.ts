@@ -3,6 +3,7 @@ import { phraseKind } from './phrase';
 import { coOccurrenceKind } from './cooccurrence';
 import { missingKind } from './missing';
 import { definitionKind } from './definition';
+import { frameKind } from './frame';
 
 /**
  * Every rule kind, in the order the schema lists them. Loading (rules/load.ts: the schema, then `compile`),
@@ -21,7 +22,7 @@ import { definitionKind } from './definition';
  * 4. Give at least one built-in or test rule of the kind ```flag and ```pass examples (test/rules/examples.test.ts).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind's compiled terms have their own shape
-export const RULE_KINDS: ReadonlyArray<RuleKindDefinition<any>> = [phraseKind, coOccurrenceKind, missingKind, definitionKind];
+export const RULE_KINDS: ReadonlyArray<RuleKindDefinition<any>> = [phraseKind, coOccurrenceKind, missingKind, definitionKind, frameKind];
 
 const byName = new Map(RULE_KINDS.map((k) => [k.name, k]));
 
