@@ -16,6 +16,8 @@ export interface SuggestionSpec {
 	title: string;
 	/** Replaces the match (span rules only). */
 	replace?: string;
+	/** What a replacement replaces: the finding's match (default) or, for a frame with a condition, the condition itself ('who cooperate with the investigation', 'only if the victim testifies'), so the fix removes the condition instead of adding a sentence that contradicts it. */
+	target?: 'match' | 'condition';
 	/** A model clause to insert. */
 	insert?: string;
 	/** Where the clause goes; by default the sentence's end (span rules), the section's or the document's. */
@@ -77,6 +79,8 @@ export interface RuleSpec {
 		agent?: TermList;
 		/** To whom (a recipient such as the police): in the same predicate as the act. */
 		to?: TermList;
+		/** How the act is done: after it, introduced by 'by', 'through' or 'via' ('prevent trafficking BY thorough immigration control'). */
+		means?: TermList;
 		/** What the act depends on: in a condition clause or phrase of the act (if, only if, unless, as a condition of, subject to, in exchange for …), a relative or participle clause on the person, the requirement a purpose clause serves ('to receive services, victims must …'), or the object of a linking verb ('requires', 'depends on'). Lifted by a negation outside the condition ('not conditional on', 'regardless of whether', 'without requiring', 'need not'). */
 		condition?: TermList;
 		/** A safeguard whose presence (not negated) cancels the finding, e.g. consent. */

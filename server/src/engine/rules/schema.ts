@@ -67,6 +67,7 @@ const DEFINITIONS: Record<string, JsonSchema> = {
 		properties: {
 			title: { type: 'string', minLength: 3 },
 			replace: { type: 'string', description: 'Replaces the match (span rules only).' },
+			target: { enum: ['match', 'condition'], description: "What a replacement replaces: the finding's match (default) or, for a frame with a condition, the condition itself ('who cooperate with the investigation', 'only if the victim testifies'), so the fix removes the condition instead of adding a sentence that contradicts it." },
 			insert: { type: 'string', minLength: 3, description: 'A model clause to insert.' },
 			at: { enum: ['sentence-end', 'block-end', 'section-end', 'document-end'], description: "Where the clause goes; by default the sentence's end (span rules), the section's or the document's." },
 		},

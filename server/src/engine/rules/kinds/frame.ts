@@ -6,9 +6,9 @@ import type { Hit } from './context';
 import { defineKind } from './kind';
 import { TERM_LIST } from './schema';
 
-const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'condition', 'absent'];
+const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition', 'absent'];
 /** Roles that must be filled; `absent` is a safeguard that cancels, not a role to fill. */
-const REQUIRED: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'condition'];
+const REQUIRED: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition'];
 const DEFAULT_MODALITIES = ['requirement', 'permission', 'statement'] as const;
 
 /**
@@ -31,6 +31,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					person: { ...TERM_LIST, description: "Who the act is done to or who benefits: must be in the same predicate as the act (not across ';', 'but' or a coordinate clause)." },
 					agent: { ...TERM_LIST, description: "Who acts: in the same predicate as the act." },
 					to: { ...TERM_LIST, description: "To whom (a recipient such as the police): in the same predicate as the act." },
+					means: { ...TERM_LIST, description: "How the act is done: after it, introduced by 'by', 'through' or 'via' ('prevent trafficking BY thorough immigration control')." },
 					condition: { ...TERM_LIST, description: "What the act depends on: in a condition clause or phrase of the act (if, only if, unless, as a condition of, subject to, in exchange for …), a relative or participle clause on the person, the requirement a purpose clause serves ('to receive services, victims must …'), or the object of a linking verb ('requires', 'depends on'). Lifted by a negation outside the condition ('not conditional on', 'regardless of whether', 'without requiring', 'need not')." },
 					absent: { ...TERM_LIST, description: "A safeguard whose presence (not negated) cancels the finding, e.g. consent." },
 					modality: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ["requirement", "permission", "statement", "past", "hypothetical"] }, description: "The modalities of the act's clause that count; default requirement, permission and statement." },
@@ -78,7 +79,9 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					start: sentence.start + Math.min(...match.spans.map((s) => s.start)),
 					end: sentence.start + Math.max(...match.spans.map((s) => s.end)),
 				};
-				hits.push({ offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true });
+				const hit: Hit = { offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true };
+				if (match.condition) hit.condition = { start: sentence.start + match.condition.start, end: sentence.start + match.condition.end };
+				hits.push(hit);
 			}
 		}
 		return hits;
