@@ -55,7 +55,7 @@ describe('language server: a Word document’s review view', () => {
 	let client: TestClient;
 
 	beforeAll(async () => {
-		client = new TestClient({ workspaceFolder: dir });
+		client = new TestClient({ workspaceFolder: dir, transport: 'in-process' });
 		await client.initialize();
 	});
 

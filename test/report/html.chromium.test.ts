@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATUS_LABELS, renderHtml, type Report } from '../../server/src/engine/report';
+import { STATUS_LABELS, type Report } from '../../server/src/engine/report';
+import { renderWebviewHtml } from '../../client/src/report/webviewHtml';
 import { ROOT, runReport } from './helpers';
 
 // The standalone HTML report, rendered by Debian's Chromium through playwright-core. Never skipped: without
@@ -43,7 +44,7 @@ beforeAll(async () => {
 		viewport: { width: 1100, height: 900 },
 	});
 	webviewFile = path.join(RESULTS, 'webview.html');
-	fs.writeFileSync(webviewFile, renderHtml(report, { mode: 'webview', nonce: NONCE, cspSource: 'vscode-webview://test' }));
+	fs.writeFileSync(webviewFile, renderWebviewHtml(report, NONCE, 'vscode-webview://test'));
 	const pages = new Set([pathToFileURL(htmlFile).href, pathToFileURL(webviewFile).href]);
 	context.on('request', (request) => requested.push(request.url()));
 	// Anything but the two report pages is refused (and still recorded above).

@@ -176,7 +176,7 @@ describe('the language server on large and hostile documents', () => {
 	});
 
 	it('answers each with a review or one clear message, stays up, and keeps reviewing afterwards', async () => {
-		const pid = client.process.pid!;
+		const pid = client.process!.pid!;
 		const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
 			const started = Date.now();
 			const result = await work();

@@ -104,7 +104,7 @@ describe('the language server under a storm of incremental edits', () => {
 			const expected = reviewer.review({ text, format: 'markdown' }).findings;
 			expect((published as Diagnostic[]).map(shape), `diagnostics after ${i} edits (version ${version}, ${text.length} characters)`).toEqual(expected.map((f) => shape({ code: f.ruleId, range: f.range, message: f.message })));
 			compared++;
-			memory.push(residentMemoryMb(client.process.pid!));
+			memory.push(residentMemoryMb(client.process!.pid!));
 		}
 		expect(compared).toBe(EDITS / CHECKPOINT_EVERY);
 		expect(client.exited).toBe(false);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { builtinReviewer, builtinRules } from '../helpers/rules';
+import { builtinReviewer, builtinRules, expectationMismatch } from '../helpers/rules';
 
 // Every example in every rule file is a test: a `flag` block must produce exactly one finding of its rule,
-// a `pass` block none. Adding a rule adds its tests.
+// a `pass` block none; where an ```expect block follows a flag block, the finding must start (and end) where
+// it says, with its message. Adding a rule adds its tests.
 const rules = builtinRules().rules;
 const reviewer = builtinReviewer();
 
@@ -20,6 +21,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
 			if (example.expect === 'flag') {
 				expect(mine.map((f) => f.message), `expected one finding of ${rule.id}`).toHaveLength(1);
 				expect(mine[0]!.message).not.toMatch(/\{(match|heading|missing)\}/);
+				if (example.expected) expect(expectationMismatch(example.expected, mine[0]!)).toBeUndefined();
 			} else {
 				expect(mine.map((f) => `${f.message} @ ${f.matchedText}`), `expected no finding of ${rule.id}`).toEqual([]);
 			}

@@ -34,8 +34,9 @@ function workspace(files: Record<string, string> = {}): string {
 	return dir;
 }
 
+/** A server in this process (the protocol tests); a test that names a transport gets the built bundle. */
 async function start(options: ConstructorParameters<typeof TestClient>[0] = {}): Promise<TestClient> {
-	client = new TestClient({ workspaceFolder: dir, ...options });
+	client = new TestClient({ workspaceFolder: dir, transport: 'in-process', ...options });
 	await client.initialize();
 	return client;
 }

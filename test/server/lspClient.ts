@@ -1,5 +1,6 @@
 import { spawn, fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
 	createMessageConnection,
@@ -11,6 +12,8 @@ import {
 } from 'vscode-jsonrpc/node';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { createConnection as createServerConnection } from 'vscode-languageserver/node';
+import { AccountableServer } from '../../server/src/lsp/session';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'out', 'server.js');
@@ -31,7 +34,11 @@ export async function waitUntil<T>(what: string, check: () => T | undefined | fa
 }
 
 export interface ClientOptions {
-	transport?: 'stdio' | 'node-ipc';
+	/**
+	 * in-process: the server's sources run in the test's own process, over a pair of in-memory streams (fast,
+	 * and what most protocol tests use); stdio (the default) and node-ipc run the built bundle, as editors do.
+	 */
+	transport?: 'in-process' | 'stdio' | 'node-ipc';
 	/** The server bundle to run (default out/server.js). */
 	server?: string;
 	/** Command-line arguments for stdio (default --stdio). */
@@ -44,12 +51,13 @@ export interface ClientOptions {
 }
 
 /**
- * A minimal LSP client for tests: spawns out/server.js, keeps the open documents in sync incrementally,
+ * A minimal LSP client for tests: runs the server (out/server.js, or its sources in process), keeps the open documents in sync incrementally,
  * answers the server's requests (configuration, applyEdit, progress, registrations) and records everything
  * it is sent. Waiting is always for a notification, with a deadline; never a fixed sleep.
  */
 export class TestClient {
-	readonly process: ChildProcess;
+	/** The server's process (undefined in process). */
+	readonly process?: ChildProcess;
 	readonly connection: MessageConnection;
 	readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
 	readonly logs: Array<{ type: number; message: string }> = [];
@@ -61,19 +69,28 @@ export class TestClient {
 	settings: Record<string, unknown>;
 	stderr = '';
 	exited = false;
+	private inProcess?: { toServer: PassThrough; toClient: PassThrough };
 
 	constructor(private readonly options: ClientOptions = {}) {
 		this.settings = options.settings ?? {};
 		const server = options.server ?? SERVER;
-		if (options.transport === 'node-ipc') {
+		if (options.transport === 'in-process') {
+			// Two in-memory pipes: what the client writes the server reads, and back. The server gets no
+			// process id to watch and is never sent `exit` (its handler would end the test's process).
+			const toServer = new PassThrough();
+			const toClient = new PassThrough();
+			new AccountableServer(createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient))).listen();
+			this.connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+			this.inProcess = { toServer, toClient };
+		} else if (options.transport === 'node-ipc') {
 			this.process = fork(server, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
 			this.connection = createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
 		} else {
 			this.process = spawn(process.execPath, [server, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
 			this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		}
-		this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
-		this.process.on('exit', () => (this.exited = true));
+		this.process?.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+		this.process?.on('exit', () => (this.exited = true));
 		const c = this.connection;
 		c.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
 			this.diagnostics.set(p.uri, [...(this.diagnostics.get(p.uri) ?? []), p]);
@@ -106,7 +123,7 @@ export class TestClient {
 		const folder = this.options.workspaceFolder;
 		const caps = { configuration: true, workDoneProgress: true, showDocument: true, watchedFiles: true, ...this.options.capabilities };
 		const result = await this.connection.sendRequest<InitializeResult>('initialize', {
-			processId: process.pid,
+			processId: this.inProcess ? null : process.pid,
 			rootUri: folder ? uriOf(folder) : null,
 			workspaceFolders: folder ? [{ uri: uriOf(folder), name: path.basename(folder) }] : null,
 			initializationOptions: this.options.initializationOptions,
@@ -188,13 +205,21 @@ export class TestClient {
 
 	async dispose(): Promise<void> {
 		if (this.exited) return;
+		if (this.inProcess) {
+			await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]).catch(() => undefined);
+			this.exited = true;
+			this.connection.dispose();
+			this.inProcess.toServer.end();
+			this.inProcess.toClient.end();
+			return;
+		}
 		try {
 			await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
 			void this.connection.sendNotification('exit');
 		} catch {
 			// already gone
 		}
-		await waitUntil('server exit', () => this.exited, 5000).catch(() => this.process.kill());
+		await waitUntil('server exit', () => this.exited, 5000).catch(() => this.process?.kill());
 		this.connection.dispose();
 	}
 }

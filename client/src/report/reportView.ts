@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderHtml, renderMarkdown, type Report } from '../../../server/src/engine/report';
+import { renderWebviewHtml } from './webviewHtml';
 import { REPORT_REQUEST } from '../../../server/src/lsp/reportProtocol';
 import { exportFileName, parseReportMessage, type ReportMessage } from './messages';
 
@@ -15,7 +16,7 @@ const REPORTED_LANGUAGES = new Set(['markdown', 'plaintext']);
 /**
  * "Accountable: Show Accountability Report": a webview beside the editor with the scorecard of the active
  * document, asked of the language server (`accountable/report`) and rendered with the report's own HTML
- * renderer in webview mode (theme colours, strict CSP with a nonce). It follows the active document and
+ * renderer with the webview's page (webviewHtml.ts: theme colours, strict CSP with a nonce). It follows the active document and
  * updates as the user types; clicking an item reveals its line; the Export buttons save HTML or Markdown.
  */
 export class ReportView implements vscode.Disposable {
@@ -94,7 +95,7 @@ export class ReportView implements vscode.Disposable {
 			if (mine !== this.sequence || this.panel !== panel) return;
 			this.report = report ?? undefined;
 			panel.webview.html = report
-				? renderHtml(report, { mode: 'webview', nonce: randomBytes(16).toString('base64'), cspSource: panel.webview.cspSource })
+				? renderWebviewHtml(report, randomBytes(16).toString('base64'), panel.webview.cspSource)
 				: message('This document is too large to review (accountable.maxDocumentSize).');
 		} catch (e) {
 			if (mine !== this.sequence) return;

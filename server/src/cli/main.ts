@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEVERITIES, isAtLeast, type LoadError, type Rule, type Severity } from '../engine';
+import { SEVERITIES, isAtLeast, isProfile, type LoadError, type Rule, type Severity } from '../engine';
 import { ConfigResolver } from '../node/config';
 import { ReviewService, type FileReview } from '../node/reviewService';
-import { expandPaths } from './files';
+import { expandPaths } from '../node/files';
 import { formatText } from './formats/text';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -127,8 +127,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	const minSeverity = severityOption(values['min-severity'], '--min-severity') ?? 'hint';
 	const failOn = severityOption(values['fail-on'], '--fail-on') ?? 'warning';
 	const profile = values.profile;
-	if (profile !== undefined && !['auto', 'general', 'bill', 'grant-proposal'].includes(profile)) throw new UsageError(`unknown profile "${profile}"`);
-	const overrides = { minSeverity, ...(profile ? { profile: profile as 'auto' } : {}) };
+	if (profile !== undefined && !isProfile(profile, true)) throw new UsageError(`unknown profile "${profile}"`);
+	const overrides = { minSeverity, ...(profile ? { profile } : {}) };
 
 	const results: FileResult[] = [];
 	const errors: LoadError[] = [];
@@ -213,14 +213,14 @@ async function report(service: ReviewService, io: CliIO, files: string[], values
 		return 0;
 	}
 	const profile = values.profile;
-	if (profile !== undefined && !['auto', 'general', 'bill', 'grant-proposal'].includes(profile)) throw new UsageError(`unknown profile "${profile}"`);
+	if (profile !== undefined && !isProfile(profile, true)) throw new UsageError(`unknown profile "${profile}"`);
 	const minSeverity = severityOption(values['min-severity'], '--min-severity');
 	try {
 		return await runReport(service, {
 			files,
 			format: values.format,
 			output: values.output,
-			overrides: { ...(minSeverity ? { minSeverity } : {}), ...(profile ? { profile: profile as 'auto' } : {}) },
+			overrides: { ...(minSeverity ? { minSeverity } : {}), ...(profile ? { profile } : {}) },
 			cwd: io.cwd,
 			version,
 			now: () => reportDate(process.env),

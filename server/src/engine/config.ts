@@ -4,7 +4,16 @@ import type { Severity } from './finding';
 export type RuleSetting = 'off' | 'on' | Severity;
 
 /** Document profiles: rules may apply to some only (e.g. budget checks in grant proposals). */
-export type Profile = 'general' | 'bill' | 'grant-proposal';
+export const PROFILES = ['general', 'bill', 'grant-proposal'] as const;
+
+export type Profile = (typeof PROFILES)[number];
+
+/** Whether `value` names a profile, or 'auto' (detect it from the text) where `auto` is true. */
+export function isProfile(value: string, auto?: false): value is Profile;
+export function isProfile(value: string, auto: true): value is Profile | 'auto';
+export function isProfile(value: string, auto = false): boolean {
+	return (PROFILES as readonly string[]).includes(value) || (auto && value === 'auto');
+}
 
 /** Review settings after merging defaults, config files and editor settings. Pure data. */
 export interface ReviewSettings {
@@ -58,17 +67,26 @@ const GRANT = /\b(?:budget\s+(?:narrative|justification|summary)|project\s+(?:na
  * a general document.
  */
 export function detectProfile(text: string): Profile {
-	const head = text.slice(0, PROFILE_HEAD);
-	// An editor asks again after every keystroke, mostly with the same head: compare rather than scan again.
-	if (lastDetected && lastDetected.head === head) return lastDetected.profile;
-	const profile = profileOfHead(head);
-	lastDetected = { head, profile };
-	return profile;
+	return profileOfHead(text.slice(0, PROFILE_HEAD));
 }
 
 /** Only the start of a document decides its profile. */
 const PROFILE_HEAD = 20000;
-let lastDetected: { head: string; profile: Profile } | undefined;
+
+/**
+ * detectProfile for successive versions of one document: an editor asks again after every keystroke,
+ * mostly with the same head, so the last answer is kept and the head compared rather than scanned again.
+ * One per document (the incremental reviewer holds it), so nothing outlives the document.
+ */
+export class ProfileDetector {
+	private last?: { head: string; profile: Profile };
+
+	detect(text: string): Profile {
+		const head = text.slice(0, PROFILE_HEAD);
+		if (this.last?.head !== head) this.last = { head, profile: profileOfHead(head) };
+		return this.last.profile;
+	}
+}
 
 function profileOfHead(head: string): Profile {
 	const grant = new Set((head.match(GRANT) ?? []).map((m) => m.toLowerCase().replace(/\s+/g, ' ')));

@@ -1,18 +1,33 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CancellationToken, ProgressToken, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, ProgressToken, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { findConfigFile } from '../node/config';
+import type { ServerConfiguration } from './configuration';
 import { fileUri } from './diagnostics';
+import type { DocumentReviews } from './documents';
 import { isWordReviewView, READ_ONLY_VIEW_MESSAGE } from './docxProtocol';
+import type { ServerLog } from './log';
+import type { WorkspacePaths } from './paths';
 import { ServerCommands, type FindingCommandArgs } from './protocol';
-import type { AccountableServer } from './session';
+import type { EditorSettings } from './settings';
 import { disableForFileEdit, disableForLineEdit } from './suppressionEdits';
 import { CONFIG_TEMPLATE, disableRuleInConfig } from './workspaceConfig';
 import { reviewWorkspace, type WorkspaceReviewSummary } from './workspaceReview';
 
+/** What the commands need of the server (session.ts hands itself over). */
+export interface CommandContext {
+	readonly connection: Connection;
+	readonly capabilities: { readonly showDocument: boolean; readonly workDoneProgress: boolean };
+	readonly paths: WorkspacePaths;
+	readonly configuration: ServerConfiguration;
+	readonly reviews: DocumentReviews;
+	readonly log: ServerLog;
+	reload(why: string): void;
+}
+
 /** workspace/executeCommand: every code action is also a command, for keyboard and voice users. */
 export class CommandHandlers {
-	constructor(private readonly server: AccountableServer) {}
+	constructor(private readonly server: CommandContext) {}
 
 	async execute(command: string, args: unknown[], token: CancellationToken, workDoneToken: ProgressToken | undefined): Promise<unknown> {
 		switch (command) {
@@ -44,9 +59,9 @@ export class CommandHandlers {
 	}
 
 	private textOf(uri: string): string {
-		const open = this.server.documents.get(uri);
+		const open = this.server.reviews.documents.get(uri);
 		if (open) return open.getText();
-		return fs.readFileSync(this.server.fileFor(uri, undefined), 'utf8');
+		return fs.readFileSync(this.server.paths.fileFor(uri, undefined), 'utf8');
 	}
 
 	private async applyEdit(uri: string, edit: TextEdit, label: string): Promise<{ applied: boolean }> {
@@ -57,12 +72,12 @@ export class CommandHandlers {
 
 	/** Sets the rule to `off` in the nearest configuration file, or creates `.accountable.yaml` in the workspace folder. */
 	private disableInWorkspace(a: FindingCommandArgs): { file: string; created: boolean } {
-		const file = this.server.fileFor(a.uri, undefined);
+		const file = this.server.paths.fileFor(a.uri, undefined);
 		const existing = findConfigFile(path.dirname(file));
-		const dirForNew = this.server.folderOf(file) ?? path.dirname(file);
+		const dirForNew = this.server.paths.folderOf(file) ?? path.dirname(file);
 		const result = disableRuleInConfig(existing, dirForNew, a.ruleId);
 		fs.writeFileSync(result.file, result.text);
-		this.server.log(`${result.created ? 'Created' : 'Updated'} ${result.file}: ${a.ruleId} is off`);
+		this.server.log.log(`${result.created ? 'Created' : 'Updated'} ${result.file}: ${a.ruleId} is off`);
 		// Reload now rather than wait for the file watcher, which not every client has.
 		this.server.reload(`${a.ruleId} disabled in ${result.file}`);
 		return { file: result.file, created: result.created };
@@ -70,7 +85,7 @@ export class CommandHandlers {
 
 	private async showDocumentation(arg: unknown): Promise<{ uri: string } | null> {
 		const a = (typeof arg === 'string' ? { ruleId: arg } : (arg ?? {})) as Partial<FindingCommandArgs>;
-		const docUrl = a.docUrl ?? (a.ruleId ? this.server.ruleById(a.ruleId, a.uri)?.docUrl : undefined);
+		const docUrl = a.docUrl ?? (a.ruleId ? this.server.reviews.ruleById(a.ruleId, a.uri)?.docUrl : undefined);
 		if (!docUrl) throw new Error(a.ruleId ? `no rule ${a.ruleId}` : 'showRuleDocumentation needs a rule id');
 		if (this.server.capabilities.showDocument) await this.server.connection.window.showDocument({ uri: docUrl, takeFocus: true });
 		return { uri: docUrl };
@@ -78,8 +93,8 @@ export class CommandHandlers {
 
 	private async createConfigurationFile(arg: unknown): Promise<{ file: string; created: boolean }> {
 		const a = (arg ?? {}) as { uri?: string; folder?: string };
-		const fromUri = a.uri ? this.server.fileFor(a.uri, undefined) : undefined;
-		const folder = a.folder ?? (fromUri ? (this.server.folderOf(fromUri) ?? path.dirname(fromUri)) : this.server.folders[0]);
+		const fromUri = a.uri ? this.server.paths.fileFor(a.uri, undefined) : undefined;
+		const folder = a.folder ?? (fromUri ? (this.server.paths.folderOf(fromUri) ?? path.dirname(fromUri)) : this.server.paths.folders[0]);
 		if (!folder) throw new Error('open a folder first: the configuration file goes in a workspace folder');
 		const existing = ['.accountable.yaml', '.accountable.yml', '.accountable.json'].map((n) => path.join(folder, n)).find((f) => fs.existsSync(f));
 		const file = existing ?? path.join(folder, '.accountable.yaml');
@@ -101,23 +116,23 @@ export class CommandHandlers {
 			reporter = created;
 			progressToken = created.token;
 		}
-		const settingsByFolder = new Map<string, Awaited<ReturnType<AccountableServer['settingsFor']>>>();
-		for (const folder of server.folders) settingsByFolder.set(folder, await server.settingsFor(fileUri(folder)));
+		const settingsByFolder = new Map<string, EditorSettings>();
+		for (const folder of server.paths.folders) settingsByFolder.set(folder, await server.configuration.settingsFor(fileUri(folder)));
 		const summary = await reviewWorkspace(
-			server.folders,
-			server.configResolver,
+			server.paths.folders,
+			server.configuration.resolver,
 			(file) => {
 				const uri = fileUri(file);
-				const settings = settingsByFolder.get(server.folderOf(file) ?? '') ?? settingsByFolder.values().next().value;
+				const settings = settingsByFolder.get(server.paths.folderOf(file) ?? '') ?? settingsByFolder.values().next().value;
 				if (!settings || !settings.enable) return 0;
 				let text: string;
 				try {
-					text = server.documents.get(uri)?.getText() ?? fs.readFileSync(file, 'utf8');
+					text = server.reviews.documents.get(uri)?.getText() ?? fs.readFileSync(file, 'utf8');
 				} catch (e) {
-					server.logError(`reading ${file}`, e);
+					server.log.error(`reading ${file}`, e);
 					return 0;
 				}
-				const diagnostics = server.guard(`review of ${file}`, () => server.reviewText(uri, file, text, undefined, settings), []);
+				const diagnostics = server.log.guard(`review of ${file}`, () => server.reviews.reviewText(uri, file, text, undefined, settings), []);
 				void server.connection.sendDiagnostics({ uri, diagnostics });
 				return diagnostics.length;
 			},
@@ -128,7 +143,7 @@ export class CommandHandlers {
 			},
 			[token, progressToken],
 		);
-		server.log(`Workspace review: ${summary.findings} findings in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}`);
+		server.log.log(`Workspace review: ${summary.findings} findings in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}`);
 		return summary;
 	}
 }

@@ -1,25 +1,37 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { buildReport, type Report, type ReportOptions } from '../engine/report';
 import { readWordDocument } from '../node/docx';
+import type { ServerConfiguration } from './configuration';
+import type { DocumentReviews } from './documents';
 import { isWordReviewView } from './docxProtocol';
+import type { ServerLog } from './log';
+import { documentFormat, type WorkspacePaths } from './paths';
 import { REPORT_REQUEST, type ReportParams } from './reportProtocol';
 import { reviewOverrides } from './settings';
 import { fileURLToPath } from 'node:url';
-import type { AccountableServer } from './session';
 import { version } from '../../../package.json';
+
+/** What the report needs of the server (session.ts hands itself over). */
+export interface ReportContext {
+	readonly connection: Connection;
+	readonly paths: WorkspacePaths;
+	readonly configuration: ServerConfiguration;
+	readonly reviews: DocumentReviews;
+	readonly log: ServerLog;
+}
 
 /**
  * `accountable/report`: the accountability report of a document, built from the same review the
  * diagnostics come from (configuration file, editor settings, rule packs). An open document is reported as
  * the editor has it, unsaved changes included; a closed file: document is read from disk.
  */
-export async function reportRequest(server: AccountableServer, params: ReportParams): Promise<Report | null> {
+export async function reportRequest(server: ReportContext, params: ReportParams): Promise<Report | null> {
 	const uri = params?.uri;
 	if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'accountable/report needs { uri }');
-	const open = server.documents.get(uri);
-	const file = server.fileFor(uri, open?.languageId);
+	const open = server.reviews.documents.get(uri);
+	const file = server.paths.fileFor(uri, open?.languageId);
 	let text: string;
 	if (open) text = open.getText();
 	else {
@@ -31,11 +43,9 @@ export async function reportRequest(server: AccountableServer, params: ReportPar
 			throw new ResponseError(ErrorCodes.InvalidRequest, `cannot read ${path.basename(onDisk)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
 		}
 	}
-	const settings = await server.settingsFor(uri);
-	if (text.length > settings.maxDocumentSize) return null;
-	const service = server.serviceFor(settings.packs, file);
-	const format = open?.languageId === 'markdown' || /\.(?:md|markdown|mdown|mkd)$/i.test(file) || isWordReviewView(uri) ? 'markdown' : 'plaintext';
-	const review = service.review(file, text, reviewOverrides(settings), format);
+	const settings = await server.configuration.settingsFor(uri);
+	const service = server.configuration.serviceFor(settings.packs, file);
+	const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, open?.languageId), undefined, settings.maxDocumentSize);
 	if (!review.result) return null;
 	const locate = isWordReviewView(uri) ? await wordLocator(file, text) : undefined;
 	return buildReport(review.result, service.ruleSetFor(file).rules, { file: displayName(server, file, uri), version, ...(locate ? { locate } : {}) });
@@ -56,19 +66,19 @@ async function wordLocator(file: string, viewText: string): Promise<ReportOption
 }
 
 /** The file as the user knows it: relative to its workspace folder, else its name. */
-function displayName(server: AccountableServer, file: string, uri: string): string {
+function displayName(server: ReportContext, file: string, uri: string): string {
 	if (!uri.startsWith('file:') && !isWordReviewView(uri)) return decodeURIComponent(uri.replace(/^[a-z-]+:/, ''));
-	const folder = server.folderOf(file);
+	const folder = server.paths.folderOf(file);
 	return folder ? path.relative(folder, file).split(path.sep).join('/') : path.basename(file);
 }
 
-export function registerReportRequest(server: AccountableServer): void {
+export function registerReportRequest(server: ReportContext): void {
 	server.connection.onRequest(REPORT_REQUEST, async (params: ReportParams) => {
 		try {
 			return await reportRequest(server, params);
 		} catch (e) {
 			if (e instanceof ResponseError) throw e;
-			server.logError(REPORT_REQUEST, e);
+			server.log.error(REPORT_REQUEST, e);
 			throw new ResponseError(ErrorCodes.InternalError, `Accountable could not build the report: ${(e as Error).message}`);
 		}
 	});

@@ -1,4 +1,4 @@
-import { SEVERITIES, type ReviewSettings, type RuleSetting, type Severity } from '../engine';
+import { isProfile, SEVERITIES, type ReviewSettings, type RuleSetting, type Severity } from '../engine';
 
 /** The editor's `accountable.*` settings for one document, after validation. */
 export interface EditorSettings {
@@ -24,7 +24,6 @@ export const DEFAULT_SETTINGS: EditorSettings = {
 };
 
 const RULE_SETTINGS = new Set<string>(['off', 'on', ...SEVERITIES]);
-const PROFILES = new Set<string>(['auto', 'general', 'bill', 'grant-proposal']);
 
 /**
  * Turns whatever a client sent (VS Code's section object, Neovim's `settings.accountable`, null) into valid
@@ -43,7 +42,7 @@ export function normalizeSettings(raw: unknown): EditorSettings {
 	if (typeof r.minSeverity === 'string' && (SEVERITIES as readonly string[]).includes(r.minSeverity)) out.minSeverity = r.minSeverity as Severity;
 	if (r.run === 'onSave' || r.run === 'onType') out.run = r.run;
 	if (Array.isArray(r.packs)) out.packs = r.packs.filter((p): p is string => typeof p === 'string' && p.length > 0);
-	if (typeof r.profile === 'string' && PROFILES.has(r.profile)) out.profile = r.profile as EditorSettings['profile'];
+	if (typeof r.profile === 'string' && isProfile(r.profile, true)) out.profile = r.profile;
 	if (typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0) out.maxDocumentSize = r.maxDocumentSize;
 	return out;
 }

@@ -1,5 +1,5 @@
 import type { TextEdit } from 'vscode-languageserver/node';
-import { LineIndex } from '../engine';
+import { frontMatterEnd, isAtxHeadingLine, LineIndex } from '../engine';
 
 /**
  * Edits that insert the engine's inline suppression comments (see server/src/engine/suppress.ts):
@@ -30,7 +30,7 @@ export function disableForLineEdit(text: string, line: number, ruleId: string, r
 	const end = lines.lineEnd(target);
 	const current = text.slice(start, end);
 	const previous = target > 0 ? text.slice(lines.lineStart(target - 1), lines.lineEnd(target - 1)) : '';
-	const startsBlock = target === 0 || previous.trim() === '' || /^\s{0,3}#{1,6}(\s|$)/.test(current);
+	const startsBlock = target === 0 || previous.trim() === '' || isAtxHeadingLine(current);
 	if (startsBlock) {
 		// Repeat the line's indentation and block-quote markers so the comment stays in the same container.
 		const prefix = /^[\s>]*/.exec(current)![0];
@@ -45,16 +45,9 @@ export function disableForLineEdit(text: string, line: number, ruleId: string, r
 export function disableForFileEdit(text: string, ruleId: string, reason?: string): TextEdit {
 	const eol = eolOf(text);
 	const lines = new LineIndex(text);
-	let line = 0;
-	if (/^---\r?\n/.test(text)) {
-		for (let i = 1; i < lines.lineCount; i++) {
-			const l = text.slice(lines.lineStart(i), lines.lineEnd(i));
-			if (l === '---' || l === '...') {
-				line = i + 1;
-				break;
-			}
-		}
-	}
+	// After front matter as the engine reads it (markdownSyntax.frontMatterEnd): a comment above it would end it.
+	const after = Math.max(0, frontMatterEnd(text));
+	const line = after === 0 ? 0 : after === text.length && !/\n$/.test(text) ? lines.lineCount : lines.lineOf(after);
 	if (line >= lines.lineCount) {
 		// Front matter ends the file without a line break.
 		const last = lines.lineCount - 1;

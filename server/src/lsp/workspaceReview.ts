@@ -1,5 +1,5 @@
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { expandPaths } from '../cli/files';
+import { expandPaths } from '../node/files';
 import type { ConfigResolver } from '../node/config';
 
 const TEXT_DOCUMENT = /\.(?:md|markdown|txt)$/i;

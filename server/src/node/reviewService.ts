@@ -16,6 +16,8 @@ export interface FileReview {
 	skipped?: string;
 	/** Set with `skipped` when the document was not reviewed because it is binary. */
 	binary?: boolean;
+	/** Set with `skipped` when the document was not reviewed because it is longer than this. */
+	limit?: number;
 }
 
 /** What is kept between reviews of one open document (see ReviewService.review). */
@@ -53,15 +55,17 @@ export class ReviewService {
 	/**
 	 * Reviews `text` as the document at `file` (its path decides the format and the configuration). Pass
 	 * the same `incremental` holder for every version of an open document: later reviews then re-parse and
-	 * re-match only what an edit changed (same results as a full review).
+	 * re-match only what an edit changed (same results as a full review). `editorLimit` is an editor's
+	 * own size limit, applied with the configuration's.
 	 */
-	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file), incremental?: IncrementalState): FileReview {
+	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file), incremental?: IncrementalState, editorLimit = Infinity): FileReview {
 		const config = this.configs.forDirectory(path.dirname(file));
 		const reviewer = this.reviewerFor(config.packs);
 		const errors = [...config.errors, ...reviewer.ruleSet.errors];
-		const limit = config.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+		// The one size check: the configuration's limit, and an editor's (accountable.maxDocumentSize), the smaller winning.
+		const limit = Math.min(config.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE, editorLimit);
 		if (text.length > limit) {
-			return { file, config, errors, skipped: `not reviewed: ${text.length} characters is over the limit of ${limit} (maxDocumentSize)` };
+			return { file, config, errors, limit, skipped: `not reviewed: ${text.length} characters is over the limit of ${limit} (maxDocumentSize)` };
 		}
 		// Rules read words: random bytes give random findings (or none), which would pass for a clean review.
 		if (looksBinary(text)) return { file, config, errors, skipped: BINARY_MESSAGE, binary: true };

@@ -162,16 +162,18 @@ export function blankExcept(source: string, start: number, end: number, pieces: 
 	let cursor = start;
 	for (const piece of pieces) {
 		if (piece.start < cursor || piece.end > end) continue;
-		out.push(blank(source, cursor, piece.start));
+		out.push(blankOut(source, cursor, piece.start));
 		out.push(align(source, piece.start, piece.end, piece.value));
 		cursor = piece.end;
 	}
-	out.push(blank(source, cursor, end));
+	out.push(blankOut(source, cursor, end));
 	return out.join('');
 }
 
-function blank(source: string, start: number, end: number): string {
-	return source.slice(start, end).replace(/[^\r\n]/g, ' ');
+/** `source[start, end)` as spaces, its line breaks kept: how every reader blanks what is not prose. */
+export function blankOut(source: string, start: number, end: number): string {
+	const piece = source.slice(start, end);
+	return piece.includes('\n') || piece.includes('\r') ? piece.replace(/[^\r\n]/g, ' ') : ' '.repeat(end - start);
 }
 
 /** Keeps source characters that line up with the decoded value, blanking the rest. */

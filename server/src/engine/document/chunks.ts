@@ -1,4 +1,5 @@
 import type { Offsets } from '../finding';
+import { fenceClosedBy, fenceOpenedBy, frontMatterEnd, htmlBlockOpenedAt, isBlankLine } from './markdownSyntax';
 
 /**
  * Where a Markdown text can be cut into chunks that parse on their own exactly as they parse inside the
@@ -48,64 +49,22 @@ export function markdownChunks(text: string): Offsets[] {
 	return chunks;
 }
 
-function isBlankLine(text: string, start: number, end: number): boolean {
-	for (let i = start; i < end; i++) {
-		const c = text.charCodeAt(i);
-		if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
-	}
-	return true;
-}
-
-const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
-
 /** The fence of a code block opened on this line (``` or ~~~, up to three spaces in), if any. */
 function opensFence(text: string, start: number, end: number): string | undefined {
 	let i = start;
 	while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
 	const c = text.charCodeAt(i);
 	if (c !== 96 && c !== 126) return undefined;
-	const m = FENCE_OPEN.exec(text.slice(start, end).replace(/\r?\n$/, ''));
-	return m ? m[1]! : undefined;
+	return fenceOpenedBy(text.slice(start, end).replace(/\r?\n$/, ''));
 }
 
 function closesFence(text: string, start: number, end: number, fence: string): boolean {
-	const line = text.slice(start, end).replace(/\r?\n$/, '');
-	const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-	return m !== null && m[1]![0] === fence[0] && m[1]!.length >= fence.length;
+	return fenceClosedBy(text.slice(start, end).replace(/\r?\n$/, ''), fence);
 }
 
-/** HTML blocks that a blank line does not end (CommonMark types 1–5), and the pattern that ends each. */
-const HTML_BLOCKS: Array<{ open: RegExp; close: RegExp }> = [
-	{ open: /^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, close: /<\/(?:script|pre|style|textarea)>/i },
-	{ open: /^ {0,3}<!--/, close: /-->/ },
-	{ open: /^ {0,3}<\?/, close: /\?>/ },
-	{ open: /^ {0,3}<![A-Za-z]/, close: />/ },
-	{ open: /^ {0,3}<!\[CDATA\[/, close: /\]\]>/ },
-];
-
+/** The pattern that ends an HTML block (types 1–5) opened on this line and not closed on it, if any. */
 function opensHtmlBlock(text: string, start: number, end: number): RegExp | undefined {
-	// Only the first four characters can open an HTML block; searching further would make the scan quadratic.
-	let i = start;
-	while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
-	if (text.charCodeAt(i) !== 60) return undefined;
-	const line = text.slice(start, end);
-	for (const { open, close } of HTML_BLOCKS) {
-		const m = open.exec(line);
-		if (m) return close.test(line.slice(m[0].length)) ? undefined : close;
-	}
-	return undefined;
-}
-
-/**
- * The offset after front matter (--- or +++ fenced, at the very start), or 0 without any. -1 when the text
- * opens with a front-matter fence that never closes: the front-matter extension then changes how the rest
- * of the document parses (list items become paragraphs), which only a whole-text parse reproduces.
- */
-function frontMatterEnd(text: string): number {
-	const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
-	if (!open) return 0;
-	const close = new RegExp(`\\n${open[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*(?:\\r?\\n|$)`, 'g');
-	close.lastIndex = open[0].length - 1;
-	const m = close.exec(text);
-	return m ? m.index + m[0].length : -1;
+	const html = htmlBlockOpenedAt(text, start, end);
+	if (!html) return undefined;
+	return html.close.test(text.slice(html.from, end)) ? undefined : html.close;
 }

@@ -1,5 +1,6 @@
 import type { ParseEvent } from './events';
-import { hasProse } from './builder';
+import { blankOut, hasProse } from './builder';
+import { frontMatterEnd, listMarkerEnd, showsOwnAddress } from './markdownSyntax';
 import { splitSentences } from './sentences';
 
 /**
@@ -51,7 +52,6 @@ const TILDE = 126;
 const GREATER = 62;
 const PIPE = 124;
 const DASH = 45;
-const PLUS = 43;
 const DOT = 46;
 const PAREN_CLOSE = 41;
 const PAREN_OPEN = 40;
@@ -140,20 +140,16 @@ class FastReader {
 	 */
 	frontMatter(): number {
 		const text = this.text;
+		const end = frontMatterEnd(text);
+		if (end <= 0 || text.charCodeAt(3) !== NEWLINE) bail();
 		const fence = text.slice(0, 3);
-		if (text.charCodeAt(3) !== NEWLINE) bail();
-		let i = 4;
-		while (i < text.length) {
-			let end = text.indexOf('\n', i);
-			if (end === -1) end = text.length;
-			if (text.startsWith(fence, i)) {
-				if (end !== i + 3) bail();
-				this.events.push({ type: 'code', start: 0, end });
-				return end + 1;
-			}
-			i = end + 1;
-		}
-		return bail();
+		const closeEnd = text.charCodeAt(end - 1) === NEWLINE ? end - 1 : end;
+		const closeStart = closeEnd - 3;
+		// Only fences alone on their lines, and no line between that starts like one: the rest is remark-parse's.
+		if (text.slice(closeStart, closeEnd) !== fence || text.charCodeAt(closeStart - 1) !== NEWLINE) bail();
+		if (text.startsWith(fence, 4) || text.slice(4, closeStart).includes(`\n${fence}`)) bail();
+		this.events.push({ type: 'code', start: 0, end: closeEnd });
+		return closeEnd + 1;
 	}
 
 	/** A line that starts in column 0. Returns where reading resumes when it consumed more lines (a fenced code block), else -1. */
@@ -408,23 +404,12 @@ function onlySpaces(text: string, start: number, end: number): boolean {
 	return true;
 }
 
-/** The end of a list marker ("-", "+", "*", or 1–9 digits then "." or ")") at `start` followed by a space, else -1. */
+/** The end of a list marker at `start` followed by a space (markdownSyntax.listMarkerEnd), else -1. */
 function listMarker(text: string, start: number, end: number): number {
-	const c = text.charCodeAt(start);
-	if (c === DASH || c === PLUS || c === STAR) return text.charCodeAt(start + 1) === SPACE || start + 1 === end ? start + 1 : -1;
-	let i = start;
-	while (i < end && i - start < 10) {
-		const d = text.charCodeAt(i);
-		if (d < 48 || d > 57) break;
-		i++;
-	}
-	if (i === start) return -1;
-	const after = text.charCodeAt(i);
-	if ((after === DOT || after === PAREN_CLOSE) && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) {
-		if (i - start > 9) bail();
-		return i + 1;
-	}
-	return -1;
+	const marker = listMarkerEnd(text, start, end);
+	// Ten digits or more make no list marker: left to remark-parse, as is every doubt.
+	if (marker < 0 && /^\d{10}/.test(text.slice(start, start + 10))) bail();
+	return marker;
 }
 
 /** Whether the number `text[start, end)` is written "1" (micromark lets only that interrupt a paragraph, not "01"). */
@@ -558,7 +543,7 @@ function inline(text: string, start: number, end: number, blanks: number[]): voi
 				const label = text.slice(level.link + 1, i);
 				const url = text.slice(i + 2, destinationEnd - 1);
 				// A link that shows its own address is not prose (as in the remark path).
-				if (blanks.length === level.blanks && (url === label || url === `mailto:${label}` || url === `http://${label}` || url === `https://${label}`)) {
+				if (blanks.length === level.blanks && showsOwnAddress(label, url)) {
 					blanks.push(level.link + 1, i);
 				}
 				blanks.push(i, destinationEnd);
@@ -702,8 +687,7 @@ function blankRanges(text: string, start: number, end: number, blanks: number[])
 		const b = blanks[k + 1]!;
 		if (a < cursor) continue;
 		out += text.slice(cursor, a);
-		const piece = text.slice(a, b);
-		out += piece.includes('\n') ? piece.replace(/[^\n]/g, ' ') : ' '.repeat(b - a);
+		out += blankOut(text, a, b);
 		cursor = b;
 	}
 	return out + text.slice(cursor, end);

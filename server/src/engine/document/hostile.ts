@@ -1,3 +1,5 @@
+import { listMarkerEnd } from './markdownSyntax';
+
 /**
  * The Markdown parser (micromark, under remark) is fast on documents people write, but some inputs make it
  * overflow the stack or take time that grows with the square of a paragraph's size: thousands of nested
@@ -69,23 +71,13 @@ function containerDepth(text: string, start: number, end: number): number {
 			// >
 			depth++;
 			i++;
-		} else if ((c === 45 || c === 42 || c === 43) && isSpace(text.charCodeAt(i + 1))) {
-			// - * + followed by a space
+		} else {
+			// - * + or a number, then a space: a list item
+			const marker = listMarkerEnd(text, i, end);
+			if (marker < 0) break;
 			depth++;
-			i += 2;
-		} else if (c >= 48 && c <= 57) {
-			let j = i;
-			while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-			const marker = text.charCodeAt(j);
-			if ((marker === 46 || marker === 41) && isSpace(text.charCodeAt(j + 1))) {
-				depth++;
-				i = j + 2;
-			} else break;
-		} else break;
+			i = marker + 1;
+		}
 	}
 	return depth + Math.floor(columns / 2);
-}
-
-function isSpace(c: number): boolean {
-	return c === 32 || c === 9;
 }

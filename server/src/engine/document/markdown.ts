@@ -10,6 +10,7 @@ import { blankExcept, DocumentBuilder, hasProse } from './builder';
 import { markdownChunks } from './chunks';
 import { splitSentences } from './sentences';
 import { fastMarkdownEvents } from './fastMarkdown';
+import { fenceClosedBy, fenceOpenedBy, htmlBlockOpenedAt, showsOwnAddress } from './markdownSyntax';
 
 /** CommonMark + GFM (tables, task lists, footnotes, strikethrough, autolinks) + front matter. */
 const full = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -132,19 +133,14 @@ function leftOpen(tree: Parent, text: string): boolean {
 	if (!last?.position) return false;
 	const source = text.slice(last.position.start.offset, last.position.end.offset);
 	if (last.type === 'code') {
-		const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
-		if (!open) return false;
 		const lines = source.split('\n');
-		const close = lines.length > 1 ? /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.exec(lines[lines.length - 1]!) : null;
-		return !(close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length);
+		const fence = fenceOpenedBy(lines[0]!);
+		if (fence === undefined) return false;
+		return !(lines.length > 1 && fenceClosedBy(lines[lines.length - 1]!, fence));
 	}
 	if (last.type === 'html') {
-		const body = source.replace(/^ {0,3}/, '');
-		if (/^<(?:script|pre|style|textarea)(?:\s|>|$)/i.test(body)) return !/<\/(?:script|pre|style|textarea)>/i.test(body);
-		if (body.startsWith('<!--')) return !body.slice(4).includes('-->');
-		if (body.startsWith('<?')) return !body.slice(2).includes('?>');
-		if (body.startsWith('<![CDATA[')) return !body.slice(9).includes(']]>');
-		if (/^<![A-Za-z]/.test(body)) return !body.slice(2).includes('>');
+		const html = htmlBlockOpenedAt(source, 0, source.length);
+		return html !== undefined && !html.close.test(source.slice(html.from));
 	}
 	return false;
 }
@@ -209,6 +205,5 @@ function collectText(node: Node, pieces: Array<{ start: number; end: number; val
 /** Autolinks and bare URLs show their own address: not prose. */
 function isBareUrl(link: Link): boolean {
 	if (link.children.length !== 1 || link.children[0]!.type !== 'text') return false;
-	const value = (link.children[0] as Text).value;
-	return link.url === value || link.url === `mailto:${value}` || link.url === `http://${value}` || link.url === `https://${value}`;
+	return showsOwnAddress((link.children[0] as Text).value, link.url);
 }

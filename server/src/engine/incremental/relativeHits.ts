@@ -1,7 +1,7 @@
 import { shiftOffsets, type Offsets } from '../finding';
 import type { Block } from '../document';
 import type { Hit } from '../rules/kinds/context';
-import { hitIsCritique, hitIsQuoted } from '../review';
+import { hitIsCritique, hitIsQuoted } from '../review/findings';
 
 /**
  * A hit kept between reviews relative to what holds it (a chunk, a section): offsets from its start, its

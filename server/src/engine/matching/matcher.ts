@@ -14,7 +14,7 @@ export interface Matcher {
 	regex: RegExp;
 	/** Patterns from rule packs, run on a linear-time engine (see linear.ts). */
 	linear?: LinearPattern;
-	/** Set by matcherId. */
+	/** Its number within its rule set (matcherId); set by the loader. */
 	id?: number;
 	/** Word-start keys, as a bit set, one of which a match starts with (see prefilter.ts); undefined: scan everything. */
 	prefixes?: Uint32Array;
@@ -138,20 +138,14 @@ function findAllJs(matcher: Matcher, text: string, base: number): Offsets[] {
 	return out;
 }
 
-const idsByKey = new Map<string, number>();
-
 /**
- * A small number that identifies a matcher's pattern: equal keys get equal ids. Rules that share a
- * vocabulary compile equal but separate key strings, and comparing those long strings on every cache
- * lookup costs more than the lookup itself.
+ * A small number that identifies a matcher's pattern within its rule set (the loader numbers them: equal
+ * keys get equal ids, see rules/load.ts). Rules that share a vocabulary compile equal but separate key
+ * strings, and comparing those long strings on every cache lookup costs more than the lookup itself. The
+ * numbering lives with the rule set, not in this module, so a long-running server that reloads its rules
+ * does not keep every pattern it ever compiled.
  */
 export function matcherId(matcher: Matcher): number {
-	if (matcher.id !== undefined) return matcher.id;
-	let id = idsByKey.get(matcher.key);
-	if (id === undefined) {
-		id = idsByKey.size;
-		idsByKey.set(matcher.key, id);
-	}
-	matcher.id = id;
-	return id;
+	if (matcher.id === undefined) throw new Error('a matcher reviewed with must come from a loaded rule set (rules/load.ts numbers them)');
+	return matcher.id;
 }

@@ -1,10 +1,12 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import ruleSchema from '../../../../rules/schema/rule.schema.json';
 import vocabularySchema from '../../../../rules/schema/vocabulary.schema.json';
 import { compileMatcher, type Matcher } from '../matching/matcher';
 import { parseYamlSource, schemaProblems, type YamlSource } from './yamlSource';
 import { parseRuleBody, splitRuleFile } from './ruleFile';
-import { CATEGORIES, type FrameRole, type FrameSpec, type LoadError, type Rule, type RuleSet, type RuleSpec, type SourceFile, type TermList, type Vocabulary } from './types';
+import { CATEGORIES, type LoadError, type Rule, type RuleSet, type RuleSpec, type SourceFile, type TermList, type Vocabulary } from './types';
+import { ruleSchema } from './schema';
+import { ruleKind } from './kinds';
+import type { TermCompiler as KindTermCompiler } from './kinds/kind';
 import { checkPattern } from './patternSafety';
 import { checkLinearPattern } from '../matching/linear';
 
@@ -13,7 +15,7 @@ let validators: { rule: ValidateFunction; vocabulary: ValidateFunction } | undef
 function getValidators(): { rule: ValidateFunction; vocabulary: ValidateFunction } {
 	if (!validators) {
 		const ajv = new Ajv({ allErrors: true, strict: false });
-		validators = { rule: ajv.compile(ruleSchema), vocabulary: ajv.compile(vocabularySchema) };
+		validators = { rule: ajv.compile(ruleSchema()), vocabulary: ajv.compile(vocabularySchema) };
 	}
 	return validators;
 }
@@ -109,43 +111,25 @@ function loadRule(file: SourceFile, compiler: TermCompiler, errors: LoadError[])
 	if (!(CATEGORIES as readonly string[]).includes(category)) {
 		errors.push({ file: file.path, line: source.lineOf(['id']), message: `unknown category "${category}"; one of: ${CATEGORIES.join(', ')}` });
 	}
-	if (spec.kind === 'co-occurrence' && spec.anchor !== undefined && spec.anchor >= (spec.all?.length ?? 0)) {
-		errors.push({ file: file.path, line: source.lineOf(['anchor']), message: `"anchor" must name one of the ${spec.all?.length ?? 0} groups of "all" (0-based)` });
-	}
-	const compile = (list: TermList | undefined, path: Array<string | number>): Matcher | undefined =>
-		list ? compiler.compile(list, file.trusted === true, (i, message) => errors.push({ file: file.path, line: source.lineOf([...path, i]), message })) : undefined;
-	const compileGroups = (groups: TermList[] | undefined, path: string[]): Matcher[] | undefined =>
-		groups?.map((g, i) => compile(g, [...path, i])!);
-	const compiled: Rule['compiled'] = {
-		match: compile(spec.match, ['match']),
-		all: compileGroups(spec.all, ['all']),
-		unless: compile(spec.unless, ['unless']),
-		topicHeading: compile(spec.topic?.heading, ['topic', 'heading']),
-		topicText: compileGroups(spec.topic?.text, ['topic', 'text']),
-		requires: compileGroups(spec.requires, ['requires']),
-		term: compile(spec.term, ['term']),
-		forbids: compileGroups(spec.forbids, ['forbids']),
-		frame: spec.frame && compileFrame(spec.frame, (list, role) => compile(list, ['frame', role])),
+	const lineOf = (path: ReadonlyArray<string | number>): number => source.lineOf([...path]);
+	const report = (path: ReadonlyArray<string | number>) => (i: number, message: string) => errors.push({ file: file.path, line: lineOf([...path, i]), message });
+	const terms: KindTermCompiler = {
+		list: (list, path) => (list ? compiler.compile(list, file.trusted === true, report(path)) : undefined),
+		groups: (groups, path) => groups?.map((g, i) => compiler.compile(g, file.trusted === true, report([...path, i]))!),
+		problem: (path, message) => errors.push({ file: file.path, line: lineOf(path), message }),
 	};
+	const compiled = { ...ruleKind(spec.kind).compile(spec, terms), unless: terms.list(spec.unless, ['unless']) };
+	const { doc, examples, problems } = parseRuleBody(parts.body, parts.bodyLine);
+	for (const p of problems) errors.push({ file: file.path, ...p });
 	if (errors.length > before) return undefined;
-	const { doc, examples } = parseRuleBody(parts.body, parts.bodyLine);
 	return { id: spec.id, category, spec, doc, examples, path: file.path, docUrl: file.url ?? file.path, compiled };
-}
-
-const FRAME_ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition', 'absent'];
-
-function compileFrame(frame: FrameSpec, compile: (list: TermList, role: FrameRole) => Matcher | undefined): Partial<Record<FrameRole, Matcher>> {
-	const out: Partial<Record<FrameRole, Matcher>> = {};
-	for (const role of FRAME_ROLES) {
-		const list = frame[role];
-		if (list) out[role] = compile(list, role);
-	}
-	return out;
 }
 
 /** Resolves `@vocabulary` references and compiles term lists, caching shared vocabularies. */
 class TermCompiler {
 	private readonly cache = new Map<string, Matcher>();
+	/** Matcher ids (matcherId) by matcher key: one numbering per rule set. */
+	private readonly ids = new Map<string, number>();
 
 	constructor(private readonly vocabularies: Map<string, Vocabulary>) {}
 
@@ -179,6 +163,12 @@ class TermCompiler {
 		let matcher = this.cache.get(key);
 		if (!matcher) {
 			matcher = compileMatcher(terms, patterns, untrusted);
+			let id = this.ids.get(matcher.key);
+			if (id === undefined) {
+				id = this.ids.size;
+				this.ids.set(matcher.key, id);
+			}
+			matcher.id = id;
 			this.cache.set(key, matcher);
 		}
 		return matcher;

@@ -1,5 +1,5 @@
-import type { Scope, Severity } from '../finding';
 import type { Matcher } from '../matching/matcher';
+import type { RuleSpec, SuggestionSpec } from './ruleSpec.generated';
 
 /** The ten categories of the taxonomy. Their ids are a public contract. */
 export const CATEGORIES = [
@@ -17,84 +17,18 @@ export const CATEGORIES = [
 
 export type Category = (typeof CATEGORIES)[number];
 
-export type RuleKind = 'phrase' | 'co-occurrence' | 'missing' | 'definition' | 'frame';
+export type { EvidenceSpec, RuleKind, RuleSpec, SuggestionSpec, TermList } from './ruleSpec.generated';
 
-/** The modalities a frame's act may have (reading/modality.ts); a prohibition never counts. */
-export type FrameModality = 'requirement' | 'permission' | 'statement' | 'past' | 'hypothetical';
+/** Where an inserted clause goes. */
+export type InsertAt = NonNullable<SuggestionSpec['at']>;
 
-/** The roles of a frame (rules/schema/rule.schema.json, `frame`). */
-export interface FrameSpec {
-	act: TermList;
-	person?: TermList;
-	agent?: TermList;
-	to?: TermList;
-	means?: TermList;
-	condition?: TermList;
-	absent?: TermList;
-	modality?: FrameModality[];
-}
+/** The roles of a frame (rules/kinds/frame.ts), as a rule file writes them. */
+export type FrameSpec = NonNullable<RuleSpec['frame']>;
 
 export type FrameRole = Exclude<keyof FrameSpec, 'modality'>;
 
-/** A list of alternatives as written in a rule file: terms, `@vocabulary` references and `/regex/` patterns. */
-export type TermList = string[];
-
-/** Where an inserted clause goes. */
-export type InsertAt = 'sentence-end' | 'block-end' | 'section-end' | 'document-end';
-
-export interface SuggestionSpec {
-	title: string;
-	replace?: string;
-	/** What a replacement replaces: the match (default) or a frame's condition. */
-	target?: 'match' | 'condition';
-	insert?: string;
-	at?: InsertAt;
-}
-
-export interface EvidenceSpec {
-	paragraph: number;
-	quote: string;
-}
-
-/** A rule file's front matter, as validated by rules/schema/rule.schema.json. */
-export interface RuleSpec {
-	id: string;
-	kind: RuleKind;
-	scope: Scope;
-	severity: Severity;
-	summary: string;
-	message: string;
-	evidence: EvidenceSpec[];
-	standards?: string[];
-	suggest?: SuggestionSpec[];
-	/** Cancels a match when any of these occur in the same sentence (span) or section/document (missing). */
-	unless?: TermList;
-	/** Set false where the shared negation mechanism must not cancel a match (e.g. "refuses to cooperate"). */
-	negation?: boolean;
-	/** 'lower' (default): findings in quoted or reported text are one severity milder; 'ignore': not reported. */
-	quoted?: 'lower' | 'ignore' | 'keep';
-	/** Document profiles the rule applies to; absent means every profile. */
-	profiles?: string[];
-	/** A positive provision: recognised for the report, never a diagnostic. */
-	provision?: boolean;
-	/** The report's recommendation area this rule bears on. */
-	recommendation?: string;
-	replacedBy?: string;
-	// phrase
-	match?: TermList;
-	// co-occurrence
-	all?: TermList[];
-	within?: 'sentence' | 'clause';
-	anchor?: number;
-	// missing
-	topic?: { heading?: TermList; text?: TermList[]; minMentions?: number; minWords?: number };
-	requires?: TermList[];
-	// definition
-	term?: TermList;
-	forbids?: TermList[];
-	// frame
-	frame?: FrameSpec;
-}
+/** The modalities a frame's act may have (reading/modality.ts); a prohibition never counts. */
+export type FrameModality = NonNullable<FrameSpec['modality']>[number];
 
 /** The documentation sections of a rule file's body, by heading. */
 export interface RuleDoc {
@@ -110,10 +44,26 @@ export interface RuleExample {
 	/** 1-based line of the example's first line in the rule file. */
 	line: number;
 	format: 'markdown' | 'plaintext';
+	/**
+	 * What a `flag` example's finding must be, when the rule file says (an ```expect block right after the
+	 * example, as remark-lint's examples give their output): where it starts, 1-based in the example's text,
+	 * where it ends if given, and its message if given.
+	 */
+	expected?: ExpectedFinding;
 }
 
-/** A compiled, ready-to-run rule. */
-export interface Rule {
+export interface ExpectedFinding {
+	line: number;
+	column: number;
+	end?: { line: number; column: number };
+	message?: string;
+}
+
+/**
+ * A compiled, ready-to-run rule. `Compiled` is the shape its kind's `compile` gives (rules/kinds): the
+ * kind's term lists as matchers.
+ */
+export interface Rule<Compiled extends object = object> {
 	id: string;
 	category: string;
 	spec: RuleSpec;
@@ -122,18 +72,8 @@ export interface Rule {
 	/** File the rule was loaded from, as given to the loader. */
 	path: string;
 	docUrl: string;
-	/** Compiled matchers, parallel to the spec's lists. */
-	compiled: {
-		match?: Matcher;
-		all?: Matcher[];
-		unless?: Matcher;
-		topicHeading?: Matcher;
-		topicText?: Matcher[];
-		requires?: Matcher[];
-		term?: Matcher;
-		forbids?: Matcher[];
-		frame?: Partial<Record<FrameRole, Matcher>>;
-	};
+	/** Compiled matchers: the common `unless` and the kind's own lists. */
+	compiled: Compiled & { unless?: Matcher };
 }
 
 /** A problem in a rule file, vocabulary or config, with the 1-based line it is on. */

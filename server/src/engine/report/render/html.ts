@@ -1,22 +1,36 @@
 import type { AreaReport, AreaStatus, Report, ReportItem } from '../model';
 import { AREA_STATUSES } from '../model';
 import { STATUS_LABELS, STATUS_RULE, countsSentence, evidenceNote, isWebUrl, itemWhere, plural, summarySentence } from './labels';
-import { STANDALONE_CSS, WEBVIEW_CSS } from './styles';
+import { STANDALONE_CSS } from './styles';
 
 /**
- * standalone: one self-contained file (inline CSS and SVG, no script, no network), light/dark by
- * prefers-color-scheme, printable. webview: for VS Code: theme colours from --vscode-* variables, a strict
- * content security policy with a nonce, and buttons that ask the extension to reveal a line or export.
+ * What surrounds the report's content: the page's security policy, stylesheet and script, and how an item's
+ * location and rule show. The engine renders the standalone page (for export); an editor's view (VS Code's
+ * webview: client/src/report/webviewHtml.ts) brings its own.
  */
-export type HtmlOptions = { mode: 'standalone' } | { mode: 'webview'; nonce: string; cspSource: string };
+export interface HtmlPage {
+	/** The content security policy. */
+	csp: string;
+	css: string;
+	/** The nonce that lets the page's <style> and <script> run under its policy, if it needs one. */
+	nonce?: string;
+	bodyClass: string;
+	/** HTML after the masthead's text (an editor's export buttons). */
+	actions?: string;
+	/** An item's location (`where`, already escaped): plain text unless given. */
+	place?: (item: ReportItem, where: string) => string;
+	/** Rule ids link to their documentation even when it is not on the web (an editor opens files). */
+	linkRules?: boolean;
+	script?: string;
+}
 
-export function renderHtml(report: Report, options: HtmlOptions = { mode: 'standalone' }): string {
-	const webview = options.mode === 'webview';
-	const csp = webview
-		? `default-src 'none'; img-src ${options.cspSource} data:; style-src 'nonce-${options.nonce}'; script-src 'nonce-${options.nonce}';`
-		: "default-src 'none'; img-src data:; style-src 'unsafe-inline';";
-	const nonceAttr = webview ? ` nonce="${attr(options.nonce)}"` : '';
-	const css = webview ? WEBVIEW_CSS : STANDALONE_CSS;
+/** One self-contained file: inline CSS and SVG, no script, no network; light/dark by prefers-color-scheme; printable. */
+export const STANDALONE_PAGE: HtmlPage = { csp: "default-src 'none'; img-src data:; style-src 'unsafe-inline';", css: STANDALONE_CSS, bodyClass: 'standalone' };
+
+export function renderHtml(report: Report, page: HtmlPage = STANDALONE_PAGE): string {
+	const csp = page.csp;
+	const nonceAttr = page.nonce !== undefined ? ` nonce="${attr(page.nonce)}"` : '';
+	const css = page.css;
 	const made = report.generated ? ` on <time datetime="${attr(report.generated)}">${esc(report.generated.slice(0, 10))}</time>` : '';
 	return `<!DOCTYPE html>
 <html lang="en">
@@ -28,12 +42,12 @@ export function renderHtml(report: Report, options: HtmlOptions = { mode: 'stand
 <title>Accountability report: ${esc(report.document.title)}</title>
 <style${nonceAttr}>${css}</style>
 </head>
-<body class="${webview ? 'webview' : 'standalone'}">
+<body class="${attr(page.bodyClass)}">
 <header class="masthead">
 <p class="kicker">Accountability report</p>
 <h1>${esc(report.document.title)}</h1>
 <p class="meta"><span class="file">${esc(report.document.file)}</span> (profile: ${esc(report.document.profile)}), reviewed${made} with Accountable ${esc(report.tool.version)} against the recommendations of Ditmore and Thukral, <cite>Accountability in anti-trafficking efforts</cite>.</p>
-${webview ? '<nav class="actions" aria-label="Export"><button type="button" data-export="html">Export HTML…</button> <button type="button" data-export="md">Export Markdown…</button></nav>' : ''}
+${page.actions ?? ''}
 </header>
 <main>
 <section aria-labelledby="summary-heading" class="summary">
@@ -55,26 +69,26 @@ ${report.areas.map((a) => `<tr class="row-${a.status}"><th scope="row"><a href="
 </section>
 <section aria-labelledby="areas-heading">
 <h2 id="areas-heading">Recommendation areas</h2>
-${report.areas.map((a) => areaSection(a, webview)).join('\n')}
+${report.areas.map((a) => areaSection(a, page)).join('\n')}
 </section>
 <section aria-labelledby="language-heading">
 <h2 id="language-heading">Language</h2>
 <p>Findings about wording (sensationalised or stigmatising terms) rather than one of the recommendations.</p>
 ${report.language.findings.length === 0 && report.language.suppressed.length === 0 ? '<p>None.</p>' : ''}
-${itemList(report.language.findings, webview, 'finding')}
-${report.language.suppressed.length > 0 ? `<h3>Suppressed</h3>${itemList(report.language.suppressed, webview, 'suppressed')}` : ''}
+${itemList(report.language.findings, page, 'finding')}
+${report.language.suppressed.length > 0 ? `<h3>Suppressed</h3>${itemList(report.language.suppressed, page, 'suppressed')}` : ''}
 </section>
 </main>
 <footer>
 <p>Source: ${esc(report.source.citation)} Made on the reviewer’s own machine; nothing was sent over the network.</p>
 </footer>
-${webview ? `<script nonce="${attr(options.nonce)}">${WEBVIEW_SCRIPT}</script>` : ''}
+${page.script ? `<script${nonceAttr}>${page.script}</script>` : ''}
 </body>
 </html>
 `;
 }
 
-function areaSection(area: AreaReport, webview: boolean): string {
+function areaSection(area: AreaReport, page: HtmlPage): string {
 	const none =
 		area.coverage.provisionRules > 0
 			? 'Nothing in the draft was found for or against this recommendation.'
@@ -82,25 +96,22 @@ function areaSection(area: AreaReport, webview: boolean): string {
 	return `<article id="area-${area.id}" class="area area-${area.status}" aria-labelledby="area-${area.id}-heading">
 <h3 id="area-${area.id}-heading">${esc(area.title)} ${badge(area.status)}</h3>
 <blockquote class="recommendation"><p>${esc(area.recommendation)}</p></blockquote>
-${area.findings.length > 0 ? `<h4>Findings (${area.findings.length})</h4>${itemList(area.findings, webview, 'finding')}` : ''}
-${area.provisions.length > 0 ? `<h4>Provisions (${area.provisions.length})</h4>${itemList(area.provisions, webview, 'provision')}` : ''}
+${area.findings.length > 0 ? `<h4>Findings (${area.findings.length})</h4>${itemList(area.findings, page, 'finding')}` : ''}
+${area.provisions.length > 0 ? `<h4>Provisions (${area.provisions.length})</h4>${itemList(area.provisions, page, 'provision')}` : ''}
 ${area.findings.length === 0 && area.provisions.length === 0 ? `<p class="none">${esc(none)}</p>` : ''}
-${area.suppressed.length > 0 ? `<h4>Suppressed (${area.suppressed.length}, not counted)</h4>${itemList(area.suppressed, webview, 'suppressed')}` : ''}
+${area.suppressed.length > 0 ? `<h4>Suppressed (${area.suppressed.length}, not counted)</h4>${itemList(area.suppressed, page, 'suppressed')}` : ''}
 </article>`;
 }
 
-function itemList(items: ReportItem[], webview: boolean, kind: 'finding' | 'provision' | 'suppressed'): string {
+function itemList(items: ReportItem[], page: HtmlPage, kind: 'finding' | 'provision' | 'suppressed'): string {
 	if (items.length === 0) return '';
-	return `<ul class="items items-${kind}">\n${items.map((i) => `<li>${item(i, webview, kind)}</li>`).join('\n')}\n</ul>`;
+	return `<ul class="items items-${kind}">\n${items.map((i) => `<li>${item(i, page, kind)}</li>`).join('\n')}\n</ul>`;
 }
 
-function item(i: ReportItem, webview: boolean, kind: 'finding' | 'provision' | 'suppressed'): string {
+function item(i: ReportItem, page: HtmlPage, kind: 'finding' | 'provision' | 'suppressed'): string {
 	const where = esc(itemWhere(i));
-	// In the editor the location is a button that reveals the line; in a file it is plain text.
-	const place = webview
-		? `<button type="button" class="reveal" data-line="${i.range.start.line}" data-character="${i.range.start.character}" aria-label="${attr(`Go to line ${i.line}`)}">${where}</button>`
-		: `<span class="where">${where}</span>`;
-	const rule = isWebUrl(i.docUrl) || webview ? `<a class="rule" href="${attr(i.docUrl)}"><code>${esc(i.ruleId)}</code></a>` : `<code class="rule">${esc(i.ruleId)}</code>`;
+	const place = page.place ? page.place(i, where) : `<span class="where">${where}</span>`;
+	const rule = isWebUrl(i.docUrl) || page.linkRules ? `<a class="rule" href="${attr(i.docUrl)}"><code>${esc(i.ruleId)}</code></a>` : `<code class="rule">${esc(i.ruleId)}</code>`;
 	const severity = i.severity && kind !== 'suppressed' ? ` <span class="severity">(${esc(i.severity)})</span>` : '';
 	const suppression =
 		kind === 'suppressed' && i.suppression
@@ -155,41 +166,11 @@ ${rows}
 </figure>`;
 }
 
-/**
- * The webview's only script (nonce-allowed): location buttons ask the extension to reveal the line, export
- * buttons to save the report, rule links to open the rule's documentation. The scroll position survives the
- * page being replaced as the user types.
- */
-const WEBVIEW_SCRIPT = `(function () {
-	const vscode = acquireVsCodeApi();
-	const state = vscode.getState();
-	if (state && typeof state.scrollY === 'number') window.scrollTo(0, state.scrollY);
-	let timer;
-	window.addEventListener('scroll', function () {
-		clearTimeout(timer);
-		timer = setTimeout(function () { vscode.setState({ scrollY: window.scrollY }); }, 100);
-	});
-	document.addEventListener('click', function (event) {
-		const element = event.target instanceof Element ? event.target : null;
-		const button = element && element.closest('button');
-		if (button && button.dataset.line !== undefined) {
-			vscode.postMessage({ type: 'reveal', line: Number(button.dataset.line), character: Number(button.dataset.character || 0) });
-		} else if (button && button.dataset.export) {
-			vscode.postMessage({ type: 'export', format: button.dataset.export });
-		}
-		const link = element && element.closest('a.rule');
-		if (link) {
-			event.preventDefault();
-			vscode.postMessage({ type: 'openRule', url: link.getAttribute('href') });
-		}
-	});
-})();`;
-
 export function esc(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** For double-quoted attribute values (so a CSP's 'none' stays readable in the source). */
-function attr(text: string): string {
+export function attr(text: string): string {
 	return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

@@ -1,10 +1,11 @@
 /**
  * The report's stylesheets. Layout is shared; colours come from custom properties: a light and a dark
- * palette (prefers-color-scheme) for the standalone file, VS Code's theme variables in the webview. Every
+ * palette (prefers-color-scheme) for the standalone file, an editor's theme in its view (client/src/report/webviewHtml.ts). Every
  * status badge pairs text and background at a contrast ratio of at least 4.5:1 (a test measures it).
  */
 
-const LAYOUT = `
+/** The report's layout, shared by every page (the standalone file here, an editor's view in the client). */
+export const REPORT_LAYOUT_CSS = `
 *{box-sizing:border-box}
 body{margin:0;padding:1.5rem clamp(1rem,4vw,3rem) 3rem;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;max-width:62rem}
 h1,h2,h3,h4{line-height:1.25;margin:1.6em 0 .5em}
@@ -77,23 +78,4 @@ h2{break-after:avoid}
 
 export const STANDALONE_CSS = `:root{color-scheme:light dark;${LIGHT}}
 @media (prefers-color-scheme: dark){:root{${DARK}}}
-${LAYOUT}${PRINT}`;
-
-/**
- * In VS Code the page follows the colour theme. Badges use the theme's foreground on its background (a
- * contrast the theme guarantees) with a status-coloured border and icon.
- */
-export const WEBVIEW_CSS = `:root{--bg:var(--vscode-editor-background);--fg:var(--vscode-editor-foreground);--muted:var(--vscode-descriptionForeground);
---border:var(--vscode-panel-border,var(--vscode-widget-border,#8886));--head-bg:var(--vscode-editorWidget-background,transparent);
---link:var(--vscode-textLink-foreground);--focus:var(--vscode-focusBorder);
---contradicted-bg:transparent;--contradicted-fg:var(--vscode-errorForeground);--addressed-bg:transparent;--addressed-fg:var(--vscode-testing-iconPassed,var(--vscode-charts-green));
---not-addressed-bg:transparent;--not-addressed-fg:var(--vscode-descriptionForeground)}
-${LAYOUT}
-body.webview{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size)}
-.badge .badge-text{color:var(--fg)}
-.actions{display:flex;gap:.5rem;margin-top:.5rem}
-button{font:inherit;cursor:pointer}
-.actions button{background:var(--vscode-button-background);color:var(--vscode-button-foreground);border:1px solid var(--vscode-button-border,transparent);padding:.25rem .8rem;border-radius:2px}
-.actions button:hover{background:var(--vscode-button-hoverBackground)}
-button.reveal{background:none;border:none;padding:0;margin-right:.4rem;color:var(--link);text-decoration:underline;font-weight:600}
-`;
+${REPORT_LAYOUT_CSS}${PRINT}`;

@@ -3,7 +3,6 @@ import type { Block, ReviewDocument, Section } from '../../document';
 import { findAll, matcherId, mayMatchText, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
 import { wordStarts, type WordStarts } from '../../matching/prefilter';
 import { isGovernedByNegation, mayHoldNegation, providesAt, Reading } from '../../reading';
-import type { Rule } from '../types';
 
 /** What a rule kind found, before it becomes a Finding (message, severity, suggestions, suppression). */
 export interface Hit {
@@ -26,13 +25,24 @@ export interface Hit {
 }
 
 /**
- * What is known about a block's prose that does not depend on where the block is: matches relative to the
- * block's start, by matcher key, and its word count. The incremental reviewer keeps one per block across
- * reviews, so an unchanged block is never matched again.
+ * What is known about a block's prose that does not depend on where the block is: its matches by matcher,
+ * and its word count. The review pipeline keeps one per block across reviews, so an unchanged block is
+ * never matched again.
  */
 export interface BlockMemo {
-	/** By matcherId (an array: this is the hottest lookup of a re-review). */
+	/**
+	 * Matches by matcherId (an array: this is the hottest lookup of a re-review), as offsets of the text the
+	 * block was in when the memo was started, at `base`: while the block stays there (always, on a first
+	 * review) they are the answer itself, and a moved block's are shifted by the distance.
+	 */
 	matches: Array<Offsets[] | undefined>;
+	/**
+	 * Matchers none of whose terms any word of the block starts like (NO_CANDIDATES), as bits by matcherId:
+	 * most matchers for most blocks. Kept apart, so `matches` holds only the few that were run.
+	 */
+	noCandidates?: Uint32Array;
+	/** Where the block started when its first matches were kept. */
+	base?: number;
 	words?: number;
 	/** The prose's word starts (prefilter.ts), once a matcher needed them. */
 	keys?: WordStarts;
@@ -40,6 +50,18 @@ export interface BlockMemo {
 
 const NONE: Offsets[] = [];
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * What is known about a section's content that does not depend on where the section is. The incremental
+ * reviewer keeps one per unchanged section across reviews (incremental/sectionMemos.ts), so a change in
+ * one section does not make the document-wide rules walk every other section again.
+ */
+export interface SectionFacts {
+	/** Whether any block of the section (heading and subsections included) matches, by matcher id. */
+	has: Map<number, boolean>;
+	/** Words in the section (heading and subsections included). */
+	words?: number;
+}
 
 /**
  * Shared, per-review state for rule kinds: the document and a cache of matches per block and matcher, so a
@@ -50,17 +72,28 @@ export class ReviewContext {
 	private readonly wordCounts: number[] = [];
 	private readonly keys: Array<WordStarts | undefined> = [];
 	private readonly sectionBlockLists: Array<Block[] | undefined> = [];
-	private readonly sectionHits: Array<Map<number, boolean> | undefined> = [];
-	private readonly sectionWordCounts: number[] = [];
+	private readonly ownFacts: Array<SectionFacts | undefined> = [];
 	private readonly sectionMatchLists: Array<Map<number, Offsets[]> | undefined> = [];
-	private ownBlockLists?: Block[][];
 	private readonly readings = new Map<string, Reading>();
 
-	/** `memo` gives a block's memo kept across reviews, if any. */
+	/** `memo` gives a block's memo kept across reviews, if any; `sectionFacts` a section's, by section index. */
 	constructor(
 		readonly doc: ReviewDocument,
 		private readonly memo?: (block: Block) => BlockMemo | undefined,
+		private readonly sectionFacts?: readonly SectionFacts[],
 	) {}
+
+	/** Where what is known about a section is kept: its memo, or this review's own record. */
+	private factsOf(section: Section): SectionFacts {
+		const kept = this.sectionFacts?.[section.index];
+		if (kept) return kept;
+		let facts = this.ownFacts[section.index];
+		if (!facts) {
+			facts = { has: new Map() };
+			this.ownFacts[section.index] = facts;
+		}
+		return facts;
+	}
 
 	/** Matches of `matcher` in a block's prose, as absolute offsets. Do not modify the array. */
 	matches(matcher: Matcher, block: Block): Offsets[] {
@@ -71,10 +104,13 @@ export class ReviewContext {
 		let found: Offsets[];
 		const memo = this.memo?.(block);
 		if (memo) {
-			const relative = kept(memo, matcher, block);
-			// Most blocks match most matchers nowhere: answer those from the memo without a per-review cache entry.
-			if (relative.length === 0) return NONE;
-			found = relative.map((o) => shiftOffsets(o, block.start));
+			const stored = kept(memo, matcher, block);
+			// Most blocks match most matchers nowhere, and most stay where they were: answer those from the memo
+			// without a per-review cache entry.
+			if (stored.length === 0) return NONE;
+			const by = block.start - memo.base!;
+			if (by === 0) return stored;
+			found = stored.map((o) => shiftOffsets(o, by));
 		} else {
 			found = findAll(matcher, block.prose, block.start, this.keysOf(block));
 			// Nor keep an entry where no word starts like the matcher's terms: asking again is cheaper than the entry.
@@ -94,7 +130,14 @@ export class ReviewContext {
 	 */
 	mayMatch(matcher: Matcher, block: Block): boolean {
 		const memo = this.memo?.(block);
-		if (memo) return kept(memo, matcher, block).length > 0;
+		if (memo) {
+			// Known matches answer exactly; otherwise the word starts, as without a memo (matching here would
+			// run the RegExps this test exists to spare, on a block's first review).
+			const known = knownMatches(memo, matcherId(matcher));
+			if (known) return known.length > 0;
+			memo.keys ??= wordStarts(block.prose);
+			return mayMatchText(matcher, memo.keys);
+		}
 		return this.cache[block.index]?.has(matcherId(matcher)) === true || mayMatchText(matcher, this.keysOf(block));
 	}
 
@@ -193,20 +236,16 @@ export class ReviewContext {
 	 * ask it of every nested section.
 	 */
 	sectionHas(matcher: Matcher, section: Section): boolean {
-		let byKey = this.sectionHits[section.index];
-		if (!byKey) {
-			byKey = new Map();
-			this.sectionHits[section.index] = byKey;
-		}
+		const facts = this.factsOf(section);
 		const id = matcherId(matcher);
-		let found = byKey.get(id);
+		let found = facts.has.get(id);
 		if (found === undefined) {
-			const own = this.ownBlocks()[section.index] ?? [];
-			found =
-				(section.headingBlock !== undefined && this.has(matcher, this.doc.blocks[section.headingBlock]!)) ||
-				own.some((b) => this.has(matcher, b)) ||
-				section.children.some((c) => this.sectionHas(matcher, this.doc.sections[c]!));
-			byKey.set(id, found);
+			const blocks = this.doc.blocks;
+			found = section.headingBlock !== undefined && this.has(matcher, blocks[section.headingBlock]!);
+			const [from, to] = ownBlockRange(this.doc, section);
+			for (let i = from; !found && i < to; i++) found = this.has(matcher, blocks[i]!);
+			if (!found) found = section.children.some((c) => this.sectionHas(matcher, this.doc.sections[c]!));
+			facts.has.set(id, found);
 		}
 		return found;
 	}
@@ -225,8 +264,10 @@ export class ReviewContext {
 		const id = matcherId(matcher);
 		let found = byKey.get(id);
 		if (!found) {
-			found = section.headingBlock !== undefined ? [...this.matches(matcher, this.doc.blocks[section.headingBlock]!)] : [];
-			for (const b of this.ownBlocks()[section.index] ?? []) if (this.has(matcher, b)) found.push(...this.matches(matcher, b));
+			const blocks = this.doc.blocks;
+			found = section.headingBlock !== undefined ? [...this.matches(matcher, blocks[section.headingBlock]!)] : [];
+			const [from, to] = ownBlockRange(this.doc, section);
+			for (let i = from; i < to; i++) if (this.has(matcher, blocks[i]!)) found.push(...this.matches(matcher, blocks[i]!));
 			for (const c of section.children) if (this.sectionHas(matcher, this.doc.sections[c]!)) found.push(...this.sectionMatches(matcher, this.doc.sections[c]!));
 			byKey.set(id, found);
 		}
@@ -235,24 +276,16 @@ export class ReviewContext {
 
 	/** Words in a section's blocks (heading included), summed once per section. */
 	sectionWords(section: Section): number {
-		let n = this.sectionWordCounts[section.index];
-		if (n === undefined) {
-			n = section.headingBlock !== undefined ? this.words(this.doc.blocks[section.headingBlock]!) : 0;
-			for (const b of this.ownBlocks()[section.index] ?? []) n += this.words(b);
+		const facts = this.factsOf(section);
+		if (facts.words === undefined) {
+			const blocks = this.doc.blocks;
+			let n = section.headingBlock !== undefined ? this.words(blocks[section.headingBlock]!) : 0;
+			const [from, to] = ownBlockRange(this.doc, section);
+			for (let i = from; i < to; i++) n += this.words(blocks[i]!);
 			for (const c of section.children) n += this.sectionWords(this.doc.sections[c]!);
-			this.sectionWordCounts[section.index] = n;
+			facts.words = n;
 		}
-		return n;
-	}
-
-	/** Blocks by the innermost section that holds them, headings left out (each belongs to its own section's heading). */
-	private ownBlocks(): Block[][] {
-		if (!this.ownBlockLists) {
-			const lists: Block[][] = this.doc.sections.map(() => []);
-			for (const b of this.doc.blocks) if (!(b.kind === 'heading' && this.doc.sections[b.section]!.headingBlock === b.index)) lists[b.section]!.push(b);
-			this.ownBlockLists = lists;
-		}
-		return this.ownBlockLists;
+		return facts.words;
 	}
 
 	/** Blocks of a section (heading included) in document order. Do not modify the array. */
@@ -266,21 +299,49 @@ export class ReviewContext {
 	}
 }
 
-/** A block's matches relative to its start, from its memo, matching the block once if not known yet. */
-function kept(memo: BlockMemo, matcher: Matcher, block: Block): Offsets[] {
-	const id = matcherId(matcher);
-	let relative = memo.matches[id];
-	if (!relative) {
-		memo.keys ??= wordStarts(block.prose);
-		relative = findAll(matcher, block.prose, 0, memo.keys);
-		// Grow densely, so the array never turns into a slow sparse one.
-		while (memo.matches.length < id) memo.matches.push(undefined);
-		memo.matches[id] = relative;
-	}
-	return relative;
+/** What a block's memo knows of a matcher's matches: the matches, NO_CANDIDATES, or undefined (not asked yet). */
+function knownMatches(memo: BlockMemo, id: number): Offsets[] | undefined {
+	const stored = memo.matches[id];
+	if (stored) return stored;
+	const none = memo.noCandidates;
+	if (none && id >>> 5 < none.length && (none[id >>> 5]! & (1 << (id & 31))) !== 0) return NO_CANDIDATES as Offsets[];
+	return undefined;
 }
 
-export type RuleKindRunner = (rule: Rule, ctx: ReviewContext) => Hit[];
+/** A block's matches as its memo keeps them (offsets as of `memo.base`), matching the block once if not known yet. */
+function kept(memo: BlockMemo, matcher: Matcher, block: Block): Offsets[] {
+	const id = matcherId(matcher);
+	let stored = knownMatches(memo, id);
+	if (stored) return stored;
+	memo.base ??= block.start;
+	memo.keys ??= wordStarts(block.prose);
+	stored = findAll(matcher, block.prose, memo.base, memo.keys);
+	if (stored === NO_CANDIDATES) {
+		let bits = memo.noCandidates;
+		if (!bits || id >>> 5 >= bits.length) {
+			const grown = new Uint32Array(Math.max((id >>> 5) + 1, 8));
+			if (bits) grown.set(bits);
+			memo.noCandidates = bits = grown;
+		}
+		bits[id >>> 5]! |= 1 << (id & 31);
+		return stored;
+	}
+	// Grow densely, so the array never turns into a slow sparse one.
+	while (memo.matches.length < id) memo.matches.push(undefined);
+	memo.matches[id] = stored;
+	return stored;
+}
+
+/**
+ * The blocks whose innermost section is `section`, heading left out, as an index range: from after its
+ * heading to the next section's heading. Sections are numbered in document order and a section's own
+ * blocks come before its first subsection, so these are exactly the blocks with `block.section === index`.
+ */
+export function ownBlockRange(doc: ReviewDocument, section: Section): [number, number] {
+	const from = section.headingBlock === undefined ? 0 : section.headingBlock + 1;
+	const next = doc.sections[section.index + 1];
+	return [from, next?.headingBlock ?? doc.blocks.length];
+}
 
 /** A readable name for a group of alternatives, for "{missing}": its first entries without markup. */
 export function describeGroup(list: readonly string[]): string {

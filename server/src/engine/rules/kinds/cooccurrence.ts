@@ -1,39 +1,60 @@
 import type { Offsets } from '../../finding';
 import { splitClauses } from '../../document/sentences';
-import type { Hit, RuleKindRunner } from './context';
+import type { Hit } from './context';
+import { defineKind } from './kind';
+import { TERM_LIST } from './schema';
 
 /**
  * Kind 2: several term groups in one sentence (or clause), e.g. services + a condition + cooperation with
  * law enforcement. The anchor group (by default the last) is the one a negation must govern to cancel it:
  * "services shall not be conditioned on cooperation" negates the condition, not the services.
  */
-export const runCoOccurrence: RuleKindRunner = (rule, ctx) => {
-	const hits: Hit[] = [];
-	const groups = rule.compiled.all;
-	if (!groups || groups.length === 0) return hits;
-	const anchorIndex = rule.spec.anchor ?? groups.length - 1;
-	const unless = rule.compiled.unless;
-	for (const block of ctx.doc.blocks) {
-		// Every group must match: rule the block out on the cheap test first, before any group's RegExp runs.
-		if (!groups.every((g) => ctx.mayMatch(g, block)) || !groups.every((g) => ctx.has(g, block))) continue;
-		for (const sentence of block.sentences) {
-			const windows = rule.spec.within === 'clause' ? splitClauses(ctx.prose(block, sentence), sentence.start) : [sentence];
-			for (const window of windows) {
-				const found = groups.map((g) => ctx.matchesIn(g, block, window));
-				if (found.some((f) => f.length === 0)) continue;
-				if (unless && ctx.has(unless, block, sentence)) continue;
-				const anchors = found[anchorIndex]!.filter((a) => (rule.spec.negation === false || !ctx.negated(block, sentence, a)) && (!rule.spec.provision || ctx.provides(block, sentence, a)));
-				if (anchors.length === 0) continue;
-				const anchor = anchors[0]!;
-				const chosen = found.map((f, i) => (i === anchorIndex ? anchor : nearest(f, anchor)));
-				const offsets = { start: Math.min(...chosen.map((c) => c.start)), end: Math.max(...chosen.map((c) => c.end)) };
-				hits.push({ offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true });
-				break;
+export const coOccurrenceKind = defineKind({
+	name: 'co-occurrence',
+	description: 'Several term groups in one sentence or clause.',
+	schema: {
+		properties: {
+			all: { type: 'array', minItems: 2, items: TERM_LIST },
+			within: { enum: ['sentence', 'clause'] },
+			anchor: { type: 'integer', minimum: 0 },
+		},
+		required: ['all'],
+	},
+	compile(spec, terms) {
+		if (spec.anchor !== undefined && spec.anchor >= (spec.all?.length ?? 0)) {
+			terms.problem(['anchor'], `"anchor" must name one of the ${spec.all?.length ?? 0} groups of "all" (0-based)`);
+		}
+		return { all: terms.groups(spec.all, ['all']) };
+	},
+	locality: 'block',
+	run(rule, ctx) {
+		const hits: Hit[] = [];
+		const groups = rule.compiled.all;
+		if (!groups || groups.length === 0) return hits;
+		const anchorIndex = rule.spec.anchor ?? groups.length - 1;
+		const unless = rule.compiled.unless;
+		for (const block of ctx.doc.blocks) {
+			// Every group must match: rule the block out on the cheap test first, before any group's RegExp runs.
+			if (!groups.every((g) => ctx.mayMatch(g, block)) || !groups.every((g) => ctx.has(g, block))) continue;
+			for (const sentence of block.sentences) {
+				const windows = rule.spec.within === 'clause' ? splitClauses(ctx.prose(block, sentence), sentence.start) : [sentence];
+				for (const window of windows) {
+					const found = groups.map((g) => ctx.matchesIn(g, block, window));
+					if (found.some((f) => f.length === 0)) continue;
+					if (unless && ctx.has(unless, block, sentence)) continue;
+					const anchors = found[anchorIndex]!.filter((a) => (rule.spec.negation === false || !ctx.negated(block, sentence, a)) && (!rule.spec.provision || ctx.provides(block, sentence, a)));
+					if (anchors.length === 0) continue;
+					const anchor = anchors[0]!;
+					const chosen = found.map((f, i) => (i === anchorIndex ? anchor : nearest(f, anchor)));
+					const offsets = { start: Math.min(...chosen.map((c) => c.start)), end: Math.max(...chosen.map((c) => c.end)) };
+					hits.push({ offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true });
+					break;
+				}
 			}
 		}
-	}
-	return hits;
-};
+		return hits;
+	},
+});
 
 function nearest(matches: Offsets[], anchor: Offsets): Offsets {
 	let best = matches[0]!;

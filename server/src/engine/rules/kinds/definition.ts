@@ -1,7 +1,18 @@
 import type { Offsets } from '../../finding';
 import type { Block } from '../../document';
+import type { Matcher } from '../../matching/matcher';
 import type { Rule } from '../types';
-import { describeGroup, type Hit, type ReviewContext, type RuleKindRunner } from './context';
+import { keepInSection, placeInSection } from '../../incremental/sectionMemos';
+import type { RelativeHit } from '../../incremental/relativeHits';
+import { describeGroup, ownBlockRange, type Hit, type ReviewContext } from './context';
+import { defineKind } from './kind';
+import { TERM_GROUPS, TERM_LIST } from './schema';
+
+interface DefinitionTerms {
+	term?: Matcher;
+	requires?: Matcher[];
+	forbids?: Matcher[];
+}
 
 /**
  * What may follow a defined term before its definition begins ("Trafficking" means…, the term … refers to…).
@@ -17,21 +28,60 @@ const DEFINITIONS_HEADING = /\bdefinitions?\b|\bterms\b|\bglossary\b/i;
  * coercion) or includes forbidden ones. A definition runs from the defined term to the end of its block,
  * plus the nested items under it (statutes define in lists: "(9) … means— (A) …; (B) …").
  */
-export const runDefinition: RuleKindRunner = (rule, ctx) => {
-	const hits: Hit[] = [];
-	if (!rule.compiled.term) return hits;
-	for (const block of ctx.doc.blocks) {
-		const hit = definitionHit(rule, ctx, block);
-		if (hit) hits.push(hit);
-	}
-	return hits;
-};
+export const definitionKind = defineKind<DefinitionTerms>({
+	name: 'definition',
+	description: 'A definition of a term that lacks required elements or includes forbidden ones.',
+	schema: {
+		properties: { term: TERM_LIST, requires: TERM_GROUPS, forbids: TERM_GROUPS },
+		required: ['term'],
+		anyOf: [{ required: ['requires'] }, { required: ['forbids'] }],
+	},
+	compile: (spec, terms) => ({
+		requires: terms.groups(spec.requires, ['requires']),
+		term: terms.list(spec.term, ['term']),
+		forbids: terms.groups(spec.forbids, ['forbids']),
+	}),
+	locality: 'document',
+	run(rule, ctx) {
+		const hits: Hit[] = [];
+		if (!rule.compiled.term) return hits;
+		for (const block of ctx.doc.blocks) {
+			const hit = definitionHit(rule, ctx, block);
+			if (hit) hits.push(hit);
+		}
+		return hits;
+	},
+	/**
+	 * A definition runs from a block over the following blocks of the same innermost section and reads that
+	 * section's title: kept per section, for the section's own blocks (subsections have their own memos).
+	 * Sections in index order and their own blocks in order are the blocks in document order, as `run` gives them.
+	 */
+	sectionHits(rule, ctx, memos) {
+		const hits: Hit[] = [];
+		if (!rule.compiled.term) return hits;
+		const doc = ctx.doc;
+		for (const section of doc.sections) {
+			let known = memos.get<RelativeHit[]>(section);
+			if (!known) {
+				known = [];
+				const [from, to] = ownBlockRange(doc, section);
+				for (let i = from; i < to; i++) {
+					const hit = definitionHit(rule, ctx, doc.blocks[i]!);
+					if (hit) known.push(keepInSection(hit, section));
+				}
+				memos.set(section, known);
+			}
+			for (const h of known) hits.push(placeInSection(h, section, doc));
+		}
+		return hits;
+	},
+});
 
 /**
  * The rule's hit on a definition in one block, if any (one at most). It depends on the block, the blocks
  * after it in the same section (a definition's nested items) and the title of the block's section, nothing else.
  */
-export function definitionHit(rule: Rule, ctx: ReviewContext, block: Block): Hit | undefined {
+function definitionHit(rule: Rule<DefinitionTerms>, ctx: ReviewContext, block: Block): Hit | undefined {
 	const { term, requires, forbids, unless } = rule.compiled;
 	if (!term || block.kind === 'heading') return undefined;
 	const blocks = ctx.doc.blocks;

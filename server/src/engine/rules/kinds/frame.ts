@@ -1,7 +1,10 @@
 import type { Offsets } from '../../finding';
+import type { Matcher } from '../../matching/matcher';
 import { fillFrame, type FrameSpans, type Span } from '../../reading';
 import type { FrameRole } from '../types';
-import type { Hit, RuleKindRunner } from './context';
+import type { Hit } from './context';
+import { defineKind } from './kind';
+import { TERM_LIST } from './schema';
 
 const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition', 'absent'];
 /** Roles that must be filled; `absent` is a safeguard that cancels, not a role to fill. */
@@ -13,40 +16,74 @@ const DEFAULT_MODALITIES = ['requirement', 'permission', 'statement'] as const;
  * and sentence by sentence, as co-occurrence does; only a sentence where every required role has a candidate
  * is read (tagged, split into clauses, its negations scoped), so the reading costs nothing on most text.
  */
-export const runFrame: RuleKindRunner = (rule, ctx) => {
-	const hits: Hit[] = [];
-	const roles = rule.compiled.frame;
-	if (!roles?.act) return hits;
-	const required = REQUIRED.flatMap((r) => (roles[r] ? [roles[r]!] : []));
-	const { unless } = rule.compiled;
-	const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false };
-	for (const block of ctx.doc.blocks) {
-		if (!required.every((m) => ctx.mayMatch(m, block)) || !required.every((m) => ctx.has(m, block))) continue;
-		for (const sentence of block.sentences) {
-			const spans: Partial<Record<FrameRole, Span[]>> = {};
-			let missing = false;
-			for (const role of ROLES) {
-				const matcher = roles[role];
-				if (!matcher) continue;
-				const found = ctx.matchesIn(matcher, block, sentence);
-				if (found.length === 0 && role !== 'absent') {
-					missing = true;
-					break;
-				}
-				spans[role] = found.map((o) => ({ start: o.start - sentence.start, end: o.end - sentence.start }));
-			}
-			if (missing) continue;
-			if (unless && ctx.has(unless, block, sentence)) continue;
-			const match = fillFrame(ctx.reading(block, sentence), spans as FrameSpans, options);
-			if (!match) continue;
-			const offsets: Offsets = {
-				start: sentence.start + Math.min(...match.spans.map((s) => s.start)),
-				end: sentence.start + Math.max(...match.spans.map((s) => s.end)),
-			};
-			const hit: Hit = { offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true };
-			if (match.condition) hit.condition = { start: sentence.start + match.condition.start, end: sentence.start + match.condition.end };
-			hits.push(hit);
+export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>> }>({
+	name: 'frame',
+	description: 'A harmful provision as a pattern of roles filled from the clause structure of a sentence.',
+	schema: {
+		properties: {
+			frame: {
+				type: 'object',
+				additionalProperties: false,
+				required: ['act'],
+				description: "A harmful provision as a pattern of roles, filled from the clause structure of each sentence (server/src/engine/reading). The finding is anchored on the act.",
+				properties: {
+					act: { ...TERM_LIST, description: "The predicate: a benefit, an act done to a person, a duty. Negated acts (shall not, no … shall, prohibited, nothing … shall be construed) do not count." },
+					person: { ...TERM_LIST, description: "Who the act is done to or who benefits: must be in the same predicate as the act (not across ';', 'but' or a coordinate clause)." },
+					agent: { ...TERM_LIST, description: "Who acts: in the same predicate as the act." },
+					to: { ...TERM_LIST, description: "To whom (a recipient such as the police): in the same predicate as the act." },
+					means: { ...TERM_LIST, description: "How the act is done: after it, introduced by 'by', 'through' or 'via' ('prevent trafficking BY thorough immigration control')." },
+					condition: { ...TERM_LIST, description: "What the act depends on: in a condition clause or phrase of the act (if, only if, unless, as a condition of, subject to, in exchange for …), a relative or participle clause on the person, the requirement a purpose clause serves ('to receive services, victims must …'), or the object of a linking verb ('requires', 'depends on'). Lifted by a negation outside the condition ('not conditional on', 'regardless of whether', 'without requiring', 'need not')." },
+					absent: { ...TERM_LIST, description: "A safeguard whose presence (not negated) cancels the finding, e.g. consent." },
+					modality: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ["requirement", "permission", "statement", "past", "hypothetical"] }, description: "The modalities of the act's clause that count; default requirement, permission and statement." },
+				},
+			},
+		},
+		required: ['frame'],
+	},
+	compile(spec, terms) {
+		const frame: Partial<Record<FrameRole, Matcher>> = {};
+		for (const role of ROLES) {
+			const list = spec.frame?.[role];
+			if (list) frame[role] = terms.list(list, ['frame', role]);
 		}
-	}
-	return hits;
-};
+		return { frame };
+	},
+	locality: 'block',
+	run(rule, ctx) {
+		const hits: Hit[] = [];
+		const roles = rule.compiled.frame;
+		if (!roles?.act) return hits;
+		const required = REQUIRED.flatMap((r) => (roles[r] ? [roles[r]!] : []));
+		const { unless } = rule.compiled;
+		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false };
+		for (const block of ctx.doc.blocks) {
+			if (!required.every((m) => ctx.mayMatch(m, block)) || !required.every((m) => ctx.has(m, block))) continue;
+			for (const sentence of block.sentences) {
+				const spans: Partial<Record<FrameRole, Span[]>> = {};
+				let missing = false;
+				for (const role of ROLES) {
+					const matcher = roles[role];
+					if (!matcher) continue;
+					const found = ctx.matchesIn(matcher, block, sentence);
+					if (found.length === 0 && role !== 'absent') {
+						missing = true;
+						break;
+					}
+					spans[role] = found.map((o) => ({ start: o.start - sentence.start, end: o.end - sentence.start }));
+				}
+				if (missing) continue;
+				if (unless && ctx.has(unless, block, sentence)) continue;
+				const match = fillFrame(ctx.reading(block, sentence), spans as FrameSpans, options);
+				if (!match) continue;
+				const offsets: Offsets = {
+					start: sentence.start + Math.min(...match.spans.map((s) => s.start)),
+					end: sentence.start + Math.max(...match.spans.map((s) => s.end)),
+				};
+				const hit: Hit = { offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true };
+				if (match.condition) hit.condition = { start: sentence.start + match.condition.start, end: sentence.start + match.condition.end };
+				hits.push(hit);
+			}
+		}
+		return hits;
+	},
+});

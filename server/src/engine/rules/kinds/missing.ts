@@ -2,24 +2,90 @@ import type { Offsets } from '../../finding';
 import type { Section } from '../../document';
 import type { Matcher } from '../../matching/matcher';
 import type { Rule } from '../types';
-import { describeGroup, type Hit, type ReviewContext, type RuleKindRunner } from './context';
+import { keepInSection, placeInSection } from '../../incremental/sectionMemos';
+import type { RelativeHit } from '../../incremental/relativeHits';
+import { describeGroup, type Hit, type ReviewContext } from './context';
+import { defineKind } from './kind';
+import { TERM_GROUPS, TERM_LIST } from './schema';
+
+interface MissingTerms {
+	topicHeading?: Matcher;
+	topicText?: Matcher[];
+	requires?: Matcher[];
+}
+
+type MissingRule = Rule<MissingTerms>;
 
 /**
  * Kind 3: a topic is present but a required element is absent. At section scope, every section whose
  * heading (and text) shows the topic must mention each required group somewhere in it; at document scope,
  * the whole document. Anchored on the section's heading or the document's title.
  */
-export const runMissing: RuleKindRunner = (rule, ctx) => {
-	const hits: Hit[] = [];
-	for (const section of missingScopes(rule, ctx)) {
-		const hit = missingHit(rule, ctx, section);
-		if (hit) hits.push(hit);
-	}
-	return hits;
-};
+export const missingKind = defineKind<MissingTerms>({
+	name: 'missing',
+	description: 'A topic is present but a required element is absent from its section or the document.',
+	schema: {
+		properties: {
+			topic: {
+				type: 'object',
+				additionalProperties: false,
+				properties: {
+					heading: TERM_LIST,
+					text: TERM_GROUPS,
+					minMentions: { type: 'integer', minimum: 1 },
+					minWords: {
+						type: 'integer',
+						minimum: 1,
+						description: 'The section or document must have at least this many words: a one-paragraph excerpt is not a strategy, and the absence of an element says nothing about it.',
+					},
+				},
+			},
+			requires: TERM_GROUPS,
+		},
+		required: ['topic', 'requires'],
+	},
+	compile: (spec, terms) => ({
+		topicHeading: terms.list(spec.topic?.heading, ['topic', 'heading']),
+		topicText: terms.groups(spec.topic?.text, ['topic', 'text']),
+		requires: terms.groups(spec.requires, ['requires']),
+	}),
+	locality: 'document',
+	run(rule, ctx) {
+		const hits: Hit[] = [];
+		for (const section of missingScopes(rule, ctx)) {
+			const hit = missingHit(rule, ctx, section);
+			if (hit) hits.push(hit);
+		}
+		return hits;
+	},
+	/**
+	 * A rule's hit on a section depends on the section's own content and, at section scope, on whether it is
+	 * the document's title: kept per section with that status, judged again when the status changes.
+	 */
+	sectionHits(rule, ctx, memos) {
+		const hits: Hit[] = [];
+		for (const section of missingScopes(rule, ctx)) {
+			// The whole document changes with every edit: judged again each time.
+			if (section.index === 0) {
+				const hit = missingHit(rule, ctx, section);
+				if (hit) hits.push(hit);
+				continue;
+			}
+			const title = isDocumentTitle(ctx, section);
+			let known = memos.get<{ hit?: RelativeHit; title: boolean }>(section);
+			if (!known || known.title !== title) {
+				const hit = missingHit(rule, ctx, section);
+				known = { hit: hit && keepInSection(hit, section), title };
+				memos.set(section, known);
+			}
+			if (known.hit) hits.push(placeInSection(known.hit, section, ctx.doc));
+		}
+		return hits;
+	},
+});
 
 /** The sections a missing-element rule judges: the whole document, or every section under it. */
-export function missingScopes(rule: Rule, ctx: ReviewContext): Section[] {
+function missingScopes(rule: MissingRule, ctx: ReviewContext): Section[] {
 	if (!rule.compiled.requires) return [];
 	return rule.spec.scope === 'document' ? [ctx.doc.sections[0]!] : ctx.doc.sections.slice(1);
 }
@@ -28,7 +94,7 @@ export function missingScopes(rule: Rule, ctx: ReviewContext): Section[] {
  * The rule's hit on one section, if any. It depends on the section's own heading and blocks (subsections
  * included) and, for section rules, on whether the section is the document's title (isDocumentTitle), nothing else.
  */
-export function missingHit(rule: Rule, ctx: ReviewContext, section: Section): Hit | undefined {
+function missingHit(rule: MissingRule, ctx: ReviewContext, section: Section): Hit | undefined {
 	const { topicHeading, topicText, requires, unless } = rule.compiled;
 	if (!requires) return undefined;
 	if (rule.spec.scope === 'section' && isDocumentTitle(ctx, section)) return undefined;
@@ -54,7 +120,7 @@ export function missingHit(rule: Rule, ctx: ReviewContext, section: Section): Hi
  * the document's title: its section is the whole document, which document-scope rules review, so
  * section rules skip it rather than judge the title's words ("Services") against the whole text.
  */
-export function isDocumentTitle(ctx: ReviewContext, section: Section): boolean {
+function isDocumentTitle(ctx: ReviewContext, section: Section): boolean {
 	const root = ctx.doc.sections[0]!;
 	return section.parent === 0 && root.children.length === 1 && section.children.length > 0;
 }

@@ -1,39 +1,23 @@
 import type { Finding, Offsets, Severity } from '../finding';
 import type { Block, ReviewDocument } from '../document';
-import { documentStance, type DocumentStance } from '../reading/stance';
 import { DocumentBuilder } from '../document/builder';
 import type { ParseEvent } from '../document/events';
 import { parseMarkdownChunks } from '../document/markdown';
 import { plainTextChunks } from '../document/plaintext';
-import type { ReviewSettings } from '../config';
+import { markdownHazard } from '../document/hostile';
+import { ProfileDetector, type Profile, type ReviewSettings } from '../config';
 import { ReviewContext, type BlockMemo, type Hit } from '../rules/kinds/context';
-import type { Rule, RuleKind } from '../rules/types';
+import { ruleKind } from '../rules/kinds';
+import type { RuleKindDefinition } from '../rules/kinds/kind';
+import type { Rule, RuleSet } from '../rules/types';
 import type { Matcher } from '../matching/matcher';
 import { LineIndex, lineStarts } from '../lineIndex';
-import {
-	AppliedClauses,
-	baseSeverities,
-	byPosition,
-	profileFor,
-	runRule,
-	settle,
-	suggestionsStayInBlock,
-	toFinding,
-	type Reviewer,
-	type ReviewInput,
-	type ReviewResult,
-} from '../review';
-import { ChunkLookup } from './chunkLookup';
-import { placedHit, relativeHit, type RelativeHit } from './relativeHits';
-import { findingWithin, placedFinding, relativeFinding } from './placedFindings';
-import { newSectionMemo, sectionRuleHits, SectionMemoContext, type SectionMemo } from './sectionRules';
-
-/**
- * Rule kinds whose hits depend only on the block they are in (its prose, sentences and quoting), so hits
- * found in an unchanged block can be kept. A kind that starts to look at other blocks, sections or the
- * document must leave this set; the property test (incremental review equals a full review) catches it.
- */
-const BLOCK_LOCAL: ReadonlySet<RuleKind> = new Set<RuleKind>(['phrase', 'co-occurrence', 'frame']);
+import { baseSeverities, byPosition, FindingContext, profileFor, settle, suggestionsStayInBlock, toFinding } from './findings';
+import type { ReviewInput, ReviewResult } from './types';
+import { ChunkLookup } from '../incremental/chunkLookup';
+import { placedHit, relativeHit, type RelativeHit } from '../incremental/relativeHits';
+import { findingWithin, placedFinding, relativeFinding } from '../incremental/placedFindings';
+import { newSectionMemo, sectionMemoStore, type SectionMemo } from '../incremental/sectionMemos';
 
 /** What is kept of one chunk between reviews. Everything is relative to the chunk, never absolute. */
 interface ChunkState {
@@ -45,8 +29,10 @@ interface ChunkState {
 	open: boolean;
 	/** One memo per block of the chunk, in order. */
 	memos: BlockMemo[];
-	/** Hits of every block-local rule, by the rule's index in the rule set; found on the chunk's first review. */
+	/** Hits of the block-local rules, by the rule's index in the rule set (only rules with hits); undefined: none yet. */
 	hits?: Array<RelativeHit[] | undefined>;
+	/** Which block-local rules have run on the chunk (1), by rule index: those that applied under some review's settings. */
+	ran?: Uint8Array;
 	/** Indexes of the rules with hits in this chunk (most chunks have none). */
 	rulesWithHits?: number[];
 	/** The blocks the chunk made when last placed (DocumentBuilder.replay reuses those that land in the same place). */
@@ -84,11 +70,12 @@ interface LastReview {
 }
 
 /**
- * Reviews successive versions of one document (as an editor sends them), re-parsing and re-matching only
- * the chunks an edit touched. Results are exactly those of `reviewer.review` on the same text: chunks are
- * the independently parsable stretches of `parseMarkdownChunks`; a chunk whose text is unchanged keeps its
- * parse, its per-block matches and the hits of block-local rules, shifted to its new position; rules that
- * look at sections or the whole document run again over the merged document, on the kept matches.
+ * The review pipeline: reviews successive versions of one document (as an editor sends them), re-parsing
+ * and re-matching only the chunks an edit touched. A cold review (Reviewer.review) is the first review of a
+ * fresh one, so there is one way findings are made. Chunks are the independently parsable stretches of
+ * `parseMarkdownChunks` (or paragraphs of plain text); a chunk whose text is unchanged keeps its parse, its
+ * per-block matches and the hits of block-local rules, shifted to its new position; rules that look at
+ * sections or the whole document run again over the merged document, on the kept matches and section memos.
  *
  * Keep one per open document, for one Reviewer (rule set). Only the chunks of the last review are kept, so
  * memory stays proportional to the document. A result's `document` is valid until the next review: unchanged
@@ -98,12 +85,29 @@ export class IncrementalReviewer {
 	private last?: LastReview;
 	/** How the last review went: chunks in the document, and how many of them had to be parsed. */
 	lastStats = { chunks: 0, parsed: 0, sectionsReviewed: 0 };
+	private readonly kinds: RuleKindDefinition[];
+	private readonly profiles = new ProfileDetector();
 
-	constructor(readonly reviewer: Reviewer) {}
+	private readonly keep: boolean;
+
+	/**
+	 * `keep: false` for a review that has no next one (Reviewer.review): the same pipeline, keeping nothing
+	 * for a next review (no block memos, no chunk states), so a one-off review of a long file holds no more
+	 * memory than it needs.
+	 */
+	constructor(
+		readonly reviewer: { readonly ruleSet: RuleSet },
+		options: { keep?: boolean } = {},
+	) {
+		this.keep = options.keep !== false;
+		this.kinds = reviewer.ruleSet.rules.map((rule) => ruleKind(rule.spec.kind));
+	}
 
 	review(input: ReviewInput, settings: ReviewSettings = {}): ReviewResult {
+		// Markdown the parser cannot handle in bounded time and stack (see hostile.ts) is read as plain text.
+		const format = input.format === 'markdown' && markdownHazard(input.text) !== undefined ? 'plaintext' : input.format;
 		// Chunk states are parses of one format: a document that changes format starts again.
-		if (this.last && this.last.format !== input.format) this.last = undefined;
+		if (this.last && this.last.format !== format) this.last = undefined;
 		const last = this.last;
 		const lookup = new ChunkLookup(last?.states ?? [], last?.bases ?? [], input.text.length - (last?.textLength ?? 0));
 		// The state of each parsed chunk, by its events (parsed or kept), so that no chunk text is hashed.
@@ -111,12 +115,12 @@ export class IncrementalReviewer {
 		let parsedCount = 0;
 		const fresh = (text: string, first: boolean, parse: { events: ParseEvent[]; open: boolean }): ChunkState => {
 			parsedCount++;
-			const state: ChunkState = { text, first, events: parse.events, open: parse.open, memos: blockMemos(parse.events) };
+			const state: ChunkState = { text, first, events: parse.events, open: parse.open, memos: this.keep ? blockMemos(parse.events) : [] };
 			byEvents.set(parse.events, state);
 			return state;
 		};
 		let parsed: Array<{ start: number; end: number; text: string; events: ParseEvent[] }>;
-		if (input.format === 'markdown') {
+		if (format === 'markdown') {
 			// The parser asks for chunks in order, and tells of each one it parses (one it was offered and
 			// turned down included): so the start of the chunk asked for is known.
 			let cursor = 0;
@@ -148,7 +152,7 @@ export class IncrementalReviewer {
 			});
 		}
 
-		const builder = new DocumentBuilder(input.text, input.format);
+		const builder = new DocumentBuilder(input.text, format);
 		const placed: Placed[] = [];
 		const memos: BlockMemo[] = [];
 		const starts = [0];
@@ -165,69 +169,77 @@ export class IncrementalReviewer {
 			for (const memo of state.memos) memos.push(memo);
 		}
 		const document = builder.build();
+		// Chunks start lines (a Markdown cut and a plain-text paragraph both start a line): kept findings move by whole lines.
+		if (!linesLineUp) throw new Error('internal error: a chunk does not start a line');
 		const sectionMemos = this.sectionMemos(document, placed, input.text.length);
-		const ctx = new SectionMemoContext(document, (block) => memos[block.index], sectionMemos.memos);
-		const rules = this.reviewer.ruleSet.rules;
-		const hitsOfChunk = (p: Placed): void => {
-			if (p.state.hits) return;
-			const chunkCtx = chunkContext(document, ctx, p.firstBlock, p.blockCount);
-			const hits = rules.map((rule) => (BLOCK_LOCAL.has(rule.spec.kind) ? runRule(rule, chunkCtx).map((h) => relativeHit(h, p.base, p.firstBlock)) : undefined));
-			p.state.hits = hits;
-			p.state.rulesWithHits = hits.flatMap((h, i) => (h && h.length > 0 ? [i] : []));
-		};
-
-		this.last = { format: input.format, textLength: input.text.length, states: placed.map((p) => p.state), bases: placed.map((p) => p.base), blockCount: document.blocks.length, sections: sectionMemos.memos };
+		const ctx = new ReviewContext(document, this.keep ? (block) => memos[block.index] : undefined, sectionMemos.memos);
+		const profile = profileFor(document.text, settings, this.profiles);
+		const bases = baseSeverities(this.reviewer.ruleSet.rules, settings, profile);
+		this.blockLocalHits(document, ctx, placed, bases);
+		if (this.keep) this.last = { format, textLength: input.text.length, states: placed.map((p) => p.state), bases: placed.map((p) => p.base), blockCount: document.blocks.length, sections: sectionMemos.memos };
 		this.lastStats = { chunks: parsed.length, parsed: parsedCount, sectionsReviewed: sectionMemos.changed };
 
-		let result: ReviewResult;
-		if (linesLineUp) {
-			result = this.assemble(document, new LineIndex(input.text, starts), settings, placed, ctx, hitsOfChunk, sectionMemos.memos);
-		} else {
-			// Not expected (chunks start lines): review the merged document the plain way, still on kept matches.
-			const ruleIndex = new Map(rules.map((r, i) => [r, i] as [Rule, number]));
-			const hitsOf = (rule: Rule): Hit[] => {
-				if (!BLOCK_LOCAL.has(rule.spec.kind)) return runRule(rule, ctx);
-				const r = ruleIndex.get(rule)!;
-				const out: Hit[] = [];
-				for (const p of placed) {
-					hitsOfChunk(p);
-					for (const h of p.state.hits![r] ?? []) out.push(placedHit(h, p.base, document.blocks, p.firstBlock));
-				}
-				return out;
-			};
-			result = this.reviewer.reviewDocument(document, settings, hitsOf);
-		}
+		const result = this.assemble(document, new LineIndex(input.text, starts), settings, profile, bases, placed, ctx, sectionMemos.memos);
 		// Word-start keys only help the first matching of a block; most blocks are never matched again.
 		for (const memo of memos) memo.keys = undefined;
 		return result;
 	}
 
 	/**
-	 * Findings from kept parts: each chunk's block-local findings, made once and moved with the chunk; the
-	 * section-level rules' hits from section memos; then sorted, suppressed and filtered as a full review does.
+	 * The hits of the block-local rules that apply (`bases`) in every chunk that has not kept them (all
+	 * chunks on a first review), relative to their chunk. A block-local kind finds a block's hits from that
+	 * block alone, so each rule runs once over the blocks of all those chunks together, and its hits are
+	 * dealt out to their chunks: the same hits as running it chunk by chunk, at one call per rule rather
+	 * than one per rule and chunk. Rules that do not apply are not run until a review's settings need them.
 	 */
-	private assemble(document: ReviewDocument, lines: LineIndex, settings: ReviewSettings, placed: Placed[], ctx: ReviewContext, hitsOfChunk: (p: Placed) => void, sections: SectionMemo[]): ReviewResult {
+	private blockLocalHits(document: ReviewDocument, whole: ReviewContext, placed: readonly Placed[], bases: ReadonlyArray<Severity | undefined>): void {
 		const rules = this.reviewer.ruleSet.rules;
-		const profile = profileFor(document.text, settings);
-		const bases = baseSeverities(rules, settings, profile);
-		const stance = documentStance(document.text);
+		const chunkOf = new Int32Array(document.blocks.length);
+		let wanting: Placed[] = [];
+		let view: ReviewContext | undefined;
+		rules.forEach((rule, r) => {
+			const kind = this.kinds[r]!;
+			if (kind.locality !== 'block' || bases[r] === undefined) return;
+			const chunks = placed.filter((p) => p.state.ran?.[r] !== 1);
+			if (chunks.length === 0) return;
+			// On a first review every rule wants every chunk: the view of their blocks is made once.
+			if (!view || chunks.length !== wanting.length || chunks.some((p, k) => p !== wanting[k])) {
+				wanting = chunks;
+				view = blocksView(document, whole, wanting, chunkOf);
+			}
+			for (const p of wanting) (p.state.ran ??= new Uint8Array(rules.length))[r] = 1;
+			for (const hit of kind.run(rule, view)) {
+				const p = wanting[chunkOf[hit.block!.index]!]!;
+				((p.state.hits ??= [])[r] ??= []).push(relativeHit(hit, p.base, p.firstBlock));
+				p.state.rulesWithHits = undefined;
+			}
+		});
+		for (const p of placed) p.state.rulesWithHits ??= p.state.hits ? p.state.hits.flatMap((h, r) => (h ? [r] : [])) : NO_RULES;
+	}
+
+	/**
+	 * Findings from kept parts: each chunk's block-local findings, made once and moved with the chunk; the
+	 * hits of the rules that look beyond a block, from section memos where their kind keeps them; then sorted,
+	 * suppressed and filtered. The one assembly of findings.
+	 */
+	private assemble(document: ReviewDocument, lines: LineIndex, settings: ReviewSettings, profile: Profile, bases: Array<Severity | undefined>, placed: Placed[], ctx: ReviewContext, sections: SectionMemo[]): ReviewResult {
+		const rules = this.reviewer.ruleSet.rules;
+		const context = new FindingContext(document, lines);
 		// The document's stance changes every finding's severity, so kept findings are remade when it turns.
-		const severities = `${bases.join(',')}|${stance}`;
-		const applied = new AppliedClauses(document.text);
+		const severities = `${bases.join(',')}|${context.stance}`;
 		const findings: Finding[] = [];
 		const provisions: Finding[] = [];
 		const loose: Finding[] = [];
 		const looseProvisions: Finding[] = [];
 		const add = (rule: Rule, hit: Hit, base: Severity): void => {
-			const f = toFinding(rule, hit, base, document, lines, applied, stance);
+			const f = toFinding(rule, hit, base, context);
 			if (f) (rule.spec.provision ? looseProvisions : loose).push(f);
 		};
 		for (const p of placed) {
-			hitsOfChunk(p);
 			if (p.state.rulesWithHits!.length === 0) continue;
 			let kept = p.state.findings;
 			if (!kept || kept.severities !== severities) {
-				kept = this.chunkFindings(p, bases, severities, document, lines, applied, stance);
+				kept = this.chunkFindings(p, bases, severities, context);
 				p.state.findings = kept;
 			}
 			if (!kept.placed || kept.placed.base !== p.base || kept.placed.line !== p.line) {
@@ -242,18 +254,21 @@ export class IncrementalReviewer {
 			for (const f of kept.placed.provisions) provisions.push(f);
 			for (const { rule, hit } of kept.elsewhere) add(rules[rule]!, placedHit(hit, p.base, document.blocks, p.firstBlock), bases[rule]!);
 		}
-		const sectionRules: number[] = [];
-		rules.forEach((rule, i) => {
-			if (!BLOCK_LOCAL.has(rule.spec.kind) && bases[i] !== undefined) sectionRules.push(i);
+		rules.forEach((rule, r) => {
+			const kind = this.kinds[r]!;
+			const base = bases[r];
+			if (kind.locality === 'block' || base === undefined) return;
+			const hits = kind.sectionHits ? kind.sectionHits(rule, ctx, sectionMemoStore(sections, r)) : kind.run(rule, ctx);
+			for (const hit of hits) add(rule, hit, base);
 		});
-		for (const [r, hits] of sectionRuleHits(rules, sectionRules, ctx, sections)) for (const hit of hits) add(rules[r]!, hit, bases[r]!);
 		// A directive's "accountable-" has no line break, so it lies within one chunk: ask the chunks, not the text.
 		const directives = placed.some((p) => (p.state.mentionsDirective ??= p.state.text.includes('accountable-')));
 		return settle(merged(findings, loose), merged(provisions, looseProvisions), profile, document, lines, settings, directives);
 	}
 
 	/** Makes the findings of a chunk's kept hits, relative to the chunk. */
-	private chunkFindings(p: Placed, bases: Array<Severity | undefined>, severities: string, document: ReviewDocument, lines: LineIndex, applied: AppliedClauses, stance: DocumentStance): ChunkFindings {
+	private chunkFindings(p: Placed, bases: Array<Severity | undefined>, severities: string, context: FindingContext): ChunkFindings {
+		const document = context.doc;
 		const rules = this.reviewer.ruleSet.rules;
 		const kept: ChunkFindings = { severities, findings: [], provisions: [], elsewhere: [] };
 		for (const r of p.state.rulesWithHits!) {
@@ -266,7 +281,7 @@ export class IncrementalReviewer {
 					kept.elsewhere.push({ rule: r, hit: h });
 					continue;
 				}
-				const f = toFinding(rule, hit, base, document, lines, applied, stance);
+				const f = toFinding(rule, hit, base, context);
 				if (!f) continue;
 				if (!findingWithin(f, p.base, p.end)) {
 					kept.elsewhere.push({ rule: r, hit: h });
@@ -317,6 +332,8 @@ export class IncrementalReviewer {
 	}
 }
 
+const NO_RULES: number[] = [];
+
 /** A chunk as placed in this review. */
 interface Placed {
 	state: ChunkState;
@@ -353,19 +370,26 @@ function blockMemos(events: readonly ParseEvent[]): BlockMemo[] {
 	return memos;
 }
 
-/** A context over one chunk's blocks only (same text, same memos), for block-local rules. */
-function chunkContext(document: ReviewDocument, whole: ReviewContext, firstBlock: number, count: number): ReviewContext {
-	const blocks = document.blocks.slice(firstBlock, firstBlock + count);
-	const part: ReviewDocument = { ...document, blocks };
-	return new ChunkContext(part, whole, firstBlock);
+/** A context over the blocks of `chunks`; fills chunkOf with the chunk (its index in `chunks`) of each block, by document block index. */
+function blocksView(document: ReviewDocument, whole: ReviewContext, chunks: readonly Placed[], chunkOf: Int32Array): ReviewContext {
+	const blocks: Block[] = [];
+	chunks.forEach((p, k) => {
+		for (let b = p.firstBlock; b < p.firstBlock + p.blockCount; b++) {
+			chunkOf[b] = k;
+			blocks.push(document.blocks[b]!);
+		}
+	});
+	return new BlocksContext({ ...document, blocks }, whole);
 }
 
-/** Asks the whole document's context (its cache is indexed by document block index, and it holds the block memos). */
-class ChunkContext extends ReviewContext {
+/**
+ * A context over some of the document's blocks (the same text and memos), for block-local rules. It asks
+ * the whole document's context, whose cache is indexed by document block index and holds the block memos.
+ */
+class BlocksContext extends ReviewContext {
 	constructor(
 		doc: ReviewDocument,
 		private readonly whole: ReviewContext,
-		readonly firstBlock: number,
 	) {
 		super(doc);
 	}

@@ -1,85 +1,20 @@
-import { parseDocument, type DocumentFormat, type ReviewDocument } from './document';
-import { isAtLeast, milder, type Finding, type Severity, type Suggestion } from './finding';
-import { LineIndex } from './lineIndex';
-import { isQuotedOrReported } from './negation';
-import { documentStance, sentenceStance, type DocumentStance, type SentenceStance } from './reading/stance';
-import { applySuppressions, parseDirectives } from './suppress';
-import { detectProfile, settingFor, type Profile, type ReviewSettings } from './config';
-import { ReviewContext, type Hit, type RuleKindRunner } from './rules/kinds/context';
-import { runPhrase } from './rules/kinds/phrase';
-import { runCoOccurrence } from './rules/kinds/cooccurrence';
-import { runMissing } from './rules/kinds/missing';
-import { runDefinition } from './rules/kinds/definition';
-import { runFrame } from './rules/kinds/frame';
-import type { InsertAt, Rule, RuleKind, RuleSet } from './rules/types';
+import type { ReviewDocument } from '../document';
+import { isAtLeast, milder, type Finding, type Severity, type Suggestion } from '../finding';
+import type { LineIndex } from '../lineIndex';
+import { isQuotedOrReported } from '../negation';
+import { documentStance, sentenceStance, type DocumentStance, type SentenceStance } from '../reading/stance';
+import { applySuppressions, parseDirectives } from '../suppress';
+import { settingFor, type Profile, type ProfileDetector, type ReviewSettings } from '../config';
+import type { Hit } from '../rules/kinds/context';
+import type { InsertAt, Rule } from '../rules/types';
+import type { ReviewResult } from './types';
 
-const KINDS: Record<RuleKind, RuleKindRunner> = {
-	phrase: runPhrase,
-	'co-occurrence': runCoOccurrence,
-	missing: runMissing,
-	definition: runDefinition,
-	frame: runFrame,
-};
-
-export interface ReviewInput {
-	text: string;
-	format: DocumentFormat;
-}
-
-export interface ReviewResult {
-	/** Findings to show, in document order. */
-	findings: Finding[];
-	/** Findings silenced by inline comments, with their reasons (for the report). */
-	suppressed: Finding[];
-	/** Rights-respecting provisions recognised (rules with `provision: true`); never diagnostics. */
-	provisions: Finding[];
-	profile: Profile;
-	document: ReviewDocument;
-}
-
-/**
- * Reviews texts against a loaded rule set. Create once per rule set; `review` is pure and may be called for
- * any number of documents.
- */
-export class Reviewer {
-	constructor(readonly ruleSet: RuleSet) {}
-
-	review(input: ReviewInput, settings: ReviewSettings = {}): ReviewResult {
-		const document = parseDocument(input.text, input.format);
-		const ctx = new ReviewContext(document);
-		return this.reviewDocument(document, settings, (rule) => runRule(rule, ctx));
-	}
-
-	/**
-	 * Reviews a parsed document. `hitsOf` gives each rule's hits: running the rule's kind over the document,
-	 * or (the incremental reviewer) recalling hits kept from an earlier review of unchanged blocks.
-	 */
-	reviewDocument(document: ReviewDocument, settings: ReviewSettings, hitsOf: (rule: Rule) => readonly Hit[]): ReviewResult {
-		const lines = new LineIndex(document.text);
-		const profile = profileFor(document.text, settings);
-		const findings: Finding[] = [];
-		const provisions: Finding[] = [];
-		const applied = new AppliedClauses(document.text);
-		const bases = baseSeverities(this.ruleSet.rules, settings, profile);
-		const stance = documentStance(document.text);
-		this.ruleSet.rules.forEach((rule, i) => {
-			const base = bases[i];
-			if (base === undefined) return;
-			for (const hit of hitsOf(rule)) {
-				const finding = toFinding(rule, hit, base, document, lines, applied, stance);
-				if (!finding) continue;
-				(rule.spec.provision ? provisions : findings).push(finding);
-			}
-		});
-		findings.sort(byPosition);
-		provisions.sort(byPosition);
-		return settle(findings, provisions, profile, document, lines, settings);
-	}
-}
+// From a rule's hits to the findings a review reports: severity under the settings and profile, message,
+// suggestions, quoting, suppression and the minimum severity. The one assembly of findings (pipeline.ts).
 
 /** The profile a review applies: the setting's, or the one the text makes obvious. */
-export function profileFor(text: string, settings: ReviewSettings): Profile {
-	return !settings.profile || settings.profile === 'auto' ? detectProfile(text) : settings.profile;
+export function profileFor(text: string, settings: ReviewSettings, detector: ProfileDetector): Profile {
+	return !settings.profile || settings.profile === 'auto' ? detector.detect(text) : settings.profile;
 }
 
 /** Each rule's severity under the settings and profile, by the rule's index; undefined for rules that do not run. */
@@ -114,11 +49,6 @@ export function settle(findings: Finding[], provisions: Finding[], profile: Prof
 	};
 }
 
-/** Runs a rule's kind over the document of `ctx`. */
-export function runRule(rule: Rule, ctx: ReviewContext): Hit[] {
-	return KINDS[rule.spec.kind](rule, ctx);
-}
-
 /** Whether a hit sits in quoted or reported text (block quote, long quotation, criticised law, attributed text). */
 export function hitIsQuoted(hit: Hit, stanceOf: (sentence: string) => SentenceStance | undefined = sentenceStance): boolean {
 	if (hit.quoted !== undefined) return hit.quoted;
@@ -135,11 +65,36 @@ export function hitIsCritique(hit: Hit, stanceOf: (sentence: string) => Sentence
 }
 
 /**
- * Makes a finding of a hit. `stance` is the document's (reading/stance.ts): in a descriptive document (research,
- * reporting, testimony) every finding is reported text, milder, and does not make the report's areas
- * "Contradicted"; a sentence that criticises what it reports gets no span finding at all.
+ * What making findings needs of one review: its document and lines, the document's stance
+ * (reading/stance.ts), and what is worked out once per review.
  */
-export function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, lines: LineIndex, applied: AppliedClauses, stance: DocumentStance = 'prescriptive'): Finding | undefined {
+export class FindingContext {
+	readonly applied: AppliedClauses;
+	private lineBreak?: string;
+
+	constructor(
+		readonly doc: ReviewDocument,
+		readonly lines: LineIndex,
+		readonly stance: DocumentStance = documentStance(doc.text),
+	) {
+		this.applied = new AppliedClauses(doc.text);
+	}
+
+	/** The document's line break, looked up once per review (a search of the whole text per finding is quadratic). */
+	get eol(): string {
+		this.lineBreak ??= this.doc.text.includes('\r\n') ? '\r\n' : '\n';
+		return this.lineBreak;
+	}
+}
+
+/**
+ * The finding of a rule's hit at severity `base`, or undefined when the hit is resolved or ignored. In a
+ * descriptive document (research, reporting, testimony: the context's stance) every finding is reported
+ * text, milder, and does not make the report's areas "Contradicted"; a sentence that criticises what it
+ * reports gets no span finding at all.
+ */
+export function toFinding(rule: Rule, hit: Hit, base: Severity, context: FindingContext): Finding | undefined {
+	const { doc, lines, stance, applied } = context;
 	// A model clause added beside a condition does not cure it: "services for survivors who cooperate" stays
 	// conditional however often "services shall be provided regardless …" is appended. The finding stays, and says
 	// the text now contradicts itself; other findings are resolved by their model clause.
@@ -164,7 +119,7 @@ export function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocum
 		range: lines.range(hit.offsets),
 		offsets: hit.offsets,
 		matchedText: doc.text.slice(hit.offsets.start, hit.offsets.end),
-		suggestions: suggestions(rule, hit, doc, lines),
+		suggestions: suggestions(rule, hit, context),
 		docUrl: rule.docUrl,
 	};
 	if (quoted) finding.quoted = true;
@@ -238,7 +193,8 @@ function fill(template: string, vars: Hit['vars']): string {
 	return template.replace(/\{(match|heading|missing)\}/g, (_, name: keyof Hit['vars']) => vars[name] ?? '');
 }
 
-function suggestions(rule: Rule, hit: Hit, doc: ReviewDocument, lines: LineIndex): Suggestion[] {
+function suggestions(rule: Rule, hit: Hit, context: FindingContext): Suggestion[] {
+	const { doc, lines } = context;
 	const out: Suggestion[] = [];
 	for (const s of rule.spec.suggest ?? []) {
 		if (s.replace !== undefined) {
@@ -252,7 +208,7 @@ function suggestions(rule: Rule, hit: Hit, doc: ReviewDocument, lines: LineIndex
 		// Beside a condition, an added sentence would only contradict it: the fix is the replacement above.
 		if (hit.condition && rule.spec.suggest?.some((x) => x.target === 'condition')) continue;
 		const where = s.at ?? defaultInsertAt(rule);
-		const { at, text } = insertion(where, s.insert, hit, doc);
+		const { at, text } = insertion(where, s.insert, hit, doc.text, context.eol);
 		const offsets = { start: at, end: at };
 		out.push({ kind: 'insert', title: s.title, text, offsets, range: lines.range(offsets), where });
 	}
@@ -288,9 +244,7 @@ function defaultInsertAt(rule: Rule): 'sentence-end' | 'section-end' | 'document
 }
 
 /** Where a model clause goes and how it is joined to the text around it. */
-function insertion(where: InsertAt, clause: string, hit: Hit, doc: ReviewDocument): { at: number; text: string } {
-	const text = doc.text;
-	const eol = lineBreakOf(doc);
+function insertion(where: InsertAt, clause: string, hit: Hit, text: string, eol: string): { at: number; text: string } {
 	switch (where) {
 		case 'sentence-end':
 			if (hit.sentence) return { at: hit.sentence.end, text: ` ${clause}` };
@@ -304,18 +258,6 @@ function insertion(where: InsertAt, clause: string, hit: Hit, doc: ReviewDocumen
 	}
 	const at = trimBack(text, text.length);
 	return { at, text: `${at > 0 ? eol + eol : ''}${clause}` };
-}
-
-const lineBreaks = new WeakMap<ReviewDocument, string>();
-
-/** The document's line break, looked up once per document (a search of the whole text per finding is quadratic). */
-function lineBreakOf(doc: ReviewDocument): string {
-	let eol = lineBreaks.get(doc);
-	if (eol === undefined) {
-		eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
-		lineBreaks.set(doc, eol);
-	}
-	return eol;
 }
 
 function trimBack(text: string, end: number): number {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
-import type { ConfigResolver } from '../node/config';
+import type { ConfigResolver } from './config';
 
 export const REVIEWED_EXTENSIONS = ['md', 'markdown', 'txt', 'docx'];
 /** Word's lock files (`~$proposal.docx`) sit beside open documents and are not documents. */

@@ -1,0 +1,3 @@
+export { Reviewer } from './reviewer';
+export { IncrementalReviewer } from './pipeline';
+export type { ReviewInput, ReviewResult } from './types';

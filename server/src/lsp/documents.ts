@@ -1,0 +1,179 @@
+import * as path from 'node:path';
+import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Rule, RuleSet } from '../engine';
+import { isIgnored } from '../node/files';
+import type { IncrementalState } from '../node/reviewService';
+import type { ServerConfiguration } from './configuration';
+import { binaryDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { Debouncer } from './debouncer';
+import { isWordReviewView } from './docxProtocol';
+import type { ServerLog } from './log';
+import { documentFormat, type WorkspacePaths } from './paths';
+import { reviewOverrides, type EditorSettings } from './settings';
+
+/** Languages reviewed: VS Code's markdown and plaintext, and Neovim's `text` for .txt files. */
+const LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'txt']);
+const REVIEWED_PATH = /\.(?:md|markdown|mdown|mkd|txt)$/i;
+export const CHANGE_DELAY_MS = 300;
+/** Reviews that took less than this run again as soon as an edit arrives (incremental re-reviews of long documents do, even on a busy machine). */
+export const IMMEDIATE_REVIEW_MS = 250;
+const MAX_CHANGE_DELAY_MS = 3000;
+
+export type Trigger = 'open' | 'change' | 'save' | 'settings';
+
+/** What is kept of an open document's last review: its findings for hovers, and the rules they came from. */
+interface DocumentState {
+	version: number;
+	file: string;
+	findings: Finding[];
+	ruleSet?: RuleSet;
+}
+
+/**
+ * The open documents and their reviews: when each is reviewed (at once, after a pause in typing, on save),
+ * what the engine keeps per document to re-review only what an edit changed, and the diagnostics published.
+ */
+export class DocumentReviews {
+	readonly documents = new TextDocuments(TextDocument);
+	private readonly states = new Map<string, DocumentState>();
+	private readonly debouncer = new Debouncer();
+	private readonly opening = new Set<string>();
+	/** How long each open document's last review took. */
+	private readonly reviewMs = new Map<string, number>();
+	/** Per open document, what the engine keeps to re-review only what an edit changed. */
+	private readonly incremental = new Map<string, IncrementalState>();
+
+	constructor(
+		private readonly connection: Connection,
+		private readonly configuration: ServerConfiguration,
+		private readonly paths: WorkspacePaths,
+		private readonly log: ServerLog,
+		/** Clients without file watchers: called when a configuration file changed on disk (reviews every open document again). */
+		private readonly configurationChanged: () => boolean,
+	) {}
+
+	listen(): void {
+		this.documents.onDidOpen(({ document }) =>
+			this.log.guard('didOpen', () => {
+				this.opening.add(document.uri);
+				this.schedule(document.uri, 'open', 0);
+			}),
+		);
+		this.documents.onDidChangeContent(({ document }) =>
+			this.log.guard('didChange', () => {
+				// TextDocuments also reports the content of a document it has just opened.
+				if (this.opening.delete(document.uri)) return;
+				// A review blocks the server while it runs. Quick ones (re-reviews are incremental) run at once;
+				// edits that arrive meanwhile are coalesced into the next. Slow ones (the first review of a long
+				// document) wait for a pause in typing as long as they took.
+				const last = this.reviewMs.get(document.uri) ?? 0;
+				this.schedule(document.uri, 'change', last < IMMEDIATE_REVIEW_MS ? 0 : Math.max(CHANGE_DELAY_MS, Math.min(last, MAX_CHANGE_DELAY_MS)));
+			}),
+		);
+		this.documents.onDidSave(({ document }) => this.log.guard('didSave', () => this.schedule(document.uri, 'save', 0)));
+		this.documents.onDidClose(({ document }) =>
+			this.log.guard('didClose', () => {
+				this.opening.delete(document.uri);
+				this.debouncer.cancel(document.uri);
+				this.states.delete(document.uri);
+				this.configuration.forgetSettings(document.uri);
+				this.reviewMs.delete(document.uri);
+				this.incremental.delete(document.uri);
+				void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+			}),
+		);
+		this.documents.listen(this.connection);
+	}
+
+	stop(): void {
+		this.debouncer.cancelAll();
+	}
+
+	reviewAll(trigger: Trigger): void {
+		for (const document of this.documents.all()) this.schedule(document.uri, trigger, 0);
+	}
+
+	/** The findings of an open document's last review, and the rule of each by id (for hovers). */
+	lastReview(uri: string): { findings: Finding[]; rule: (id: string) => Rule | undefined } | undefined {
+		const state = this.states.get(uri);
+		if (!state) return undefined;
+		const rules = new Map((state.ruleSet?.rules ?? []).map((r) => [r.id, r] as [string, Rule]));
+		return { findings: state.findings, rule: (id) => rules.get(id) };
+	}
+
+	/** A rule by id, from the rules the document was last reviewed with, else those that apply to it. */
+	ruleById(ruleId: string, uri: string | undefined): Rule | undefined {
+		const fromState = uri ? this.states.get(uri)?.ruleSet?.rules.find((r) => r.id === ruleId) : undefined;
+		return fromState ?? this.configuration.rulesFor(uri).find((r) => r.id === ruleId);
+	}
+
+	private schedule(uri: string, trigger: Trigger, delay: number): void {
+		this.debouncer.schedule(uri, delay, () => this.reviewOpenDocument(uri, trigger));
+	}
+
+	/** Reviews an open document unless a newer version arrived while its settings were fetched. */
+	private async reviewOpenDocument(uri: string, trigger: Trigger): Promise<void> {
+		try {
+			const document = this.documents.get(uri);
+			if (!document || !isReviewable(document)) return;
+			const version = document.version;
+			const settings = await this.configuration.settingsFor(uri);
+			const current = this.documents.get(uri);
+			if (!current || current.version !== version) return; // superseded: the newer version is scheduled
+			if (!settings.enable) {
+				this.states.delete(uri);
+				void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+				return;
+			}
+			// Clients without file watchers (Neovim 0.7, for one) still see edits to configuration files they
+			// save, when the next review notices the file changed on disk.
+			if (this.configurationChanged()) return;
+			// A Word document's review view cannot be saved: its only changes are reloads of the .docx, which
+			// was saved in Word, so they are reviewed whatever accountable.run says.
+			if (trigger === 'change' && settings.run === 'onSave' && !isWordReviewView(uri)) {
+				this.log.trace(`not reviewing ${uri} v${version} until it is saved (accountable.run is onSave)`);
+				return;
+			}
+			const file = this.paths.fileFor(uri, document.languageId);
+			const started = Date.now();
+			const diagnostics = this.reviewText(uri, file, document.getText(), document.languageId, settings, version);
+			void this.connection.sendDiagnostics({ uri, version, diagnostics });
+			this.reviewMs.set(uri, Date.now() - started);
+			this.log.trace(`reviewed ${path.basename(file)} v${version} (${trigger}): ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
+		} catch (e) {
+			this.log.error(`review of ${uri}`, e);
+		}
+	}
+
+	/** Reviews one text and remembers the findings for hovers; returns the diagnostics to publish. */
+	reviewText(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0): Diagnostic[] {
+		if (isIgnored(file, this.configuration.resolver)) {
+			this.states.delete(uri);
+			return [];
+		}
+		// Hovers are only asked for open documents; a workspace review keeps no state for the others.
+		const remember = (state: DocumentState): void => {
+			if (this.documents.get(uri)) this.states.set(uri, state);
+		};
+		const service = this.configuration.serviceFor(settings.packs, file);
+		const open = this.documents.get(uri) !== undefined;
+		if (open && !this.incremental.has(uri)) this.incremental.set(uri, {});
+		const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, languageId), open ? this.incremental.get(uri) : undefined, settings.maxDocumentSize);
+		this.configuration.noteLoadProblems(review);
+		if (review.binary) {
+			remember({ version, file, findings: [] });
+			return [binaryDiagnostic()];
+		}
+		if (review.skipped || !review.result) {
+			remember({ version, file, findings: [] });
+			return [tooLargeDiagnostic(text.length, review.limit ?? text.length)];
+		}
+		remember({ version, file, findings: review.result.findings, ruleSet: service.ruleSetFor(file) });
+		return review.result.findings.map((f) => toDiagnostic(f, uri));
+	}
+}
+
+function isReviewable(document: TextDocument): boolean {
+	return LANGUAGES.has(document.languageId) || REVIEWED_PATH.test(document.uri);
+}
