@@ -11,7 +11,8 @@ describe('findings', () => {
 		expect(finding!.range).toEqual(new LineIndex(text).range(finding!.offsets));
 		expect(finding!.range.start.line).toBe(4);
 		expect(finding!.docUrl).toMatch(/^file:.*rules\/conditional-services\/cooperation-required\.md$/);
-		expect(finding!.suggestions[0]).toMatchObject({ kind: 'insert', where: 'sentence-end', text: ' Services shall be provided regardless of whether the person cooperates with law enforcement.' });
+		// The fix for a condition rewrites the condition ("who agree to testify"), set off by commas mid-sentence.
+		expect(finding!.suggestions[0]).toMatchObject({ kind: 'replace', text: ', regardless of whether the person cooperates with law enforcement,' });
 	});
 
 	it('applying a suggested clause removes the finding it came from', () => {

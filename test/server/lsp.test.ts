@@ -182,14 +182,14 @@ describe('language server: hover and quick fixes', () => {
 		expect(nothing).toBeNull();
 	});
 
-	it('offers the model clause and the rule actions as quick fixes, and inserts the clause after the sentence', async () => {
+	it('offers to replace the condition and the rule actions as quick fixes, and rewrites the condition itself', async () => {
 		await start();
 		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
 		const diagnostics = await client.waitForDiagnostics(uri, withRule(COOPERATION));
 		const d = diagnostics.find((x) => x.code === COOPERATION)!;
 		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
 		expect(actions.map((a) => a.title)).toEqual([
-			'Insert model clause: Add a clause making services unconditional',
+			'Replace the condition with access regardless of cooperation',
 			`Disable ${COOPERATION} for this line`,
 			`Disable ${COOPERATION} for this file`,
 			`Disable ${COOPERATION} in the workspace configuration`,
@@ -200,8 +200,10 @@ describe('language server: hover and quick fixes', () => {
 		expect(fix.diagnostics).toEqual([d]);
 		const before = client.publishCount(uri);
 		const version = client.applyEdits(uri, fix.edit!.changes![uri]!);
-		expect(client.text(uri)).toContain(`${CONDITIONAL} Services shall be provided regardless of whether the person cooperates with law enforcement.\n`);
+		// A sentence beside the condition would only contradict it: the fix rewrites the condition.
+		expect(client.text(uri)).toContain('Victims, regardless of whether the person cooperates with law enforcement, will receive housing assistance.\n');
 		await waitUntil('a review of the edited version', () => client.diagnostics.get(uri)!.slice(before).some((p) => p.version === version));
+		expect(client.diagnostics.get(uri)!.slice(before).find((p) => p.version === version)!.diagnostics.filter((x) => x.code === COOPERATION)).toEqual([]);
 	});
 
 	it('offers no editing actions in a read-only Word review view', async () => {

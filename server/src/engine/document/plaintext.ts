@@ -16,7 +16,12 @@ const HEADING_PATTERNS: Array<{ pattern: RegExp; level: number }> = [
 	// "Sec. 5. Services for victims." as state bills write it (the upper-case form is matched above).
 	{ pattern: /^(?:Section|SECTION|Sec\.|Article|ARTICLE)\s+\d+[A-Za-z]?\s*(?:[.—–:-][^\n]{0,120})?$/, level: 2 },
 	{ pattern: /^\d+(?:\.\d+)*\.?\s+[A-Z][^\n.;:]{0,100}$/, level: 2 },
+	// Markdown written into a .txt ("## Definitions"): a heading in plain text too.
+	{ pattern: /^#{1,6}[ \t]+\S[^\n]{0,200}$/, level: 2 },
 ];
+
+/** A line inside a paragraph that starts a heading of its own: the paragraph ends before it. */
+const HEADING_LINE = /\n(?=#{1,6}[ \t]+\S)/g;
 
 const ALL_CAPS_HEADING = /^[^\p{Ll}\n]{4,120}$/u;
 
@@ -51,8 +56,29 @@ function plainTextEvents(text: string): ParseEvent[] {
 	const events: ParseEvent[] = [];
 	const paragraph = new RegExp(PARAGRAPH.source, 'g');
 	for (let m = paragraph.exec(text); m !== null; m = paragraph.exec(text)) {
-		const start = m.index;
-		let rest = m[0];
+		// A Markdown heading line in the middle of a paragraph starts a new one: "… trafficked.\n# Strategy" must not
+		// read as one sentence with whatever follows the heading.
+		const parts = splitAtHeadingLines(m[0]);
+		for (const part of parts) paragraphEvents(events, part.text, m.index + part.offset);
+	}
+	return events;
+}
+
+function splitAtHeadingLines(paragraph: string): Array<{ text: string; offset: number }> {
+	const out: Array<{ text: string; offset: number }> = [];
+	let from = 0;
+	HEADING_LINE.lastIndex = 0;
+	for (let h = HEADING_LINE.exec(paragraph); h !== null; h = HEADING_LINE.exec(paragraph)) {
+		out.push({ text: paragraph.slice(from, h.index), offset: from });
+		from = h.index + 1;
+	}
+	out.push({ text: paragraph.slice(from), offset: from });
+	return out.filter((p) => p.text.trim() !== '');
+}
+
+function paragraphEvents(events: ParseEvent[], paragraphText: string, start: number): void {
+	{
+		let rest = paragraphText;
 		let offset = start;
 		const heading = headingAt(rest);
 		if (heading) {
@@ -66,7 +92,6 @@ function plainTextEvents(text: string): ParseEvent[] {
 		}
 		addItems(events, rest, offset);
 	}
-	return events;
 }
 
 function headingAt(paragraph: string): { length: number; level: number } | undefined {

@@ -1,5 +1,5 @@
 import type { ReviewDocument } from '../document';
-import { isAtLeast, milder, type Finding, type Severity, type Suggestion } from '../finding';
+import { isAtLeast, milder, type Finding, type Offsets, type Severity, type Suggestion } from '../finding';
 import type { LineIndex } from '../lineIndex';
 import { isQuotedOrReported } from '../negation';
 import { documentStance, sentenceStance, type DocumentStance, type SentenceStance } from '../reading/stance';
@@ -201,6 +201,11 @@ function suggestions(rule: Rule, hit: Hit, context: FindingContext): Suggestion[
 			if (rule.spec.scope !== 'span') continue;
 			const target = s.target === 'condition' ? hit.condition : hit.offsets;
 			if (!target) continue;
+			if (s.target === 'condition') {
+				const { offsets, text } = conditionReplacement(doc.text, target, hit.sentence?.end ?? target.end, s.replace);
+				out.push({ kind: 'replace', title: s.title, text, offsets, range: lines.range(offsets) });
+				continue;
+			}
 			out.push({ kind: 'replace', title: s.title, text: matchCase(s.replace, doc.text.slice(target.start, target.end)), offsets: target, range: lines.range(target) });
 			continue;
 		}
@@ -213,6 +218,22 @@ function suggestions(rule: Rule, hit: Hit, context: FindingContext): Suggestion[
 		out.push({ kind: 'insert', title: s.title, text, offsets, range: lines.range(offsets), where });
 	}
 	return out;
+}
+
+/**
+ * The replacement of a condition in its sentence. At the sentence's end it takes the condition's place
+ * ("available to survivors regardless of whether …."); in mid-sentence it is set off by commas, so "Victims who
+ * assist in the investigation will receive …" reads "Victims, regardless of whether …, will receive …".
+ */
+function conditionReplacement(text: string, condition: Offsets, sentenceEnd: number, replacement: string): { offsets: Offsets; text: string } {
+	// Only the rest of the condition's own sentence decides: text after a line break or a blank line does not.
+	const rest = text.slice(condition.end, Math.max(condition.end, sentenceEnd));
+	if (!/^[ \t,]*\p{L}/u.test(rest)) return { offsets: condition, text: replacement };
+	let start = condition.start;
+	while (start > 0 && text[start - 1] === ' ') start--;
+	let end = condition.end;
+	if (text[end] === ',') end++;
+	return { offsets: { start, end }, text: `, ${replacement},` };
 }
 
 /**
