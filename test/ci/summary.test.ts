@@ -31,4 +31,9 @@ describe('the CI summary line', () => {
 		expect(lines.at(-1)).toBe('10 passed, 2 failed');
 		expect(lines[0]).toMatch(/no test report at .*e2e-vscode\.json/);
 	});
+
+	it('counts skipped tests as failed: a suite whose setup failed (no browser) is never green', () => {
+		const lines = summary({ 'vitest.json': { numPassedTests: 900, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numFailedTestSuites: 0 }, 'e2e-report.json': { numPassedTests: 0, numFailedTests: 0, numPendingTests: 10, numTodoTests: 0, numFailedTestSuites: 1 } });
+		expect(lines).toEqual(['(10 skipped tests count as failed)', '900 passed, 11 failed']);
+	});
 });
