@@ -7,5 +7,8 @@ export default defineConfig({
 		testTimeout: 30000,
 		hookTimeout: 60000,
 		pool: 'forks',
+		// One fast-check seed per run, new each time and printed; ACCOUNTABLE_SEED replays it.
+		globalSetup: ['test/helpers/property-seed-global.ts'],
+		setupFiles: ['test/helpers/property-seed.ts'],
 	},
 });
