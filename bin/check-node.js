@@ -62,3 +62,6 @@ function refuseUnsupportedNode(program) {
 }
 
 module.exports = { satisfies: satisfies, supportedRange: supportedRange, refuseUnsupportedNode: refuseUnsupportedNode };
+
+// `node bin/check-node.js` (CI's first step): exits 2, saying why, when this Node.js is not supported.
+if (require.main === module) refuseUnsupportedNode('node bin/check-node.js');

@@ -10,6 +10,7 @@
 // `npm run test:e2e -- nvim ui vscode report` runs only the named parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countFiles } from '../test-counts.mjs';
@@ -35,8 +36,18 @@ function run(title, command, args, options = {}) {
 	return result.status === 0;
 }
 
+/** code-server runs the extension and its language server on its own Node.js: it must be one the project declares. */
+function checkCodeServerNode() {
+	const { satisfies, supportedRange } = createRequire(import.meta.url)('../../bin/check-node.js');
+	const version = execFileSync(process.env.CODE_SERVER_NODE, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
+	if (satisfies(version, supportedRange())) return;
+	console.error(`code-server's Node.js ${version} (${process.env.CODE_SERVER_NODE}) is not one package.json declares (${supportedRange()})`);
+	process.exit(1);
+}
+
 fs.mkdirSync(results, { recursive: true });
 ensureInstalled();
+checkCodeServerNode();
 const built = run('build', 'npm', ['run', 'build', '--silent']) && run('build the extension-host suite', process.execPath, ['scripts/e2e/build.mjs']);
 const parts = [
 	{ name: 'nvim', title: 'Neovim client', report: 'e2e-nvim.json', args: ['scripts/e2e/run-nvim.mjs'] },
