@@ -29,7 +29,7 @@ describe('accountable proposal.docx (text output)', () => {
 		const run = runCli(['proposal.docx'], { cwd: dir });
 		expect(run.code).toBe(1);
 		const lines = run.stdout.trim().split('\n');
-		expect(lines).toHaveLength(3);
+		expect(lines).toHaveLength(4);
 		for (const line of lines) expect(line).not.toMatch(/^proposal\.docx:\d+:\d+/);
 		// The paragraph with runs in different formatting, inside a heading path two levels deep.
 		expect(lines[0]).toMatch(/^proposal\.docx: ¶7 \(SEC\. 5 › Services\) error conditional-services\/cooperation-required .*“who agree to testify shall be eligible”$/);
@@ -37,7 +37,9 @@ describe('accountable proposal.docx (text output)', () => {
 		expect(lines[1]).toMatch(/^proposal\.docx: ¶14 \(SEC\. 5 › Budget\) error conditional-services\/cooperation-required .*“Benefits are available only to victims who cooperate”$/);
 		// A section-level rule works because Word's headings stay headings; it is anchored on the heading.
 		expect(lines[2]).toMatch(/^proposal\.docx: ¶15 \(SEC\. 5 › Referral and data sharing\) warning consent\/data-sharing-without-consent Section “Referral and data sharing”/);
-		expect(run.stderr).toMatch(/3 findings \(2 error, 1 warning\) in 1 file/);
+		// The sentence of that section that hands over names and addresses, read as a frame (what is shared, with no consent).
+		expect(lines[3]).toMatch(/^proposal\.docx: ¶16 \(SEC\. 5 › Referral and data sharing\) warning consent\/information-shared-without-consent .*“transmit the names”$/);
+		expect(run.stderr).toMatch(/4 findings \(2 error, 2 warning\) in 1 file/);
 	});
 
 	it('adds the quote when the message does not already carry it', () => {
@@ -57,6 +59,7 @@ describe('accountable --format json proposal.docx', () => {
 			['conditional-services/cooperation-required', 7, 'SEC. 5 › Services'],
 			['conditional-services/cooperation-required', 14, 'SEC. 5 › Budget'],
 			['consent/data-sharing-without-consent', 15, 'SEC. 5 › Referral and data sharing'],
+			['consent/information-shared-without-consent', 16, 'SEC. 5 › Referral and data sharing'],
 		]);
 		expect(file!.findings[2]!.location.quote).toBe('Referral and data sharing');
 		const { markdown } = await convertWordDocument(proposal);

@@ -69,7 +69,7 @@ describe('language server: a Word document’s review view', () => {
 		const converted = await client.connection.sendRequest<ConvertDocxResult>(CONVERT_DOCX_REQUEST, { uri });
 		void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: converted.markdown } });
 		const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length >= 3, 'review-view diagnostics');
-		expect(diagnostics.map((d) => d.code)).toEqual(['conditional-services/cooperation-required', 'conditional-services/cooperation-required', 'consent/data-sharing-without-consent']);
+		expect(diagnostics.map((d) => d.code)).toEqual(['conditional-services/cooperation-required', 'conditional-services/cooperation-required', 'consent/data-sharing-without-consent', 'consent/information-shared-without-consent']);
 		const consent = diagnostics[2]!;
 		expect(converted.markdown.split('\n')[consent.range.start.line]).toBe('## Referral and data sharing');
 		const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: diagnostics[0]!.range.start });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher, findAll } from '../../server/src/engine/matching/matcher';
 import { patternPrefixes, wordStarts } from '../../server/src/engine/matching/prefilter';
 import { builtinReviewer } from '../helpers/rules';
+import { compiledMatchers } from '../../server/src/engine';
 import { generatePolicy, loadCorpus } from '../bench/generate';
 
 /** Paragraphs of a generated policy, where the built-in rules find things. */
@@ -41,7 +42,7 @@ describe('matcher prefilter (word-start keys)', () => {
 		let filterable = 0;
 		const seen = new Set<string>();
 		for (const rule of reviewer.ruleSet.rules) {
-			for (const matcher of Object.values(rule.compiled).flat()) {
+			for (const matcher of compiledMatchers(rule)) {
 				if (!matcher || seen.has(matcher.key)) continue;
 				seen.add(matcher.key);
 				if (matcher.prefixes) filterable++;

@@ -9,20 +9,22 @@ export interface Excerpt {
 	text: string;
 	labels: string[];
 	note?: string;
-	source: { title: string; kind: string; url?: string; file: string };
+	/** The stance of the text the excerpt comes from (newer sources record it). */
+	stance?: 'prescriptive' | 'descriptive';
+	source: { title: string; kind: string; url?: string; file: string; jurisdiction?: string };
 }
 
 /** Reads every `*.yaml` file of a corpus folder. Problems (unknown category, duplicate id) throw, naming the file. */
-export function readCorpus(dir: string): Excerpt[] {
+export function readCorpus(dir: string, options: { allowEmpty?: boolean } = {}): Excerpt[] {
 	const out: Excerpt[] = [];
 	const seen = new Map<string, string>();
-	const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
-	if (files.length === 0) throw new Error(`no corpus files (*.yaml) in ${dir}`);
+	const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort() : [];
+	if (files.length === 0 && !options.allowEmpty) throw new Error(`no corpus files (*.yaml) in ${dir}`);
 	for (const name of files) {
 		const file = path.join(dir, name);
 		const doc = parse(fs.readFileSync(file, 'utf8')) as {
-			source?: { title?: string; kind?: string; url?: string };
-			excerpts?: Array<{ id?: string; text?: string; labels?: string[]; note?: string }>;
+			source?: { title?: string; kind?: string; url?: string; jurisdiction?: string };
+			excerpts?: Array<{ id?: string; text?: string; labels?: string[]; note?: string; stance?: string }>;
 		};
 		if (!doc || !Array.isArray(doc.excerpts)) throw new Error(`${file}: no "excerpts" list`);
 		for (const [i, e] of doc.excerpts.entries()) {
@@ -40,7 +42,8 @@ export function readCorpus(dir: string): Excerpt[] {
 				text: e.text,
 				labels: [...new Set(e.labels)],
 				note: e.note,
-				source: { title: doc.source?.title ?? name, kind: doc.source?.kind ?? 'unknown', url: doc.source?.url, file: name },
+				stance: e.stance === 'prescriptive' || e.stance === 'descriptive' ? e.stance : undefined,
+				source: { title: doc.source?.title ?? name, kind: doc.source?.kind ?? 'unknown', url: doc.source?.url, file: name, jurisdiction: doc.source?.jurisdiction },
 			});
 		}
 	}

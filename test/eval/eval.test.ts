@@ -8,21 +8,26 @@ import type { Score } from './metrics';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-// Floors at what the rules achieve on test/eval/corpus, rounded down: a change that loses precision or
-// recall fails here and must be looked at (npm run eval lists every false positive and negative).
-const OVERALL = { precision: 0.96, recall: 0.82, f1: 0.89 };
+// Floors at what the rules achieve on the development part of test/eval/corpus (dev/), rounded down: a change
+// that loses precision or recall fails here and must be looked at (npm run eval lists every false positive and
+// negative). The sealed part has floors too, on its aggregate only (nobody reads its items). These are floors,
+// not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
+const OVERALL = { precision: 0.83, recall: 0.63, f1: 0.72 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
-	conflation: { precision: 1, recall: 0.75 },
-	'labour-blindness': { precision: 1, recall: 0.8 },
-	'conditional-services': { precision: 1, recall: 0.92 },
-	consent: { precision: 0.9, recall: 0.75 },
-	raids: { precision: 0.89, recall: 1 },
-	'detention-punishment': { precision: 0.88, recall: 0.8 },
-	'rights-process': { precision: 1, recall: 0.9 },
-	'funding-accountability': { precision: 1, recall: 0.71 },
-	prevention: { precision: 1, recall: 0.8 },
-	framing: { precision: 0.96, recall: 0.87 },
+	conflation: { precision: 0.89, recall: 0.68 },
+	'labour-blindness': { precision: 0.8, recall: 0.28 },
+	'conditional-services': { precision: 0.92, recall: 0.74 },
+	consent: { precision: 0.57, recall: 0.61 },
+	raids: { precision: 0.75, recall: 0.69 },
+	'detention-punishment': { precision: 0.73, recall: 0.62 },
+	'rights-process': { precision: 0.9, recall: 0.81 },
+	'funding-accountability': { precision: 0.85, recall: 0.54 },
+	prevention: { precision: 1, recall: 0.44 },
+	framing: { precision: 0.91, recall: 0.6 },
 };
+const SEALED = { precision: 0.53, recall: 0.32 };
+/** Share of the whole real documents' expectations that hold (development part). */
+const DOCUMENT_EXPECTATIONS = 0.72;
 
 describe('evaluation on the labelled corpus', () => {
 	const evaluation = evaluate();
@@ -40,8 +45,17 @@ describe('evaluation on the labelled corpus', () => {
 		expect(s.recall ?? 0).toBeGreaterThanOrEqual(floor.recall);
 	});
 
-	it('keeps every category at or above 0.75 precision', () => {
-		for (const [category, s] of Object.entries(scores.categories)) expect(s.precision ?? 1, category).toBeGreaterThanOrEqual(0.75);
+	it('keeps the sealed part at or above its floors, in aggregate', () => {
+		const sealed = evaluation.sealed!;
+		expect(sealed.excerpts).toBeGreaterThanOrEqual(300);
+		expect(sealed.scores.overall.precision ?? 0).toBeGreaterThanOrEqual(SEALED.precision);
+		expect(sealed.scores.overall.recall ?? 0).toBeGreaterThanOrEqual(SEALED.recall);
+	});
+
+	it('holds the floor of expectations on the whole real documents', () => {
+		const results = evaluation.realDocuments!.dev.flatMap((d) => d.results);
+		expect(results.length).toBeGreaterThan(100);
+		expect(results.filter((r) => r.holds).length / results.length).toBeGreaterThanOrEqual(DOCUMENT_EXPECTATIONS);
 	});
 
 	it('keeps the rights-respecting model law silent and scores whole documents at section and document scope', () => {

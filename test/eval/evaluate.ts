@@ -5,11 +5,15 @@ import { CATEGORIES, Reviewer, formatForPath, type Finding, type Profile, type R
 import { builtinRulesDir, loadRules } from '../../server/src/node/ruleFiles';
 import { readCorpus, type Excerpt } from './corpus';
 import { score, type Scored, type Scores } from './metrics';
+import { isSplitCorpus } from './split';
+import { evaluateDocumentExpectations, expectationScores, type DocumentResult } from './documents';
 
 // The repository root is the rules folder's parent, found the same way from sources and from the bundle.
-const ROOT = path.dirname(builtinRulesDir());
+export const ROOT = path.dirname(builtinRulesDir());
 export const DEFAULT_CORPUS = path.join(ROOT, 'test', 'eval', 'corpus');
 export const DEFAULT_DOCUMENTS = path.join(ROOT, 'test', 'fixtures', 'documents');
+/** Whole real documents with expectations, split like the corpus into dev/ and sealed/. */
+export const DEFAULT_REAL_DOCUMENTS = path.join(ROOT, 'test', 'eval', 'documents');
 
 /** A finding reduced to what the evaluation reports. */
 export interface Hit {
@@ -27,8 +31,21 @@ export interface ItemResult extends Scored {
 }
 
 export interface Evaluation {
+	/** The development part (or a flat corpus given with --corpus): every item, every error listed. */
 	corpus: { dir: string; items: ItemResult[]; scores: Scores };
+	/** The sealed test part: aggregate figures only; its items never leave `evaluate`. */
+	sealed?: SealedResult;
 	documents?: { dir: string; items: ItemResult[]; scores: Scores };
+	/** Whole real documents: every expectation of the development part, aggregate figures of the sealed part. */
+	realDocuments?: { dev: DocumentResult[]; sealed?: ReturnType<typeof expectationScores> & { documents: number } };
+}
+
+/** What may be known of the sealed part: counts and scores, no item, id or text. */
+export interface SealedResult {
+	dir: string;
+	excerpts: number;
+	sources: number;
+	scores: Omit<Scores, 'falsePositives' | 'falseNegatives'>;
 }
 
 /**
@@ -75,11 +92,32 @@ function toHit(f: Finding): Hit {
 	return { ruleId: f.ruleId, category: f.category, scope: f.scope, matchedText: f.matchedText.replace(/\s+/g, ' ').slice(0, 160), quoted: f.quoted === true };
 }
 
-export function evaluate(options: { corpus?: string; documents?: string | false; rules?: RuleSet } = {}): Evaluation {
-	const reviewer = new Reviewer(options.rules ?? loadRules());
-	const corpusDir = options.corpus ?? DEFAULT_CORPUS;
+/** Scores a part that must stay sealed: only the aggregate survives. */
+export function sealedScores(dir: string, excerpts: readonly Excerpt[], reviewer: Reviewer): SealedResult {
+	const { falsePositives: _fp, falseNegatives: _fn, ...scores } = score(evaluateCorpus(excerpts, reviewer), CATEGORIES);
+	return { dir, excerpts: excerpts.length, sources: new Set(excerpts.map((e) => e.source.file)).size, scores };
+}
+
+export function evaluate(options: { corpus?: string; documents?: string | false; realDocuments?: string | false; rules?: RuleSet } = {}): Evaluation {
+	const ruleSet = options.rules ?? loadRules();
+	const reviewer = new Reviewer(ruleSet);
+	const root = options.corpus ?? DEFAULT_CORPUS;
+	// A split corpus (dev/ and sealed/) is measured part by part; any other folder is one flat corpus.
+	const split = isSplitCorpus(root);
+	const corpusDir = split ? path.join(root, 'dev') : root;
 	const items = evaluateCorpus(readCorpus(corpusDir), reviewer);
 	const evaluation: Evaluation = { corpus: { dir: corpusDir, items, scores: score(items, CATEGORIES) } };
+	if (split) {
+		const sealedDir = path.join(root, 'sealed');
+		const sealed = readCorpus(sealedDir, { allowEmpty: true });
+		if (sealed.length > 0) evaluation.sealed = sealedScores(sealedDir, sealed, reviewer);
+	}
+	const realDir = options.realDocuments === undefined ? DEFAULT_REAL_DOCUMENTS : options.realDocuments;
+	if (realDir && fs.existsSync(path.join(realDir, 'dev'))) {
+		const dev = evaluateDocumentExpectations(path.join(realDir, 'dev'), reviewer, ruleSet.rules);
+		const sealedDocs = evaluateDocumentExpectations(path.join(realDir, 'sealed'), reviewer, ruleSet.rules);
+		evaluation.realDocuments = { dev, sealed: sealedDocs.length > 0 ? { ...expectationScores(sealedDocs), documents: sealedDocs.length } : undefined };
+	}
 	const documentsDir = options.documents === undefined ? DEFAULT_DOCUMENTS : options.documents;
 	if (documentsDir) {
 		const docs = evaluateDocuments(documentsDir, reviewer);

@@ -1,4 +1,5 @@
-import type { Evaluation, ItemResult } from './evaluate';
+import type { Evaluation, ItemResult, SealedResult } from './evaluate';
+import { expectationScores } from './documents';
 import type { Score, Scores } from './metrics';
 
 const pct = (x: number | null): string => (x === null ? '    —' : x.toFixed(3).padStart(5));
@@ -40,6 +41,8 @@ export function formatReport(evaluation: Evaluation): string {
 	const fns = errorLines('FN', corpus.scores.falseNegatives, byId);
 	out.push(`False positives (${fps.length}):`, ...(fps.length ? fps : ['  none']), '');
 	out.push(`False negatives (${fns.length}):`, ...(fns.length ? fns : ['  none']), '');
+	if (evaluation.sealed) out.push(...sealedLines(evaluation.sealed), '');
+	if (evaluation.realDocuments) out.push(...realDocumentLines(evaluation.realDocuments), '');
 	if (documents) {
 		out.push(`Whole documents: ${documents.items.length} from ${documents.dir} (section- and document-scope rules; labels.yaml)`, '', scoreTable(documents.scores), '');
 		const docIds = new Map(documents.items.map((i) => [i.id, i]));
@@ -49,6 +52,34 @@ export function formatReport(evaluation: Evaluation): string {
 		out.push(`False negatives (${dfn.length}):`, ...(dfn.length ? dfn : ['  none']), '');
 	}
 	return out.join('\n');
+}
+
+/** Whole real documents: each development document's expectations that fail, then the sealed part in aggregate. */
+export function realDocumentLines(real: NonNullable<Evaluation['realDocuments']>): string[] {
+	const out: string[] = [];
+	const dev = expectationScores(real.dev);
+	const pctOf = (held: number, total: number): string => (total === 0 ? '—' : `${((100 * held) / total).toFixed(0)}%`);
+	out.push(`Whole real documents (development part): ${real.dev.length} documents, ${dev.held} of ${dev.total} expectations hold (${pctOf(dev.held, dev.total)})`);
+	out.push(`  by kind: ${Object.entries(dev.byKind).map(([k, v]) => `${k} ${v.held}/${v.total}`).join(' · ')}`);
+	for (const d of real.dev) {
+		const failed = d.results.filter((r) => !r.holds);
+		out.push(`  ${d.file} (${d.character ?? '?'}, ${d.stance ?? '?'}): ${d.results.length - failed.length}/${d.results.length}`);
+		for (const r of failed) out.push(`    ✗ ${r.what}${r.found ? ` — found: ${r.found}` : ''}`);
+	}
+	if (real.sealed) {
+		out.push(`Whole real documents (sealed part, aggregate only): ${real.sealed.documents} documents, ${real.sealed.held} of ${real.sealed.total} expectations hold (${pctOf(real.sealed.held, real.sealed.total)})`);
+		out.push(`  by kind: ${Object.entries(real.sealed.byKind).map(([k, v]) => `${k} ${v.held}/${v.total}`).join(' · ')}`);
+	}
+	return out;
+}
+
+/** The sealed part: aggregate figures only, never an item. */
+export function sealedLines(sealed: SealedResult): string[] {
+	return [
+		`Sealed test part: ${sealed.excerpts} excerpts from ${sealed.sources} sources in ${sealed.dir} (aggregate only; never tune a rule to it)`,
+		'',
+		scoreTable({ ...sealed.scores, falsePositives: [], falseNegatives: [] }),
+	];
 }
 
 /** A JSON-friendly copy of the evaluation (sets become arrays; excerpt text kept for the error lists). */
@@ -63,6 +94,8 @@ export function toJson(evaluation: Evaluation): unknown {
 		}));
 	return {
 		corpus: { dir: evaluation.corpus.dir, scores: evaluation.corpus.scores, items: items(evaluation.corpus.items) },
+		sealed: evaluation.sealed,
+		realDocuments: evaluation.realDocuments && { dev: evaluation.realDocuments.dev, sealed: evaluation.realDocuments.sealed },
 		documents: evaluation.documents && { dir: evaluation.documents.dir, scores: evaluation.documents.scores, items: items(evaluation.documents.items) },
 	};
 }

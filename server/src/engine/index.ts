@@ -4,7 +4,7 @@
  */
 export { Reviewer, type ReviewInput, type ReviewResult } from './review';
 export { IncrementalReviewer } from './incremental/reviewer';
-export { loadRuleSet, REQUIRED_DOC_SECTIONS } from './rules/load';
+export { compiledMatchers, loadRuleSet, REQUIRED_DOC_SECTIONS } from './rules/load';
 export { CATEGORIES, type Category, type LoadError, type Rule, type RuleExample, type RuleSet, type RuleSpec, type SourceFile, type Vocabulary } from './rules/types';
 export { parseDocument, formatForPath, splitSentences, splitClauses, type DocumentFormat, type ReviewDocument, type Block, type Section } from './document';
 export { LineIndex } from './lineIndex';

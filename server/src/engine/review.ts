@@ -2,6 +2,7 @@ import { parseDocument, type DocumentFormat, type ReviewDocument } from './docum
 import { isAtLeast, milder, type Finding, type Severity, type Suggestion } from './finding';
 import { LineIndex } from './lineIndex';
 import { isQuotedOrReported } from './negation';
+import { documentStance, sentenceStance, type DocumentStance } from './reading/stance';
 import { applySuppressions, parseDirectives } from './suppress';
 import { detectProfile, settingFor, type Profile, type ReviewSettings } from './config';
 import { ReviewContext, type Hit, type RuleKindRunner } from './rules/kinds/context';
@@ -9,6 +10,7 @@ import { runPhrase } from './rules/kinds/phrase';
 import { runCoOccurrence } from './rules/kinds/cooccurrence';
 import { runMissing } from './rules/kinds/missing';
 import { runDefinition } from './rules/kinds/definition';
+import { runFrame } from './rules/kinds/frame';
 import type { InsertAt, Rule, RuleKind, RuleSet } from './rules/types';
 
 const KINDS: Record<RuleKind, RuleKindRunner> = {
@@ -16,6 +18,7 @@ const KINDS: Record<RuleKind, RuleKindRunner> = {
 	'co-occurrence': runCoOccurrence,
 	missing: runMissing,
 	definition: runDefinition,
+	frame: runFrame,
 };
 
 export interface ReviewInput {
@@ -58,11 +61,12 @@ export class Reviewer {
 		const provisions: Finding[] = [];
 		const applied = new AppliedClauses(document.text);
 		const bases = baseSeverities(this.ruleSet.rules, settings, profile);
+		const stance = documentStance(document.text);
 		this.ruleSet.rules.forEach((rule, i) => {
 			const base = bases[i];
 			if (base === undefined) return;
 			for (const hit of hitsOf(rule)) {
-				const finding = toFinding(rule, hit, base, document, lines, applied);
+				const finding = toFinding(rule, hit, base, document, lines, applied, stance);
 				if (!finding) continue;
 				(rule.spec.provision ? provisions : findings).push(finding);
 			}
@@ -115,18 +119,31 @@ export function runRule(rule: Rule, ctx: ReviewContext): Hit[] {
 	return KINDS[rule.spec.kind](rule, ctx);
 }
 
-/** Whether a hit sits in quoted or reported text (block quote, long quotation, criticised law). */
+/** Whether a hit sits in quoted or reported text (block quote, long quotation, criticised law, attributed text). */
 export function hitIsQuoted(hit: Hit): boolean {
 	if (hit.quoted !== undefined) return hit.quoted;
 	if (!hit.checkQuoted || !hit.block || !hit.sentence) return false;
 	const sentenceText = hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start);
-	return hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets);
+	return hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets) || sentenceStance(sentenceText) === 'reported';
 }
 
-export function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, lines: LineIndex, applied: AppliedClauses): Finding | undefined {
+/** Whether a hit's sentence criticises the practice it describes: no span finding is made there. */
+export function hitIsCritique(hit: Hit): boolean {
+	if (hit.critique !== undefined) return hit.critique;
+	if (!hit.checkQuoted || !hit.block || !hit.sentence) return false;
+	return sentenceStance(hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start)) === 'critique';
+}
+
+/**
+ * Makes a finding of a hit. `stance` is the document's (reading/stance.ts): in a descriptive document (research,
+ * reporting, testimony) every finding is reported text, milder, and does not make the report's areas
+ * "Contradicted"; a sentence that criticises what it reports gets no span finding at all.
+ */
+export function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, lines: LineIndex, applied: AppliedClauses, stance: DocumentStance = 'prescriptive'): Finding | undefined {
 	if (fixApplied(rule, hit, applied)) return undefined;
+	if (rule.spec.quoted !== 'keep' && !rule.spec.provision && hitIsCritique(hit)) return undefined;
 	let severity = base;
-	const quoted = hitIsQuoted(hit);
+	const quoted = hitIsQuoted(hit) || (stance === 'descriptive' && !rule.spec.provision);
 	const policy = rule.spec.quoted ?? 'lower';
 	if (quoted && policy === 'ignore') return undefined;
 	if (quoted && policy === 'lower') severity = milder(severity);

@@ -1,7 +1,7 @@
 import { shiftOffsets, type Offsets } from '../finding';
 import type { Block } from '../document';
 import type { Hit } from '../rules/kinds/context';
-import { hitIsQuoted } from '../review';
+import { hitIsCritique, hitIsQuoted } from '../review';
 
 /**
  * A hit kept between reviews relative to what holds it (a chunk, a section): offsets from its start, its
@@ -16,6 +16,7 @@ export interface RelativeHit {
 	related?: Array<{ offsets: Offsets; message: string }>;
 	checkQuoted: boolean;
 	quoted: boolean;
+	critique: boolean;
 }
 
 /** `hit` relative to a holder that starts at offset `base` and whose blocks are counted from `anchorBlock`. */
@@ -28,12 +29,13 @@ export function relativeHit(hit: Hit, base: number, anchorBlock: number): Relati
 		related: hit.related?.map((r) => ({ offsets: shiftOffsets(r.offsets, -base), message: r.message })),
 		checkQuoted: hit.checkQuoted,
 		quoted: hitIsQuoted(hit),
+		critique: hitIsCritique(hit),
 	};
 }
 
 /** A kept hit placed at a holder that now starts at `base`; `blocks[anchorBlock + h.block]` is its block. */
 export function placedHit(h: RelativeHit, base: number, blocks: readonly Block[], anchorBlock: number): Hit {
-	const hit: Hit = { offsets: shiftOffsets(h.offsets, base), vars: h.vars, checkQuoted: h.checkQuoted, quoted: h.quoted };
+	const hit: Hit = { offsets: shiftOffsets(h.offsets, base), vars: h.vars, checkQuoted: h.checkQuoted, quoted: h.quoted, critique: h.critique };
 	if (h.block !== undefined) hit.block = blocks[anchorBlock + h.block]!;
 	if (h.sentence) hit.sentence = shiftOffsets(h.sentence, base);
 	if (h.related) hit.related = h.related.map((r) => ({ offsets: shiftOffsets(r.offsets, base), message: r.message }));

@@ -1,5 +1,6 @@
 import type { Finding, Offsets, Severity } from '../finding';
 import type { Block, ReviewDocument } from '../document';
+import { documentStance, type DocumentStance } from '../reading/stance';
 import { DocumentBuilder } from '../document/builder';
 import type { ParseEvent } from '../document/events';
 import { parseMarkdownChunks } from '../document/markdown';
@@ -32,7 +33,7 @@ import { newSectionMemo, sectionRuleHits, SectionMemoContext, type SectionMemo }
  * found in an unchanged block can be kept. A kind that starts to look at other blocks, sections or the
  * document must leave this set; the property test (incremental review equals a full review) catches it.
  */
-const BLOCK_LOCAL: ReadonlySet<RuleKind> = new Set<RuleKind>(['phrase', 'co-occurrence']);
+const BLOCK_LOCAL: ReadonlySet<RuleKind> = new Set<RuleKind>(['phrase', 'co-occurrence', 'frame']);
 
 /** What is kept of one chunk between reviews. Everything is relative to the chunk, never absolute. */
 interface ChunkState {
@@ -209,14 +210,16 @@ export class IncrementalReviewer {
 		const rules = this.reviewer.ruleSet.rules;
 		const profile = profileFor(document.text, settings);
 		const bases = baseSeverities(rules, settings, profile);
-		const severities = bases.join(',');
+		const stance = documentStance(document.text);
+		// The document's stance changes every finding's severity, so kept findings are remade when it turns.
+		const severities = `${bases.join(',')}|${stance}`;
 		const applied = new AppliedClauses(document.text);
 		const findings: Finding[] = [];
 		const provisions: Finding[] = [];
 		const loose: Finding[] = [];
 		const looseProvisions: Finding[] = [];
 		const add = (rule: Rule, hit: Hit, base: Severity): void => {
-			const f = toFinding(rule, hit, base, document, lines, applied);
+			const f = toFinding(rule, hit, base, document, lines, applied, stance);
 			if (f) (rule.spec.provision ? looseProvisions : loose).push(f);
 		};
 		for (const p of placed) {
@@ -224,7 +227,7 @@ export class IncrementalReviewer {
 			if (p.state.rulesWithHits!.length === 0) continue;
 			let kept = p.state.findings;
 			if (!kept || kept.severities !== severities) {
-				kept = this.chunkFindings(p, bases, severities, document, lines, applied);
+				kept = this.chunkFindings(p, bases, severities, document, lines, applied, stance);
 				p.state.findings = kept;
 			}
 			if (!kept.placed || kept.placed.base !== p.base || kept.placed.line !== p.line) {
@@ -250,7 +253,7 @@ export class IncrementalReviewer {
 	}
 
 	/** Makes the findings of a chunk's kept hits, relative to the chunk. */
-	private chunkFindings(p: Placed, bases: Array<Severity | undefined>, severities: string, document: ReviewDocument, lines: LineIndex, applied: AppliedClauses): ChunkFindings {
+	private chunkFindings(p: Placed, bases: Array<Severity | undefined>, severities: string, document: ReviewDocument, lines: LineIndex, applied: AppliedClauses, stance: DocumentStance): ChunkFindings {
 		const rules = this.reviewer.ruleSet.rules;
 		const kept: ChunkFindings = { severities, findings: [], provisions: [], elsewhere: [] };
 		for (const r of p.state.rulesWithHits!) {
@@ -263,7 +266,7 @@ export class IncrementalReviewer {
 					kept.elsewhere.push({ rule: r, hit: h });
 					continue;
 				}
-				const f = toFinding(rule, hit, base, document, lines, applied);
+				const f = toFinding(rule, hit, base, document, lines, applied, stance);
 				if (!f) continue;
 				if (!findingWithin(f, p.base, p.end)) {
 					kept.elsewhere.push({ rule: r, hit: h });

@@ -45,7 +45,9 @@ export function buildReport(review: ReportInput, rules: readonly Rule[], options
 			title: area.title,
 			recommendation: area.recommendation,
 			paragraphs: [...new Set(area.quotes.map((q) => q.paragraph))].sort((a, b) => a - b),
-			status: statusOf(findings.length, provisions.length),
+			// Reported text (a study, a critique, a descriptive document) shows what others do, not what this
+			// document provides: it is listed, but only the document's own provisions contradict an area.
+			status: statusOf(review.findings.filter((f) => mine(f) && !f.quoted).length, provisions.length),
 			findings,
 			provisions,
 			suppressed,

@@ -4,7 +4,7 @@ import vocabularySchema from '../../../../rules/schema/vocabulary.schema.json';
 import { compileMatcher, type Matcher } from '../matching/matcher';
 import { parseYamlSource, schemaProblems, type YamlSource } from './yamlSource';
 import { parseRuleBody, splitRuleFile } from './ruleFile';
-import { CATEGORIES, type LoadError, type Rule, type RuleSet, type RuleSpec, type SourceFile, type TermList, type Vocabulary } from './types';
+import { CATEGORIES, type FrameRole, type FrameSpec, type LoadError, type Rule, type RuleSet, type RuleSpec, type SourceFile, type TermList, type Vocabulary } from './types';
 import { checkPattern } from './patternSafety';
 import { checkLinearPattern } from '../matching/linear';
 
@@ -125,10 +125,22 @@ function loadRule(file: SourceFile, compiler: TermCompiler, errors: LoadError[])
 		requires: compileGroups(spec.requires, ['requires']),
 		term: compile(spec.term, ['term']),
 		forbids: compileGroups(spec.forbids, ['forbids']),
+		frame: spec.frame && compileFrame(spec.frame, (list, role) => compile(list, ['frame', role])),
 	};
 	if (errors.length > before) return undefined;
 	const { doc, examples } = parseRuleBody(parts.body, parts.bodyLine);
 	return { id: spec.id, category, spec, doc, examples, path: file.path, docUrl: file.url ?? file.path, compiled };
+}
+
+const FRAME_ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'condition', 'absent'];
+
+function compileFrame(frame: FrameSpec, compile: (list: TermList, role: FrameRole) => Matcher | undefined): Partial<Record<FrameRole, Matcher>> {
+	const out: Partial<Record<FrameRole, Matcher>> = {};
+	for (const role of FRAME_ROLES) {
+		const list = frame[role];
+		if (list) out[role] = compile(list, role);
+	}
+	return out;
 }
 
 /** Resolves `@vocabulary` references and compiles term lists, caching shared vocabularies. */
@@ -210,3 +222,15 @@ function baseName(path: string): string {
 }
 
 export type { YamlSource };
+
+/** Every matcher a compiled rule holds (its lists, groups and frame roles). */
+export function compiledMatchers(rule: Rule): Matcher[] {
+	const out: Matcher[] = [];
+	for (const value of Object.values(rule.compiled)) {
+		if (!value) continue;
+		if (Array.isArray(value)) out.push(...value);
+		else if ('regex' in value) out.push(value as Matcher);
+		else out.push(...(Object.values(value).filter(Boolean) as Matcher[]));
+	}
+	return out;
+}

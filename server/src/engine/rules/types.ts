@@ -17,7 +17,23 @@ export const CATEGORIES = [
 
 export type Category = (typeof CATEGORIES)[number];
 
-export type RuleKind = 'phrase' | 'co-occurrence' | 'missing' | 'definition';
+export type RuleKind = 'phrase' | 'co-occurrence' | 'missing' | 'definition' | 'frame';
+
+/** The modalities a frame's act may have (reading/modality.ts); a prohibition never counts. */
+export type FrameModality = 'requirement' | 'permission' | 'statement' | 'past' | 'hypothetical';
+
+/** The roles of a frame (rules/schema/rule.schema.json, `frame`). */
+export interface FrameSpec {
+	act: TermList;
+	person?: TermList;
+	agent?: TermList;
+	to?: TermList;
+	condition?: TermList;
+	absent?: TermList;
+	modality?: FrameModality[];
+}
+
+export type FrameRole = Exclude<keyof FrameSpec, 'modality'>;
 
 /** A list of alternatives as written in a rule file: terms, `@vocabulary` references and `/regex/` patterns. */
 export type TermList = string[];
@@ -73,6 +89,8 @@ export interface RuleSpec {
 	// definition
 	term?: TermList;
 	forbids?: TermList[];
+	// frame
+	frame?: FrameSpec;
 }
 
 /** The documentation sections of a rule file's body, by heading. */
@@ -111,6 +129,7 @@ export interface Rule {
 		requires?: Matcher[];
 		term?: Matcher;
 		forbids?: Matcher[];
+		frame?: Partial<Record<FrameRole, Matcher>>;
 	};
 }
 

@@ -2,7 +2,7 @@ import { shiftOffsets, type Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
 import { findAll, matcherId, mayMatchText, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
 import { wordStarts, type WordStarts } from '../../matching/prefilter';
-import { isNegated } from '../../negation';
+import { isGovernedByNegation, mayHoldNegation, providesAt, Reading } from '../../reading';
 import type { Rule } from '../types';
 
 /** What a rule kind found, before it becomes a Finding (message, severity, suggestions, suppression). */
@@ -19,6 +19,8 @@ export interface Hit {
 	checkQuoted: boolean;
 	/** The quoted/reported check's result, when already known (the incremental reviewer keeps it). */
 	quoted?: boolean;
+	/** Whether the hit's sentence criticises what it reports (reading/stance.ts), when already known. */
+	critique?: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export class ReviewContext {
 	private readonly sectionWordCounts: number[] = [];
 	private readonly sectionMatchLists: Array<Map<number, Offsets[]> | undefined> = [];
 	private ownBlockLists?: Block[][];
+	private readonly readings = new Map<number, Reading>();
 
 	/** `memo` gives a block's memo kept across reviews, if any. */
 	constructor(
@@ -154,7 +157,31 @@ export class ReviewContext {
 
 	/** True when the shared negation mechanism cancels `anchor` inside `sentence`. */
 	negated(block: Block, sentence: Offsets, anchor: Offsets): boolean {
-		return isNegated(this.prose(block, sentence), sentence.start, anchor);
+		// Most sentences hold no negation word at all: they are not read.
+		if (!this.readings.has(sentence.start) && !mayHoldNegation(this.prose(block, sentence))) return false;
+		const reading = this.reading(block, sentence);
+		return isGovernedByNegation(reading, { start: anchor.start - sentence.start, end: anchor.end - sentence.start });
+	}
+
+	/**
+	 * Whether the sentence provides what a provision rule matched at `span` (reading/frames.ts providesAt): a
+	 * heading, a name, a past report or a modifier of who acts ("outreach workers will accompany police") is
+	 * not a provision the report may credit.
+	 */
+	provides(block: Block, sentence: Offsets, span: Offsets): boolean {
+		if (block.kind === 'heading') return false;
+		return providesAt(this.reading(block, sentence), { start: span.start - sentence.start, end: span.end - sentence.start });
+	}
+
+	/** The structural reading of a sentence (reading/), made once per review and sentence, when a rule first asks. */
+	reading(block: Block, sentence: Offsets): Reading {
+		const key = sentence.start;
+		let reading = this.readings.get(key);
+		if (!reading || reading.text !== this.prose(block, sentence)) {
+			reading = new Reading(this.prose(block, sentence));
+			this.readings.set(key, reading);
+		}
+		return reading;
 	}
 
 	/**

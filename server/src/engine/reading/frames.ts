@@ -1,0 +1,362 @@
+import { REVERSE_CONDITIONS, type Clause } from './clauses';
+import type { Modality } from './modality';
+import type { NegationKind } from './negation';
+import type { Reading, Span } from './reading';
+
+/**
+ * Frames: a harmful provision is a pattern of roles (FrameNet, PropBank) — *a benefit* given *to a person*
+ * *on condition of* *cooperation*; *an authority* *detains* *a person who may be a victim*; *a professional*
+ * *reports* *a person* *to the police* *without consent*. A rule names each role's vocabulary; this module
+ * decides, from the sentence's clause structure, whether the words a vocabulary found fill those roles, so a
+ * new wording with the same structure is caught and the same words in another structure are not.
+ */
+export interface FrameSpans {
+	act: Span[];
+	person?: Span[];
+	agent?: Span[];
+	to?: Span[];
+	condition?: Span[];
+	absent?: Span[];
+}
+
+export interface FrameOptions {
+	/** Modalities of the act's clause that count (a prohibition never does). */
+	modalities: readonly Modality[];
+	/** Whether a protective negation over the act cancels the frame (false for rules whose harm is a negation). */
+	negation: boolean;
+}
+
+export interface FrameMatch {
+	/** The spans that filled the roles, act first. */
+	spans: Span[];
+}
+
+const NEGATING: readonly NegationKind[] = ['not', 'prohibit', 'savings', 'last-resort'];
+const LIFTING: readonly NegationKind[] = ['not', 'prohibit', 'savings', 'independent', 'without'];
+/** Verbs that withhold the act ("services may be TERMINATED if …"): they turn a benefit frame's polarity. */
+const DENYING = new Set(['deny', 'withhold', 'terminate', 'revoke', 'withdraw', 'cancel', 'discontinue', 'suspend', 'refuse', 'reduce', 'cut', 'end', 'cease', 'lose', 'forfeit', 'exclude', 'reject']);
+/** Verbs in a condition that negate the condition's act ("if the victim REFUSES to cooperate"). */
+const DECLINING = new Set(['refuse', 'decline', 'fail', 'cease', 'stop', 'withdraw', 'unwilling', 'reluctant']);
+/** Verbs that make one thing depend on another ("eligibility REQUIRES certification"). */
+const LINKING = new Set(['require', 'depend', 'hinge', 'condition', 'predicate', 'tie', 'link', 'necessitate', 'demand', 'rest']);
+
+/** The top-level clause (main, coordinate or contrast) a clause belongs to. */
+function topLevel(reading: Reading, clause: Clause): Clause {
+	let c = clause;
+	while (c.parent !== -1) c = reading.clauses[c.parent]!;
+	return c;
+}
+
+/** Whether two spans are in the same predicate: the same top-level clause of the sentence. */
+export function samePredicate(reading: Reading, a: Span, b: Span): boolean {
+	return topLevel(reading, reading.clauseAt(a)).index === topLevel(reading, reading.clauseAt(b)).index;
+}
+
+/** Negations over a span whose cue is outside `clause` (or anywhere when no clause is given). */
+function negatedBy(reading: Reading, span: Span, kinds: readonly NegationKind[], outside?: Clause): number {
+	return reading.negationsOver(span, kinds, outside).length;
+}
+
+/** How a condition span depends on the act, or undefined when it does not. */
+interface Dependence {
+	/** The condition clause or phrase, the relative clause on the person, or the requirement clause. */
+	clause: Clause;
+	how: 'condition' | 'relative' | 'purpose' | 'link';
+}
+
+function dependence(reading: Reading, act: Span, condition: Span): Dependence | undefined {
+	if (!samePredicate(reading, act, condition)) return undefined;
+	const actClause = reading.clauseAt(act);
+	const chain = reading.ancestry(reading.clauseAt(condition));
+	// A condition clause or phrase around the condition, that does not also hold the act; a "where" clause
+	// after a noun is a condition too when it holds one ("refused shelter WHERE the victim refuses to testify").
+	const cond = chain.find((c) => (c.kind === 'condition' && !REVERSE_CONDITIONS.has(c.marker ?? '')) || (c.kind === 'relative' && c.marker === 'where'));
+	if (cond && !reading.spanWithin(act, cond)) return { clause: cond, how: 'condition' };
+	// The act inside a reverse condition, the requirement outside it: "victims must testify AS A CONDITION OF
+	// receiving shelter", "report the offence to police BEFORE receiving counselling".
+	const reverse = reading.ancestry(actClause).find((c) => c.kind === 'condition' && REVERSE_CONDITIONS.has(c.marker ?? ''));
+	if (reverse && !reading.spanWithin(condition, reverse)) return { clause: chain[0]!, how: 'purpose' };
+	// A relative or participle clause on a person ("victims WHO COOPERATE", "persons CERTIFIED BY …") that does not
+	// hold the act; "factors THAT MAY DETER cooperation" describes no person.
+	const rel = chain.find((c) => c.kind === 'relative' || c.kind === 'participle');
+	if (rel && !reading.spanWithin(act, rel) && onPerson(reading, rel)) return { clause: rel, how: 'relative' };
+	// The act in a purpose clause served by a requirement: "to receive services, victims must cooperate".
+	const purpose = reading.ancestry(actClause).find((c) => c.kind === 'infinitive');
+	if (purpose && !reading.spanWithin(condition, purpose)) {
+		const conditionClause = chain[0]!;
+		if (reading.modalities[conditionClause.index] === 'requirement') return { clause: conditionClause, how: 'purpose' };
+	}
+	// A linking verb between them in one clause: "eligibility for benefits requires certification".
+	const [first, second] = act.start < condition.start ? [act, condition] : [condition, act];
+	const from = reading.tokenAt(first);
+	const to = reading.tokenAt(second);
+	for (let k = from + 1; k < to; k++) {
+		const t = reading.tokens[k]!;
+		if (LINKING.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'ADJ')) {
+			const clause = reading.clauses[reading.clauseOf[k]!]!;
+			return { clause, how: 'link' };
+		}
+	}
+	return undefined;
+}
+
+/** Nouns for people, the heads a condition on a person attaches to. */
+const PERSON_NOUNS = new Set(['person', 'people', 'victim', 'survivor', 'individual', 'alien', 'national', 'applicant', 'child', 'minor', 'woman', 'man', 'girl', 'boy', 'worker', 'migrant', 'recipient', 'beneficiary', 'claimant', 'witness', 'resident', 'citizen', 'client', 'patient', 'youth', 'adult', 'those', 'anyone', 'someone', 'one', 'foreigner', 'refugee', 'family', 'participant', 'student', 'member', 'parent', 'guardian', 'he', 'she', 'they', 'whoever']);
+
+/** Whether a relative or participle clause describes a person: "who …", or a person noun just before it. */
+function onPerson(reading: Reading, clause: Clause): boolean {
+	if (clause.marker === 'who' || clause.marker === 'whom' || clause.marker === 'whose') return true;
+	for (let k = clause.start - 1; k >= 0 && k >= clause.start - 3; k--) {
+		const t = reading.tokens[k]!;
+		if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') return PERSON_NOUNS.has(t.lemma) || PERSON_NOUNS.has(t.lower);
+		if (t.pos !== 'ADJ' && t.pos !== 'PUNCT') return false;
+	}
+	return false;
+}
+
+/** Prepositions after which a person is not the act's patient ("arrested FOR trafficking women", "BY the victims"). */
+const NOT_PATIENT_AFTER = new Set(['for', 'by', 'against', 'from', 'with', 'about', 'on', 'than', 'like', 'between']);
+/** Verbs that put a person in a place or state named by a noun act: "PLACED in protective custody", "TAKEN into detention". */
+const LIGHT_VERBS = new Set(['place', 'put', 'keep', 'hold', 'take', 'send', 'transfer', 'remand', 'commit', 'subject', 'return', 'turn', 'hand', 'confine', 'bring', 'move', 'order', 'detain', 'produce', 'face']);
+
+/** The token an act span turns on: its first verb or noun. */
+function headOf(reading: Reading, span: Span): number {
+	const indices = reading.tokensIn(span);
+	return indices.find((k) => reading.tokens[k]!.pos === 'VERB' || reading.tokens[k]!.pos === 'NOUN') ?? indices[0] ?? reading.tokenAt(span);
+}
+
+/**
+ * Whether a person span is the patient of an act: the subject of a passive verb or of a light verb whose noun
+ * is the act ("victims SHALL BE DETAINED", "victims shall be PLACED in custody"), the object of an active verb
+ * ("police may ARREST the women"), the noun a participle act describes ("persons DETAINED in raids"), or the
+ * "of" complement of a noun act ("the DETENTION OF victims").
+ */
+export function isPatient(reading: Reading, act: Span, person: Span): boolean {
+	const { tokens } = reading;
+	const a = headOf(reading, act);
+	const personTokens = reading.tokensIn(person);
+	const p = personTokens[0] ?? reading.tokenAt(person);
+	const pEnd = personTokens[personTokens.length - 1] ?? p;
+	const before = tokens[p - 1];
+	if (before && NOT_PATIENT_AFTER.has(before.lower) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove')) return false;
+	const head = tokens[a]!;
+	const passive = [a - 1, a - 2, a - 3].some((k) => k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') && !tokens.slice(k + 1, a).some((t) => t.pos === 'NOUN'));
+	// A person inside a relative or participle clause that does not hold the act describes someone else: in "any
+	// trafficker who recruits A VICTIM shall be prosecuted" the trafficker is prosecuted.
+	const personClause = reading.clauses[reading.clauseOf[p]!]!;
+	if ((personClause.kind === 'relative' || personClause.kind === 'participle') && !reading.isWithin(a, personClause) && personClause.start < p) return false;
+	if (p < a) {
+		const between = gapTokens(reading, pEnd + 1, a);
+		// A participle right after the person: "persons DETAINED in raids", "victims ARRESTED during the sting".
+		if (head.pos === 'VERB' && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV')) return true;
+		// The subject of a passive: only auxiliaries, adverbs and negations between ("victims shall not be detained").
+		if (passive && head.pos === 'VERB') return between.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART');
+		// The subject of a light verb whose prepositional phrase names the act: "victims shall be PLACED IN custody".
+		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to'].includes(tokens[a - 1]?.lower ?? '') || (tokens[a - 2] && ['in', 'into', 'under', 'to'].includes(tokens[a - 2]!.lower) && ['ADJ', 'DET'].includes(tokens[a - 1]!.pos))) {
+			const verbAt = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
+			return verbAt >= 0 && between.slice(0, verbAt).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') && between.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV'].includes(t.pos));
+		}
+		// A possessive: "the victims' detention".
+		return head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '');
+	}
+	// After the act: the object of an active verb, or "of" + person after a noun act, within a few words.
+	if (p - a > 6) return false;
+	const between = tokens.slice(a + 1, p);
+	const modifiers = (t: { pos: string }): boolean => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM';
+	if (head.pos === 'NOUN') return between.length > 0 && between[0]!.lower === 'of' && between.slice(1).every(modifiers);
+	// "contact THE FAMILY OF the person", "share THE NAMES OF victims": the person owns the object of the act.
+	const of = between.findIndex((t) => t.lower === 'of');
+	if (!passive && of > 0 && RELATIONAL.has(between[of - 1]!.lemma) && between.slice(of + 1).every(modifiers)) return between.slice(0, of).every((t) => modifiers(t) || t.pos === 'NOUN' || t.lower === ',' || t.lower === 'and');
+	return !passive && between.every((t) => modifiers(t) || t.pos === 'ADV' || t.lower === 'and' || t.lower === 'or' || (t.pos === 'VERB' && t.lower === t.lemma));
+}
+
+/** Nouns whose "of" names the person they belong to: "the FAMILY of the victim", "the NAMES of victims". */
+const RELATIONAL = new Set(['family', 'relative', 'parent', 'data', 'information', 'photograph', 'name', 'record', 'detail', 'identity', 'case', 'file', 'address', 'image', 'fingerprint', 'whereabouts']);
+
+/** Verbs whose object is the one told: "NOTIFY the police", "INFORM the authorities". */
+const TELLING = new Set(['notify', 'inform', 'alert', 'contact', 'call', 'tell', 'advise', 'phone', 'email', 'brief']);
+
+/**
+ * Whether a span is the recipient of an act: after it in the same clause chain, introduced by "to", "into" or
+ * "with" ("report the matter TO THE POLICE", "referred INTO THE NRM"), or the object of a verb of telling
+ * ("notify THE POLICE"); "report THAT …" and "a report ON …" have no recipient.
+ */
+export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
+	const { tokens } = reading;
+	const a = headOf(reading, act);
+	const r = reading.tokenAt(to);
+	if (r <= a || r - a > 14) return false;
+	const head = tokens[a]!;
+	if (tokens[a + 1]?.lower === 'that') return false;
+	const between = tokens.slice(a + 1, r);
+	if (between.some((t) => t.text === ';' || t.text === ':')) return false;
+	if (TELLING.has(head.lemma) && between.every((t) => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV')) return true;
+	const last = between.filter((t) => t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN');
+	const prep = last[last.length - 1];
+	return prep !== undefined && (prep.lower === 'to' || prep.lower === 'into' || prep.lower === 'with') && tokens[r - 1] !== undefined && between.lastIndexOf(prep) >= between.length - 4;
+}
+
+/** The tokens between two positions, leaving out clauses nested there (a relative on the subject: "victims WHO DO NOT COOPERATE shall be detained"). */
+function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'] {
+	const out: Reading['tokens'] = [];
+	// The clauses the act is in: a relative or participle clause among them is the act's own, not a description to skip.
+	const own = new Set(reading.ancestry(reading.clauses[reading.clauseOf[Math.min(to, reading.tokens.length - 1)]!]!).map((c) => c.index));
+	for (let k = from; k < to; k++) {
+		const c = reading.clauses[reading.clauseOf[k]!]!;
+		if (!own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical')) continue;
+		if (reading.tokens[k]!.text === ',' && (reading.clauses[reading.clauseOf[k]!]!.kind !== 'main')) continue;
+		out.push(reading.tokens[k]!);
+	}
+	return out;
+}
+
+/** Nouns before "of" that make an act something feared or risked, not done: "fear of arrest", "risk of deportation". */
+const UNREALISED = new Set(['fear', 'risk', 'threat', 'danger', 'possibility', 'prospect', 'likelihood', 'spectre', 'specter', 'chance']);
+
+function unrealised(reading: Reading, act: Span): boolean {
+	const k = reading.tokenAt(act);
+	const t = reading.tokens;
+	return (t[k - 1]?.lower === 'of' && UNREALISED.has(t[k - 2]?.lemma ?? '')) || (t[k - 1]?.lower === 'with' && t[k - 2]?.lemma === 'threaten');
+}
+
+const CAPITALISED = /^\p{Lu}[\p{Ll}]/u;
+
+/**
+ * Whether a span is a word of a proper name: capitalised in mid-sentence beside other capitalised words
+ * ("Family Services Agency", "Victim Services Unit"), in a sentence that is not written in title case or capitals.
+ */
+export function inName(reading: Reading, span: Span): boolean {
+	const { tokens } = reading;
+	const words = tokens.filter((t) => /\p{L}/u.test(t.text));
+	const capitalised = words.filter((t) => CAPITALISED.test(t.text)).length;
+	if (words.length === 0 || capitalised / words.length > 0.6) return false;
+	const first = reading.tokenAt(span);
+	const indices = reading.tokensIn(span);
+	const last = indices[indices.length - 1] ?? first;
+	if (first <= 0 || !CAPITALISED.test(tokens[first]!.text)) return false;
+	const before = tokens[first - 1];
+	const after = tokens[last + 1];
+	return (before !== undefined && CAPITALISED.test(before.text) && first - 1 > 0) || (after !== undefined && CAPITALISED.test(after.text));
+}
+
+/** Whether a token of the clause (before `before`, when given) has one of the lemmas. */
+function clauseHas(reading: Reading, clause: Clause, lemmas: ReadonlySet<string>, before?: Span): boolean {
+	const end = before ? reading.tokenAt(before) : clause.end;
+	for (let k = clause.start; k < Math.min(clause.end, end); k++) if (reading.isWithin(k, clause) && lemmas.has(reading.tokens[k]!.lemma)) return true;
+	return false;
+}
+
+/**
+ * Whether a condition is lifted or inverted so that the provision protects rather than harms. A negation
+ * outside the condition that reaches its marker or its words lifts it ("NOT conditional on", "REGARDLESS OF
+ * whether", "WITHOUT requiring", "NOTHING … shall be construed to require", "NEED NOT cooperate"). Otherwise
+ * polarity decides: "services are given IF the person cooperates" and "services END if the person REFUSES"
+ * harm alike; "services shall NOT be denied to victims who REFUSE" protects.
+ */
+function conditionHarms(reading: Reading, act: Span, condition: Span, dep: Dependence): boolean {
+	const marker: Span = { start: reading.tokens[dep.clause.start]!.start, end: reading.tokens[dep.clause.start]!.end };
+	if (dep.how === 'purpose') {
+		// The requirement itself negated: "victims need not cooperate to receive services".
+		return negatedBy(reading, condition, LIFTING) === 0;
+	}
+	if (dep.how === 'link') return negatedBy(reading, marker, LIFTING) === 0 && negatedBy(reading, condition, ['independent', 'without', 'savings']) === 0;
+	if (dep.clause.phrase && negatedBy(reading, marker, LIFTING, dep.clause) > 0) return false;
+	if (negatedBy(reading, condition, ['independent', 'without', 'savings', 'prohibit'], dep.clause) > 0) return false;
+	// "unconditional access to services": the act itself is declared independent of any condition.
+	if (negatedBy(reading, act, ['independent'], dep.clause) > 0) return false;
+	if (negatedBy(reading, marker, ['independent', 'savings'], dep.clause) > 0) return false;
+	const actNegated = (negatedBy(reading, act, [...NEGATING, 'without'], dep.clause) + (clauseHasOutside(reading, act, DENYING, dep.clause) ? 1 : 0)) % 2 === 1;
+	const inner = reading.negations.filter((n) => reading.isWithin(n.cue[0], dep.clause) && (n.kind === 'not' || n.kind === 'without')).length;
+	const conditionNegated = (inner + (clauseHas(reading, dep.clause, DECLINING, condition) ? 1 : 0) + (dep.clause.marker === 'unless' ? 1 : 0)) % 2 === 1;
+	return actNegated === conditionNegated;
+}
+
+/** A denying verb in the act's own clause chain, outside the condition. */
+function clauseHasOutside(reading: Reading, act: Span, lemmas: ReadonlySet<string>, outside: Clause): boolean {
+	const clause = topLevel(reading, reading.clauseAt(act));
+	for (let k = clause.start; k < clause.end; k++) {
+		if (reading.isWithin(k, outside) || !reading.isWithin(k, clause)) continue;
+		const t = reading.tokens[k]!;
+		if (lemmas.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'NOUN')) return true;
+	}
+	return false;
+}
+
+/**
+ * Fills a frame in one reading. Returns the first act whose roles are all filled, or undefined.
+ * - The act must not be governed by a protective negation (unless `negation` is false) and its clause must
+ *   have one of the allowed modalities; a condition frame judges negation by polarity instead (above).
+ * - person, agent and to must be in the same predicate as the act.
+ * - condition must depend on the act (see `dependence`) and not be lifted.
+ * - absent, when present in the sentence and not itself negated ("without consent"), cancels the frame.
+ */
+export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOptions): FrameMatch | undefined {
+	if (spans.absent?.some((s) => negatedBy(reading, s, ['not', 'without']) === 0)) return undefined;
+	for (const act of spans.act) {
+		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
+		// only feared or risked ("due to FEAR OF detainment").
+		if (inName(reading, act) || unrealised(reading, act)) continue;
+		const modality = reading.modalityAt(act);
+		if (!spans.condition) {
+			if (modality === 'prohibition' && options.negation) continue;
+			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
+			if (options.negation && negatedBy(reading, act, [...NEGATING, 'without', 'independent']) > 0) continue;
+		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
+		const filled: Span[] = [act];
+		let ok = true;
+		for (const role of ['person', 'agent', 'to'] as const) {
+			const candidates = spans[role];
+			if (!candidates) continue;
+			// The person is the one the act is done to (its patient), not any person in the predicate: in "two men
+			// were arrested for trafficking women" the women are not arrested.
+			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : true));
+			if (!found) {
+				ok = false;
+				break;
+			}
+			filled.push(found);
+		}
+		if (!ok) continue;
+		if (spans.condition) {
+			let marker: Span | undefined;
+			const found = spans.condition.find((c) => {
+				const dep = dependence(reading, act, c);
+				if (dep === undefined || (options.negation && !conditionHarms(reading, act, c, dep))) return false;
+				// The finding covers the condition from its marker ("WHO agree to testify", "ONLY IF …").
+				if (dep.how === 'condition' || dep.how === 'relative') marker = reading.tokens[dep.clause.start]!;
+				return true;
+			});
+			if (!found) continue;
+			filled.push(found);
+			if (marker) filled.push({ start: marker.start, end: marker.end });
+		}
+		return { spans: filled };
+	}
+	return undefined;
+}
+
+/** Heads of a noun phrase that name who acts: "OUTREACH WORKERS will accompany police", "the prevention UNIT shall …". */
+const AGENT_HEADS = new Set(['worker', 'officer', 'staff', 'team', 'unit', 'official', 'coordinator', 'agent', 'personnel', 'volunteer', 'squad', 'division', 'specialist', 'investigator', 'detective', 'partner', 'member']);
+
+/**
+ * Whether a sentence provides the thing a provision rule found, so the report may credit it (an area marked
+ * "Addressed"): not in a heading, not a word of a name, not a past or hypothetical statement, and not a
+ * modifier of who acts ("OUTREACH workers will accompany police during raids" provides no outreach).
+ */
+export function providesAt(reading: Reading, span: Span): boolean {
+	if (inName(reading, span)) return false;
+	const modality = reading.modalityAt(span);
+	if (modality === 'past' || modality === 'hypothetical') return false;
+	const { tokens } = reading;
+	const indices = reading.tokensIn(span);
+	let k = (indices[indices.length - 1] ?? reading.tokenAt(span)) + 1;
+	let agent = false;
+	while (k < tokens.length && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN')) {
+		if (AGENT_HEADS.has(tokens[k]!.lemma)) agent = true;
+		k++;
+	}
+	// Who acts is the subject of what follows ("outreach workers WILL ACCOMPANY police"); hiring or training
+	// them ("hire outreach workers who speak …") still provides the measure.
+	const next = tokens[k];
+	return !(agent && next !== undefined && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lower !== next.lemma && /s$/.test(next.lower))));
+}

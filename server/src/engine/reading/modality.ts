@@ -1,0 +1,83 @@
+import type { Clause } from './clauses';
+import type { Negation } from './negation';
+import type { Token } from './tokens';
+
+/**
+ * What a clause does with its predicate:
+ * - `requirement`: shall, must, will, is required to, is to, should (guidance prescribes with "should");
+ * - `permission`: may, can, is authorised/entitled/permitted to;
+ * - `prohibition`: a negated requirement or permission, "no … shall", "is prohibited";
+ * - `statement`: a present-tense indicative ("victims receive services only if …"; a programme describing its practice);
+ * - `past`: a past-tense report ("officers arrested 12 women");
+ * - `hypothetical`: would, could, might.
+ */
+export type Modality = 'requirement' | 'permission' | 'prohibition' | 'statement' | 'past' | 'hypothetical';
+
+const REQUIRE = new Set(['shall', 'must', 'will', 'should', 'wo', 'sha']);
+const PERMIT = new Set(['may', 'can', 'ca']);
+const HYPOTHETICAL = new Set(['would', 'could', 'might']);
+/** "is required to", "are obliged to", "has to", "needs to", "is to" … */
+const REQUIRE_PREDICATES = new Set(['require', 'oblige', 'obligate', 'mandate', 'compel', 'direct', 'expect', 'need', 'have']);
+const PERMIT_PREDICATES = new Set(['authorize', 'authorise', 'permit', 'allow', 'entitle', 'empower', 'eligible']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
+/** "… which is mandatory", "reporting is compulsory". */
+const MANDATORY = new Set(['mandatory', 'compulsory', 'obligatory', 'required']);
+
+/** The modality of each clause; a clause with no verb of its own takes its parent's. */
+export function clauseModalities(tokens: readonly Token[], clauses: readonly Clause[], clauseOf: readonly number[], negations: readonly Negation[]): Modality[] {
+	const out: Array<Modality | undefined> = clauses.map(() => undefined);
+	for (const clause of clauses) {
+		let modality: Modality | undefined;
+		let negated = false;
+		for (let k = clause.start; k < clause.end; k++) {
+			if (clauseOf[k] !== clause.index) continue;
+			const t = tokens[k]!;
+			const next = tokens[k + 1];
+			if (REQUIRE.has(t.lower) && t.pos === 'AUX') modality ??= 'requirement';
+			else if (PERMIT.has(t.lower) && t.pos === 'AUX') modality ??= 'permission';
+			else if (HYPOTHETICAL.has(t.lower) && t.pos === 'AUX') modality ??= 'hypothetical';
+			else if (t.lemma === 'be' && next?.lower === 'to' && tokens[k + 2]?.pos === 'VERB') modality ??= 'requirement';
+			else if (REQUIRE_PREDICATES.has(t.lemma) && next?.lower === 'to' && (tokens[k - 1]?.lemma === 'be' || t.lemma === 'have' || t.lemma === 'need')) modality = modality === 'hypothetical' ? modality : 'requirement';
+			else if (MANDATORY.has(t.lower) && tokens[k - 1]?.lemma === 'be') modality = 'requirement';
+			else if (PERMIT_PREDICATES.has(t.lemma) && tokens[k - 1]?.lemma === 'be') modality ??= 'permission';
+		}
+		// Without a modal, the first finite verb tells a statement from a past report; a participle before a noun
+		// ("TRAFFICKED persons") is not the clause's verb.
+		for (let k = clause.start; modality === undefined && k < clause.end; k++) {
+			if (clauseOf[k] !== clause.index) continue;
+			const t = tokens[k]!;
+			if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+			const next = tokens[k + 1];
+			if (t.pos === 'VERB' && t.lower !== t.lemma && (next?.pos === 'NOUN' || next?.pos === 'ADJ') && (k === clause.start || tokens[k - 1]?.pos === 'DET')) continue;
+			if (PAST_AUX.has(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower) && tokens[k - 1]?.pos !== 'AUX' && t.lower !== t.lemma)) modality = 'past';
+			else if (t.pos === 'VERB' || /^(?:is|are|am|has|does|do)$/.test(t.lower)) modality = 'statement';
+		}
+		if (modality === undefined) continue;
+		// A negation of the clause's own predicate turns a requirement or permission into a prohibition.
+		for (const n of negations) {
+			if (n.clause !== clause.index || (n.kind !== 'not' && n.kind !== 'prohibit')) continue;
+			negated = true;
+		}
+		if (isImperative(tokens, clause, clauseOf)) modality = 'requirement';
+		// The infinitive a requirement governs is what is required: "required TO COOPERATE", "must agree TO TESTIFY".
+		if (clause.kind === 'infinitive' && clause.start > 0) {
+			const before = tokens[clause.start - 1]!;
+			if (REQUIRE_PREDICATES.has(before.lemma) || MANDATORY.has(before.lower)) modality = 'requirement';
+		}
+		out[clause.index] = negated && (modality === 'requirement' || modality === 'permission' || modality === 'statement') ? 'prohibition' : modality;
+	}
+	// Clauses without a verb of their own (condition phrases, lists) take their parent's.
+	return out.map((m, i) => {
+		for (let k: number = i; m === undefined && k !== -1; k = clauses[k]!.parent) m = out[k];
+		return m ?? 'statement';
+	});
+}
+
+/** "Report all suspected cases to the police." An imperative opens a top-level clause with a bare verb. */
+function isImperative(tokens: readonly Token[], clause: Clause, clauseOf: readonly number[]): boolean {
+	if (clause.parent !== -1) return false;
+	let k = clause.start;
+	while (k < clause.end && (tokens[k]!.pos === 'PUNCT' || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'X' || /^[a-z]$/i.test(tokens[k]!.text))) k++;
+	const t = tokens[k];
+	return t !== undefined && clauseOf[k] === clause.index && t.pos === 'VERB' && t.lower === t.lemma && t.lower !== 'be';
+}

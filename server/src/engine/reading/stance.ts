@@ -1,0 +1,103 @@
+/**
+ * Stance: whether text provides for a practice or describes it. A bill, a regulation, a grant narrative, a
+ * protocol or a programme page describing its own work PRESCRIBES; research, reporting, testimony and critique
+ * DESCRIBE. The same sentence ("victims are detained pending their testimony") is a provision in the first and
+ * evidence against the practice in the second, so a reviewer reads it differently:
+ * - in a sentence that criticises the practice it reports, no span finding is made at all;
+ * - in a sentence that attributes what it says to a study, a report or other people, and anywhere in a
+ *   descriptive document, findings are kept but milder and marked as reported text, and they do not make a
+ *   recommendation area "Contradicted" in the report.
+ */
+export type SentenceStance = 'critique' | 'reported';
+export type DocumentStance = 'prescriptive' | 'descriptive';
+
+/**
+ * Words that judge a practice (harm, failure, injustice) rather than provide for it. They are evaluations, so
+ * drafters of provisions rarely use them of their own measures.
+ */
+const CRITIQUE = new RegExp(
+	[
+		String.raw`\bcriticis\w*|\bcriticiz\w*|\bcondemn\w*|\bdenounc\w*|\bdeplor\w*`,
+		String.raw`\bcounter-?productive\b|\bineffective\b|\bmisguided\b|\bflawed\b|\bproblematic\b|\bdeeply\s+troubling\b|\balarming\b`,
+		String.raw`\bre-?traumati[sz]\w*|\bsecondary\s+victimi[sz]ation\b|\bre-?victimi[sz]\w*`,
+		String.raw`\bhuman\s+rights\s+(?:violations|abuses)\b|\bviolat\w+\s+(?:the\s+|their\s+|her\s+|his\s+)?(?:human\s+)?rights\b`,
+		String.raw`\bmore\s+harm\s+than\s+good\b|\b(?:does|do|did|cause[sd]?|causing)\s+(?:more\s+|serious\s+|real\s+|great\s+)?harm\b`,
+		String.raw`\bundermin\w+\b|\bat\s+the\s+expense\s+of\b|\bto\s+the\s+detriment\s+of\b`,
+		String.raw`\bregret\w*|\bapologi[sz]\w*|\b(?:was|were|is|are)\s+(?:a\s+)?(?:mistake|error|wrong)\b|\blanguish\w*|\begregious\b|\bunjust(?:ly)?\b|\barbitrar(?:y|ily)\b|\bwrongful(?:ly)?\b|\bwrongly\b|\bby\s+mistake\b|\bmistakenly\b`,
+		String.raw`\b(?:urge[sd]?|urging|call(?:s|ed)?\s+(?:on|upon)|ask(?:s|ed)?)\s+[\p{L}\s,]{0,60}?\bto\s+(?:rescind|repeal|end|abolish|stop|eliminate|remove|reform|reconsider|abandon)\b`,
+		String.raw`\b(?:should|must|ought\s+to)\s+be\s+(?:repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned)\b`,
+		String.raw`\b(?:we|this\s+(?:coalition|report|brief|paper|organi[sz]ation|study))\s+(?:strongly\s+)?(?:oppose|reject|object\s+to|condemn)\b`,
+		String.raw`\b(?:has|have)\s+been\s+(?:widely\s+|heavily\s+|strongly\s+)?(?:criticized|criticised|condemned|challenged|questioned|discredited)\b`,
+		String.raw`\b(?:too\s+often|all\s+too\s+often|routinely|frequently)\s+(?:been\s+)?(?:made\s+)?(?:conditional|conditioned|contingent|arrested|detained|deported|jailed|punished|treated\s+as)\b`,
+		String.raw`\bdespite\s+(?:their|her|his)\s+(?:assertion|statement|insistence|protest|wish|objection)`,
+		String.raw`\bagainst\s+(?:their|her|his)\s+(?:will|wishes)\b[^.;]{0,60}?\b(?:were|was)\b`,
+	].join('|'),
+	'iu',
+);
+
+/** Text attributed to a source: a study, a report, other people. */
+const REPORTED = new RegExp(
+	[
+		String.raw`\baccording\s+to\b`,
+		String.raw`\b(?:the\s+|this\s+|a\s+|our\s+|their\s+)?(?:report|study|research|survey|evaluation|article|paper|analysis|review|audit|interviews?|data|findings|case\s+study|investigation)\s+(?:also\s+)?(?:found|finds|shows?|showed|shown|documents?|documented|argues?|argued|notes?|noted|describes?|described|reveals?|revealed|suggests?|suggested|concludes?|concluded|indicates?|indicated)\b`,
+		String.raw`\b(?:researchers|advocates|critics|activists|respondents|participants|interviewees|observers|commentators|scholars|journalists|witnesses)\s+(?:have\s+)?(?:found|argue|argued|reported|report|say|said|told|describe|described|documented|note|noted|observed|stated|claimed|alleged|criticised|criticized)\b`,
+		String.raw`\b(?:it|this)\s+(?:has\s+been|was|is)\s+(?:widely\s+)?(?:reported|documented|alleged|argued|claimed)\b`,
+		String.raw`\breportedly\b|\ballegedly\b`,
+		String.raw`\b(?:said|told|according)\s+(?:a\s+|the\s+)?(?:police\s+)?(?:spokes(?:wo)?man|spokesperson|official|officer|lieutenant|sergeant|captain|chief|director|minister|source)s?\b`,
+	].join('|'),
+	'iu',
+);
+
+/** The stance a sentence takes towards what it says, when it shows one. */
+export function sentenceStance(sentence: string): SentenceStance | undefined {
+	if (CRITIQUE.test(sentence)) return 'critique';
+	if (REPORTED.test(sentence)) return 'reported';
+	return undefined;
+}
+
+/** Signs of a text that provides: deontic modals, a text naming itself, numbered provisions, applicants' duties. */
+const PRESCRIPTIVE_SIGNS = [
+	/\b(?:shall|must)\b/giu,
+	/\bthis\s+(?:act|section|subsection|chapter|part|article|regulation|rule|program(?:me)?|grant|solicitation|notice|policy|protocol|plan|strategy|agreement|memorandum|ordinance|bill|code|procedure|guideline|guidance|directive)\b/giu,
+	/\b(?:applicants?|grantees?|recipients?|awardees?|officers?|agencies|providers?|the\s+department|the\s+secretary|the\s+minister|the\s+commissioner)\s+(?:shall|must|will|should|may)\b/giu,
+	/(?:^|\n)\s*(?:#+\s*)?(?:§+|sec(?:tion)?\.?\s+\d|article\s+\d|\(\s*[a-z0-9]{1,3}\s*\))/giu,
+	/\b(?:we|our\s+(?:unit|team|task\s+force|organi[sz]ation|program(?:me)?|officers|staff))\s+(?:will|shall|provide|provides|offer|conduct|conducts|rescue|rescued|work|works|partner|assist|investigate)\b/giu,
+];
+
+/** Signs of a text that reports: attribution, research vocabulary, citations, figures. */
+const DESCRIPTIVE_SIGNS = [
+	new RegExp(REPORTED.source, 'giu'),
+	new RegExp(CRITIQUE.source, 'giu'),
+	/\b(?:we|i)\s+(?:interviewed|surveyed|found|observed|analy[sz]ed|examined|spoke|asked|reviewed|studied)\b/giu,
+	/\b(?:respondents|participants|interviewees|informants|sample|methodology|literature)\b/giu,
+	/\bet\s+al\.?|\(\s*(?:[A-Z][\p{L}-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}-]+)?,?\s+)?(?:19|20)\d\d[a-z]?\s*\)/gu,
+	/\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\b/giu,
+];
+
+/** How much of a document's opening decides its stance. */
+const HEAD = 12_000;
+
+function count(text: string, patterns: readonly RegExp[]): number {
+	let n = 0;
+	for (const p of patterns) {
+		p.lastIndex = 0;
+		n += text.match(p)?.length ?? 0;
+	}
+	return n;
+}
+
+/**
+ * Whether a whole document prescribes or describes. A document is descriptive only when its signs of reporting
+ * clearly outweigh its signs of providing: a bill that quotes a study stays a bill, a report that quotes a bill
+ * stays a report. Short texts (a sentence, an excerpt) are prescriptive: there is not enough to judge.
+ */
+export function documentStance(fullText: string): DocumentStance {
+	// A document shows its genre from its opening: the first pages decide, so the answer costs the same for a
+	// 20 MB file and changes only when an edit reaches the head of the document.
+	const text = fullText.length > HEAD ? fullText.slice(0, HEAD) : fullText;
+	const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+	if (words < 150) return 'prescriptive';
+	const prescriptive = count(text, PRESCRIPTIVE_SIGNS);
+	const descriptive = count(text, DESCRIPTIVE_SIGNS);
+	return descriptive >= 4 && descriptive > 2 * prescriptive ? 'descriptive' : 'prescriptive';
+}

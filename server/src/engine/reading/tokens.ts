@@ -1,0 +1,84 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** A token of a sentence: offsets are relative to the sentence's text. */
+export interface Token {
+	/** The text as written. */
+	text: string;
+	/** Lower case. */
+	lower: string;
+	/** The dictionary form ("required" → "require", "victims" → "victim"). */
+	lemma: string;
+	/** Universal part of speech (wink-nlp's tag set: NOUN, VERB, AUX, ADP, PART, SCONJ, CCONJ, PRON, DET …). */
+	pos: string;
+	start: number;
+	end: number;
+}
+
+type Nlp = ReturnType<typeof winkNLP>;
+let nlp: Nlp | undefined;
+
+/**
+ * wink-nlp with its English model, created on the first sentence that needs reading. Creating it costs about
+ * half a second, so it is made only when a rule asks about a sentence's structure, never at start-up. The
+ * model is immutable: sharing it between reviews and rule reloads keeps no document or rule state.
+ */
+function tagger(): Nlp {
+	// Only sentence boundaries and parts of speech (lemmas follow from them): the default pipeline also runs
+	// negation, sentiment and entity recognition, which we do not use, at three times the cost.
+	nlp ??= winkNLP(model, ['sbd', 'pos']);
+	return nlp;
+}
+
+/**
+ * Lower case that keeps every offset: a character whose lower case is longer (İ) stays as it is. The tagger
+ * reads lower-cased text because it takes a capitalised word at a sentence's start, in a heading or in capitals
+ * for a proper noun ("Victims/PROPN", lemma "victims"); policy text has few proper nouns that matter here.
+ */
+export function lowerKeepingOffsets(text: string): string {
+	const lower = text.toLowerCase();
+	if (lower.length === text.length) return lower;
+	let out = '';
+	for (const ch of text) {
+		const l = ch.toLowerCase();
+		out += l.length === ch.length ? l : ch;
+	}
+	return out;
+}
+
+/** Tokens of one sentence, with parts of speech and lemmas; whitespace is not a token. */
+export function tagSentence(text: string): Token[] {
+	const { its } = tagger();
+	const doc = tagger().readDoc(lowerKeepingOffsets(text));
+	const tokens = doc.tokens();
+	const values = tokens.out(its.value) as string[];
+	const spaces = tokens.out(its.precedingSpaces) as string[];
+	const pos = tokens.out(its.pos) as string[];
+	const lemmas = tokens.out(its.lemma as never) as string[];
+	const types = tokens.out(its.type) as string[];
+	const out: Token[] = [];
+	let at = 0;
+	for (let i = 0; i < values.length; i++) {
+		at += spaces[i]!.length;
+		const start = at;
+		const value = values[i]!;
+		at += value.length;
+		if (types[i] === 'tabCRLF' || value.trim() === '') continue;
+		const written = text.slice(start, at);
+		out.push({ text: written, lower: value, lemma: lemmaOf(value, lemmas[i]!, pos[i]!), pos: pos[i]!, start, end: at });
+	}
+	return out;
+}
+
+/**
+ * wink-nlp's lemma, mended where it leaves an inflected form (it lemmatises by part of speech, so a participle
+ * tagged NOUN or ADJ keeps its ending: "rescued", "trafficked").
+ */
+function lemmaOf(value: string, lemma: string, pos: string): string {
+	if (lemma !== value || value.length < 5) return lemma;
+	if ((pos === 'NOUN' || pos === 'ADJ' || pos === 'PROPN') && /[^e]ed$/.test(value)) {
+		const base = value.slice(0, -2);
+		return /(?:[^aeiou][aeiou][^aeiouwxy]|[cguvz])$/.test(base) && !/(?:ss|ll)$/.test(base) ? `${base}e` : base;
+	}
+	return lemma;
+}
