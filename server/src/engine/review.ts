@@ -2,7 +2,7 @@ import { parseDocument, type DocumentFormat, type ReviewDocument } from './docum
 import { isAtLeast, milder, type Finding, type Severity, type Suggestion } from './finding';
 import { LineIndex } from './lineIndex';
 import { isQuotedOrReported } from './negation';
-import { documentStance, sentenceStance, type DocumentStance } from './reading/stance';
+import { documentStance, sentenceStance, type DocumentStance, type SentenceStance } from './reading/stance';
 import { applySuppressions, parseDirectives } from './suppress';
 import { detectProfile, settingFor, type Profile, type ReviewSettings } from './config';
 import { ReviewContext, type Hit, type RuleKindRunner } from './rules/kinds/context';
@@ -120,18 +120,18 @@ export function runRule(rule: Rule, ctx: ReviewContext): Hit[] {
 }
 
 /** Whether a hit sits in quoted or reported text (block quote, long quotation, criticised law, attributed text). */
-export function hitIsQuoted(hit: Hit): boolean {
+export function hitIsQuoted(hit: Hit, stanceOf: (sentence: string) => SentenceStance | undefined = sentenceStance): boolean {
 	if (hit.quoted !== undefined) return hit.quoted;
 	if (!hit.checkQuoted || !hit.block || !hit.sentence) return false;
 	const sentenceText = hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start);
-	return hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets) || sentenceStance(sentenceText) === 'reported';
+	return hit.block.quoted || isQuotedOrReported(sentenceText, hit.sentence.start, hit.offsets) || stanceOf(sentenceText) === 'reported';
 }
 
 /** Whether a hit's sentence criticises the practice it describes: no span finding is made there. */
-export function hitIsCritique(hit: Hit): boolean {
+export function hitIsCritique(hit: Hit, stanceOf: (sentence: string) => SentenceStance | undefined = sentenceStance): boolean {
 	if (hit.critique !== undefined) return hit.critique;
 	if (!hit.checkQuoted || !hit.block || !hit.sentence) return false;
-	return sentenceStance(hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start)) === 'critique';
+	return stanceOf(hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start)) === 'critique';
 }
 
 /**
@@ -140,15 +140,21 @@ export function hitIsCritique(hit: Hit): boolean {
  * "Contradicted"; a sentence that criticises what it reports gets no span finding at all.
  */
 export function toFinding(rule: Rule, hit: Hit, base: Severity, doc: ReviewDocument, lines: LineIndex, applied: AppliedClauses, stance: DocumentStance = 'prescriptive'): Finding | undefined {
-	if (fixApplied(rule, hit, applied)) return undefined;
-	if (rule.spec.quoted !== 'keep' && !rule.spec.provision && hitIsCritique(hit)) return undefined;
+	// A model clause added beside a condition does not cure it: "services for survivors who cooperate" stays
+	// conditional however often "services shall be provided regardless …" is appended. The finding stays, and says
+	// the text now contradicts itself; other findings are resolved by their model clause.
+	const contradicted = fixApplied(rule, hit, applied);
+	if (contradicted && !hit.condition) return undefined;
+	const stanceOf = (text: string): SentenceStance | undefined => applied.stanceOf(text);
+	if (rule.spec.quoted !== 'keep' && !rule.spec.provision && hitIsCritique(hit, stanceOf)) return undefined;
 	let severity = base;
-	const quoted = hitIsQuoted(hit) || (stance === 'descriptive' && !rule.spec.provision);
+	const quoted = hitIsQuoted(hit, stanceOf) || (stance === 'descriptive' && !rule.spec.provision);
 	const policy = rule.spec.quoted ?? 'lower';
 	if (quoted && policy === 'ignore') return undefined;
 	if (quoted && policy === 'lower') severity = milder(severity);
 	let message = fill(rule.spec.message, hit.vars);
 	if (quoted) message += ' (in quoted or reported text)';
+	if (contradicted) message += ' (the text also states the opposite, so it contradicts itself: remove the condition)';
 	const finding: Finding = {
 		ruleId: rule.id,
 		category: rule.category,
@@ -192,8 +198,19 @@ function fixApplied(rule: Rule, hit: Hit, applied: AppliedClauses): boolean {
 export class AppliedClauses {
 	private readonly answers = new Map<string, Map<string, boolean>>();
 	private normalized?: { key: string; text: string };
+	private readonly stances = new Map<string, SentenceStance | null>();
 
 	constructor(private readonly text: string) {}
+
+	/** A sentence's stance, judged once per review and sentence text (many hits share a sentence). */
+	stanceOf(sentence: string): SentenceStance | undefined {
+		let stance = this.stances.get(sentence);
+		if (stance === undefined) {
+			stance = sentenceStance(sentence) ?? null;
+			this.stances.set(sentence, stance);
+		}
+		return stance ?? undefined;
+	}
 
 	has(block: { start: number; end: number }, clause: string): boolean {
 		const key = `${block.start}:${block.end}`;
@@ -226,10 +243,14 @@ function suggestions(rule: Rule, hit: Hit, doc: ReviewDocument, lines: LineIndex
 	for (const s of rule.spec.suggest ?? []) {
 		if (s.replace !== undefined) {
 			if (rule.spec.scope !== 'span') continue;
-			out.push({ kind: 'replace', title: s.title, text: matchCase(s.replace, doc.text.slice(hit.offsets.start, hit.offsets.end)), offsets: hit.offsets, range: lines.range(hit.offsets) });
+			const target = s.target === 'condition' ? hit.condition : hit.offsets;
+			if (!target) continue;
+			out.push({ kind: 'replace', title: s.title, text: matchCase(s.replace, doc.text.slice(target.start, target.end)), offsets: target, range: lines.range(target) });
 			continue;
 		}
 		if (s.insert === undefined) continue;
+		// Beside a condition, an added sentence would only contradict it: the fix is the replacement above.
+		if (hit.condition && rule.spec.suggest?.some((x) => x.target === 'condition')) continue;
 		const where = s.at ?? defaultInsertAt(rule);
 		const { at, text } = insertion(where, s.insert, hit, doc);
 		const offsets = { start: at, end: at };

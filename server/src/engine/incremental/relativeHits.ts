@@ -17,6 +17,7 @@ export interface RelativeHit {
 	checkQuoted: boolean;
 	quoted: boolean;
 	critique: boolean;
+	condition?: Offsets;
 }
 
 /** `hit` relative to a holder that starts at offset `base` and whose blocks are counted from `anchorBlock`. */
@@ -30,6 +31,7 @@ export function relativeHit(hit: Hit, base: number, anchorBlock: number): Relati
 		checkQuoted: hit.checkQuoted,
 		quoted: hitIsQuoted(hit),
 		critique: hitIsCritique(hit),
+		condition: hit.condition && shiftOffsets(hit.condition, -base),
 	};
 }
 
@@ -38,6 +40,7 @@ export function placedHit(h: RelativeHit, base: number, blocks: readonly Block[]
 	const hit: Hit = { offsets: shiftOffsets(h.offsets, base), vars: h.vars, checkQuoted: h.checkQuoted, quoted: h.quoted, critique: h.critique };
 	if (h.block !== undefined) hit.block = blocks[anchorBlock + h.block]!;
 	if (h.sentence) hit.sentence = shiftOffsets(h.sentence, base);
+	if (h.condition) hit.condition = shiftOffsets(h.condition, base);
 	if (h.related) hit.related = h.related.map((r) => ({ offsets: shiftOffsets(r.offsets, base), message: r.message }));
 	return hit;
 }

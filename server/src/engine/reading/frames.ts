@@ -15,6 +15,8 @@ export interface FrameSpans {
 	person?: Span[];
 	agent?: Span[];
 	to?: Span[];
+	/** How the act is done: "prevent trafficking BY thorough immigration control". */
+	means?: Span[];
 	condition?: Span[];
 	absent?: Span[];
 }
@@ -29,6 +31,8 @@ export interface FrameOptions {
 export interface FrameMatch {
 	/** The spans that filled the roles, act first. */
 	spans: Span[];
+	/** The condition clause or phrase the act depends on, from its marker to its end, when there is one. */
+	condition?: Span;
 }
 
 const NEGATING: readonly NegationKind[] = ['not', 'prohibit', 'savings', 'last-resort'];
@@ -149,8 +153,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		const between = gapTokens(reading, pEnd + 1, a);
 		// A participle right after the person: "persons DETAINED in raids", "victims ARRESTED during the sting".
 		if (head.pos === 'VERB' && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV')) return true;
-		// The subject of a passive: only auxiliaries, adverbs and negations between ("victims shall not be detained").
-		if (passive && head.pos === 'VERB') return between.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART');
+		// The subject of a passive: only auxiliaries, adverbs and negations between ("victims shall not be detained"),
+		// or an apposition set off by commas ("forty-one women, all foreign nationals, were detained").
+		if (passive && head.pos === 'VERB') return withoutApposition(between).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART');
 		// The subject of a light verb whose prepositional phrase names the act: "victims shall be PLACED IN custody".
 		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to'].includes(tokens[a - 1]?.lower ?? '') || (tokens[a - 2] && ['in', 'into', 'under', 'to'].includes(tokens[a - 2]!.lower) && ['ADJ', 'DET'].includes(tokens[a - 1]!.pos))) {
 			const verbAt = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
@@ -173,6 +178,26 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 /** Nouns whose "of" names the person they belong to: "the FAMILY of the victim", "the NAMES of victims". */
 const RELATIONAL = new Set(['family', 'relative', 'parent', 'data', 'information', 'photograph', 'name', 'record', 'detail', 'identity', 'case', 'file', 'address', 'image', 'fingerprint', 'whereabouts']);
 
+/** Whether a span is who (or what body) does the act: before it in the predicate, or after "by" (a passive). */
+export function isAgent(reading: Reading, act: Span, agent: Span): boolean {
+	const a = reading.tokenAt(act);
+	const g = reading.tokenAt(agent);
+	if (g < a) return a - g <= 16;
+	return reading.tokens[g - 1]?.lower === 'by' || reading.tokens[g - 2]?.lower === 'by';
+}
+
+const MEANS_MARKERS = new Set(['by', 'through', 'via', 'using', 'thorough']);
+
+/** Whether a span is how the act is done: after it, introduced by "by", "through", "via" ("by means of", "by targeting"). */
+export function isMeans(reading: Reading, act: Span, means: Span): boolean {
+	const { tokens } = reading;
+	const a = reading.tokenAt(act);
+	const m = reading.tokenAt(means);
+	if (m <= a) return false;
+	for (let k = m - 1; k > a && k >= m - 5; k--) if (MEANS_MARKERS.has(tokens[k]!.lower)) return true;
+	return false;
+}
+
 /** Verbs whose object is the one told: "NOTIFY the police", "INFORM the authorities". */
 const TELLING = new Set(['notify', 'inform', 'alert', 'contact', 'call', 'tell', 'advise', 'phone', 'email', 'brief']);
 
@@ -194,6 +219,14 @@ export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
 	const last = between.filter((t) => t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN');
 	const prep = last[last.length - 1];
 	return prep !== undefined && (prep.lower === 'to' || prep.lower === 'into' || prep.lower === 'with') && tokens[r - 1] !== undefined && between.lastIndexOf(prep) >= between.length - 4;
+}
+
+/** The tokens left when a leading apposition between commas is dropped: ", all foreign nationals ," → []. */
+function withoutApposition(tokens: Reading['tokens']): Reading['tokens'] {
+	if (tokens[0]?.text !== ',') return tokens;
+	const close = tokens.indexOf(tokens.find((t, i) => i > 0 && t.text === ',')!);
+	if (close <= 0 || !tokens.slice(1, close).every((t) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'CCONJ'].includes(t.pos))) return tokens;
+	return tokens.slice(close + 1);
 }
 
 /** The tokens between two positions, leaving out clauses nested there (a relative on the subject: "victims WHO DO NOT COOPERATE shall be detained"). */
@@ -237,6 +270,13 @@ export function inName(reading: Reading, span: Span): boolean {
 	const before = tokens[first - 1];
 	const after = tokens[last + 1];
 	return (before !== undefined && CAPITALISED.test(before.text) && first - 1 > 0) || (after !== undefined && CAPITALISED.test(after.text));
+}
+
+/** A clause's text range, without the punctuation that ends it. */
+function clauseSpan(reading: Reading, clause: Clause): Span {
+	let end = clause.end - 1;
+	while (end > clause.start && reading.tokens[end]!.pos === 'PUNCT') end--;
+	return { start: reading.tokens[clause.start]!.start, end: reading.tokens[end]!.end };
 }
 
 /** Whether a token of the clause (before `before`, when given) has one of the lemmas. */
@@ -304,12 +344,12 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 		const filled: Span[] = [act];
 		let ok = true;
-		for (const role of ['person', 'agent', 'to'] as const) {
+		for (const role of ['person', 'agent', 'to', 'means'] as const) {
 			const candidates = spans[role];
 			if (!candidates) continue;
 			// The person is the one the act is done to (its patient), not any person in the predicate: in "two men
 			// were arrested for trafficking women" the women are not arrested.
-			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : true));
+			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : isAgent(reading, act, s)));
 			if (!found) {
 				ok = false;
 				break;
@@ -317,20 +357,24 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			filled.push(found);
 		}
 		if (!ok) continue;
+		let condition: Span | undefined;
 		if (spans.condition) {
 			let marker: Span | undefined;
 			const found = spans.condition.find((c) => {
 				const dep = dependence(reading, act, c);
 				if (dep === undefined || (options.negation && !conditionHarms(reading, act, c, dep))) return false;
 				// The finding covers the condition from its marker ("WHO agree to testify", "ONLY IF …").
-				if (dep.how === 'condition' || dep.how === 'relative') marker = reading.tokens[dep.clause.start]!;
+				if (dep.how === 'condition' || dep.how === 'relative') {
+					marker = reading.tokens[dep.clause.start]!;
+					condition = clauseSpan(reading, dep.clause);
+				}
 				return true;
 			});
 			if (!found) continue;
 			filled.push(found);
 			if (marker) filled.push({ start: marker.start, end: marker.end });
 		}
-		return { spans: filled };
+		return { spans: filled, condition };
 	}
 	return undefined;
 }

@@ -59,6 +59,8 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			negated = true;
 		}
 		if (isImperative(tokens, clause, clauseOf)) modality = 'requirement';
+		// "to decide WHETHER the victim should be prosecuted": an open question, not a provision.
+		if (clause.kind === 'complement' && clause.marker === 'whether') modality = 'hypothetical';
 		// The infinitive a requirement governs is what is required: "required TO COOPERATE", "must agree TO TESTIFY".
 		if (clause.kind === 'infinitive' && clause.start > 0) {
 			const before = tokens[clause.start - 1]!;

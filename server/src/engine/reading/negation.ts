@@ -213,7 +213,8 @@ export function findNegations(tokens: readonly Token[], clauses: readonly Clause
 			kind = 'prohibit';
 			reach = passive ? 'clause' : 'forward';
 			cueEnd = i + 1;
-		} else if (!found && NEGATING_ADJECTIVES.has(t.lower) && (tokens[i - 1]?.lemma === 'be' || tokens[i - 2]?.lemma === 'be')) {
+		} else if (!found && NEGATING_ADJECTIVES.has(t.lower) && (tokens[i - 1]?.lemma === 'be' || tokens[i - 2]?.lemma === 'be' || (tokens[i - 1]?.pos === 'NOUN' && (i + 1 >= tokens.length || tokens[i + 1]!.pos === 'PUNCT' || tokens[i + 1]!.pos === 'NUM')))) {
+			// "… is prohibited", and in headings and lists the elliptical "Deportation of victim prohibited".
 			kind = 'prohibit';
 			reach = 'clause';
 		}

@@ -40,7 +40,7 @@ const REPORTED = new RegExp(
 	[
 		String.raw`\baccording\s+to\b`,
 		String.raw`\b(?:the\s+|this\s+|a\s+|our\s+|their\s+)?(?:report|study|research|survey|evaluation|article|paper|analysis|review|audit|interviews?|data|findings|case\s+study|investigation)\s+(?:also\s+)?(?:found|finds|shows?|showed|shown|documents?|documented|argues?|argued|notes?|noted|describes?|described|reveals?|revealed|suggests?|suggested|concludes?|concluded|indicates?|indicated)\b`,
-		String.raw`\b(?:researchers|advocates|critics|activists|respondents|participants|interviewees|observers|commentators|scholars|journalists|witnesses)\s+(?:have\s+)?(?:found|argue|argued|reported|report|say|said|told|describe|described|documented|note|noted|observed|stated|claimed|alleged|criticised|criticized)\b`,
+		String.raw`\b(?:researchers|advocates|critics|activists|respondents|participants|interviewees|observers|commentators|scholars|journalists|witnesses)\s+(?:have\s+)?(?:found|argue|argued|reported|report|say|said|told|describe|described|documented|note|noted|observed|stated|claimed|alleged|criticised|criticized|indicated|indicate|estimated|recounted|complained)\b`,
 		String.raw`\b(?:it|this)\s+(?:has\s+been|was|is)\s+(?:widely\s+)?(?:reported|documented|alleged|argued|claimed)\b`,
 		String.raw`\breportedly\b|\ballegedly\b`,
 		String.raw`\b(?:said|told|according)\s+(?:a\s+|the\s+)?(?:police\s+)?(?:spokes(?:wo)?man|spokesperson|official|officer|lieutenant|sergeant|captain|chief|director|minister|source)s?\b`,

@@ -132,7 +132,7 @@ function loadRule(file: SourceFile, compiler: TermCompiler, errors: LoadError[])
 	return { id: spec.id, category, spec, doc, examples, path: file.path, docUrl: file.url ?? file.path, compiled };
 }
 
-const FRAME_ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'condition', 'absent'];
+const FRAME_ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition', 'absent'];
 
 function compileFrame(frame: FrameSpec, compile: (list: TermList, role: FrameRole) => Matcher | undefined): Partial<Record<FrameRole, Matcher>> {
 	const out: Partial<Record<FrameRole, Matcher>> = {};

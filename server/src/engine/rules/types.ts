@@ -28,6 +28,7 @@ export interface FrameSpec {
 	person?: TermList;
 	agent?: TermList;
 	to?: TermList;
+	means?: TermList;
 	condition?: TermList;
 	absent?: TermList;
 	modality?: FrameModality[];
@@ -44,6 +45,8 @@ export type InsertAt = 'sentence-end' | 'block-end' | 'section-end' | 'document-
 export interface SuggestionSpec {
 	title: string;
 	replace?: string;
+	/** What a replacement replaces: the match (default) or a frame's condition. */
+	target?: 'match' | 'condition';
 	insert?: string;
 	at?: InsertAt;
 }

@@ -21,6 +21,8 @@ export interface Hit {
 	quoted?: boolean;
 	/** Whether the hit's sentence criticises what it reports (reading/stance.ts), when already known. */
 	critique?: boolean;
+	/** A frame's condition clause (absolute offsets): what a fix must remove, and what an added sentence cannot cure. */
+	condition?: Offsets;
 }
 
 /**
@@ -52,7 +54,7 @@ export class ReviewContext {
 	private readonly sectionWordCounts: number[] = [];
 	private readonly sectionMatchLists: Array<Map<number, Offsets[]> | undefined> = [];
 	private ownBlockLists?: Block[][];
-	private readonly readings = new Map<number, Reading>();
+	private readonly readings = new Map<string, Reading>();
 
 	/** `memo` gives a block's memo kept across reviews, if any. */
 	constructor(
@@ -158,7 +160,7 @@ export class ReviewContext {
 	/** True when the shared negation mechanism cancels `anchor` inside `sentence`. */
 	negated(block: Block, sentence: Offsets, anchor: Offsets): boolean {
 		// Most sentences hold no negation word at all: they are not read.
-		if (!this.readings.has(sentence.start) && !mayHoldNegation(this.prose(block, sentence))) return false;
+		if (!mayHoldNegation(this.prose(block, sentence))) return false;
 		const reading = this.reading(block, sentence);
 		return isGovernedByNegation(reading, { start: anchor.start - sentence.start, end: anchor.end - sentence.start });
 	}
@@ -175,11 +177,12 @@ export class ReviewContext {
 
 	/** The structural reading of a sentence (reading/), made once per review and sentence, when a rule first asks. */
 	reading(block: Block, sentence: Offsets): Reading {
-		const key = sentence.start;
-		let reading = this.readings.get(key);
-		if (!reading || reading.text !== this.prose(block, sentence)) {
-			reading = new Reading(this.prose(block, sentence));
-			this.readings.set(key, reading);
+		// By text: a sentence repeated through a document (boilerplate, a list's refrain) is read once.
+		const text = this.prose(block, sentence);
+		let reading = this.readings.get(text);
+		if (!reading) {
+			reading = new Reading(text);
+			this.readings.set(text, reading);
 		}
 		return reading;
 	}

@@ -75,7 +75,9 @@ function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 	if (DEFINES.test(after)) return true;
 	// In a Definitions section, an item that opens with the term defines it.
 	const section = ctx.doc.sections[block.section]!;
-	if (!DEFINITIONS_HEADING.test(section.title)) return false;
+	// A heading is short; the root section of a text without headings takes its first line, which may be the
+	// whole document (a 5 MB line): look at its start only, or every term match would scan it again.
+	if (!DEFINITIONS_HEADING.test(section.title.slice(0, 200))) return false;
 	const before = block.prose.slice(0, m.start - block.start);
 	return /^[\s("“'*_]*(?:\(?[\da-zA-Z]{1,4}[.)]\s*)?["“'*_]*$/.test(before);
 }

@@ -3,9 +3,9 @@ import { fillFrame, type FrameSpans, type Span } from '../../reading';
 import type { FrameRole } from '../types';
 import type { Hit, RuleKindRunner } from './context';
 
-const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'condition', 'absent'];
+const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition', 'absent'];
 /** Roles that must be filled; `absent` is a safeguard that cancels, not a role to fill. */
-const REQUIRED: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'condition'];
+const REQUIRED: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition'];
 const DEFAULT_MODALITIES = ['requirement', 'permission', 'statement'] as const;
 
 /**
@@ -43,7 +43,9 @@ export const runFrame: RuleKindRunner = (rule, ctx) => {
 				start: sentence.start + Math.min(...match.spans.map((s) => s.start)),
 				end: sentence.start + Math.max(...match.spans.map((s) => s.end)),
 			};
-			hits.push({ offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true });
+			const hit: Hit = { offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true };
+			if (match.condition) hit.condition = { start: sentence.start + match.condition.start, end: sentence.start + match.condition.end };
+			hits.push(hit);
 		}
 	}
 	return hits;
