@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// CI (.ci/run) names a file for vitest's JSON report, so that it can run `npm test` exactly as the README says.
+const jsonReport = process.env.ACCOUNTABLE_TEST_REPORT;
+
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.ts'],
@@ -7,5 +10,9 @@ export default defineConfig({
 		testTimeout: 30000,
 		hookTimeout: 60000,
 		pool: 'forks',
+		// One fast-check seed per run, new each time and printed; ACCOUNTABLE_SEED replays it.
+		globalSetup: ['test/helpers/property-seed-global.ts'],
+		setupFiles: ['test/helpers/property-seed.ts'],
+		...(jsonReport ? { reporters: ['default', 'json'], outputFile: { json: jsonReport } } : {}),
 	},
 });

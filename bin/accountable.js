@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 'use strict';
+require('./check-node.js').refuseUnsupportedNode('accountable');
 // `accountable … | head` closes the pipe before the output ends. The review still decides the exit code,
 // so the rest of the output is dropped quietly instead of crashing with EPIPE.
 process.stdout.on('error', (e) => {

@@ -1,25 +1,14 @@
 // Prints the one closing line CI reads, "N passed, N failed", from vitest's JSON report and the e2e reports. A run that never
-// reached vitest (a type error, a failed build) counts as one failure, so it is never read as "no tests".
-import { existsSync, readFileSync } from 'node:fs';
+// reached vitest (a type error, a failed build) counts as one failure, so it is never read as "no tests"; a skipped test
+// counts as failed (nothing is meant to be skipped: a test that cannot run must say why by failing).
+//   node scripts/ci-summary.mjs [--failed-step=<what failed>]... <report.json>...
+// A failed step (a README command that failed outside any test) is one failure more.
+import { countFiles } from './test-counts.mjs';
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const file of process.argv.slice(2)) {
-	if (!existsSync(file)) {
-		failed += 1;
-		console.log(`(no test report at ${file}: the run stopped before the tests)`);
-		continue;
-	}
-	const report = JSON.parse(readFileSync(file, 'utf8'));
-	// The e2e runners (scripts/e2e/) write { passed, failed } instead of vitest's counts.
-	if (typeof report.passed === 'number' && typeof report.failed === 'number') {
-		passed += report.passed;
-		failed += report.failed;
-		continue;
-	}
-	passed += report.numPassedTests ?? 0;
-	failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0) + (report.numFailedTestSuites && !report.numFailedTests ? report.numFailedTestSuites : 0);
-	skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-}
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const args = process.argv.slice(2);
+const steps = args.filter((a) => a.startsWith('--failed-step=')).map((a) => a.slice('--failed-step='.length));
+const { passed, failed, skipped, notes } = countFiles(args.filter((a) => !a.startsWith('--failed-step=')));
+for (const note of notes) console.log(note);
+for (const step of steps) console.log(`(failed: ${step})`);
+if (skipped > 0) console.log(`(${skipped} skipped ${skipped === 1 ? 'test counts' : 'tests count'} as failed)`);
+console.log(`${passed} passed, ${failed + skipped + steps.length} failed`);

@@ -1,5 +1,5 @@
 // Starting code-server (real VS Code: workbench in a browser, extension host in Node 24) and Debian's
-// headless Chromium, for the editor tests. See ../shared/design/real-client-testing.md for why each flag is here.
+// headless Chromium, for the editor tests (README: Tests in real editors).
 // Needs CODE_SERVER_NODE and CODE_SERVER_ENTRY (printed by scripts/e2e/install.sh); CHROMIUM is optional.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

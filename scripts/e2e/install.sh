@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the real-client tests need, from Debian apt and the npm registry only (see
-# ../shared/design/real-client-testing.md): Debian's chromium and neovim, libkrb5-dev (code-server's kerberos
+# Installs what the real-client tests need, from Debian apt and the npm registry only (README: Tests in real
+# editors): Debian's chromium and neovim, libkrb5-dev (code-server's kerberos
 # addon compiles against it), Node 24 and code-server. Node 24 and code-server go into a cache folder OUTSIDE
 # the repository (never into package.json: code-server is 617 MB and its postinstall needs Node 24), so a
 # reused machine skips them. Prints the environment the runners read, as `export` lines, on stdout.

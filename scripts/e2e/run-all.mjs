@@ -4,13 +4,16 @@
 //   2. the packaged .vsix in the code-server workbench, driven by Chromium  -> e2e-ui.json (+ screenshot)
 //   3. the mocha suite in the extension host through @vscode/test-electron's runTests, with code-server
 //      standing in for VS Code (scripts/e2e/code-shim.mjs)                  -> e2e-vscode.json
+//   4. the HTML report in Chromium (test/e2e/report, vitest)                 -> e2e-report.json
 // Installs what is missing first (scripts/e2e/install.sh: apt packages, Node 24 and code-server in a cache
 // outside the repository) unless CODE_SERVER_NODE and CODE_SERVER_ENTRY are set. Exits 1 if anything failed.
-// `npm run test:e2e -- nvim ui vscode` runs only the named parts.
+// `npm run test:e2e -- nvim ui vscode report` runs only the named parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countFiles } from '../test-counts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const results = path.join(root, 'test-results');
@@ -33,13 +36,24 @@ function run(title, command, args, options = {}) {
 	return result.status === 0;
 }
 
+/** code-server runs the extension and its language server on its own Node.js: it must be one the project declares. */
+function checkCodeServerNode() {
+	const { satisfies, supportedRange } = createRequire(import.meta.url)('../../bin/check-node.js');
+	const version = execFileSync(process.env.CODE_SERVER_NODE, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
+	if (satisfies(version, supportedRange())) return;
+	console.error(`code-server's Node.js ${version} (${process.env.CODE_SERVER_NODE}) is not one package.json declares (${supportedRange()})`);
+	process.exit(1);
+}
+
 fs.mkdirSync(results, { recursive: true });
 ensureInstalled();
+checkCodeServerNode();
 const built = run('build', 'npm', ['run', 'build', '--silent']) && run('build the extension-host suite', process.execPath, ['scripts/e2e/build.mjs']);
 const parts = [
 	{ name: 'nvim', title: 'Neovim client', report: 'e2e-nvim.json', args: ['scripts/e2e/run-nvim.mjs'] },
 	{ name: 'ui', title: 'packaged extension in the code-server workbench (Chromium)', report: 'e2e-ui.json', args: ['scripts/e2e/run-ui.mjs'] },
 	{ name: 'vscode', title: 'extension-host suite (@vscode/test-electron runTests, code-server standing in for VS Code)', report: 'e2e-vscode.json', args: ['out/e2e/runTest.js'] },
+	{ name: 'report', title: 'the HTML report in Chromium', report: 'e2e-report.json', args: ['scripts/e2e/run-report.mjs'] },
 ];
 let ok = built;
 const reports = [];
@@ -52,17 +66,7 @@ for (const part of parts.filter((p) => wanted(p.name))) {
 	ok = run(part.title, process.execPath, [...part.args, report], { env }) && ok;
 }
 
-let passed = 0;
-let failed = 0;
-for (const report of reports) {
-	if (!fs.existsSync(report)) {
-		failed += 1;
-		console.log(`(no report at ${path.relative(root, report)}: that part stopped before its tests)`);
-		continue;
-	}
-	const counts = JSON.parse(fs.readFileSync(report, 'utf8'));
-	passed += counts.passed;
-	failed += counts.failed;
-}
-console.log(`\ne2e: ${passed} passed, ${failed} failed in ${seconds()}`);
-process.exit(ok && failed === 0 ? 0 : 1);
+const { passed, failed, skipped, notes } = countFiles(reports);
+for (const note of notes) console.log(note);
+console.log(`\ne2e: ${passed} passed, ${failed + skipped} failed${skipped ? ` (${skipped} skipped)` : ''} in ${seconds()}`);
+process.exit(ok && failed + skipped === 0 ? 0 : 1);

@@ -77,9 +77,9 @@ async function main() {
 				assert.ok(hover.includes(COOPERATION), hover);
 				assert.match(hover, /¶\s?\d+/);
 			});
-			await checks.check(`${name}: the code actions offer the model clause and disabling the rule`, () => {
+			await checks.check(`${name}: the code actions offer rewriting the condition and disabling the rule`, () => {
 				const titles = seen().code_actions ?? [];
-				assert.ok(titles.some((t) => t.startsWith('Insert model clause')), JSON.stringify(titles));
+				assert.ok(titles.some((t) => t.startsWith('Replace the condition')), JSON.stringify(titles));
 				assert.ok(titles.includes(`Disable ${COOPERATION} for this line`), JSON.stringify(titles));
 			});
 			await checks.check(`${name}: editing the flagged words (incremental change) makes that finding go and keeps the others`, () => {

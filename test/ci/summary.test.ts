@@ -10,7 +10,7 @@ import { ROOT, tempFolder } from '../helpers/cli';
 
 function summary(reports: Record<string, unknown>, order: string[] = Object.keys(reports)): string[] {
 	const dir = tempFolder(Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, JSON.stringify(report)])));
-	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ci-summary.mjs'), ...order.map((name) => path.join(dir, name))], { encoding: 'utf8' });
+	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ci-summary.mjs'), ...order.map((name) => (name.startsWith('--') ? name : path.join(dir, name)))], { encoding: 'utf8' });
 	fs.rmSync(dir, { recursive: true, force: true });
 	expect(result.status).toBe(0);
 	return result.stdout.trim().split('\n');
@@ -30,5 +30,15 @@ describe('the CI summary line', () => {
 		const lines = summary({ 'vitest.json': { numPassedTests: 10, numFailedTests: 0, numFailedTestSuites: 1, numRuntimeErrorTestSuites: 0 } }, ['vitest.json', 'e2e-vscode.json']);
 		expect(lines.at(-1)).toBe('10 passed, 2 failed');
 		expect(lines[0]).toMatch(/no test report at .*e2e-vscode\.json/);
+	});
+
+	it('counts skipped tests as failed: a suite whose setup failed (no browser) is never green', () => {
+		const lines = summary({ 'vitest.json': { numPassedTests: 900, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numFailedTestSuites: 0 }, 'e2e-report.json': { numPassedTests: 0, numFailedTests: 0, numPendingTests: 10, numTodoTests: 0, numFailedTestSuites: 1 } });
+		expect(lines).toEqual(['(10 skipped tests count as failed)', '900 passed, 11 failed']);
+	});
+
+	it('counts a failed step outside the tests (a README command) as one failure each', () => {
+		const lines = summary({ 'vitest.json': { numPassedTests: 900, numFailedTests: 0, numFailedTestSuites: 0 } }, ['--failed-step=npm run review:example', 'vitest.json']);
+		expect(lines).toEqual(['(failed: npm run review:example)', '900 passed, 1 failed']);
 	});
 });

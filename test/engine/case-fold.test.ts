@@ -34,10 +34,11 @@ describe('case-insensitive matching on folded text', () => {
 					if (a >= 0) matched++;
 				}
 			}),
-			{ numRuns: 600, seed: 20261129 },
+			{ numRuns: 600 },
 		);
-		// Matches (not only misses) must be compared, or the test proves little.
-		expect(matched).toBeGreaterThan(200);
+		// Matches (not only misses) must be compared, or the test proves little: 144 to 316 positions matched over
+		// 60 seeds (the seed is new each run), so fewer than 60 means the generator stopped reaching matches.
+		expect(matched).toBeGreaterThan(60);
 	});
 
 	it('leaves patterns it cannot vouch for, and text whose length folding changes, to the i flag', () => {

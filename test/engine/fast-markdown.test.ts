@@ -152,11 +152,12 @@ describe('the fast Markdown reader (remark-parse’s events without remark-parse
 				for (const [name, re] of Object.entries(CONSTRUCTS)) if (re.test(text)) covered.set(name, (covered.get(name) ?? 0) + 1);
 				expect(r.equal, r.message).toBe(true);
 			}),
-			{ numRuns: 16000, seed: 20261129 },
+			{ numRuns: 16000 },
 		);
-		// The generator must reach the fast reader often, on every construct, or this test would prove little.
+		// The generator must reach the fast reader often, on every construct, or this test would prove little
+		// (over 12 seeds: 1693 to 1827 fast readings, the least covered construct 21 to 32 times).
 		expect(fast).toBeGreaterThan(1500);
-		for (const name of Object.keys(CONSTRUCTS)) expect(covered.get(name) ?? 0, name).toBeGreaterThan(20);
+		for (const name of Object.keys(CONSTRUCTS)) expect(covered.get(name) ?? 0, name).toBeGreaterThan(10);
 	});
 
 	it('reads nearly every chunk of generated policies, with remark-parse’s events (also with constructs that make chunking hard)', () => {
@@ -216,7 +217,7 @@ describe('the fast Markdown reader (remark-parse’s events without remark-parse
 				if (r.fast) fast++;
 				expect(r.equal, r.message).toBe(true);
 			}),
-			{ numRuns: 4000, seed: 20261129 },
+			{ numRuns: 4000 },
 		);
 		expect(fast).toBeGreaterThan(1000);
 	});

@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderHtml, renderMarkdown, type Report } from '../../../server/src/engine/report';
 import { renderWebviewHtml } from './webviewHtml';
 import { REPORT_REQUEST } from '../../../server/src/lsp/reportProtocol';
+import { afterWebviewFocus } from './focus';
 import { exportFileName, parseReportMessage, type ReportMessage } from './messages';
 
 export const SHOW_REPORT_COMMAND = 'accountable.showReport';
@@ -111,8 +112,13 @@ export class ReportView implements vscode.Disposable {
 		else await vscode.env.openExternal(uri);
 	}
 
-	/** Puts the cursor on the item's line in the draft's editor (opening it if it was closed). */
+	/**
+	 * Puts the cursor on the item's line in the draft's editor (opening it if it was closed) and focuses it,
+	 * once the focus the click gave the report has reached VS Code (focus.ts): focused earlier, the editor
+	 * would lose the focus to the report again.
+	 */
 	private async reveal(line: number, character: number): Promise<void> {
+		if (this.panel) await afterWebviewFocus(this.panel);
 		if (!this.target) return;
 		const target = this.target.toString();
 		const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target);

@@ -4,13 +4,16 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATUS_LABELS, type Report } from '../../server/src/engine/report';
-import { renderWebviewHtml } from '../../client/src/report/webviewHtml';
-import { ROOT, runReport } from './helpers';
+import { STATUS_LABELS, type Report } from '../../../server/src/engine/report';
+import { renderWebviewHtml } from '../../../client/src/report/webviewHtml';
+import { ROOT, runReport } from '../../report/helpers';
 
-// The standalone HTML report, rendered by Debian's Chromium through playwright-core. Never skipped: without
-// Chromium these tests fail and say how to install it.
-const CHROMIUM = '/usr/bin/chromium';
+// The standalone HTML report, rendered by Debian's Chromium through playwright-core: what needs a real browser
+// (computed colours and contrast, dark mode, print and PDF, screenshots, the requests the page makes, the CSP
+// enforced). Part of `npm run test:e2e` (scripts/e2e/run-report.mjs), which installs Chromium first; the
+// structure of the page is checked on Node alone by test/report/html.test.ts. Never skipped: without Chromium
+// these tests fail and say how to install it.
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const RESULTS = path.join(ROOT, 'test-results', 'report');
 
 let context: BrowserContext;
@@ -24,7 +27,7 @@ const requested: string[] = [];
 
 beforeAll(async () => {
 	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`Chromium is needed for the HTML report tests and was not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
+		throw new Error(`Chromium is needed for the HTML report tests and was not found at ${CHROMIUM}. Run them with npm run test:e2e -- report, which installs it (scripts/e2e/install.sh)`);
 	}
 	fs.mkdirSync(RESULTS, { recursive: true });
 	htmlFile = path.join(RESULTS, 'draft-state-bill.html');
