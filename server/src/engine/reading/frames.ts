@@ -141,6 +141,8 @@ function headOf(reading: Reading, span: Span): number {
  */
 export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const { tokens } = reading;
+	// A person phrase that holds the act as its modifier ("RESCUED women", "detained persons") names its patient.
+	if (person.start <= act.start && person.end > act.end) return true;
 	const a = headOf(reading, act);
 	const personTokens = reading.tokensIn(person);
 	const p = personTokens[0] ?? reading.tokenAt(person);
@@ -148,7 +150,10 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const before = tokens[p - 1];
 	if (before && NOT_PATIENT_AFTER.has(before.lower) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove') && !(before.lower === 'by' && tokens[headOf(reading, act)]?.pos === 'NOUN')) return false;
 	const head = tokens[a]!;
-	const passive = [a - 1, a - 2, a - 3].some((k) => k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') && !tokens.slice(k + 1, a).some((t) => t.pos === 'NOUN'));
+	// The tagger reads some past participles of lower-cased text as nouns ("the unit RESCUED 14 adults").
+	const verbal = head.pos === 'VERB' || (/ed$/.test(head.lower) && head.lemma !== head.lower);
+	// A passive needs a participle: "is TO RESCUE" is not one.
+	const passive = head.lower !== head.lemma && [a - 1, a - 2, a - 3].some((k) => k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') && !tokens.slice(k + 1, a).some((t) => t.pos === 'NOUN'));
 	// A person inside a relative or participle clause that does not hold the act describes someone else: in "any
 	// trafficker who recruits A VICTIM shall be prosecuted" the trafficker is prosecuted.
 	const personClause = reading.clauses[reading.clauseOf[p]!]!;
@@ -156,10 +161,12 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	if (p < a) {
 		const between = gapTokens(reading, pEnd + 1, a);
 		// A participle right after the person: "persons DETAINED in raids", "victims ARRESTED during the sting".
-		if (head.pos === 'VERB' && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV')) return true;
+		if (verbal && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV')) return true;
 		// The subject of a passive: only auxiliaries, adverbs and negations between ("victims shall not be detained"),
 		// or an apposition set off by commas ("forty-one women, all foreign nationals, were detained").
-		if (passive && head.pos === 'VERB') return withoutApposition(between).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART');
+		// Coordinated participles share the subject: "eight women were charged AND deported", "were arrested,
+		// fingerprinted and detained".
+		if (passive && verbal) return withoutApposition(between).every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')));
 		// The subject of a light verb whose prepositional phrase names the act: "victims shall be PLACED IN custody".
 		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to', 'on'].includes(tokens[a - 1]?.lower ?? '') || (tokens[a - 2] && ['in', 'into', 'under', 'to', 'on'].includes(tokens[a - 2]!.lower) && ['ADJ', 'DET'].includes(tokens[a - 1]!.pos))) {
 			const verbAt = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
@@ -169,17 +176,43 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		return head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '');
 	}
 	// After the act: the object of an active verb, or "of" + person after a noun act, within a few words.
-	if (p - a > 6) return false;
-	const between = tokens.slice(a + 1, p);
+	if (p - a > 10) return false;
+	// Nouns right before the person modify it ("32 TRAFFICKING victims", "TIP victims"): they are not the object.
+	let q = p;
+	while (q - 1 > a && (tokens[q - 1]!.pos === 'NOUN' || tokens[q - 1]!.pos === 'PROPN')) q--;
+	// After the act's last word: "GO AFTER clients" has nothing between.
+	const actTokens = reading.tokensIn(act);
+	const between = tokens.slice(Math.max(a, actTokens[actTokens.length - 1] ?? a) + 1, q);
 	const modifiers = (t: { pos: string }): boolean => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM';
-	// "supervision OF victims", and "court appearances BY the victim": a nominal act undergone by whom it names.
-	if (head.pos === 'NOUN') return between.length > 0 && (between[0]!.lower === 'of' || between[0]!.lower === 'by') && between.slice(1).every(modifiers);
+	// A participle right before the person describes what was done to them: "RESCUED women", "DETAINED migrants".
+	if (q === a + 1 && /(?:ed|en)$/.test(head.lower) && head.pos !== 'AUX') return true;
+	// "supervision OF victims", and "court appearances BY the victim": a nominal act undergone by whom it names;
+	// a noun in a list of verbs is a verb the tagger missed ("identify, RESCUE and assist victims").
+	if (head.pos === 'NOUN' && !verbal && !inVerbList(tokens, a)) {
+		// Coordinated nouns share the "of": "the rescue, rehabilitation and reintegration OF victims".
+		let k = 0;
+		while (k < between.length && (between[k]!.pos === 'NOUN' || between[k]!.pos === 'CCONJ' || between[k]!.text === ',') && between.slice(0, k + 1).some((t) => t.pos === 'CCONJ' || t.text === ',')) k++;
+		// Up to three: in a longer list ("arrest, investigation, trial, identification of victims") the "of"
+		// belongs to the last item only.
+		const listed = between.slice(0, k).filter((t) => t.pos === 'NOUN').length;
+		const rest = between[k]?.lower === 'of' && listed <= 2 ? between.slice(k) : between;
+		// Participles modify the person too: "the arrest of 110 INTENDED sex purchasers".
+		return rest.length > 0 && (rest[0]!.lower === 'of' || rest[0]!.lower === 'by') && rest.slice(1).every((t) => modifiers(t) || (t.pos === 'VERB' && /ed$/.test(t.lower)));
+	}
 	// "contact THE FAMILY OF the person", "share THE NAMES OF victims": the person owns the object of the act.
+	// The relational noun may end the act itself: "CONTACT THE FAMILY of the person".
+	if (!passive && between[0]?.lower === 'of' && RELATIONAL.has(tokens[actTokens[actTokens.length - 1] ?? a]!.lemma) && between.slice(1).every(modifiers)) return true;
 	const of = between.findIndex((t) => t.lower === 'of');
 	if (!passive && of > 0 && RELATIONAL.has(between[of - 1]!.lemma) && between.slice(of + 1).every(modifiers)) return between.slice(0, of).every((t) => modifiers(t) || t.pos === 'NOUN' || t.lower === ',' || t.lower === 'and');
 	// The object of an active verb, possibly the second of coordinated objects or of coordinated verbs ("detain and
 	// question potential traffickers and victims"); a preposition or a finite verb between ends it.
 	return !passive && between.every((t) => modifiers(t) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma));
+}
+
+/** Whether token a stands in a list of verbs: "identify , RESCUE and assist", "RESCUE and protect". */
+function inVerbList(tokens: Reading['tokens'], a: number): boolean {
+	const joins = (t: Reading['tokens'][number] | undefined): boolean => t !== undefined && (t.pos === 'CCONJ' || t.text === ',');
+	return (joins(tokens[a - 1]) && tokens[a - 2]?.pos === 'VERB') || (joins(tokens[a + 1]) && tokens[a + 2]?.pos === 'VERB');
 }
 
 /** Nouns whose "of" names the person they belong to: "the FAMILY of the victim", "the NAMES of victims". */
@@ -201,7 +234,11 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	const a = reading.tokenAt(act);
 	const m = reading.tokenAt(means);
 	if (m <= a) return false;
-	for (let k = m - 1; k > a && k >= m - 5; k--) if (MEANS_MARKERS.has(tokens[k]!.lower)) return true;
+	// "by increasing victim identification investigations and PROSECUTIONS": the marker may be a few words back.
+	for (let k = m - 1; k > a && k >= m - 8; k--) {
+		if (MEANS_MARKERS.has(tokens[k]!.lower)) return true;
+		if (tokens[k]!.text === ',' || tokens[k]!.text === ';' || tokens[k]!.pos === 'AUX') return false;
+	}
 	return false;
 }
 
@@ -226,6 +263,14 @@ export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
 	const last = between.filter((t) => t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN');
 	const prep = last[last.length - 1];
 	return prep !== undefined && (prep.lower === 'to' || prep.lower === 'into' || prep.lower === 'with') && tokens[r - 1] !== undefined && between.lastIndexOf(prep) >= between.length - 4;
+}
+
+/** Whether token i of a run is part of a list of participles before the act: "charged and", "arrested ,". */
+function coordinatedParticiple(run: Reading['tokens'], i: number): boolean {
+	const t = run[i]!;
+	if (t.pos === 'VERB') return t.lower !== t.lemma && (run[i + 1]?.pos === 'CCONJ' || run[i + 1]?.text === ',');
+	if (t.pos === 'CCONJ' || t.text === ',') return run[i - 1]?.pos === 'VERB' && run[i - 1]!.lower !== run[i - 1]!.lemma;
+	return false;
 }
 
 /** The tokens left when a leading apposition between commas is dropped: ", all foreign nationals ," → []. */
