@@ -223,7 +223,9 @@ export function isAgent(reading: Reading, act: Span, agent: Span): boolean {
 	const a = reading.tokenAt(act);
 	const g = reading.tokenAt(agent);
 	if (g < a) return a - g <= 16;
-	return reading.tokens[g - 1]?.lower === 'by' || reading.tokens[g - 2]?.lower === 'by';
+	// After "by" (a passive), or "from" after a noun act ("certification FROM the police").
+	const marker = (t: string | undefined): boolean => t === 'by' || (t === 'from' && reading.tokens[a]?.pos === 'NOUN');
+	return g - a <= 12 && [1, 2, 3, 4, 5].some((d) => marker(reading.tokens[g - d]?.lower));
 }
 
 const MEANS_MARKERS = new Set(['by', 'through', 'via', 'using', 'thorough']);

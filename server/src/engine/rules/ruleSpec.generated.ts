@@ -83,6 +83,8 @@ export interface RuleSpec {
 		means?: TermList;
 		/** What the act depends on: in a condition clause or phrase of the act (if, only if, unless, as a condition of, subject to, in exchange for …), a relative or participle clause on the person, the requirement a purpose clause serves ('to receive services, victims must …'), or the object of a linking verb ('requires', 'depends on'). Lifted by a negation outside the condition ('not conditional on', 'regardless of whether', 'without requiring', 'need not'). */
 		condition?: TermList;
+		/** What the sentence must be about, anywhere in it, with no role in the clause structure: 'victim' or 'status' for an act of certifying whose agent is the police. */
+		topic?: TermList;
 		/** A safeguard whose presence (not negated) cancels the finding, e.g. consent. */
 		absent?: TermList;
 		/** The modalities of the act's clause that count; default requirement, permission and statement. */
