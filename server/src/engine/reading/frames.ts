@@ -235,12 +235,30 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	const { tokens } = reading;
 	const a = reading.tokenAt(act);
 	const m = reading.tokenAt(means);
-	if (m <= a) return false;
+	if (m < a) return servesPurpose(reading, m, a);
+	if (m === a) return false;
 	// "by increasing victim identification investigations and PROSECUTIONS": the marker may be a few words back.
 	for (let k = m - 1; k > a && k >= m - 8; k--) {
 		if (MEANS_MARKERS.has(tokens[k]!.lower)) return true;
 		if (tokens[k]!.text === ',' || tokens[k]!.text === ';' || tokens[k]!.pos === 'AUX') return false;
 	}
+	return false;
+}
+
+/**
+ * Whether the act is the purpose that the means before it serves: "strict enforcement of departure formalities
+ * INTENDED FOR THE PREVENTION of trafficking", "responsible for exit points IN ORDER TO PREVENT trafficking",
+ * "raids AIMED AT preventing exploitation". The act must follow its purpose marker, in the same stretch of the
+ * sentence (no ';' between) and not far from the means.
+ */
+function servesPurpose(reading: Reading, m: number, a: number): boolean {
+	const { tokens } = reading;
+	if (a - m > 25) return false;
+	for (let k = m + 1; k < a; k++) if (tokens[k]!.text === ';' || tokens[k]!.text === ':') return false;
+	const before = (d: number): string => tokens[a - d]?.lower ?? '';
+	if (before(1) === 'to' && (tokens[a]!.pos === 'VERB' || tokens[a]!.lower === tokens[a]!.lemma)) return ['order', 'as', 'designed', 'intended', 'aimed', 'meant', 'used', 'deployed', 'conducted', 'carried', 'needed', 'necessary', 'required', 'help', 'helps', 'serve', 'serves', 'seeks', 'seek', 'work', 'works'].includes(before(2));
+	if (before(1) === 'the' && (before(2) === 'for' || before(2) === 'at')) return true;
+	if (before(1) === 'for' || before(1) === 'at') return ['intended', 'aimed', 'designed', 'meant', 'used'].includes(before(2));
 	return false;
 }
 

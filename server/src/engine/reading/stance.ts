@@ -55,8 +55,16 @@ const REPORTED = new RegExp(
  */
 const CUE_WORD = /\b(?:critici|condemn|denounc|deplor|counter|ineffective|misguided|flawed|problematic|troubling|alarming|traumati|retraumati|re-traumati|victimi|revictimi|re-victimi|human|violat|harm|undermin|expense|detriment|regret|apologi|mistake|error|wrong|languish|egregious|unjust|arbitrar|invasive|urg|call|ask|repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned|oppose|reject|object|routinely|frequently|too|despite|against|according|report|stud|research|survey|evaluation|article|paper|analys|review|audit|interview|data|finding|case|investigation|advocates|critics|activists|respondents|participants|observers|commentators|scholars|journalists|witnesses|alleged|he|she|they|said|says|added|told|spokes)/iu;
 
+/**
+ * Scare quotes: a loaded word of the field set off by quotation marks ("the act of ‘rescue’", "so-called
+ * 'protection'") keeps the writer's distance from it, as critiques do; a quoted term that a definition goes
+ * on to define ("“protective home” means") does not.
+ */
+const SCARE_QUOTED = /(?<![\p{L}\d])[‘'"“](?:rescue[ds]?|rescuing|victims?|protection|protective|protect(?:ed|ing)?|help(?:ed|ing)?|sav(?:e|ed|ing)|ideal|success(?:ful)?|free(?:d|ing)?|liberat\w*|voluntary|consent(?:ed)?|care|safe(?:ty)?|shelter(?:ed)?|assistance|rehabilitat\w*)[’'"”](?![\p{L}])(?!\s*(?:means|includes|refers|shall\s+mean|is\s+defined|has\s+the\s+meaning))/iu;
+
 /** The stance a sentence takes towards what it says, when it shows one. */
 export function sentenceStance(sentence: string): SentenceStance | undefined {
+	if (SCARE_QUOTED.test(sentence)) return 'critique';
 	if (!CUE_WORD.test(sentence)) return undefined;
 	if (CRITIQUE.test(sentence)) return 'critique';
 	if (REPORTED.test(sentence)) return 'reported';

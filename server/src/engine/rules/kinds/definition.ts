@@ -20,6 +20,10 @@ interface DefinitionTerms {
  * words it is an aside ("trafficking victims – some in their teens – are arrested"), not a definition.
  */
 const DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:(?:[\p{L}-]+\s+){0,4}?(?:means|shall\s+mean|has\s+the\s+meaning|is\s+defined\s+as|shall\s+be\s+defined\s+as|(?:is|are)\s+deemed\s+to\s+(?:be|include)|refers?\s+to|shall\s+refer\s+to|includes|shall\s+include|shall\s+be\s+construed\s+(?:as|to\s+mean))|[:—–]|\.\s*[—–-]|-{2})/u;
+/** The punctuation form of DEFINES: a glossary entry, which must open its sentence or list item. */
+const DEFINES_BY_PUNCTUATION = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:[:—–]|\.\s*[—–-]|-{2})/u;
+/** What may stand before a glossary entry's term in its sentence: a list number, quotes, "the term". */
+const ENTRY_OPENING = /^[\s("“'*_]*(?:\(?[\da-zA-Z]{1,4}[.)]\s*)?(?:the\s+(?:term\s+)?)?["“'*_]*$/iu;
 
 const DEFINITIONS_HEADING = /\bdefinitions?\b|\bterms\b|\bglossary\b/i;
 
@@ -122,7 +126,12 @@ function definitionHit(rule: Rule<DefinitionTerms>, ctx: ReviewContext, block: B
 
 function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 	const after = block.prose.slice(m.end - block.start, m.end - block.start + 80);
-	if (DEFINES.test(after)) return true;
+	if (DEFINES.test(after)) {
+		// "Trafficking: …" defines; "five people were charged with trafficking — three of them …" does not.
+		if (!DEFINES_BY_PUNCTUATION.test(after)) return true;
+		const sentence = ctx.sentenceOf(block, m.start);
+		return ENTRY_OPENING.test(block.prose.slice(sentence.start - block.start, m.start - block.start));
+	}
 	// In a Definitions section, an item that opens with the term defines it.
 	const section = ctx.doc.sections[block.section]!;
 	// A heading is short; the root section of a text without headings takes its first line, which may be the
