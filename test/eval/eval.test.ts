@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const OVERALL = { precision: 0.74, recall: 0.54, f1: 0.63 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.90, recall: 0.56 },
-	'labour-blindness': { precision: 0.65, recall: 0.51 },
+	'labour-blindness': { precision: 0.69, recall: 0.59 },
 	'conditional-services': { precision: 0.79, recall: 0.61 },
 	'consent': { precision: 0.56, recall: 0.38 },
 	'raids': { precision: 0.68, recall: 0.64 },
@@ -25,7 +25,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'prevention': { precision: 0.74, recall: 0.35 },
 	'framing': { precision: 0.83, recall: 0.63 },
 };
-const SEALED = { precision: 0.52, recall: 0.32 };
+const SEALED = { precision: 0.53, recall: 0.32 };
 /** Share of the whole real documents' expectations that hold (development part). */
 const DOCUMENT_EXPECTATIONS = 0.78;
 
