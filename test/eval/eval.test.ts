@@ -12,12 +12,12 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // that loses precision or recall fails here and must be looked at (npm run eval lists every false positive and
 // negative). The sealed part has floors too, on its aggregate only (nobody reads its items). These are floors,
 // not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
-const OVERALL = { precision: 0.74, recall: 0.54, f1: 0.63 };
+const OVERALL = { precision: 0.74, recall: 0.55, f1: 0.63 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.90, recall: 0.56 },
 	'labour-blindness': { precision: 0.69, recall: 0.59 },
 	'conditional-services': { precision: 0.79, recall: 0.61 },
-	'consent': { precision: 0.56, recall: 0.38 },
+	'consent': { precision: 0.58, recall: 0.41 },
 	'raids': { precision: 0.68, recall: 0.64 },
 	'detention-punishment': { precision: 0.54, recall: 0.43 },
 	'rights-process': { precision: 0.83, recall: 0.60 },

@@ -280,7 +280,8 @@ export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
 	const between = tokens.slice(a + 1, r);
 	if (between.some((t) => t.text === ';' || t.text === ':')) return false;
 	if (TELLING.has(head.lemma) && between.every((t) => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV')) return true;
-	const last = between.filter((t) => t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN');
+	// A word the tagger took for a verb right after "to" belongs to the recipient's name ("to DISTRICT police").
+	const last = between.filter((t, i) => t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN' && !(t.pos === 'VERB' && t.lower === t.lemma && i === between.length - 1 && between[i - 1]?.lower === 'to'));
 	const prep = last[last.length - 1];
 	return prep !== undefined && (prep.lower === 'to' || prep.lower === 'into' || prep.lower === 'with') && tokens[r - 1] !== undefined && between.lastIndexOf(prep) >= between.length - 4;
 }
