@@ -27,7 +27,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 };
 const SEALED = { precision: 0.53, recall: 0.32 };
 /** Share of the whole real documents' expectations that hold (development part). */
-const DOCUMENT_EXPECTATIONS = 0.78;
+const DOCUMENT_EXPECTATIONS = 0.79;
 
 describe('evaluation on the labelled corpus', () => {
 	const evaluation = evaluate();

@@ -206,7 +206,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	if (!passive && of > 0 && RELATIONAL.has(between[of - 1]!.lemma) && between.slice(of + 1).every(modifiers)) return between.slice(0, of).every((t) => modifiers(t) || t.pos === 'NOUN' || t.lower === ',' || t.lower === 'and');
 	// The object of an active verb, possibly the second of coordinated objects or of coordinated verbs ("detain and
 	// question potential traffickers and victims"); a preposition or a finite verb between ends it.
-	return !passive && between.every((t) => modifiers(t) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma));
+	// A verb between is a second verb sharing the object ("detain and QUESTION victims") only when no noun precedes
+	// it: in "punish traffickers and PROTECT victims" each verb has its own object.
+	return !passive && between.every((t, i) => modifiers(t) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
 }
 
 /** Whether token a stands in a list of verbs: "identify , RESCUE and assist", "RESCUE and protect". */
