@@ -17,9 +17,11 @@ interface DefinitionTerms {
 /**
  * What may follow a defined term before its definition begins ("Trafficking" means…, the term … refers to…).
  * A colon or dash defines only right after the term ("Trafficking: …", "Trafficking — …"); after other
- * words it is an aside ("trafficking victims – some in their teens – are arrested"), not a definition.
+ * words it is an aside ("trafficking victims – some in their teens – are arrested"), not a definition. A
+ * coordinator in between gives the verb another subject: in "trafficking is not limited to the SEX INDUSTRY AND
+ * INCLUDES forced labour" the sex industry is not what is defined.
  */
-const DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:(?:[\p{L}-]+\s+){0,4}?(?:means|shall\s+mean|has\s+the\s+meaning|is\s+defined\s+as|shall\s+be\s+defined\s+as|(?:is|are)\s+deemed\s+to\s+(?:be|include)|refers?\s+to|shall\s+refer\s+to|includes|shall\s+include|shall\s+be\s+construed\s+(?:as|to\s+mean))|[:—–]|\.\s*[—–-]|-{2})/u;
+const DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:(?:(?!(?:and|or|but)\s)[\p{L}-]+\s+){0,4}?(?:means|shall\s+mean|has\s+the\s+meaning|is\s+defined\s+as|shall\s+be\s+defined\s+as|(?:is|are)\s+deemed\s+to\s+(?:be|include)|refers?\s+to|shall\s+refer\s+to|includes|shall\s+include|shall\s+be\s+construed\s+(?:as|to\s+mean))|[:—–]|\.\s*[—–-]|-{2})/u;
 /** The punctuation form of DEFINES: a glossary entry, which must open its sentence or list item. */
 const DEFINES_BY_PUNCTUATION = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:[:—–]|\.\s*[—–-]|-{2})/u;
 /** What may stand before a glossary entry's term in its sentence: a list number, quotes, "the term". */
