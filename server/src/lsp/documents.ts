@@ -5,7 +5,7 @@ import type { Finding, Rule, RuleSet } from '../engine';
 import { isIgnored } from '../node/files';
 import type { IncrementalState } from '../node/reviewService';
 import type { ServerConfiguration } from './configuration';
-import { binaryDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { binaryDiagnostic, reviewFailedDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { Debouncer } from './debouncer';
 import { isWordReviewView } from './docxProtocol';
 import type { ServerLog } from './log';
@@ -143,6 +143,8 @@ export class DocumentReviews {
 			this.log.trace(`reviewed ${path.basename(file)} v${version} (${trigger}): ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
 		} catch (e) {
 			this.log.error(`review of ${uri}`, e);
+			// A review that failed must not look like a clean document.
+			void this.connection.sendDiagnostics({ uri, diagnostics: [reviewFailedDiagnostic(e)] });
 		}
 	}
 
