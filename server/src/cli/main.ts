@@ -187,7 +187,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 						io.stderr(`${display}: ${review.skipped}\n`);
 						ioFailed = true;
 					}
-					results.push({ file: display, findings: review.findings, suppressed: review.suppressed, ...(locate ? { locate } : {}) });
+					// Formats escape the name as their syntax needs (JSON and SARIF keep it exact).
+					results.push({ file: relativePath(file, io.cwd), findings: review.findings, suppressed: review.suppressed, ...(locate ? { locate } : {}) });
 				});
 				while (pending.length >= (pool?.window ?? 1)) await pending.shift()!();
 			}
@@ -288,8 +289,13 @@ function summary(findings: { severity: Severity }[], files: number): string {
  * as codes), and never starting with `::`, which a CI runner would read as a command.
  */
 function displayPath(file: string, cwd: string): string {
+	return displayName(relativePath(file, cwd));
+}
+
+/** Relative to the working folder when inside it, with forward slashes; else absolute. */
+function relativePath(file: string, cwd: string): string {
 	const relative = path.relative(cwd, file);
-	return displayName(relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file);
+	return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
 }
 
 function displayName(name: string): string {
