@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { CONFIG_NAMES, MAX_CONFIG_BYTES, parseConfigText } from '../node/config';
 import { isInside } from '../node/files';
 import { readBoundedText } from '../node/safeRead';
@@ -43,10 +43,43 @@ export function disableRuleInConfig(existing: string | undefined, dirForNew: str
 	const lf = text.replace(/\r\n/g, '\n');
 	// Integers as BigInt: a large number in the file is written back digit for digit.
 	const doc = parseDocument(lf, { intAsBigInt: true });
+	const inPlace = existing.endsWith('.json') ? undefined : insertInPlace(doc, lf, ruleId);
 	if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
-	setOff(doc, ruleId);
-	const written = existing.endsWith('.json') ? jsonText(doc, lf) : doc.toString({ lineWidth: 0, indent: indentOf(lf) });
+	if (inPlace === undefined) setOff(doc, ruleId);
+	const written = inPlace ?? (existing.endsWith('.json') ? jsonText(doc, lf) : doc.toString({ lineWidth: 0, indent: indentOf(lf) }));
 	return { file: existing, text: crlf ? written.replace(/\n/g, '\r\n') : written, created: false };
+}
+
+/**
+ * The YAML file's text with `ruleId: off` written in by a minimal edit (the value replaced, or one line
+ * added to the block map under `rules`, or a `rules:` section appended), so every other byte stays as it
+ * was. Undefined when the layout does not allow one (a flow map, an empty file): the caller re-serialises.
+ */
+function insertInPlace(doc: Document, text: string, ruleId: string): string | undefined {
+	const key = /^[A-Za-z][\w\-/.]*$/.test(ruleId) ? ruleId : JSON.stringify(ruleId);
+	if (!isMap(doc.contents) || doc.contents.flow) return undefined;
+	const rulesPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'rules');
+	if (!rulesPair) {
+		const body = text.length === 0 || text.endsWith('\n') ? text : `${text}\n`;
+		return `${body}rules:\n${' '.repeat(indentOf(text))}${key}: off\n`;
+	}
+	const rules = rulesPair.value;
+	if (!isMap(rules) || rules.flow || rules.items.length === 0 || !rules.range) return undefined;
+	const existingPair = rules.items.find((p) => isScalar(p.key) && p.key.value === ruleId);
+	if (existingPair) {
+		const value = existingPair.value;
+		if (!isScalar(value) || !value.range) return undefined;
+		return `${text.slice(0, value.range[0])}off${text.slice(value.range[1])}`;
+	}
+	const firstKey = rules.items[0]!.key;
+	if (!isScalar(firstKey) || !firstKey.range) return undefined;
+	const lineStart = text.lastIndexOf('\n', firstKey.range[0] - 1) + 1;
+	const indent = text.slice(lineStart, firstKey.range[0]);
+	if (!/^ *$/.test(indent)) return undefined;
+	// After the last entry's line (its value may span lines; range[1] is where the map's values end).
+	const endOfLine = text.indexOf('\n', Math.max(lineStart, rules.range[1] - 1));
+	const at = endOfLine === -1 ? text.length : endOfLine;
+	return `${text.slice(0, at)}\n${indent}${key}: off${text.slice(at)}${endOfLine === -1 ? '\n' : ''}`;
 }
 
 /** The indentation a YAML file uses (2 unless its first indented line says otherwise). */
