@@ -22,8 +22,8 @@ export interface MeasureOptions {
 	timeoutSeconds: number;
 	/** Run as this user (a test running as root uses it so that file permissions apply). */
 	uid?: number;
-	/** The program to run instead of the CLI (a script path for node), e.g. the language server. */
-	script?: string;
+	/** A file opened as the process's standard input (e.g. /dev/zero). */
+	stdin?: string;
 }
 
 /** Runs the built CLI in `cwd` as a whole process, measuring its wall time and peak resident memory (getrusage, via a preload). */
@@ -31,16 +31,20 @@ export function runMeasured(args: string[], cwd: string, options: MeasureOptions
 	const rssFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-rss-')), 'peak');
 	if (options.uid !== undefined) fs.chmodSync(path.dirname(rssFile), 0o777);
 	const started = process.hrtime.bigint();
-	const child = spawn(process.execPath, ['--require', PEAK_RSS, options.script ?? BIN, ...args], {
+	const stdin = options.stdin === undefined ? 'pipe' : fs.openSync(options.stdin, 'r');
+	const child = spawn(process.execPath, ['--require', PEAK_RSS, BIN, ...args], {
 		cwd,
+		stdio: [stdin, 'pipe', 'pipe'],
 		env: { ...process.env, NO_COLOR: '1', ACCOUNTABLE_PEAK_RSS_FILE: rssFile },
 		...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
 	});
 	let stdout = '';
 	let stderr = '';
 	let killed = false;
-	child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-	child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+	if (typeof stdin === 'number') fs.closeSync(stdin);
+	else child.stdin?.end();
+	child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+	child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
 	const guard = setTimeout(() => {
 		killed = true;
 		child.kill('SIGKILL');

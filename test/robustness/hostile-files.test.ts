@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers/cli';
@@ -57,6 +56,14 @@ describe('files that are not what their names say', () => {
 			expect(m.code).toBe(2);
 		}
 	}, 80_000);
+
+	it('standard input that never ends (/dev/zero) is cut off at the document limit, exit 2', async () => {
+		const dir = folder({});
+		const m = await runMeasured(['--stdin'], dir, { ...TIMEOUT, stdin: '/dev/zero' });
+		expectWithin(m, BOUNDS, '--stdin from /dev/zero');
+		expect(m.stderr).toMatch(/standard input is over the limit of 30000000 bytes for a document \(maxDocumentSize\); not reviewed/);
+		expect(m.code).toBe(2);
+	}, 40_000);
 
 	it('a 3 GB sparse .md is refused from its size, without reading it, exit 2', async () => {
 		const dir = folder({});

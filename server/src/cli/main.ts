@@ -16,6 +16,7 @@ import { rulesIndexMarkdown } from '../node/rulesIndex';
 import { isWordDocument } from '../node/docx';
 import { readFailureMessage, readReviewable, type ReviewableFile } from '../node/docx/reviewable';
 import { escapeLine, escapeTerminal } from './formats/escape';
+import { bytesForCharacters } from '../node/safeRead';
 import { version } from '../../../package.json';
 import { REPORT_USAGE, ReportUsageError, reportDate, runReport } from './report';
 
@@ -68,7 +69,8 @@ class UsageError extends Error {}
 export interface CliIO {
 	stdout: (s: string) => void;
 	stderr: (s: string) => void;
-	readStdin: () => Promise<string>;
+	/** Standard input as text; rejects once it passes `maxBytes` (`cat /dev/zero | accountable --stdin` must not fill memory). */
+	readStdin: (maxBytes: number) => Promise<string>;
 	cwd: string;
 	isTTY: boolean;
 }
@@ -76,9 +78,17 @@ export interface CliIO {
 const defaultIO: CliIO = {
 	stdout: (s) => process.stdout.write(s),
 	stderr: (s) => process.stderr.write(s),
-	readStdin: async () => {
+	readStdin: async (maxBytes) => {
 		const chunks: Buffer[] = [];
-		for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+		let total = 0;
+		for await (const chunk of process.stdin) {
+			total += (chunk as Buffer).length;
+			if (total > maxBytes) {
+				process.stdin.destroy();
+				throw new UsageError(`standard input is over the limit of ${maxBytes} bytes for a document (maxDocumentSize); not reviewed`);
+			}
+			chunks.push(chunk as Buffer);
+		}
 		return Buffer.concat(chunks).toString('utf8');
 	},
 	cwd: process.cwd(),
@@ -139,7 +149,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (values.stdin) {
 		const name = values['stdin-filename'] ?? 'stdin.md';
 		if (isWordDocument(name)) throw new UsageError('Word documents are read from a file, not standard input: accountable proposal.docx');
-		const review = service.review(path.resolve(io.cwd, name), await io.readStdin(), overrides);
+		const stdinFile = path.resolve(io.cwd, name);
+		const review = service.review(stdinFile, await io.readStdin(bytesForCharacters(service.sizeLimitFor(stdinFile))), overrides);
 		errors.push(...review.errors);
 		if (review.skipped) {
 			io.stderr(`${displayName(name)}: ${review.skipped}\n`);
@@ -325,8 +336,9 @@ function explain(service: ReviewService, io: CliIO, id: string | undefined): num
 	const set = service.ruleSetFor(path.join(io.cwd, 'x.md'));
 	const rule = set.rules.find((r) => r.id === id);
 	if (!rule) {
+		const nearest = didYouMean(id, set.rules.map((r) => r.id));
 		const near = set.rules.filter((r) => r.id.includes(id) || id.includes(r.category)).map((r) => r.id);
-		throw new UsageError(`unknown rule "${id}"${near.length > 0 ? `; did you mean: ${near.slice(0, 5).join(', ')}` : ''}`);
+		throw new UsageError(`unknown rule "${escapeLine(id)}"${nearest || (near.length > 0 ? `; did you mean: ${near.slice(0, 5).join(', ')}` : '')}`);
 	}
 	const lines = [
 		`${rule.id} (${rule.spec.severity}, ${rule.spec.scope})`,
