@@ -6,7 +6,7 @@ import { parseConfigText } from '../../server/src/node/config';
 import { MAX_ALIAS_EXPANSION } from '../../server/src/engine/rules/yamlSource';
 import { tempFolder } from '../helpers/cli';
 import { expectWithin, runMeasured } from '../helpers/measured';
-import { TestClient, uriOf } from '../server/lspClient';
+import { TestClient, uriOf, waitUntil } from '../server/lspClient';
 
 /**
  * A review that fails must look like a failure, and the rest must keep working: a configuration or rule pack
@@ -125,4 +125,19 @@ describe('configuration that cannot be used (language server): an error on the f
 			expect(problems[0]).toMatchObject({ severity: 1, range: { start: { line: 1 } }, message: 'rule or category "framng" matches no rule; did you mean "framing"?' });
 		}, 60_000);
 	}
+});
+
+describe('misspelt ids in the editor setting accountable.rules', () => {
+	it('are said once, with the nearest name, and the review goes on', async () => {
+		const dir = folder({ 'draft.md': `${FLAGGED}\n` });
+		const client = new TestClient({ workspaceFolder: dir, settings: { rules: { 'conditonal-services': 'off' } } });
+		try {
+			await client.initialize();
+			const uri = client.open(path.join(dir, 'draft.md'), `${FLAGGED}\n`);
+			await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === RULE), 'the rule still firing');
+			await waitUntil('the warning', () => client.logs.some((l) => l.type === 2 && l.message === 'Accountable: in the setting accountable.rules, rule or category "conditonal-services" matches no rule; did you mean "conditional-services"?'));
+		} finally {
+			await client.dispose();
+		}
+	}, 40_000);
 });
