@@ -73,6 +73,8 @@ export interface CliIO {
 	readStdin: (maxBytes: number) => Promise<string>;
 	cwd: string;
 	isTTY: boolean;
+	/** stderr for the progress line's own control sequences (the file names in it are escaped by Progress). */
+	progress?: (s: string) => void;
 }
 
 const defaultIO: CliIO = {
@@ -98,7 +100,7 @@ const defaultIO: CliIO = {
 /** Runs the CLI; resolves to the exit code. Never throws. */
 export async function main(argv: string[], rawIO: CliIO = defaultIO): Promise<number> {
 	// Whatever reaches stderr passes here: no escape sequence from a file name or document reaches the terminal.
-	const io: CliIO = { ...rawIO, stderr: (s) => rawIO.stderr(escapeTerminal(s)) };
+	const io: CliIO = { ...rawIO, stderr: (s) => rawIO.stderr(escapeTerminal(s)), progress: rawIO.stderr };
 	try {
 		return await run(argv, io);
 	} catch (e) {
@@ -166,7 +168,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		// Nothing is passed over in silence: each skipped file or folder is named with its reason.
 		for (const s of skipped) io.stderr(`accountable: ${s.failed ? '' : 'skipped: '}${displayPath(s.path, io.cwd)} ${escapeLine(s.reason)}\n`);
 		if (missing.length > 0 || unmatched.length > 0 || skipped.some((s) => s.failed)) ioFailed = true;
-		const progress = new Progress(files.length, io.isTTY && !values.quiet, io.stderr);
+		const progress = new Progress(files.length, io.isTTY && !values.quiet, io.progress ?? io.stderr);
 		// Large batches are reviewed on every core (the main thread and workers); results and messages still come out in file order.
 		const pool = ReviewPool.forBatch(files, { explicit: values.config ? path.resolve(io.cwd, values.config) : undefined, none: values['no-config'] });
 		const pending: Array<() => Promise<void>> = [];
