@@ -27,7 +27,8 @@ export class FindingsStatus implements vscode.Disposable {
 			this.item.hide();
 			return;
 		}
-		const findings = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+		// Counted as the Problems panel counts them: it does not list hints, so neither does the status bar.
+		const findings = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint);
 		const errors = findings.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
 		const count = findings.length;
 		this.item.text = count === 0 ? '$(check) Accountable' : `$(law) Accountable: ${count}`;

@@ -26,6 +26,8 @@ describe('progress on stderr', () => {
 		const io = fakeIO(tempFolder(files), true);
 		expect(await main(['.'], io)).toBe(0);
 		expect(io.err).toMatch(/Reviewing \d+\/25 /);
+		// The line is redrawn in place: its own control sequences are not escaped (only file names are).
+		expect(io.err).toContain('\r\x1b[2KReviewing');
 		expect(io.out).toBe('');
 	});
 

@@ -39,7 +39,7 @@ describe('accountable proposal.docx (text output)', () => {
 		expect(lines[2]).toMatch(/^proposal\.docx: ¶15 \(SEC\. 5 › Referral and data sharing\) warning consent\/data-sharing-without-consent Section “Referral and data sharing”/);
 		// The sentence of that section that hands over names and addresses, read as a frame (what is shared, with no consent).
 		expect(lines[3]).toMatch(/^proposal\.docx: ¶16 \(SEC\. 5 › Referral and data sharing\) warning consent\/information-shared-without-consent .*“transmit the names”$/);
-		expect(run.stderr).toMatch(/4 findings \(2 error, 2 warning\) in 1 file/);
+		expect(run.stderr).toMatch(/4 findings \(2 errors, 2 warnings\) in 1 file/);
 	});
 
 	it('adds the quote when the message does not already carry it', () => {

@@ -41,7 +41,7 @@ describe('accountable/convertDocx (handler)', () => {
 		expect(await failure('locked.docx')).toBeInstanceOf(ResponseError);
 		expect(await failure('locked.docx')).toMatchObject({ message: expect.stringMatching(/^locked\.docx is password-protected/) });
 		expect(await failure('cut.docx')).toMatchObject({ message: expect.stringMatching(/^cut\.docx is damaged/) });
-		expect(await failure('gone.docx')).toMatchObject({ message: 'cannot read gone.docx: ENOENT' });
+		expect(await failure('gone.docx')).toMatchObject({ message: 'gone.docx does not exist' });
 		expect(await convertDocxRequest({ uri: 'https://example.invalid/x.docx' }).catch((e: unknown) => e)).toBeInstanceOf(ResponseError);
 	});
 

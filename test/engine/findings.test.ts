@@ -44,9 +44,9 @@ describe('findings', () => {
 		const reviewer = builtinReviewer();
 		const ids = (rules: Record<string, 'off' | 'on' | 'warning'>, minSeverity?: 'warning') =>
 			reviewer.review({ text, format: 'markdown' }, { rules, minSeverity }).findings.map((f) => `${f.ruleId}:${f.severity}`);
-		expect(ids({})).toEqual(['conditional-services/cooperation-required:error', 'framing/sensational-slavery-language:hint']);
+		expect(ids({})).toEqual(['conditional-services/cooperation-required:error', 'framing/sensational-slavery-language:information']);
 		expect(ids({ framing: 'off' })).toEqual(['conditional-services/cooperation-required:error']);
-		expect(ids({ 'conditional-services/*': 'warning' })).toEqual(['conditional-services/cooperation-required:warning', 'framing/sensational-slavery-language:hint']);
+		expect(ids({ 'conditional-services/*': 'warning' })).toEqual(['conditional-services/cooperation-required:warning', 'framing/sensational-slavery-language:information']);
 		expect(ids({ framing: 'off', 'framing/sensational-slavery-language': 'on' })).toHaveLength(2);
 		expect(ids({}, 'warning')).toEqual(['conditional-services/cooperation-required:error']);
 	});

@@ -26,7 +26,7 @@ describe('accountable report', () => {
 		const run = report(['draft.md', '--format', 'html', '--output', 'out/report.html'], dir);
 		// A missing folder is an I/O error, reported with exit code 2.
 		expect(run.code).toBe(2);
-		expect(run.stderr).toMatch(/cannot write out\/report\.html: ENOENT/);
+		expect(run.stderr).toMatch(/cannot write out\/report\.html: its folder does not exist/);
 		const ok = report(['draft.md', '--format', 'html', '-o', 'report.html'], dir);
 		expect(ok.code).toBe(0);
 		expect(ok.stdout).toBe('');

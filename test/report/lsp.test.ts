@@ -54,7 +54,7 @@ describe('accountable/report over stdio', () => {
 	it('reads a closed file from disk, and refuses what it cannot read with an error response', async () => {
 		const r = await report(uriOf(path.join(dir, 'drafts', 'on-disk.md')));
 		expect(services(r).status).toBe('contradicted');
-		await expect(report(uriOf(path.join(dir, 'gone.md')))).rejects.toMatchObject({ message: 'cannot read gone.md: ENOENT' });
+		await expect(report(uriOf(path.join(dir, 'gone.md')))).rejects.toMatchObject({ message: 'gone.md does not exist' });
 		await expect(report('untitled:Untitled-9')).rejects.toMatchObject({ message: 'not an open document: untitled:Untitled-9' });
 		// The server is still answering.
 		expect(services(await report(uriOf(path.join(dir, 'drafts', 'draft.md')))).findings).toEqual([]);

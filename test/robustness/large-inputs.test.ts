@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempFolder } from '../helpers/cli';
+import { runMeasured as runMeasuredProcess, type Measured } from '../helpers/measured';
 import { generatePolicy, loadCorpus, prng } from '../bench/generate';
 import { grantProposal } from '../docx/fixtures';
 import { TestClient } from '../server/lspClient';
@@ -14,8 +14,6 @@ import { TestClient } from '../server/lspClient';
  * figures are printed), say clearly why a document was not reviewed, and leave the server answering.
  */
 
-const BIN = path.join(ROOT, 'bin/accountable.js');
-const PEAK_RSS = path.join(ROOT, 'test/helpers/peak-rss.cjs');
 const MB = 1024 * 1024;
 /** Generous: the 20 MB review takes about a minute on a loaded two-core machine. Only a hang gets past this. */
 const MAX_SECONDS = 240;
@@ -45,34 +43,9 @@ function singleLine(bytes: number): string {
 	return `${parts.join(' ')}\n`;
 }
 
-interface Measured {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-	seconds: number;
-	peakRssMb: number;
-}
-
-/** Runs the built CLI in `cwd`, measuring its wall time and peak resident memory (getrusage, via a preload). */
+/** Runs the built CLI in `cwd`, measuring its wall time and peak resident memory. */
 function runMeasured(args: string[], cwd: string): Promise<Measured> {
-	const rssFile = path.join(cwd, `.peak-rss-${process.pid}-${Date.now()}`);
-	const started = process.hrtime.bigint();
-	const child = spawn(process.execPath, ['--require', PEAK_RSS, BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ACCOUNTABLE_PEAK_RSS_FILE: rssFile } });
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-	child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-	// Past the bound the process is stopped, so a hang fails the test instead of the whole run.
-	const guard = setTimeout(() => child.kill('SIGKILL'), MAX_SECONDS * 1000);
-	return new Promise((resolve, reject) => {
-		child.on('error', reject);
-		child.on('close', (code) => {
-			clearTimeout(guard);
-			const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-			const peakRssMb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) / 1024 : Number.NaN;
-			resolve({ code, stdout, stderr, seconds, peakRssMb });
-		});
-	});
+	return runMeasuredProcess(args, cwd, { timeoutSeconds: MAX_SECONDS });
 }
 
 function report(what: string, m: { seconds: number; peakRssMb: number }, extra = ''): void {

@@ -171,8 +171,8 @@ describe('the extension around the server commands', () => {
 });
 
 describe('the status bar', () => {
-	it('counts the active document\'s Accountable findings and opens the Problems panel on click', () => {
-		state.diagnostics = [diagnostic(RULE, 4), diagnostic('framing/x', 9, [], 'accountable', 3), diagnostic('x', 1, [], 'cspell')];
+	it('counts the active document\'s Accountable findings as the Problems panel lists them (not hints) and opens it on click', () => {
+		state.diagnostics = [diagnostic(RULE, 4), diagnostic('framing/x', 9, [], 'accountable', 2), diagnostic('consent/y', 12, [], 'accountable', 3), diagnostic('x', 1, [], 'cspell')];
 		const status = new FindingsStatus();
 		expect(state.statusItem.shown).toBe(true);
 		expect(state.statusItem.text).toBe('$(law) Accountable: 2');

@@ -88,7 +88,7 @@ describe('disabling a rule in the workspace configuration', () => {
 			expect(JSON.parse(j.text)).toEqual({ minSeverity: 'warning', rules: { [RULE]: 'off' } });
 			expect(j.text).toContain('\n\t"rules"');
 			fs.writeFileSync(yaml, 'rules: [unclosed\n');
-			expect(() => disableRuleInConfig(yaml, dir, RULE)).toThrow(/not valid YAML.*fix it first/);
+			expect(() => disableRuleInConfig(yaml, dir, RULE)).toThrow(/not a valid Accountable configuration.*invalid YAML.*fix it first/);
 			fs.writeFileSync(yaml, '');
 			expect(parseConfigText(yaml, disableRuleInConfig(yaml, dir, RULE).text).config!.settings.rules).toEqual({ [RULE]: 'off' });
 		} finally {

@@ -110,7 +110,10 @@ export class TestClient {
 			this.shownDocuments.push(p.uri);
 			return { success: true };
 		});
-		c.onRequest('window/showMessageRequest', () => null);
+		c.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+			this.logs.push(p);
+			return null;
+		});
 		c.onNotification('window/showMessage', (p: { type: number; message: string }) => void this.logs.push(p));
 		c.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
 			for (const [uri, edits] of Object.entries(p.edit.changes ?? {})) this.applyEdits(uri, edits);

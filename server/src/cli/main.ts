@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEVERITIES, isAtLeast, isProfile, type LoadError, type Rule, type Severity } from '../engine';
+import { PROFILES, SEVERITIES, count, didYouMean, isAtLeast, isProfile, type LoadError, type Rule, type Severity } from '../engine';
 import { ConfigResolver } from '../node/config';
 import { ReviewService, type FileReview } from '../node/reviewService';
 import { expandPaths } from '../node/files';
@@ -13,8 +13,10 @@ import type { FileResult, FormatInput } from './formats/types';
 import { Progress } from './progress';
 import { ReviewPool, type PooledReview } from './pool';
 import { rulesIndexMarkdown } from '../node/rulesIndex';
-import { DocxError, isWordDocument } from '../node/docx';
-import { readReviewable, type ReviewableFile } from '../node/docx/reviewable';
+import { isWordDocument } from '../node/docx';
+import { readFailureMessage, readReviewable, type ReviewableFile } from '../node/docx/reviewable';
+import { escapeLine, escapeTerminal } from './formats/escape';
+import { bytesForCharacters } from '../node/safeRead';
 import { version } from '../../../package.json';
 import { REPORT_USAGE, ReportUsageError, reportDate, runReport } from './report';
 
@@ -36,12 +38,30 @@ Options:
   --profile <auto|general|bill|grant-proposal>
   --stdin                             review standard input
   --stdin-filename <name>             the name (and format) of standard input
+  --follow-links                      follow symbolic links out of the folders reviewed (off: reported, skipped)
   --quiet                             no summary or progress on stderr
   -h, --help                          show this help
   -v, --version                       show the version
 
 Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, configuration or I/O error, or a file
-not reviewed (over maxDocumentSize, or binary).`;
+not reviewed (over maxDocumentSize, binary, unreadable, not a regular file).`;
+
+const OPTIONS = {
+	format: { type: 'string' },
+	'min-severity': { type: 'string' },
+	'fail-on': { type: 'string' },
+	config: { type: 'string' },
+	'no-config': { type: 'boolean' },
+	profile: { type: 'string' },
+	stdin: { type: 'boolean' },
+	'stdin-filename': { type: 'string' },
+	quiet: { type: 'boolean' },
+	output: { type: 'string', short: 'o' },
+	force: { type: 'boolean' },
+	'follow-links': { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' },
+	version: { type: 'boolean', short: 'v' },
+} as const;
 
 /** An error the user must fix (bad option, unreadable file): exit code 2 with a message. */
 class UsageError extends Error {}
@@ -49,17 +69,28 @@ class UsageError extends Error {}
 export interface CliIO {
 	stdout: (s: string) => void;
 	stderr: (s: string) => void;
-	readStdin: () => Promise<string>;
+	/** Standard input as text; rejects once it passes `maxBytes` (`cat /dev/zero | accountable --stdin` must not fill memory). */
+	readStdin: (maxBytes: number) => Promise<string>;
 	cwd: string;
 	isTTY: boolean;
+	/** stderr for the progress line's own control sequences (the file names in it are escaped by Progress). */
+	progress?: (s: string) => void;
 }
 
 const defaultIO: CliIO = {
 	stdout: (s) => process.stdout.write(s),
 	stderr: (s) => process.stderr.write(s),
-	readStdin: async () => {
+	readStdin: async (maxBytes) => {
 		const chunks: Buffer[] = [];
-		for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+		let total = 0;
+		for await (const chunk of process.stdin) {
+			total += (chunk as Buffer).length;
+			if (total > maxBytes) {
+				process.stdin.destroy();
+				throw new UsageError(`standard input is over the limit of ${maxBytes} bytes for a document (maxDocumentSize); not reviewed`);
+			}
+			chunks.push(chunk as Buffer);
+		}
 		return Buffer.concat(chunks).toString('utf8');
 	},
 	cwd: process.cwd(),
@@ -67,7 +98,9 @@ const defaultIO: CliIO = {
 };
 
 /** Runs the CLI; resolves to the exit code. Never throws. */
-export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = defaultIO): Promise<number> {
+	// Whatever reaches stderr passes here: no escape sequence from a file name or document reaches the terminal.
+	const io: CliIO = { ...rawIO, stderr: (s) => rawIO.stderr(escapeTerminal(s)), progress: rawIO.stderr };
 	try {
 		return await run(argv, io);
 	} catch (e) {
@@ -83,26 +116,9 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
 async function run(argv: string[], io: CliIO): Promise<number> {
 	let parsed;
 	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				format: { type: 'string' },
-				'min-severity': { type: 'string' },
-				'fail-on': { type: 'string' },
-				config: { type: 'string' },
-				'no-config': { type: 'boolean' },
-				profile: { type: 'string' },
-				stdin: { type: 'boolean' },
-				'stdin-filename': { type: 'string' },
-				quiet: { type: 'boolean' },
-				output: { type: 'string', short: 'o' },
-				help: { type: 'boolean', short: 'h' },
-				version: { type: 'boolean', short: 'v' },
-			},
-		});
+		parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
 	} catch (e) {
-		throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
+		throw new UsageError(optionProblem(e as NodeJS.ErrnoException));
 	}
 	const { values, positionals } = parsed;
 	if (values.help) {
@@ -114,7 +130,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		return 0;
 	}
 	const configs = new ConfigResolver({ explicit: values.config ? path.resolve(io.cwd, values.config) : undefined, none: values['no-config'] });
-	if (values.config && !fs.existsSync(path.resolve(io.cwd, values.config))) throw new UsageError(`configuration file not found: ${values.config}`);
+	if (values.config && !fs.existsSync(path.resolve(io.cwd, values.config))) throw new UsageError(`configuration file not found: ${escapeLine(values.config)}`);
 	const service = new ReviewService(configs);
 
 	if (positionals[0] === 'rules') return listRules(service, io, values.format ?? 'text');
@@ -123,11 +139,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 
 	const format = values.format ?? 'text';
 	const formatter = FORMATS[format];
-	if (!formatter) throw new UsageError(`unknown format "${format}"; one of: ${Object.keys(FORMATS).join(', ')}`);
+	if (!formatter) throw new UsageError(`unknown format "${escapeLine(format)}"${didYouMean(format, Object.keys(FORMATS))}; one of: ${Object.keys(FORMATS).join(', ')}`);
 	const minSeverity = severityOption(values['min-severity'], '--min-severity') ?? 'hint';
 	const failOn = severityOption(values['fail-on'], '--fail-on') ?? 'warning';
-	const profile = values.profile;
-	if (profile !== undefined && !isProfile(profile, true)) throw new UsageError(`unknown profile "${profile}"`);
+	const profile = profileOption(values.profile);
 	const overrides = { minSeverity, ...(profile ? { profile } : {}) };
 
 	const results: FileResult[] = [];
@@ -136,21 +151,24 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (values.stdin) {
 		const name = values['stdin-filename'] ?? 'stdin.md';
 		if (isWordDocument(name)) throw new UsageError('Word documents are read from a file, not standard input: accountable proposal.docx');
-		const review = service.review(path.resolve(io.cwd, name), await io.readStdin(), overrides);
+		const stdinFile = path.resolve(io.cwd, name);
+		const review = service.review(stdinFile, await io.readStdin(bytesForCharacters(service.sizeLimitFor(stdinFile))), overrides);
 		errors.push(...review.errors);
 		if (review.skipped) {
-			io.stderr(`${name}: ${review.skipped}\n`);
+			io.stderr(`${displayName(name)}: ${review.skipped}\n`);
 			ioFailed = true;
 		}
 		results.push({ file: name, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [] });
 	} else {
 		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
-		const { files, missing, unmatched } = expandPaths(positionals, configs, io.cwd);
-		for (const m of missing) io.stderr(`accountable: no such file or folder: ${m}\n`);
+		const { files, missing, unmatched, skipped } = expandPaths(positionals, configs, io.cwd, { followLinks: values['follow-links'] });
+		for (const m of missing) io.stderr(`accountable: no such file or folder: ${escapeLine(m)}\n`);
 		// A glob that matches nothing is most likely mistyped; passing silently would hide every finding in CI.
-		for (const g of unmatched) io.stderr(`accountable: no files match ${g}\n`);
-		if (missing.length > 0 || unmatched.length > 0) ioFailed = true;
-		const progress = new Progress(files.length, io.isTTY && !values.quiet, io.stderr);
+		for (const g of unmatched) io.stderr(`accountable: no files match ${escapeLine(g)}\n`);
+		// Nothing is passed over in silence: each skipped file or folder is named with its reason.
+		for (const s of skipped) io.stderr(`accountable: ${s.failed ? '' : 'skipped: '}${displayPath(s.path, io.cwd)} ${escapeLine(s.reason)}\n`);
+		if (missing.length > 0 || unmatched.length > 0 || skipped.some((s) => s.failed)) ioFailed = true;
+		const progress = new Progress(files.length, io.isTTY && !values.quiet, io.progress ?? io.stderr);
 		// Large batches are reviewed on every core (the main thread and workers); results and messages still come out in file order.
 		const pool = ReviewPool.forBatch(files, { explicit: values.config ? path.resolve(io.cwd, values.config) : undefined, none: values['no-config'] });
 		const pending: Array<() => Promise<void>> = [];
@@ -160,9 +178,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 				const display = displayPath(file, io.cwd);
 				let source: ReviewableFile;
 				try {
-					source = await readReviewable(file);
+					source = await readReviewable(file, service.sizeLimitFor(file));
 				} catch (e) {
-					const message = e instanceof DocxError ? `accountable: ${display} ${e.message}\n` : `accountable: cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`;
+					const message = `accountable: ${escapeLine(readFailureMessage(display, e))}\n`;
 					pending.push(async () => {
 						io.stderr(message);
 						ioFailed = true;
@@ -182,7 +200,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 						io.stderr(`${display}: ${review.skipped}\n`);
 						ioFailed = true;
 					}
-					results.push({ file: display, findings: review.findings, suppressed: review.suppressed, ...(locate ? { locate } : {}) });
+					// Formats escape the name as their syntax needs (JSON and SARIF keep it exact).
+					results.push({ file: relativePath(file, io.cwd), findings: review.findings, suppressed: review.suppressed, ...(locate ? { locate } : {}) });
 				});
 				while (pending.length >= (pool?.window ?? 1)) await pending.shift()!();
 			}
@@ -207,19 +226,19 @@ function inProcess(review: FileReview): PooledReview {
 }
 
 /** `accountable report <file>`: the accountability scorecard (see ./report.ts). */
-async function report(service: ReviewService, io: CliIO, files: string[], values: { format?: string; output?: string; profile?: string; 'min-severity'?: string; help?: boolean }): Promise<number> {
+async function report(service: ReviewService, io: CliIO, files: string[], values: { format?: string; output?: string; force?: boolean; profile?: string; 'min-severity'?: string; help?: boolean }): Promise<number> {
 	if (values.help) {
 		io.stdout(`${REPORT_USAGE}\n`);
 		return 0;
 	}
-	const profile = values.profile;
-	if (profile !== undefined && !isProfile(profile, true)) throw new UsageError(`unknown profile "${profile}"`);
+	const profile = profileOption(values.profile);
 	const minSeverity = severityOption(values['min-severity'], '--min-severity');
 	try {
 		return await runReport(service, {
 			files,
 			format: values.format,
 			output: values.output,
+			force: values.force ?? false,
 			overrides: { ...(minSeverity ? { minSeverity } : {}), ...(profile ? { profile } : {}) },
 			cwd: io.cwd,
 			version,
@@ -237,15 +256,34 @@ async function report(service: ReviewService, io: CliIO, files: string[], values
 
 function severityOption(value: string | undefined, name: string): Severity | undefined {
 	if (value === undefined) return undefined;
-	if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of: ${SEVERITIES.join(', ')}`);
+	if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of: ${SEVERITIES.join(', ')} (not "${escapeLine(value)}")`);
 	return value as Severity;
+}
+
+function profileOption(value: string | undefined): (typeof PROFILES)[number] | 'auto' | undefined {
+	if (value === undefined) return undefined;
+	const valid = ['auto', ...PROFILES];
+	if (!isProfile(value, true)) throw new UsageError(`unknown profile "${escapeLine(value)}"${didYouMean(value, valid)}; --profile is one of: ${valid.join(', ')}`);
+	return value;
+}
+
+/** A command-line parsing problem in words: an unknown option names itself and the nearest known one. */
+function optionProblem(e: NodeJS.ErrnoException): string {
+	const known = Object.keys(OPTIONS).map((o) => `--${o}`);
+	const unknown = /^Unknown option '([^']+)'/.exec(e.message)?.[1];
+	if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+		return `unknown option ${escapeLine(unknown)}${didYouMean(unknown.replace(/=.*$/, ''), known, (s) => s)}\nRun accountable --help for the list of options.`;
+	}
+	const needsValue = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(e.message)?.[1];
+	if (needsValue) return `${needsValue} needs a value, e.g. ${needsValue} ${needsValue === '--format' ? 'json' : needsValue === '--output' ? 'report.html' : '…'}`;
+	return `${escapeLine(e.message.split('\n')[0] ?? '')}\nRun accountable --help for the list of options.`;
 }
 
 /** Configuration and rule-pack problems, each once, as `file:line: problem`. */
 function reportLoadErrors(errors: LoadError[], io: CliIO): number {
 	const seen = new Set<string>();
 	for (const e of errors) {
-		const line = `${displayPath(e.file, io.cwd)}:${e.line}: ${e.message}`;
+		const line = `${displayPath(e.file, io.cwd)}:${e.line}: ${escapeLine(e.message)}`;
 		if (seen.has(line)) continue;
 		seen.add(line);
 		io.stderr(`${line}\n`);
@@ -255,13 +293,27 @@ function reportLoadErrors(errors: LoadError[], io: CliIO): number {
 
 function summary(findings: { severity: Severity }[], files: number): string {
 	const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-	const detail = counts.length > 0 ? ` (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})` : '';
-	return `${findings.length} finding${findings.length === 1 ? '' : 's'}${detail} in ${files} file${files === 1 ? '' : 's'}\n`;
+	const detail = counts.length > 0 ? ` (${counts.map(([s, n]) => count(n, s)).join(', ')})` : '';
+	return `${count(findings.length, 'finding')}${detail} in ${count(files, 'file')}\n`;
 }
 
+/**
+ * A file as messages name it: relative to the working folder when inside it, on one line (control characters
+ * as codes), and never starting with `::`, which a CI runner would read as a command.
+ */
 function displayPath(file: string, cwd: string): string {
+	return displayName(relativePath(file, cwd));
+}
+
+/** Relative to the working folder when inside it, with forward slashes; else absolute. */
+function relativePath(file: string, cwd: string): string {
 	const relative = path.relative(cwd, file);
 	return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+function displayName(name: string): string {
+	const line = escapeLine(name);
+	return line.startsWith('::') ? `./${line}` : line;
 }
 
 function uniqueRules(service: ReviewService, file: string): Rule[] {
@@ -286,8 +338,9 @@ function explain(service: ReviewService, io: CliIO, id: string | undefined): num
 	const set = service.ruleSetFor(path.join(io.cwd, 'x.md'));
 	const rule = set.rules.find((r) => r.id === id);
 	if (!rule) {
+		const nearest = didYouMean(id, set.rules.map((r) => r.id));
 		const near = set.rules.filter((r) => r.id.includes(id) || id.includes(r.category)).map((r) => r.id);
-		throw new UsageError(`unknown rule "${id}"${near.length > 0 ? `; did you mean: ${near.slice(0, 5).join(', ')}` : ''}`);
+		throw new UsageError(`unknown rule "${escapeLine(id)}"${nearest || (near.length > 0 ? `; did you mean: ${near.slice(0, 5).join(', ')}` : '')}`);
 	}
 	const lines = [
 		`${rule.id} (${rule.spec.severity}, ${rule.spec.scope})`,

@@ -1,3 +1,5 @@
+import { escapeLine } from './formats/escape';
+
 /** A one-line progress indicator on stderr for long batch reviews in a terminal; silent when piped. */
 export class Progress {
 	private count = 0;
@@ -18,7 +20,7 @@ export class Progress {
 		const now = Date.now();
 		if (now - this.lastDraw < 100 && this.count < this.total) return;
 		this.lastDraw = now;
-		const name = file.length > 50 ? `…${file.slice(-49)}` : file;
+		const name = escapeLine(file.length > 50 ? `…${file.slice(-49)}` : file);
 		this.write(`\r\x1b[2KReviewing ${this.count}/${this.total} ${name}`);
 	}
 

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { Severity } from './finding';
+import { didYouMean } from './words';
 
 export type RuleSetting = 'off' | 'on' | Severity;
 
@@ -39,6 +40,24 @@ export function settingFor(ruleId: string, category: string, rules: Record<strin
 		}
 	}
 	return best;
+}
+
+const isGlob = (selector: string): boolean => /[*?[{]/.test(selector);
+
+/**
+ * Why a `rules` selector matches no rule (a misspelt id, category or glob), with the nearest one it may have
+ * meant; undefined when it matches. `framng: off` must not pass in silence while framing findings go on.
+ */
+export function selectorProblem(selector: string, rules: ReadonlyArray<{ id: string; category: string }>): string | undefined {
+	if (isGlob(selector) ? rules.some((r) => picomatch.isMatch(r.id, selector)) : rules.some((r) => r.id === selector || r.category === selector)) return undefined;
+	const names = new Set<string>();
+	for (const r of rules) {
+		names.add(r.id);
+		names.add(r.category);
+	}
+	const what = isGlob(selector) ? 'the glob' : selector.includes('/') ? 'rule' : 'rule or category';
+	const near = isGlob(selector) ? didYouMean(selector.replace(/\/?\*+$/, ''), [...names].filter((n) => !n.includes('/')).map((c) => c)) : didYouMean(selector, names);
+	return `${what} "${selector}" matches no rule${isGlob(selector) && near ? near.replace(/"([^"]+)"\?$/, '"$1/*"?') : near}`;
 }
 
 /** Later settings override earlier ones; rule maps merge key by key. */

@@ -1,7 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, Connection, ProgressToken, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { findConfigFile } from '../node/config';
+import { count } from '../engine';
+import { CONFIG_NAMES, findConfigFile } from '../node/config';
+import { isInside } from '../node/files';
+import { DEFAULT_MAX_DOCUMENT_SIZE } from '../node/reviewService';
+import { bytesForCharacters, readBoundedText } from '../node/safeRead';
 import type { ServerConfiguration } from './configuration';
 import { fileUri } from './diagnostics';
 import type { DocumentReviews } from './documents';
@@ -11,7 +15,7 @@ import type { WorkspacePaths } from './paths';
 import { ServerCommands, type FindingCommandArgs } from './protocol';
 import type { EditorSettings } from './settings';
 import { disableForFileEdit, disableForLineEdit } from './suppressionEdits';
-import { CONFIG_TEMPLATE, disableRuleInConfig } from './workspaceConfig';
+import { CONFIG_TEMPLATE, disableRuleInConfig, writeConfigFile } from './workspaceConfig';
 import { reviewWorkspace, type WorkspaceReviewSummary } from './workspaceReview';
 
 /** What the commands need of the server (session.ts hands itself over). */
@@ -61,7 +65,7 @@ export class CommandHandlers {
 	private textOf(uri: string): string {
 		const open = this.server.reviews.documents.get(uri);
 		if (open) return open.getText();
-		return fs.readFileSync(this.server.paths.fileFor(uri, undefined), 'utf8');
+		return readBoundedText(this.server.paths.fileFor(uri, undefined), bytesForCharacters(DEFAULT_MAX_DOCUMENT_SIZE));
 	}
 
 	private async applyEdit(uri: string, edit: TextEdit, label: string): Promise<{ applied: boolean }> {
@@ -70,13 +74,22 @@ export class CommandHandlers {
 		return { applied: true };
 	}
 
+	/** The workspace folder of a document a command acts on: commands write nowhere else. */
+	private workspaceFolderOf(file: string): string {
+		const folder = this.server.paths.folderOf(file);
+		if (!folder) throw new Error(`${path.basename(file)} is not in a workspace folder; open its folder to change Accountable's configuration`);
+		return folder;
+	}
+
 	/** Sets the rule to `off` in the nearest configuration file, or creates `.accountable.yaml` in the workspace folder. */
 	private disableInWorkspace(a: FindingCommandArgs): { file: string; created: boolean } {
 		const file = this.server.paths.fileFor(a.uri, undefined);
-		const existing = findConfigFile(path.dirname(file));
-		const dirForNew = this.server.paths.folderOf(file) ?? path.dirname(file);
-		const result = disableRuleInConfig(existing, dirForNew, a.ruleId);
-		fs.writeFileSync(result.file, result.text);
+		const folder = this.workspaceFolderOf(file);
+		const nearest = findConfigFile(path.dirname(file));
+		// A configuration above the workspace folder (a home folder's, say) is not this command's to change.
+		if (nearest && !isInside(path.resolve(nearest), folder)) throw new Error(`the configuration that applies, ${nearest}, is outside the workspace folder; add "${a.ruleId}: off" to it yourself`);
+		const result = disableRuleInConfig(nearest, folder, a.ruleId);
+		writeConfigFile(result.file, result.text, folder, result.created);
 		this.server.log.log(`${result.created ? 'Created' : 'Updated'} ${result.file}: ${a.ruleId} is off`);
 		// Reload now rather than wait for the file watcher, which not every client has.
 		this.server.reload(`${a.ruleId} disabled in ${result.file}`);
@@ -94,12 +107,17 @@ export class CommandHandlers {
 	private async createConfigurationFile(arg: unknown): Promise<{ file: string; created: boolean }> {
 		const a = (arg ?? {}) as { uri?: string; folder?: string };
 		const fromUri = a.uri ? this.server.paths.fileFor(a.uri, undefined) : undefined;
-		const folder = a.folder ?? (fromUri ? (this.server.paths.folderOf(fromUri) ?? path.dirname(fromUri)) : this.server.paths.folders[0]);
+		// Only a workspace folder: a `folder` or `uri` argument cannot aim the command anywhere else.
+		const folder = a.folder !== undefined ? this.server.paths.folders.find((f) => path.resolve(f) === path.resolve(String(a.folder))) : fromUri ? this.workspaceFolderOf(fromUri) : this.server.paths.folders[0];
+		if (a.folder !== undefined && !folder) throw new Error(`${String(a.folder)} is not a workspace folder; the configuration file goes in one`);
 		if (!folder) throw new Error('open a folder first: the configuration file goes in a workspace folder');
-		const existing = ['.accountable.yaml', '.accountable.yml', '.accountable.json'].map((n) => path.join(folder, n)).find((f) => fs.existsSync(f));
+		// lstat, not exists: a dangling link named .accountable.yaml is an existing entry, never written through.
+		const existing = CONFIG_NAMES.map((n) => path.join(folder, n)).find((f) => lstatOrUndefined(f) !== undefined);
 		const file = existing ?? path.join(folder, '.accountable.yaml');
+		// An existing file is only opened; a dangling link is neither opened nor written through (that would create its target).
+		if (existing && lstatOrUndefined(existing)!.isSymbolicLink() && !fs.existsSync(existing)) throw new Error(`${path.basename(existing)} in ${folder} is a symbolic link to a file that does not exist; Accountable does not create files through links`);
 		if (!existing) {
-			fs.writeFileSync(file, CONFIG_TEMPLATE);
+			writeConfigFile(file, CONFIG_TEMPLATE, folder, true);
 			this.server.reload(`created ${file}`);
 		}
 		if (this.server.capabilities.showDocument) await this.server.connection.window.showDocument({ uri: fileUri(file), takeFocus: true });
@@ -127,10 +145,9 @@ export class CommandHandlers {
 				if (!settings || !settings.enable) return 0;
 				let text: string;
 				try {
-					text = server.reviews.documents.get(uri)?.getText() ?? fs.readFileSync(file, 'utf8');
+					text = server.reviews.documents.get(uri)?.getText() ?? readBoundedText(file, bytesForCharacters(settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE));
 				} catch (e) {
-					server.log.error(`reading ${file}`, e);
-					return 0;
+					return { skipped: (e as Error).message };
 				}
 				const diagnostics = server.log.guard(`review of ${file}`, () => server.reviews.reviewText(uri, file, text, undefined, settings), []);
 				void server.connection.sendDiagnostics({ uri, diagnostics });
@@ -143,8 +160,21 @@ export class CommandHandlers {
 			},
 			[token, progressToken],
 		);
-		server.log.log(`Workspace review: ${summary.findings} findings in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}`);
+		server.log.log(`Workspace review: ${count(summary.findings, 'finding')} in ${count(summary.files, 'file')}${summary.cancelled ? ' (cancelled)' : ''}`);
+		// Nothing passed over in silence: each skipped file or folder is logged, and the user told there were some.
+		for (const s of summary.skipped) server.log.log(`Not reviewed: ${s.file} ${s.reason}`);
+		if (summary.skipped.length > 0) {
+			void server.connection.window.showWarningMessage(`Accountable: ${count(summary.skipped.length, 'file or folder', 'files or folders')} not reviewed (first: ${path.basename(summary.skipped[0]!.file)} ${summary.skipped[0]!.reason}). See the Accountable output for the list.`);
+		}
 		return summary;
+	}
+}
+
+function lstatOrUndefined(file: string): fs.Stats | undefined {
+	try {
+		return fs.lstatSync(file);
+	} catch {
+		return undefined;
 	}
 }
 

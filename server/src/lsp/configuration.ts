@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { LoadError, Rule } from '../engine';
-import { CONFIG_NAMES, ConfigResolver } from '../node/config';
+import { CONFIG_NAMES, ConfigResolver, MAX_CONFIG_BYTES } from '../node/config';
+import { readBoundedText } from '../node/safeRead';
 import { builtinRulesDir } from '../node/ruleFiles';
 import { ReviewService, type FileReview } from '../node/reviewService';
 import { fileUri, loadErrorDiagnostic } from './diagnostics';
@@ -140,7 +141,7 @@ export class ServerConfiguration {
 
 function readLines(file: string): string[] {
 	try {
-		return fs.readFileSync(file, 'utf8').split(/\r?\n/);
+		return readBoundedText(file, MAX_CONFIG_BYTES).split(/\r?\n/);
 	} catch {
 		return [];
 	}

@@ -80,6 +80,17 @@ export function binaryDiagnostic(): Diagnostic {
 	};
 }
 
+/** Shown instead of a review that failed: never an empty list, which would read as "nothing found". */
+export function reviewFailedDiagnostic(e: unknown): Diagnostic {
+	return {
+		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		severity: DiagnosticSeverity.Error,
+		source: DIAGNOSTIC_SOURCE,
+		code: ServerCodes.reviewFailed,
+		message: `Accountable could not review this document: ${(e as Error)?.message ?? String(e)}. See the Accountable output for details.`,
+	};
+}
+
 /**
  * A problem in a configuration file or rule pack, shown on that file at its (1-based) line. `lineText` gives
  * the line's length so the whole line is underlined.

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Rule, RuleSet } from '../engine';
+import { selectorProblem, type Finding, type Rule, type RuleSet } from '../engine';
 import { isIgnored } from '../node/files';
 import type { IncrementalState } from '../node/reviewService';
 import type { ServerConfiguration } from './configuration';
-import { binaryDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { binaryDiagnostic, reviewFailedDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { Debouncer } from './debouncer';
 import { isWordReviewView } from './docxProtocol';
 import type { ServerLog } from './log';
@@ -43,6 +43,7 @@ export class DocumentReviews {
 	private readonly reviewMs = new Map<string, number>();
 	/** Per open document, what the engine keeps to re-review only what an edit changed. */
 	private readonly incremental = new Map<string, IncrementalState>();
+	private readonly warnedSelectors = new Set<string>();
 
 	constructor(
 		private readonly connection: Connection,
@@ -143,6 +144,8 @@ export class DocumentReviews {
 			this.log.trace(`reviewed ${path.basename(file)} v${version} (${trigger}): ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
 		} catch (e) {
 			this.log.error(`review of ${uri}`, e);
+			// A review that failed must not look like a clean document.
+			void this.connection.sendDiagnostics({ uri, diagnostics: [reviewFailedDiagnostic(e)] });
 		}
 	}
 
@@ -169,8 +172,21 @@ export class DocumentReviews {
 			remember({ version, file, findings: [] });
 			return [tooLargeDiagnostic(text.length, review.limit ?? text.length)];
 		}
-		remember({ version, file, findings: review.result.findings, ruleSet: service.ruleSetFor(file) });
+		const ruleSet = service.ruleSetFor(file);
+		remember({ version, file, findings: review.result.findings, ruleSet });
+		this.warnUnknownSettingSelectors(settings, ruleSet);
 		return review.result.findings.map((f) => toDiagnostic(f, uri));
+	}
+
+	/** `accountable.rules` entries that match no rule: said once each (the setting has no file to show them on). */
+	private warnUnknownSettingSelectors(settings: EditorSettings, ruleSet: RuleSet): void {
+		for (const selector of Object.keys(settings.rules)) {
+			const problem = selectorProblem(selector, ruleSet.rules);
+			if (!problem || this.warnedSelectors.has(problem)) continue;
+			this.warnedSelectors.add(problem);
+			this.log.log(`Setting accountable.rules: ${problem}`);
+			void this.connection.window.showWarningMessage(`Accountable: in the setting accountable.rules, ${problem}`);
+		}
 	}
 }
 

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
-import { DocxError, readWordDocument } from '../node/docx';
+import { readWordDocument } from '../node/docx';
+import { readFailureMessage } from '../node/docx/reviewable';
+import { DEFAULT_MAX_DOCUMENT_SIZE } from '../node/reviewService';
 import { CONVERT_DOCX_REQUEST, DOCX_SCHEME, docxFileUri, type ConvertDocxParams, type ConvertDocxResult } from './docxProtocol';
 
 /**
@@ -14,14 +16,14 @@ export async function convertDocxRequest(params: ConvertDocxParams): Promise<Con
 	if (!file) throw new ResponseError(ErrorCodes.InvalidParams, `not a file: URI or ${DOCX_SCHEME}: URI: ${String(params?.uri)}`);
 	const name = path.basename(file);
 	try {
-		const word = await readWordDocument(file);
+		// The review applies the editor's (smaller) limit to the text; this one stops runaway unpacking.
+		const word = await readWordDocument(file, DEFAULT_MAX_DOCUMENT_SIZE);
 		return {
 			markdown: word.markdown,
 			paragraphs: word.paragraphs.map((p) => ({ paragraph: p.number, headingPath: p.headingPath, start: p.start, end: p.end, ...(p.note ? { note: p.note } : {}) })),
 		};
 	} catch (e) {
-		const message = e instanceof DocxError ? `${name} ${e.message}` : `cannot read ${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-		throw new ResponseError(ErrorCodes.InvalidRequest, message);
+		throw new ResponseError(ErrorCodes.InvalidRequest, readFailureMessage(name, e));
 	}
 }
 

@@ -35,6 +35,7 @@ export const ServerCodes = {
 	binary: 'accountable/binary-document',
 	configError: 'accountable/configuration-error',
 	rulePackError: 'accountable/rule-pack-error',
+	reviewFailed: 'accountable/review-failed',
 } as const;
 
 export interface LspPosition {

@@ -1,8 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { buildReport, type Report, type ReportOptions } from '../engine/report';
 import { readWordDocument } from '../node/docx';
+import { readFailureMessage } from '../node/docx/reviewable';
+import { DEFAULT_MAX_DOCUMENT_SIZE } from '../node/reviewService';
+import { bytesForCharacters, readBoundedText } from '../node/safeRead';
 import type { ServerConfiguration } from './configuration';
 import type { DocumentReviews } from './documents';
 import { isWordReviewView } from './docxProtocol';
@@ -38,9 +40,9 @@ export async function reportRequest(server: ReportContext, params: ReportParams)
 		const onDisk = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 		if (!onDisk) throw new ResponseError(ErrorCodes.InvalidParams, `not an open document: ${uri}`);
 		try {
-			text = fs.readFileSync(onDisk, 'utf8');
+			text = readBoundedText(onDisk, bytesForCharacters(DEFAULT_MAX_DOCUMENT_SIZE));
 		} catch (e) {
-			throw new ResponseError(ErrorCodes.InvalidRequest, `cannot read ${path.basename(onDisk)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+			throw new ResponseError(ErrorCodes.InvalidRequest, readFailureMessage(path.basename(onDisk), e));
 		}
 	}
 	const settings = await server.configuration.settingsFor(uri);
@@ -58,7 +60,7 @@ export async function reportRequest(server: ReportContext, params: ReportParams)
  */
 async function wordLocator(file: string, viewText: string): Promise<ReportOptions['locate'] | undefined> {
 	try {
-		const word = await readWordDocument(file);
+		const word = await readWordDocument(file, DEFAULT_MAX_DOCUMENT_SIZE);
 		return word.markdown === viewText ? (finding) => word.locator.locate(finding.offsets) : undefined;
 	} catch {
 		return undefined; // the view already says why the file cannot be read

@@ -14,6 +14,8 @@ export interface WorkspaceReviewSummary {
 	files: number;
 	findings: number;
 	cancelled: boolean;
+	/** Files and folders not reviewed, each with its reason (a link out of the folder, an unreadable folder, a FIFO…). */
+	skipped: Array<{ file: string; reason: string }>;
 }
 
 /**
@@ -24,25 +26,30 @@ export interface WorkspaceReviewSummary {
 export async function reviewWorkspace(
 	folders: readonly string[],
 	configs: ConfigResolver,
-	reviewFile: (file: string) => number,
+	/** Reviews one file: the number of findings, or why it could not be read. */
+	reviewFile: (file: string) => number | { skipped: string },
 	progress: WorkspaceReviewProgress,
 	tokens: ReadonlyArray<CancellationToken | undefined>,
 ): Promise<WorkspaceReviewSummary> {
 	const cancelled = (): boolean => tokens.some((t) => t?.isCancellationRequested);
 	progress.begin('Accountable: reviewing the workspace', 0, 'finding files…', true);
 	// Only text documents: the CLI may read other formats (.docx), which an editor cannot show diagnostics in.
-	const files = (folders.length > 0 ? expandPaths(folders, configs).files : []).filter((f) => TEXT_DOCUMENT.test(f));
+	const expanded = folders.length > 0 ? expandPaths(folders, configs) : { files: [], skipped: [] };
+	const files = expanded.files.filter((f) => TEXT_DOCUMENT.test(f));
+	const skipped = expanded.skipped.map((s) => ({ file: s.path, reason: s.reason }));
 	let findings = 0;
 	let done = 0;
 	try {
 		for (const file of files) {
-			if (cancelled()) return { files: done, findings, cancelled: true };
-			findings += reviewFile(file);
+			if (cancelled()) return { files: done, findings, cancelled: true, skipped };
+			const result = reviewFile(file);
+			if (typeof result === 'number') findings += result;
+			else skipped.push({ file, reason: result.skipped });
 			done++;
 			progress.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);
 			await new Promise((resolve) => setImmediate(resolve));
 		}
-		return { files: done, findings, cancelled: cancelled() };
+		return { files: done, findings, cancelled: cancelled(), skipped };
 	} finally {
 		progress.done();
 	}

@@ -3,6 +3,10 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import configSchema from '../../../rules/schema/config.schema.json';
 import { parseYamlSource, schemaProblems, type LoadError, type ReviewSettings, type RuleSetting, type Severity } from '../engine';
+import { readBoundedText } from './safeRead';
+
+/** The largest configuration file read; a real one is a few hundred bytes. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export const CONFIG_NAMES = ['.accountable.yaml', '.accountable.yml', '.accountable.json'];
 
@@ -16,6 +20,15 @@ export interface ConfigFile {
 	dir: string;
 	maxDocumentSize?: number;
 	root?: boolean;
+	/** Line of each `rules` selector, so one that matches no rule is reported where it is written. */
+	ruleLines: Record<string, number>;
+}
+
+/** A `rules` selector and where it was written. */
+export interface RuleSelectorSource {
+	file: string;
+	selector: string;
+	line: number;
 }
 
 /** The effective configuration for one document, and every problem met while reading it. */
@@ -27,6 +40,8 @@ export interface ResolvedConfig {
 	maxDocumentSize?: number;
 	files: string[];
 	errors: LoadError[];
+	/** The `rules` selectors of every file in the chain, checked against the rules once those are loaded. */
+	selectors: RuleSelectorSource[];
 }
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
@@ -82,6 +97,7 @@ export function parseConfigText(file: string, text: string): { config?: ConfigFi
 		ignore: raw.ignore ?? [],
 		maxDocumentSize: raw.maxDocumentSize,
 		root: raw.root,
+		ruleLines: Object.fromEntries(Object.keys(raw.rules ?? {}).map((key) => [key, source.lineOf(['rules'], key)])),
 	};
 	raw.packs?.forEach((p, i) => {
 		const abs = path.resolve(dir, p);
@@ -94,9 +110,10 @@ export function parseConfigText(file: string, text: string): { config?: ConfigFi
 export function readConfigFile(file: string, seen = new Set<string>()): { chain: ConfigFile[]; errors: LoadError[] } {
 	let text: string;
 	try {
-		text = fs.readFileSync(file, 'utf8');
+		// A FIFO or a link to /dev/zero named .accountable.yaml must not hang or fill memory.
+		text = readBoundedText(file, MAX_CONFIG_BYTES);
 	} catch (e) {
-		return { chain: [], errors: [{ file, line: 1, message: `cannot read configuration: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
+		return { chain: [], errors: [{ file, line: 1, message: `configuration file ${(e as Error).message}; reviewing without it (built-in rules and defaults)` }] };
 	}
 	const parsed = parseConfigText(file, text);
 	if (!parsed.config) return { chain: [], errors: parsed.errors };
@@ -114,7 +131,8 @@ export function findConfigFile(dir: string): string | undefined {
 	for (;;) {
 		for (const name of CONFIG_NAMES) {
 			const candidate = path.join(current, name);
-			if (fs.existsSync(candidate)) return candidate;
+			// lstat, not exists: a dangling link named .accountable.yaml is reported, not passed over.
+			if (entryExists(candidate)) return candidate;
 		}
 		const parent = path.dirname(current);
 		if (parent === current) return undefined;
@@ -122,10 +140,19 @@ export function findConfigFile(dir: string): string | undefined {
 	}
 }
 
+function entryExists(file: string): boolean {
+	try {
+		fs.lstatSync(file);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Merges a chain of configuration files (base first) into effective settings. */
 export function resolveChain(chain: ConfigFile[], errors: LoadError[]): ResolvedConfig {
 	const rules: Record<string, RuleSetting> = {};
-	const resolved: ResolvedConfig = { settings: {}, packs: [], ignore: [], files: [], errors };
+	const resolved: ResolvedConfig = { settings: {}, packs: [], ignore: [], files: [], errors, selectors: [] };
 	for (const c of chain) {
 		Object.assign(rules, c.settings.rules);
 		if (c.settings.profile) resolved.settings.profile = c.settings.profile;
@@ -134,10 +161,13 @@ export function resolveChain(chain: ConfigFile[], errors: LoadError[]): Resolved
 		resolved.packs.push(...c.packs.filter((p) => !resolved.packs.includes(p)));
 		resolved.ignore.push(...c.ignore.map((pattern) => ({ dir: c.dir, pattern })));
 		resolved.files.push(c.path);
+		resolved.selectors.push(...Object.entries(c.ruleLines).map(([selector, line]) => ({ file: c.path, selector, line })));
 	}
 	if (Object.keys(rules).length > 0) resolved.settings.rules = rules;
 	return resolved;
 }
+
+const noConfig = (): ResolvedConfig => ({ settings: {}, packs: [], ignore: [], files: [], errors: [], selectors: [] });
 
 /**
  * Finds and reads configuration for documents in `dir`, with a cache per folder so a batch review reads each
@@ -149,9 +179,9 @@ export class ConfigResolver {
 	constructor(private readonly options: { explicit?: string; none?: boolean } = {}) {}
 
 	forDirectory(dir: string): ResolvedConfig {
-		if (this.options.none) return { settings: {}, packs: [], ignore: [], files: [], errors: [] };
+		if (this.options.none) return noConfig();
 		const file = this.options.explicit ? path.resolve(this.options.explicit) : findConfigFile(dir);
-		if (!file) return { settings: {}, packs: [], ignore: [], files: [], errors: [] };
+		if (!file) return noConfig();
 		let resolved = this.byFile.get(file);
 		if (!resolved) {
 			const { chain, errors } = readConfigFile(file);

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { IncrementalReviewer, Reviewer, formatForPath, mergeSettings, type DocumentFormat, type LoadError, type ReviewResult, type ReviewSettings, type RuleSet } from '../engine';
+import { IncrementalReviewer, Reviewer, formatForPath, mergeSettings, selectorProblem, type DocumentFormat, type LoadError, type ReviewResult, type ReviewSettings, type RuleSet } from '../engine';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { loadRules } from './ruleFiles';
 import { BINARY_MESSAGE, looksBinary } from './binary';
@@ -31,6 +31,8 @@ export interface IncrementalState {
  */
 export class ReviewService {
 	private readonly reviewers = new Map<string, Reviewer>();
+	/** Selectors in a configuration that match no rule of a rule set, found once per pair. */
+	private readonly selectorErrors = new WeakMap<ResolvedConfig, WeakMap<Reviewer, LoadError[]>>();
 
 	constructor(
 		readonly configs: ConfigResolver = new ConfigResolver(),
@@ -48,6 +50,11 @@ export class ReviewService {
 		return reviewer;
 	}
 
+	/** The most characters a document at `file` may have to be reviewed: its configuration's limit, or an editor's if smaller. */
+	sizeLimitFor(file: string, editorLimit = Infinity): number {
+		return Math.min(this.configs.forDirectory(path.dirname(file)).maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE, editorLimit);
+	}
+
 	ruleSetFor(file: string): RuleSet {
 		return this.reviewerFor(this.configs.forDirectory(path.dirname(file)).packs).ruleSet;
 	}
@@ -61,9 +68,9 @@ export class ReviewService {
 	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file), incremental?: IncrementalState, editorLimit = Infinity): FileReview {
 		const config = this.configs.forDirectory(path.dirname(file));
 		const reviewer = this.reviewerFor(config.packs);
-		const errors = [...config.errors, ...reviewer.ruleSet.errors];
+		const errors = [...config.errors, ...reviewer.ruleSet.errors, ...this.unknownSelectors(config, reviewer)];
 		// The one size check: the configuration's limit, and an editor's (accountable.maxDocumentSize), the smaller winning.
-		const limit = Math.min(config.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE, editorLimit);
+		const limit = this.sizeLimitFor(file, editorLimit);
 		if (text.length > limit) {
 			return { file, config, errors, limit, skipped: `not reviewed: ${text.length} characters is over the limit of ${limit} (maxDocumentSize)` };
 		}
@@ -76,6 +83,24 @@ export class ReviewService {
 		}
 		const result = engine.review({ text, format }, mergeSettings(config.settings, overrides));
 		return { file, result, config, errors };
+	}
+
+	/** `rules` entries of the configuration that match no rule the document is reviewed with, each at its line. */
+	private unknownSelectors(config: ResolvedConfig, reviewer: Reviewer): LoadError[] {
+		let byReviewer = this.selectorErrors.get(config);
+		if (!byReviewer) this.selectorErrors.set(config, (byReviewer = new WeakMap()));
+		let errors = byReviewer.get(reviewer);
+		if (!errors) {
+			errors = [];
+			// Without the packs (an untrusted workspace), their rules' ids would look unknown.
+			const packsLeftOut = this.options.loadPacks === false && config.packs.length > 0;
+			for (const s of packsLeftOut ? [] : config.selectors) {
+				const problem = selectorProblem(s.selector, reviewer.ruleSet.rules);
+				if (problem) errors.push({ file: s.file, line: s.line, message: problem });
+			}
+			byReviewer.set(reviewer, errors);
+		}
+		return errors;
 	}
 
 	clear(): void {

@@ -2,6 +2,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadRuleSet, type LoadError, type RuleSet, type SourceFile } from '../engine';
+import { readBoundedText } from './safeRead';
+
+/**
+ * Limits on what a rule pack may hold. Rules are matched against every sentence, so review time grows with
+ * their number: past these a pack is refused (an error on its folder) and the review goes on without it.
+ */
+export const PACK_LIMITS = {
+	/** Rule files in one pack; the built-in set has about a hundred. */
+	maxRules: 2000,
+	/** Bytes of one rule or vocabulary file. */
+	maxFileBytes: 256 * 1024,
+};
 
 /** The built-in rules folder: found upward from this module, so it works from sources and from bundles. */
 export function builtinRulesDir(): string {
@@ -14,8 +26,12 @@ export function builtinRulesDir(): string {
 	throw new Error(`Accountable's rules folder was not found above ${__dirname}`);
 }
 
-/** Rule files (`<category>/<name>.md`) and vocabularies (`vocabularies/*.yaml`) under a rules folder. */
-export function readRuleFolder(dir: string, errors: LoadError[]): { rules: SourceFile[]; vocabularies: SourceFile[] } {
+/**
+ * Rule files (`<category>/<name>.md`) and vocabularies (`vocabularies/*.yaml`) under a rules folder. An
+ * unreadable folder, a file that is not a regular file or is too large, or a pack over the rule limit is an
+ * error on that path; everything else still loads.
+ */
+export function readRuleFolder(dir: string, errors: LoadError[], limits = PACK_LIMITS): { rules: SourceFile[]; vocabularies: SourceFile[] } {
 	const rules: SourceFile[] = [];
 	const vocabularies: SourceFile[] = [];
 	let entries: fs.Dirent[];
@@ -25,24 +41,39 @@ export function readRuleFolder(dir: string, errors: LoadError[]): { rules: Sourc
 		errors.push({ file: dir, line: 1, message: `cannot read rule folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
 		return { rules, vocabularies };
 	}
+	const ruleFiles: string[] = [];
+	const vocabularyFiles: string[] = [];
 	for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
 		if (!entry.isDirectory() || entry.name === 'schema' || entry.name.startsWith('.')) continue;
 		const sub = path.join(dir, entry.name);
-		for (const name of fs.readdirSync(sub).sort()) {
+		let names: string[];
+		try {
+			names = fs.readdirSync(sub).sort();
+		} catch (e) {
+			errors.push({ file: sub, line: 1, message: `cannot read rule folder: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}; its rules are not loaded` });
+			continue;
+		}
+		for (const name of names) {
 			const file = path.join(sub, name);
-			if (entry.name === 'vocabularies' && /\.ya?ml$/i.test(name)) vocabularies.push(readSource(file, errors));
-			else if (entry.name !== 'vocabularies' && /\.md$/i.test(name) && name.toLowerCase() !== 'readme.md') rules.push({ ...readSource(file, errors), url: pathToFileURL(file).href });
+			if (entry.name === 'vocabularies' && /\.ya?ml$/i.test(name)) vocabularyFiles.push(file);
+			else if (entry.name !== 'vocabularies' && /\.md$/i.test(name) && name.toLowerCase() !== 'readme.md') ruleFiles.push(file);
 		}
 	}
-	return { rules: rules.filter((r) => r.text !== undefined), vocabularies: vocabularies.filter((v) => v.text !== undefined) };
+	// Refused before anything is read or compiled: loading and matching grow with the number of rules.
+	if (ruleFiles.length > limits.maxRules) {
+		errors.push({ file: dir, line: 1, message: `rule pack has ${ruleFiles.length} rules, over the limit of ${limits.maxRules}; the pack is not loaded (split it, or keep the rules you use)` });
+		return { rules, vocabularies };
+	}
+	for (const file of vocabularyFiles) pushSource(vocabularies, file, errors, limits);
+	for (const file of ruleFiles) pushSource(rules, file, errors, limits, pathToFileURL(file).href);
+	return { rules, vocabularies };
 }
 
-function readSource(file: string, errors: LoadError[]): SourceFile {
+function pushSource(into: SourceFile[], file: string, errors: LoadError[], limits: typeof PACK_LIMITS, url?: string): void {
 	try {
-		return { path: file, text: fs.readFileSync(file, 'utf8') };
+		into.push({ path: file, text: readBoundedText(file, limits.maxFileBytes), ...(url ? { url } : {}) });
 	} catch (e) {
-		errors.push({ file, line: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-		return { path: file, text: undefined as unknown as string };
+		errors.push({ file, line: 1, message: `rule file ${(e as Error).message}; not loaded` });
 	}
 }
 

@@ -1,6 +1,7 @@
 import type { Severity } from '../../engine';
 import type { FormatInput } from './types';
 import { describeLocation } from '../../node/docx';
+import { escapeLine } from './escape';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -29,10 +30,15 @@ export function formatGithub({ results }: FormatInput): string {
 	return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-function escapeData(s: string): string {
-	return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * Workflow-command escaping as GitHub's toolkit does it (`%`, CR and LF in data; also `:` and `,` in
+ * properties), so text from a document or a file name cannot end the command or start another; other
+ * control characters are shown as codes, so none reaches the log's terminal rendering.
+ */
+export function escapeData(s: string): string {
+	return escapeLine(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
-function escapeProperty(s: string): string {
+export function escapeProperty(s: string): string {
 	return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { ErrorObject } from 'ajv';
 
 /** A parsed YAML text that can say on which line a value or key sits. */
@@ -9,6 +9,13 @@ export interface YamlSource {
 	lineOf(path: ReadonlyArray<string | number>, key?: string): number;
 }
 
+/**
+ * How many values aliases (`*name`) may expand to in one file. The yaml library's default (100) refuses an
+ * ordinary configuration that reuses a setting 120 times; this still stops a "billion laughs" file, whose
+ * nested aliases expand exponentially, after a few thousand values (milliseconds).
+ */
+export const MAX_ALIAS_EXPANSION = 10_000;
+
 /** `lineOffset` is added to every line: front matter starts one line after its opening `---`. */
 export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
 	const counter = new LineCounter();
@@ -18,8 +25,28 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
 		message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
 	}));
 	const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : counter.linePos(offset).line) + lineOffset;
+	let value: unknown;
+	if (syntaxErrors.length === 0) {
+		try {
+			value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+		} catch (e) {
+			// The library throws (it does not record an error) for aliases that expand too far or point nowhere.
+			let first: number | undefined;
+			visit(doc, {
+				Alias(_, node) {
+					first ??= node.range?.[0];
+					return first === undefined ? undefined : visit.BREAK;
+				},
+			});
+			const excessive = /excessive alias count/i.test((e as Error).message);
+			syntaxErrors.push({
+				line: lineAt(first),
+				message: excessive ? `aliases (*name) here expand to more than ${MAX_ALIAS_EXPANSION} values; write the values out, or use fewer nested aliases` : (e as Error).message.split('\n')[0]!,
+			});
+		}
+	}
 	return {
-		value: syntaxErrors.length > 0 ? undefined : doc.toJS(),
+		value,
 		syntaxErrors,
 		lineOf(path, key) {
 			for (let depth = path.length; depth >= 0; depth--) {

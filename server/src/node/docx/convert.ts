@@ -1,11 +1,12 @@
 import { parseHtml } from './html';
 import { renderMarkdown, type ConvertedMarkdown } from './markdown';
+import { openPackage, PackageError } from './package';
 
 /** A .docx that cannot be reviewed, with a message a Word user can act on. */
 export class DocxError extends Error {
 	constructor(
 		message: string,
-		readonly reason: 'encrypted' | 'legacy-word' | 'corrupt' | 'not-word',
+		readonly reason: 'encrypted' | 'legacy-word' | 'corrupt' | 'not-word' | 'limit' | 'too-large',
 	) {
 		super(message);
 	}
@@ -24,15 +25,24 @@ const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
  */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='title'] => h1:fresh"];
 
-/** Converts a .docx file's bytes to reviewable Markdown and the table of where each Word paragraph went. */
-export async function convertDocx(bytes: Buffer): Promise<ConvertedMarkdown> {
+/**
+ * Converts a .docx file's bytes to reviewable Markdown and the table of where each Word paragraph went. The
+ * package is unpacked within limits (see package.ts); `maxTextLength` bounds the text of the document body.
+ */
+export async function convertDocx(bytes: Buffer, maxTextLength = Infinity): Promise<ConvertedMarkdown> {
 	refuseNonDocx(bytes);
+	let file;
+	try {
+		file = openPackage(bytes, maxTextLength);
+	} catch (e) {
+		throw e instanceof PackageError ? packageFailure(e) : classifyFailure(e as Error);
+	}
 	// Loaded on first use, so reviewing Markdown alone never pays for mammoth's start-up.
 	const { default: mammoth } = await import('mammoth');
 	let html: string;
 	try {
 		const result = await mammoth.convertToHtml(
-			{ buffer: bytes },
+			{ file } as unknown as { buffer: Buffer },
 			{
 				styleMap: STYLE_MAP,
 				// Never follow links to other files named in the document, and do not inline images (not reviewed).
@@ -42,7 +52,7 @@ export async function convertDocx(bytes: Buffer): Promise<ConvertedMarkdown> {
 		);
 		html = result.value;
 	} catch (e) {
-		throw classifyFailure(e as Error);
+		throw e instanceof PackageError ? packageFailure(e) : classifyFailure(e as Error);
 	}
 	return renderMarkdown(parseHtml(html));
 }
@@ -58,6 +68,12 @@ function refuseNonDocx(bytes: Buffer): void {
 	if (!bytes.subarray(0, 4).equals(ZIP_MAGIC) && !bytes.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
 		throw new DocxError(`is not a Word document (.docx): it is not a ZIP package${describeContent(bytes)}`, 'not-word');
 	}
+}
+
+function packageFailure(e: PackageError): DocxError {
+	if (e.kind === 'too-large-text') return new DocxError(`is not reviewed: ${e.message}`, 'too-large');
+	if (e.kind === 'limit') return new DocxError(`is refused: it ${e.message}`, 'limit');
+	return new DocxError(`is damaged and cannot be read: it ${e.message}; open it in Word to repair it, or save a fresh copy`, 'corrupt');
 }
 
 function classifyFailure(e: Error): DocxError {

@@ -2,8 +2,8 @@
  * Word documents (.docx): converted to Markdown with mammoth, reviewed by the engine like any draft, and
  * findings mapped back to Word paragraphs. Lives beside the engine (not in it) because it reads files.
  */
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { readBoundedFile } from '../safeRead';
 import { convertDocx } from './convert';
 import { WordLocator } from './locate';
 import type { WordParagraph } from './markdown';
@@ -23,13 +23,22 @@ export function isWordDocument(file: string): boolean {
 	return path.extname(file).toLowerCase() === '.docx';
 }
 
-/** Converts Word document bytes; throws DocxError with a message for the user when it cannot. */
-export async function convertWordDocument(bytes: Buffer): Promise<WordDocument> {
-	const { markdown, paragraphs } = await convertDocx(bytes);
+/** The largest .docx file read (pictures included; they are never unpacked). */
+export const MAX_WORD_FILE_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Converts Word document bytes; throws DocxError with a message for the user when it cannot. `maxTextLength`
+ * (the review's maxDocumentSize) stops the unpacking once the document's text is longer.
+ */
+export async function convertWordDocument(bytes: Buffer, maxTextLength = Infinity): Promise<WordDocument> {
+	const { markdown, paragraphs } = await convertDocx(bytes, maxTextLength);
 	return { markdown, paragraphs, locator: new WordLocator(markdown, paragraphs) };
 }
 
-/** Reads and converts a .docx file. File-system errors are thrown as they are; content problems as DocxError. */
-export async function readWordDocument(file: string): Promise<WordDocument> {
-	return convertWordDocument(await fs.readFile(file));
+/**
+ * Reads and converts a .docx file, refusing what is not a regular file of bounded size before reading it.
+ * File problems are thrown as UnreadableFileError; content problems as DocxError.
+ */
+export async function readWordDocument(file: string, maxTextLength = Infinity): Promise<WordDocument> {
+	return convertWordDocument(readBoundedFile(file, MAX_WORD_FILE_BYTES), maxTextLength);
 }
