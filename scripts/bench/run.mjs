@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildForNode } from '../esbuild-node.mjs';
+import { readMessages, writeMessage } from '../lsp-stdio.mjs';
 import { formatMs, summaryLines, targets } from './table.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -206,37 +207,25 @@ async function lspLatency(text, edits) {
 	const waiters = [];
 	const pending = new Map();
 	const serverMs = new Map();
-	let buffer = Buffer.alloc(0);
 	let id = 0;
-	child.stdout.on('data', (chunk) => {
-		buffer = Buffer.concat([buffer, chunk]);
-		for (;;) {
-			const headerEnd = buffer.indexOf('\r\n\r\n');
-			if (headerEnd < 0) return;
-			const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
-			if (buffer.length < headerEnd + 4 + length) return;
-			const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
-			buffer = buffer.subarray(headerEnd + 4 + length);
-			const now = performance.now();
-			if (message.id !== undefined && message.method === undefined) pending.get(message.id)?.(message.result);
-			else if (message.id !== undefined) send({ jsonrpc: '2.0', id: message.id, result: null });
-			else if (message.method === 'window/logMessage') {
-				// The server's own account of each review ("reviewed policy.md v7 (change): … in 12 ms").
-				const m = /reviewed .* v(\d+) \((\w+)\): .* in (\d+) ms/.exec(message.params.message);
-				if (m) serverMs.set(Number(m[1]), Number(m[3]));
-			}
-			else if (message.method === 'textDocument/publishDiagnostics') {
-				for (const w of [...waiters]) if (w.test(message.params)) {
-					waiters.splice(waiters.indexOf(w), 1);
-					w.resolve(now);
-				}
+	readMessages(child.stdout, (message) => {
+		const now = performance.now();
+		if (message.id !== undefined && message.method === undefined) pending.get(message.id)?.(message.result);
+		else if (message.id !== undefined) send({ jsonrpc: '2.0', id: message.id, result: null });
+		else if (message.method === 'window/logMessage') {
+			// The server's own account of each review ("reviewed policy.md v7 (change): … in 12 ms").
+			const m = /reviewed .* v(\d+) \((\w+)\): .* in (\d+) ms/.exec(message.params.message);
+			if (m) serverMs.set(Number(m[1]), Number(m[3]));
+		}
+		else if (message.method === 'textDocument/publishDiagnostics') {
+			for (const w of [...waiters]) if (w.test(message.params)) {
+				waiters.splice(waiters.indexOf(w), 1);
+				w.resolve(now);
 			}
 		}
 	});
 	function send(message) {
-		const body = Buffer.from(JSON.stringify(message), 'utf8');
-		child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-		child.stdin.write(body);
+		writeMessage(child.stdin, message);
 	}
 	const request = (method, params) =>
 		new Promise((resolve) => {

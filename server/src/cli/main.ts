@@ -18,6 +18,9 @@ import { readReviewable, type ReviewableFile } from '../node/docx/reviewable';
 import { version } from '../../../package.json';
 import { REPORT_USAGE, ReportUsageError, reportDate, runReport } from './report';
 
+/** For the build step (scripts/build.mjs), which compiles the built-in rules with this very bundle. */
+export { writeCompiledRules } from '../node/ruleFiles';
+
 const FORMATS: Record<string, (input: FormatInput) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 
 const USAGE = `Usage: accountable [options] [files, folders or globs…]

@@ -5,7 +5,7 @@ import type { Finding, Rule, RuleSet } from '../engine';
 import { isIgnored } from '../node/files';
 import type { IncrementalState } from '../node/reviewService';
 import type { ServerConfiguration } from './configuration';
-import { binaryDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { binaryDiagnostic, findingDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { Debouncer } from './debouncer';
 import { isWordReviewView } from './docxProtocol';
 import type { ServerLog } from './log';
@@ -170,7 +170,7 @@ export class DocumentReviews {
 			return [tooLargeDiagnostic(text.length, review.limit ?? text.length)];
 		}
 		remember({ version, file, findings: review.result.findings, ruleSet: service.ruleSetFor(file) });
-		return review.result.findings.map((f) => toDiagnostic(f, uri));
+		return findingDiagnostics(review.result.findings, uri, settings.maxNumberOfProblems);
 	}
 }
 
