@@ -11,6 +11,7 @@ import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
 import type { FileResult, FormatInput } from './formats/types';
 import { Progress } from './progress';
+import { filesOfShard, parseShard } from './shard';
 import { ReviewPool, type PooledReview } from './pool';
 import { rulesIndexMarkdown } from '../node/rulesIndex';
 import { DocxError, isWordDocument } from '../node/docx';
@@ -37,6 +38,7 @@ Options:
   --config <file>                     use this configuration file instead of searching for one
   --no-config                         ignore configuration files
   --profile <auto|general|bill|grant-proposal>
+  --shard <k/n>                       review only the k-th of n shares of the files (a CI matrix of n jobs)
   --stdin                             review standard input
   --stdin-filename <name>             the name (and format) of standard input
   --quiet                             no summary or progress on stderr
@@ -97,6 +99,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 				'no-config': { type: 'boolean' },
 				profile: { type: 'string' },
 				stdin: { type: 'boolean' },
+				shard: { type: 'string' },
 				'stdin-filename': { type: 'string' },
 				quiet: { type: 'boolean' },
 				output: { type: 'string', short: 'o' },
@@ -136,6 +139,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	const results: FileResult[] = [];
 	const errors: LoadError[] = [];
 	let ioFailed = false;
+	const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+	if (typeof shard === 'string') throw new UsageError(shard);
+	if (shard && values.stdin) throw new UsageError('--shard splits files and folders; standard input is one document');
 	if (values.stdin) {
 		const name = values['stdin-filename'] ?? 'stdin.md';
 		if (isWordDocument(name)) throw new UsageError('Word documents are read from a file, not standard input: accountable proposal.docx');
@@ -148,7 +154,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		results.push({ file: name, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [] });
 	} else {
 		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
-		const { files, missing, unmatched } = expandPaths(positionals, configs, io.cwd);
+		const expanded = expandPaths(positionals, configs, io.cwd);
+		const { missing, unmatched } = expanded;
+		const files = shard ? filesOfShard(expanded.files, shard, io.cwd) : expanded.files;
 		for (const m of missing) io.stderr(`accountable: no such file or folder: ${m}\n`);
 		// A glob that matches nothing is most likely mistyped; passing silently would hide every finding in CI.
 		for (const g of unmatched) io.stderr(`accountable: no files match ${g}\n`);

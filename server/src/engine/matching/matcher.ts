@@ -93,7 +93,14 @@ class CompiledMatcher implements Matcher {
 		return this.foldedRegExp;
 	}
 
+	/**
+	 * The trie search for folded text, or null: where it cannot stand for the RegExp, and once the rule set's
+	 * matchers have used up the trie's budget (TermIndex.budget). The trie spares a new process compiling
+	 * RegExps for a short document; V8's compiled RegExps are faster at each place, so a process that goes on
+	 * to review much more (a long document, an editor session) compiles them after all.
+	 */
 	get search(): FoldedSearch | null {
+		if (this.index.budget <= 0) return null;
 		if (this.foldedSearch === undefined) {
 			const order = new Map<number, number>();
 			let fits = true;
@@ -166,6 +173,7 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 		if (at < from) continue;
 		let end = -1;
 		if (search) {
+			matcher.index.budget--;
 			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
 			if (followsWordCharacter(subject, at)) continue;
 			if (search.order.size > 0) end = firstTermEnd(matcher.index, search.order, subject, at);

@@ -35,6 +35,13 @@ interface TrieNode {
  * laid out once. Built when first searched; terms numbered later are added on the next search.
  */
 export class TermIndex {
+	/**
+	 * Word starts the rule set's matchers may still try with the trie. A short document (a bill of a few pages
+	 * needs a few thousand) is reviewed without compiling the term lists' RegExps; past the budget every
+	 * matcher runs its RegExp, compiled once, which is faster at each place in a long document or an editor
+	 * session.
+	 */
+	budget = 20_000;
 	private readonly ids = new Map<string, number>();
 	private readonly terms: string[] = [];
 	/** By id: whether the term can be matched with the trie (see trieable). */
