@@ -101,11 +101,11 @@ export function summaryLines(results) {
 	}
 	const processes = Object.entries(results.process ?? {}).filter(([k]) => k !== 'dense20m');
 	if (processes.length > 0) {
-		lines.push('| whole process, start to exit | Accountable CLI | peer | peer ÷ Accountable (median of paired runs) |');
-		lines.push('|---|---|---|---|');
-		for (const [, e] of processes) lines.push(`| ${e.title} | ${spread(e.accountable)} | ${e.peer}: ${spread(e.peerWall)} | ${times(e.ratio)} |`);
+		lines.push('| whole process, start to exit | Accountable CLI | peer | peer ÷ Accountable (median of paired runs) | CPU time, Accountable / peer |');
+		lines.push('|---|---|---|---|---|');
+		for (const [, e] of processes) lines.push(`| ${e.title} | ${spread(e.accountable)} | ${e.peer}: ${spread(e.peerWall)} | ${times(e.ratio)} | ${formatMs(e.accountableCpu.median)} / ${formatMs(e.peerCpu.median)} |`);
 		const d = results.process.dense20m;
-		if (d) lines.push(`| ${(d.characters / 1e6).toFixed(1)} MB policy with ${d.findings} findings | ${formatMs(d.wall)}, peak RSS ${d.peakRssMB} MB | | |`);
+		if (d) lines.push(`| ${(d.characters / 1e6).toFixed(1)} MB policy with ${d.findings} findings | ${formatMs(d.wall)}, peak RSS ${d.peakRssMB} MB | | | |`);
 		lines.push('');
 	}
 	const cli = results.cli;
