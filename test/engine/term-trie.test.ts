@@ -34,6 +34,15 @@ describe('term trie', () => {
 		expect(findAll(matcher, text, 0, wordStarts(text)).map((o) => text.slice(o.start, o.end))).toEqual(['Law-enforcement agencies', 'law\u00a0enforcement', 'law']);
 	});
 
+	it('hands over to the RegExp where its budget runs out, within a block too, with the same matches', () => {
+		const index = new TermIndex();
+		index.budget = 5;
+		const matcher = compileMatcher(TERMS, ['raids?'], [], index);
+		const text = 'Law enforcement agencies will stop raids. '.repeat(20);
+		expect(findAll(matcher, text, 0, wordStarts(text))).toEqual(findAll(matcher, text, 0));
+		expect(index.budget).toBeLessThanOrEqual(0);
+	});
+
 	it('is one trie for a rule set: a term shared by many lists is laid out once, numbered once', () => {
 		const index = new TermIndex();
 		const a = compileMatcher(['raid', 'police raid'], [], [], index);

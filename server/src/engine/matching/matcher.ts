@@ -163,15 +163,16 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	if (i < 0) return NO_CANDIDATES as Offsets[];
 	const out: Offsets[] = [];
 	const folded = starts.folded;
-	const search = folded === undefined ? null : matcher.search;
-	let sticky = search || folded === undefined ? null : matcher.folded;
-	const subject = search || sticky ? folded! : text;
-	if (!search) sticky ??= matcher.sticky;
+	let search = folded === undefined ? null : matcher.search;
+	let sticky: RegExp | null = null;
+	let subject = folded ?? text;
 	let from = 0;
 	for (; i >= 0; i = nextCandidate(prefixes, table, i + 4)) {
 		const at = table[i]!;
 		if (at < from) continue;
 		let end = -1;
+		// The trie's budget may run out within one block (a document of one long line): the RegExp takes over.
+		if (search && matcher.index.budget <= 0) search = null;
 		if (search) {
 			matcher.index.budget--;
 			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
@@ -182,9 +183,15 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 				if (search.patterns.test(subject)) end = search.patterns.lastIndex;
 			}
 		} else {
+			if (sticky === null) {
+				// On folded text without the `i` flag where the pattern folds, else on the text with it.
+				sticky = folded === undefined ? null : matcher.folded;
+				subject = sticky ? folded! : text;
+				sticky ??= matcher.sticky;
+			}
 			// test() rather than exec(): a sticky RegExp leaves lastIndex at the match's end, and no match array is made.
-			sticky!.lastIndex = at;
-			if (sticky!.test(subject)) end = sticky!.lastIndex;
+			sticky.lastIndex = at;
+			if (sticky.test(subject)) end = sticky.lastIndex;
 		}
 		if (end <= at) continue;
 		out.push({ start: base + at, end: base + end });
