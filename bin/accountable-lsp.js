@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 'use strict';
 require('./check-node.js').refuseUnsupportedNode('accountable-lsp');
-require('../out/server.js');
+require('./load-bundle.js').loadBundle(require('path').join(__dirname, '..', 'out', 'server.js'));

@@ -6,6 +6,6 @@ require('./check-node.js').refuseUnsupportedNode('accountable');
 process.stdout.on('error', (e) => {
 	if (e.code !== 'EPIPE') throw e;
 });
-require('../out/cli.js').main(process.argv.slice(2)).then((code) => {
+require('./load-bundle.js').loadBundle(require('path').join(__dirname, '..', 'out', 'cli.js')).main(process.argv.slice(2)).then((code) => {
 	process.exitCode = code;
 });

@@ -1,7 +1,13 @@
-// Bundles the CLI, the language server and the VS Code extension with esbuild. Rules stay as data files
-// beside the bundles (loaded at run time from rules/), so users and packs edit them without a rebuild.
+// Bundles the CLI, the language server and the VS Code extension with esbuild, then compiles the built-in
+// rules into out/builtin-rules.json with the CLI bundle itself: their YAML parsed and validated once here,
+// not in every process. Rules stay as data files in rules/: a process that finds a rule file changed since
+// (its content no longer matches the compiled copy's fingerprint) loads the files instead, so rules are
+// still edited without a rebuild, and rule packs are always loaded and validated from their files. Last,
+// on Node.js 20, the V8 code caches that bin/load-bundle.js loads (scripts/code-cache.mjs).
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { buildForNode } from './esbuild-node.mjs';
+import { writeCodeCaches } from './code-cache.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -12,3 +18,11 @@ const entries = [
 ];
 
 await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => buildForNode({ sourcemap: !production, minify: production, ...e })));
+
+const problems = createRequire(import.meta.url)('../out/cli.js').writeCompiledRules();
+for (const p of problems) console.warn(`${p.file}:${p.line}: ${p.message}`);
+if (problems.length > 0) console.warn(`The built-in rules have ${problems.length} problem(s) (above): not compiled; every process loads and reports them.`);
+
+// After the rules: the runs that make the code caches load them.
+const cacheProblem = await writeCodeCaches();
+if (cacheProblem) console.warn(`No code cache (start-up is slower, reviews are the same): ${cacheProblem}`);

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isWordReviewView, READ_ONLY_VIEW_MESSAGE } from '../../server/src/lsp/docxProtocol';
-import { DIAGNOSTIC_SOURCE, Requests, ServerCommands, type FindingCommandArgs, type FindingData, type RuleSummary, type SuggestionData } from '../../server/src/lsp/protocol';
+import { DIAGNOSTIC_SOURCE, Requests, ServerCommands, type DiagnosticData, type FindingCommandArgs, type RuleSummary, type SuggestionData } from '../../server/src/lsp/protocol';
 
 type Next = (command: string, args: unknown[]) => vscode.ProviderResult<unknown>;
 
@@ -108,12 +108,12 @@ function toFinding(d: vscode.Diagnostic, uri: vscode.Uri): CursorFinding | undef
 	const code = typeof d.code === 'object' ? d.code : d.code === undefined ? undefined : { value: d.code, target: undefined };
 	if (!code) return undefined;
 	// vscode-languageclient keeps the server's `data` on the diagnostics it creates.
-	const data = (d as vscode.Diagnostic & { data?: Partial<FindingData> }).data;
+	const data = (d as vscode.Diagnostic & { data?: DiagnosticData }).data;
 	return {
 		uri: uri.toString(),
 		ruleId: String(code.value),
 		line: d.range.start.line,
-		docUrl: data?.docUrl ?? code.target?.toString(),
+		docUrl: code.target?.toString(),
 		suggestions: Array.isArray(data?.suggestions) ? data.suggestions : [],
 	};
 }

@@ -1,7 +1,7 @@
 // npm run bench: Accountable against its peers, in one run, on the same generated documents.
 // Prints medians with min–max and ratios, then a summary (Markdown tables and a PASS/MISS line per target,
 // see table.mjs); writes bench-results/bench-<time>.json, bench-results/latest.json and latest.md.
-// Options: --quick (10 KB and 100 KB only, fewer rounds), --sizes=10k,100k,1m,5m, --only=sizes|lsp|cli
+// Options: --quick (10 KB and 100 KB only, fewer rounds), --sizes=10k,100k,1m,5m, --only=sizes|lsp|cli|process
 // The machine may be shared: timings interleave the tools round by round, so read ratios, not absolutes.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildForNode } from '../esbuild-node.mjs';
+import { readMessages, writeMessage } from '../lsp-stdio.mjs';
 import { formatMs, summaryLines, targets } from './table.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,7 +42,7 @@ const corpus = engine.loadCorpus(root);
 const prhFile = writePrhRules();
 
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-const results = { date: new Date().toISOString(), machine: { cores, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg() }, sizes: {}, lsp: {}, cli: {} };
+const results = { date: new Date().toISOString(), machine: { cores, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg() }, sizes: {}, lsp: {}, cli: {}, process: {} };
 
 // ---- in-process timings and peak RSS, per size ----------------------------------------------------------
 for (const name of sizeNames) fs.writeFileSync(path.join(out, 'docs', `policy-${name}.md`), engine.generatePolicy(SIZES[name], corpus, { seed: 1 }));
@@ -75,6 +76,70 @@ for (const name of sizeNames.filter((n) => part('lsp') && (n === '100k' || n ===
 	results.lsp[name] = lsp;
 	log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms; first edit ${lsp.firstEditMs.toFixed(1)} ms (waits for a pause in typing after a slow review)`);
 	log(`  edit → diagnostics ${fmt(lsp.edits)}${lsp.serverReviewMs ? `; the server's review of each edit ${fmt(lsp.serverReviewMs)}` : ''}`);
+}
+
+// ---- language server on a document dense with findings ----------------------------------------------------
+if (part('lsp') && !quick) {
+	const dense = densePolicy(1_000_000);
+	const findings = new engine.Reviewer(engine.loadRules()).review({ text: dense, format: 'markdown' }).findings.length;
+	for (const [key, settings, what] of [['dense', {}, 'default settings'], ['dense-all', { maxNumberOfProblems: 1e9 }, 'maxNumberOfProblems unlimited']]) {
+		log(`\nLanguage server over stdio, a 1 MB policy dense with findings (${findings}), ${what}`);
+		const lsp = await lspLatency(dense, 40, settings);
+		results.lsp[key] = { ...lsp, findings, characters: dense.length };
+		log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms (${lsp.published} diagnostics published); edit → diagnostics ${fmt(lsp.edits)}`);
+	}
+}
+
+// ---- whole processes: start-up, and the CLI on one file against markdownlint in a process of its own ------
+if (part('process')) {
+	const docs = path.join(out, 'docs');
+	const oneLine = path.join(docs, 'one-line.md');
+	fs.writeFileSync(oneLine, 'The task force will conduct raids on massage parlours.\n');
+	for (const name of ['100k', '1m']) {
+		const file = path.join(docs, `policy-${name}.md`);
+		if (!fs.existsSync(file)) fs.writeFileSync(file, engine.generatePolicy(SIZES[name], corpus, { seed: 1 }));
+	}
+	const accountable = (file) => [path.join(root, 'bin', 'accountable.js'), '--quiet', '--no-config', '--format', 'json', file];
+	const markdownlint = (file) => [path.join(root, 'scripts', 'bench', 'markdownlint-file.mjs'), file];
+	const rows = [
+		{ key: 'version', title: 'accountable --version (start-up alone)', a: [path.join(root, 'bin', 'accountable.js'), '--version'], b: ['-e', '0'], peer: 'node -e 0' },
+		{ key: 'one-line', title: 'a one-line document', a: accountable(oneLine), b: markdownlint(oneLine), peer: 'markdownlint' },
+		{ key: 'bill', title: 'the example bill (2 KB)', a: accountable(path.join(root, 'examples', 'draft-state-bill.md')), b: markdownlint(path.join(root, 'examples', 'draft-state-bill.md')), peer: 'markdownlint' },
+		{ key: '100k', title: 'generated policy, 100 KB', a: accountable(path.join(docs, 'policy-100k.md')), b: markdownlint(path.join(docs, 'policy-100k.md')), peer: 'markdownlint' },
+		{ key: '1m', title: 'generated policy, 1 MB', a: accountable(path.join(docs, 'policy-1m.md')), b: markdownlint(path.join(docs, 'policy-1m.md')), peer: 'markdownlint' },
+	];
+	log('\nWhole processes, start to exit, interleaved: the CLI (--format json, one file) against markdownlint (library, default rules) in a process of its own');
+	results.process = {};
+	for (const row of rows) {
+		const rounds = quick ? 3 : row.key === '1m' ? 5 : 9;
+		const a = [];
+		const b = [];
+		const ratiosPerRound = [];
+		for (let r = -1; r < rounds; r++) {
+			// The order alternates, so neither side always runs on the caches the other warmed.
+			const pair = r % 2 === 0 ? [['a', row.a], ['b', row.b]] : [['b', row.b], ['a', row.a]];
+			const t = {};
+			for (const [side, args] of pair) t[side] = timeProcess(args);
+			if (r < 0) continue;
+			a.push(t.a);
+			b.push(t.b);
+			ratiosPerRound.push(t.b.wall / t.a.wall);
+		}
+		const entry = { title: row.title, peer: row.peer, accountable: summary(a.map((x) => x.wall)), accountableCpu: summary(a.map((x) => x.cpu)), peerWall: summary(b.map((x) => x.wall)), peerCpu: summary(b.map((x) => x.cpu)), ratio: summary(ratiosPerRound).median };
+		results.process[row.key] = entry;
+		log(`  ${row.title.padEnd(40)} Accountable ${fmt(entry.accountable)}  ${row.peer} ${fmt(entry.peerWall)}  ${row.peer} ÷ Accountable ${entry.ratio.toFixed(2)}×`);
+	}
+	// Peak memory of the CLI on a 20 MB policy dense with findings (the main thread reviews a single file).
+	// maxDocumentSize (10 million characters by default in the CLI) raised in a configuration file of its own.
+	const big = path.join(docs, 'dense-20m.md');
+	fs.writeFileSync(big, densePolicy(16_000_000));
+	const config = path.join(docs, 'large.accountable.yaml');
+	fs.writeFileSync(config, 'maxDocumentSize: 30000000\n');
+	const rssFile = path.join(out, 'peak-rss.txt');
+	const run = timeProcess(['--require', path.join(root, 'scripts', 'bench', 'peak-rss.cjs'), path.join(root, 'bin', 'accountable.js'), '--quiet', '--config', config, '--format', 'json', big], { ACCOUNTABLE_BENCH_RSS_FILE: rssFile }, true);
+	const findings = JSON.parse(run.stdout)[0].findings.length;
+	results.process.dense20m = { characters: fs.statSync(big).size, findings, wall: run.wall, peakRssMB: Math.round(Number(fs.readFileSync(rssFile, 'utf8'))) };
+	log(`  a ${(results.process.dense20m.characters / 1e6).toFixed(1)} MB policy dense with findings (${findings}): ${formatMs(run.wall)}, peak RSS ${results.process.dense20m.peakRssMB} MB`);
 }
 
 // ---- CLI throughput on a folder of 200 documents -------------------------------------------------------
@@ -168,6 +233,33 @@ function childrenCpuMs() {
 	}
 }
 
+/** Runs `node args…` to its end: wall time and CPU time (user and system, all threads) in ms, and its output if asked. */
+function timeProcess(args, env = {}, keepOutput = false) {
+	const cpuBefore = childrenCpuMs();
+	const start = performance.now();
+	const run = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 1 << 30, encoding: keepOutput ? 'utf8' : 'buffer', stdio: ['ignore', keepOutput ? 'pipe' : 'ignore', 'pipe'] });
+	const wall = performance.now() - start;
+	if (run.status !== 0 && run.status !== 1) throw new Error(`node ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+	return { wall, cpu: childrenCpuMs() - cpuBefore, stdout: run.stdout };
+}
+
+/**
+ * A generated policy with the example bill's provisions (about 25 findings) after every 8,000 characters:
+ * about 3,000 findings in a megabyte, six times the density of the plain generated policy.
+ */
+function densePolicy(size) {
+	const base = engine.generatePolicy(size, corpus, { seed: 1 });
+	const bill = fs.readFileSync(path.join(root, 'examples', 'draft-state-bill.md'), 'utf8').replace(/^# .*\n/, '');
+	let text = '';
+	for (let i = 0; i < base.length; ) {
+		let j = base.indexOf('\n\n', i + 8000);
+		if (j < 0) j = base.length;
+		text += `${base.slice(i, j)}\n\n${bill}\n`;
+		i = j + 2;
+	}
+	return text;
+}
+
 /** Per-round ratios (each round ran every tool once, back to back), then their median. */
 function ratios(times) {
 	const perRound = (tool) => {
@@ -201,42 +293,32 @@ function writePrhRules() {
 }
 
 /** Starts out/server.js --stdio, opens the document, and times one-character edits to their diagnostics. */
-async function lspLatency(text, edits) {
-	const child = spawn(process.execPath, [path.join(root, 'out', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+async function lspLatency(text, edits, settings = {}) {
+	const child = spawn(process.execPath, [path.join(root, 'bin', 'accountable-lsp.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
 	const waiters = [];
 	const pending = new Map();
 	const serverMs = new Map();
-	let buffer = Buffer.alloc(0);
+	let lastPublished = 0;
 	let id = 0;
-	child.stdout.on('data', (chunk) => {
-		buffer = Buffer.concat([buffer, chunk]);
-		for (;;) {
-			const headerEnd = buffer.indexOf('\r\n\r\n');
-			if (headerEnd < 0) return;
-			const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
-			if (buffer.length < headerEnd + 4 + length) return;
-			const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
-			buffer = buffer.subarray(headerEnd + 4 + length);
-			const now = performance.now();
-			if (message.id !== undefined && message.method === undefined) pending.get(message.id)?.(message.result);
-			else if (message.id !== undefined) send({ jsonrpc: '2.0', id: message.id, result: null });
-			else if (message.method === 'window/logMessage') {
-				// The server's own account of each review ("reviewed policy.md v7 (change): … in 12 ms").
-				const m = /reviewed .* v(\d+) \((\w+)\): .* in (\d+) ms/.exec(message.params.message);
-				if (m) serverMs.set(Number(m[1]), Number(m[3]));
-			}
-			else if (message.method === 'textDocument/publishDiagnostics') {
-				for (const w of [...waiters]) if (w.test(message.params)) {
-					waiters.splice(waiters.indexOf(w), 1);
-					w.resolve(now);
-				}
+	readMessages(child.stdout, (message) => {
+		const now = performance.now();
+		if (message.id !== undefined && message.method === undefined) pending.get(message.id)?.(message.result);
+		else if (message.id !== undefined) send({ jsonrpc: '2.0', id: message.id, result: null });
+		else if (message.method === 'window/logMessage') {
+			// The server's own account of each review ("reviewed policy.md v7 (change): … in 12 ms").
+			const m = /reviewed .* v(\d+) \((\w+)\): .* in (\d+) ms/.exec(message.params.message);
+			if (m) serverMs.set(Number(m[1]), Number(m[3]));
+		}
+		else if (message.method === 'textDocument/publishDiagnostics') {
+			lastPublished = message.params.diagnostics.length;
+			for (const w of [...waiters]) if (w.test(message.params)) {
+				waiters.splice(waiters.indexOf(w), 1);
+				w.resolve(now);
 			}
 		}
 	});
 	function send(message) {
-		const body = Buffer.from(JSON.stringify(message), 'utf8');
-		child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-		child.stdin.write(body);
+		writeMessage(child.stdin, message);
 	}
 	const request = (method, params) =>
 		new Promise((resolve) => {
@@ -249,7 +331,7 @@ async function lspLatency(text, edits) {
 	const folder = path.join(out, 'lsp-workspace');
 	fs.mkdirSync(folder, { recursive: true });
 	const uri = pathToFileURL(path.join(folder, 'policy.md')).href;
-	await request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}, initializationOptions: { settings: { maxDocumentSize: 10_000_000 } } });
+	await request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}, initializationOptions: { settings: { maxDocumentSize: 10_000_000, ...settings } } });
 	send({ jsonrpc: '2.0', method: 'initialized', params: {} });
 	let version = 1;
 	let start = performance.now();
@@ -276,5 +358,5 @@ async function lspLatency(text, edits) {
 	send({ jsonrpc: '2.0', method: 'exit', params: null });
 	child.stdin.end();
 	const reviews = [...serverMs].filter(([v]) => v > 1).map(([, ms]) => ms);
-	return { openMs, firstEditMs: times[0], edits: summary(times), serverReviewMs: reviews.length ? summary(reviews) : undefined };
+	return { openMs, firstEditMs: times[0], edits: summary(times), serverReviewMs: reviews.length ? summary(reviews) : undefined, published: lastPublished };
 }

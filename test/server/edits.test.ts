@@ -100,7 +100,7 @@ describe('disabling a rule in the workspace configuration', () => {
 describe('editor settings', () => {
 	it('keep valid values, drop wrong ones without failing, and override only what is set', () => {
 		const s = normalizeSettings({ enable: 'yes', rules: { framing: 'off', consent: 'loud', 'raids/*': 'warning' }, minSeverity: 'severe', run: 'onSave', packs: ['./p', 3], profile: null, maxDocumentSize: -1 });
-		expect(s).toEqual({ enable: true, rules: { framing: 'off', 'raids/*': 'warning' }, run: 'onSave', packs: ['./p'], maxDocumentSize: 2_000_000 });
+		expect(s).toEqual({ enable: true, rules: { framing: 'off', 'raids/*': 'warning' }, run: 'onSave', packs: ['./p'], maxDocumentSize: 2_000_000, maxNumberOfProblems: 1000 });
 		expect(reviewOverrides(s)).toEqual({ rules: { framing: 'off', 'raids/*': 'warning' } });
 		expect(reviewOverrides(normalizeSettings(null))).toEqual({});
 		expect(reviewOverrides(normalizeSettings({ minSeverity: 'warning', profile: 'bill' }))).toEqual({ minSeverity: 'warning', profile: 'bill' });

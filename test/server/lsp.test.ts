@@ -83,7 +83,9 @@ describe('language server: diagnostics', () => {
 		const href = d.codeDescription!.href;
 		expect(href).toMatch(/^file:.*rules\/conditional-services\/cooperation-required\.md$/);
 		expect(fs.existsSync(fileURLToPath(href))).toBe(true);
-		expect(d.data).toMatchObject({ ruleId: COOPERATION, category: 'conditional-services', docUrl: href });
+		// The rule id and link are the diagnostic's code and codeDescription: `data` does not repeat them.
+		expect(JSON.stringify(d.data ?? {})).not.toContain(COOPERATION);
+		expect(JSON.stringify(d.data ?? {})).not.toContain(href);
 		// Framing findings are information: listed in the Problems panel, not a faint hint.
 		const framing = diagnostics.find((x) => x.code === SLAVERY)!;
 		expect(framing.severity).toBe(3);
@@ -441,6 +443,24 @@ describe('language server: workspace review and robustness', () => {
 		expect(summary.cancelled).toBe(true);
 		expect(summary.files).toBeLessThan(300);
 		expect(client.progress[client.progress.length - 1]!.value.kind).toBe('end');
+	});
+
+	it('publishes at most maxNumberOfProblems findings, the most severe, and says how many more there are', async () => {
+		await start({ settings: { maxNumberOfProblems: 2 } });
+		const uri = client.open(path.join(dir, 'bill.md'), fs.readFileSync(path.join(ROOT, 'examples', 'draft-state-bill.md'), 'utf8'));
+		const diagnostics = await client.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'accountable/too-many-findings'));
+		const summary = diagnostics.find((d) => d.code === 'accountable/too-many-findings')!;
+		const total = Number(/of this document's (\d+) findings/.exec(String(summary.message))?.[1]);
+		expect(total).toBeGreaterThan(2);
+		expect(summary.message).toContain('maxNumberOfProblems');
+		const shown = diagnostics.filter((d) => d !== summary);
+		expect(shown).toHaveLength(2);
+		// The most severe are kept: none left out is more severe than one shown.
+		client.settings = {};
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+		const all = await client.waitForDiagnostics(uri, (list) => list.length === total);
+		const worstLeftOut = Math.min(...all.filter((d) => !shown.some((s) => s.code === d.code && s.range.start.line === d.range.start.line && s.range.start.character === d.range.start.character)).map((d) => d.severity!));
+		expect(Math.max(...shown.map((d) => d.severity!))).toBeLessThanOrEqual(worstLeftOut);
 	});
 
 	it('shows one clear diagnostic instead of reviewing a document over maxDocumentSize', async () => {

@@ -47,6 +47,7 @@ describe('npm run package', () => {
 			'extension/LICENSE.txt',
 			'extension/changelog.md',
 			'extension/images/icon.png',
+			'extension/out/builtin-rules.json',
 			'extension/out/extension.js',
 			'extension/out/server.js',
 			'extension/package.json',
@@ -59,7 +60,7 @@ describe('npm run package', () => {
 		expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
 		expect(manifest.contributes.jsonValidation[0]).toEqual({ fileMatch: '.accountable.json', url: './rules/schema/config.schema.json' });
 		const settings = Object.keys(manifest.contributes.configuration.properties).sort();
-		expect(settings).toEqual(['accountable.enable', 'accountable.maxDocumentSize', 'accountable.minSeverity', 'accountable.packs', 'accountable.profile', 'accountable.rules', 'accountable.run', 'accountable.trace.server']);
+		expect(settings).toEqual(['accountable.enable', 'accountable.maxDocumentSize', 'accountable.maxNumberOfProblems', 'accountable.minSeverity', 'accountable.packs', 'accountable.profile', 'accountable.rules', 'accountable.run', 'accountable.trace.server']);
 		// Every setting explains itself in the Settings editor; all but the trace apply per folder or file.
 		for (const [key, setting] of Object.entries(manifest.contributes.configuration.properties) as Array<[string, { description?: string; markdownDescription?: string; scope?: string }]>) {
 			expect((setting.description ?? setting.markdownDescription ?? '').length, key).toBeGreaterThan(20);

@@ -11,6 +11,7 @@ import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
 import type { FileResult, FormatInput } from './formats/types';
 import { Progress } from './progress';
+import { filesOfShard, parseShard } from './shard';
 import { ReviewPool, type PooledReview } from './pool';
 import { rulesIndexMarkdown } from '../node/rulesIndex';
 import { isWordDocument } from '../node/docx';
@@ -19,6 +20,9 @@ import { escapeLine, escapeTerminal } from './formats/escape';
 import { bytesForCharacters } from '../node/safeRead';
 import { version } from '../../../package.json';
 import { REPORT_USAGE, ReportUsageError, reportDate, runReport } from './report';
+
+/** For the build step (scripts/build.mjs), which compiles the built-in rules with this very bundle. */
+export { writeCompiledRules } from '../node/ruleFiles';
 
 const FORMATS: Record<string, (input: FormatInput) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 
@@ -36,6 +40,7 @@ Options:
   --config <file>                     use this configuration file instead of searching for one
   --no-config                         ignore configuration files
   --profile <auto|general|bill|grant-proposal>
+  --shard <k/n>                       review only the k-th of n shares of the files (a CI matrix of n jobs)
   --stdin                             review standard input
   --stdin-filename <name>             the name (and format) of standard input
   --follow-links                      follow symbolic links out of the folders reviewed (off: reported, skipped)
@@ -54,6 +59,7 @@ const OPTIONS = {
 	'no-config': { type: 'boolean' },
 	profile: { type: 'string' },
 	stdin: { type: 'boolean' },
+	shard: { type: 'string' },
 	'stdin-filename': { type: 'string' },
 	quiet: { type: 'boolean' },
 	output: { type: 'string', short: 'o' },
@@ -148,6 +154,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	const results: FileResult[] = [];
 	const errors: LoadError[] = [];
 	let ioFailed = false;
+	const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+	if (typeof shard === 'string') throw new UsageError(shard);
+	if (shard && values.stdin) throw new UsageError('--shard splits files and folders; standard input is one document');
 	if (values.stdin) {
 		const name = values['stdin-filename'] ?? 'stdin.md';
 		if (isWordDocument(name)) throw new UsageError('Word documents are read from a file, not standard input: accountable proposal.docx');
@@ -161,7 +170,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		results.push({ file: name, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [] });
 	} else {
 		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
-		const { files, missing, unmatched, skipped } = expandPaths(positionals, configs, io.cwd, { followLinks: values['follow-links'] });
+		const expanded = expandPaths(positionals, configs, io.cwd, { followLinks: values['follow-links'] });
+		const { missing, unmatched, skipped } = expanded;
+		const files = shard ? filesOfShard(expanded.files, shard, io.cwd) : expanded.files;
 		for (const m of missing) io.stderr(`accountable: no such file or folder: ${escapeLine(m)}\n`);
 		// A glob that matches nothing is most likely mistyped; passing silently would hide every finding in CI.
 		for (const g of unmatched) io.stderr(`accountable: no files match ${escapeLine(g)}\n`);

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding, LoadError, Severity } from '../engine';
-import { DIAGNOSTIC_SOURCE, ServerCodes, type FindingData } from './protocol';
+import { severityRank, type Finding, type LoadError, type Severity } from '../engine';
+import { DIAGNOSTIC_SOURCE, ServerCodes, type DiagnosticData, type FindingData } from './protocol';
 
 /** The one place findings and problems become LSP diagnostics. */
 
@@ -27,14 +27,10 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
 }
 
 function makeDiagnostic(finding: Finding, uri: string): Diagnostic {
-	const data: FindingData = {
-		ruleId: finding.ruleId,
-		category: finding.category,
-		docUrl: finding.docUrl,
-		scope: finding.scope,
-		suggestions: finding.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range })),
-	};
+	const data: DiagnosticData = {};
+	if (finding.scope !== 'span') data.scope = finding.scope;
 	if (finding.quoted) data.quoted = true;
+	if (finding.suggestions.length > 0) data.suggestions = finding.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range }));
 	const diagnostic: Diagnostic = {
 		range: finding.range,
 		severity: SEVERITY[finding.severity],
@@ -42,20 +38,47 @@ function makeDiagnostic(finding: Finding, uri: string): Diagnostic {
 		code: finding.ruleId,
 		codeDescription: { href: finding.docUrl },
 		message: finding.message,
-		data,
 	};
+	if (Object.keys(data).length > 0) diagnostic.data = data;
 	if (finding.related && finding.related.length > 0) {
 		diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
 	}
 	return diagnostic;
 }
 
-/** Reads the `data` of one of our diagnostics back, or undefined for anyone else's. */
+/** What one of our finding's diagnostics says of it (its code, link and `data`), or undefined for anyone else's. */
 export function findingData(diagnostic: Diagnostic): FindingData | undefined {
 	if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
-	const data = diagnostic.data as Partial<FindingData> | undefined;
-	if (!data || typeof data.ruleId !== 'string' || typeof data.docUrl !== 'string') return undefined;
-	return { ruleId: data.ruleId, category: data.category ?? '', docUrl: data.docUrl, scope: data.scope ?? 'span', quoted: data.quoted, suggestions: Array.isArray(data.suggestions) ? data.suggestions : [] };
+	const ruleId = diagnostic.code;
+	const docUrl = diagnostic.codeDescription?.href;
+	if (typeof ruleId !== 'string' || !ruleId.includes('/') || typeof docUrl !== 'string') return undefined;
+	const data = (diagnostic.data ?? {}) as DiagnosticData;
+	return { ruleId, category: ruleId.split('/')[0]!, docUrl, scope: data.scope ?? 'span', quoted: data.quoted, suggestions: Array.isArray(data.suggestions) ? data.suggestions : [] };
+}
+
+/**
+ * The diagnostics published for a document's findings: every one up to `max`; beyond that the `max` most
+ * severe (in document order, the earlier first among equals) and one line at the top that says how many
+ * are not shown, and where to see them all.
+ */
+export function findingDiagnostics(findings: readonly Finding[], uri: string, max: number): Diagnostic[] {
+	if (findings.length <= max) return findings.map((f) => toDiagnostic(f, uri));
+	const kept = findings
+		.map((finding, index) => ({ finding, index }))
+		.sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity) || a.index - b.index)
+		.slice(0, max)
+		.sort((a, b) => a.index - b.index);
+	return [tooManyFindingsDiagnostic(findings.length, max), ...kept.map(({ finding }) => toDiagnostic(finding, uri))];
+}
+
+function tooManyFindingsDiagnostic(total: number, shown: number): Diagnostic {
+	return {
+		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		severity: DiagnosticSeverity.Information,
+		source: DIAGNOSTIC_SOURCE,
+		code: ServerCodes.tooManyFindings,
+		message: `Accountable shows the ${shown} most severe of this document's ${total} findings (setting accountable.maxNumberOfProblems). The accountability report (Accountable: Show Accountability Report) and the CLI list every finding.`,
+	};
 }
 
 /** The single diagnostic shown instead of a review when a document is over the size limit. */

@@ -5,7 +5,7 @@ import { selectorProblem, type Finding, type Rule, type RuleSet } from '../engin
 import { isIgnored } from '../node/files';
 import type { IncrementalState } from '../node/reviewService';
 import type { ServerConfiguration } from './configuration';
-import { binaryDiagnostic, reviewFailedDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { binaryDiagnostic, findingDiagnostics, reviewFailedDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { Debouncer } from './debouncer';
 import { isWordReviewView } from './docxProtocol';
 import type { ServerLog } from './log';
@@ -175,7 +175,7 @@ export class DocumentReviews {
 		const ruleSet = service.ruleSetFor(file);
 		remember({ version, file, findings: review.result.findings, ruleSet });
 		this.warnUnknownSettingSelectors(settings, ruleSet);
-		return review.result.findings.map((f) => toDiagnostic(f, uri));
+		return findingDiagnostics(review.result.findings, uri, settings.maxNumberOfProblems);
 	}
 
 	/** `accountable.rules` entries that match no rule: said once each (the setting has no file to show them on). */

@@ -36,6 +36,7 @@ export const ServerCodes = {
 	configError: 'accountable/configuration-error',
 	rulePackError: 'accountable/rule-pack-error',
 	reviewFailed: 'accountable/review-failed',
+	tooManyFindings: 'accountable/too-many-findings',
 } as const;
 
 export interface LspPosition {
@@ -55,7 +56,12 @@ export interface SuggestionData {
 	range: LspRange;
 }
 
-/** `Diagnostic.data` for a finding: what code actions and the client's commands need. */
+/**
+ * What code actions and the client's commands need of a finding's diagnostic. Its rule id is the
+ * diagnostic's `code` and its documentation link the `codeDescription`; `data` carries only the rest, and
+ * only what differs from the usual (DiagnosticData), so a document with thousands of findings is not sent
+ * the same fields thousands of times on every keystroke. findingData (diagnostics.ts) reads it all back.
+ */
 export interface FindingData {
 	ruleId: string;
 	category: string;
@@ -64,6 +70,9 @@ export interface FindingData {
 	quoted?: boolean;
 	suggestions: SuggestionData[];
 }
+
+/** `Diagnostic.data` of a finding: its scope when not 'span', quoted when true, its suggestions when it has any. */
+export type DiagnosticData = Partial<Pick<FindingData, 'scope' | 'quoted' | 'suggestions'>>;
 
 /** Arguments of the per-finding commands (one object, so keyboard and voice users can call them too). */
 export interface FindingCommandArgs {

@@ -10,10 +10,18 @@ export interface EditorSettings {
 	packs: string[];
 	profile?: NonNullable<ReviewSettings['profile']>;
 	maxDocumentSize: number;
+	/** At most this many findings are published per document (the most severe), and one line says how many more there are. */
+	maxNumberOfProblems: number;
 }
 
 /** Editors review on every keystroke; bills of 200 pages are about 600 000 characters. */
 export const DEFAULT_EDITOR_MAX_DOCUMENT_SIZE = 2_000_000;
+
+/**
+ * A reader works through a few hundred findings, not thousands; and a document dense with findings would
+ * otherwise send every one of them to the editor on every keystroke (cSpell caps its problems the same way).
+ */
+export const DEFAULT_MAX_NUMBER_OF_PROBLEMS = 1000;
 
 export const DEFAULT_SETTINGS: EditorSettings = {
 	enable: true,
@@ -21,6 +29,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
 	run: 'onType',
 	packs: [],
 	maxDocumentSize: DEFAULT_EDITOR_MAX_DOCUMENT_SIZE,
+	maxNumberOfProblems: DEFAULT_MAX_NUMBER_OF_PROBLEMS,
 };
 
 const RULE_SETTINGS = new Set<string>(['off', 'on', ...SEVERITIES]);
@@ -44,6 +53,7 @@ export function normalizeSettings(raw: unknown): EditorSettings {
 	if (Array.isArray(r.packs)) out.packs = r.packs.filter((p): p is string => typeof p === 'string' && p.length > 0);
 	if (typeof r.profile === 'string' && isProfile(r.profile, true)) out.profile = r.profile;
 	if (typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0) out.maxDocumentSize = r.maxDocumentSize;
+	if (typeof r.maxNumberOfProblems === 'number' && r.maxNumberOfProblems >= 1) out.maxNumberOfProblems = Math.floor(r.maxNumberOfProblems);
 	return out;
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import configSchema from '../../../rules/schema/config.schema.json';
 import { parseYamlSource, schemaProblems, type LoadError, type ReviewSettings, type RuleSetting, type Severity } from '../engine';
 import { readBoundedText } from './safeRead';
@@ -44,7 +44,12 @@ export interface ResolvedConfig {
 	selectors: RuleSelectorSource[];
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+let validator: ValidateFunction | undefined;
+/** The configuration schema's validator, compiled when a configuration file is first read (not in every process). */
+function validateConfig(): ValidateFunction {
+	validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+	return validator;
+}
 
 interface RawConfig {
 	root?: boolean;
@@ -83,6 +88,7 @@ export function parseConfigText(file: string, text: string): { config?: ConfigFi
 		return { errors };
 	}
 	const value = source.value ?? {};
+	const validate = validateConfig();
 	if (!validate(value)) {
 		for (const p of schemaProblems(source, validate.errors ?? [])) errors.push({ file, ...p });
 		return { errors };

@@ -3,52 +3,132 @@ import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
 import { matcherPrefixes, nextCandidate, type WordStarts } from './prefilter';
+import { followsWordCharacter, TermIndex } from './termTrie';
 
 /**
  * A compiled group of alternatives: literal terms (inflected), vocabulary references already expanded, and
- * regular expressions. One RegExp per group, so a group costs one pass over a block's prose.
+ * regular expressions. One pass per group over a block's prose. What it runs is made when first needed: a
+ * process that never meets a word one of the group's terms starts like never builds its RegExp or trie.
  */
 export interface Matcher {
 	/** Stable key, so that groups shared by several rules are matched once per block. */
 	key: string;
-	regex: RegExp;
+	/** All its alternatives as one case-insensitive RegExp with word boundaries; made when first needed. */
+	readonly regex: RegExp;
 	/** Patterns from rule packs, run on a linear-time engine (see linear.ts). */
 	linear?: LinearPattern;
 	/** Its number within its rule set (matcherId); set by the loader. */
 	id?: number;
 	/** Word-start keys, as a bit set, one of which a match starts with (see prefilter.ts); undefined: scan everything. */
-	prefixes?: Uint32Array;
-	/** The RegExp in sticky mode, to try at word starts; made when first needed. */
-	sticky?: RegExp;
-	/**
-	 * The same without the `i` flag, for text folded to lower case (caseFold.ts: cheaper to compile and to
-	 * run); null when the pattern cannot be folded. Made when first needed.
-	 */
-	folded?: RegExp | null;
+	readonly prefixes?: Uint32Array;
 }
 
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
 /**
- * Compiles alternatives into one case-insensitive, Unicode-aware RegExp with word boundaries.
+ * What runs at a word start of folded text (caseFold.ts): the terms' trie, then, where no term matches,
+ * the patterns' RegExp without the `i` flag (null when there are none). Null where a term cannot go in a
+ * trie or a pattern cannot be folded: the whole RegExp runs instead.
+ */
+interface FoldedSearch {
+	/** The order of each of its terms (by TermIndex id) in the RegExp; empty when it has none. */
+	order: Map<number, number>;
+	patterns: RegExp | null;
+}
+
+class CompiledMatcher implements Matcher {
+	key: string;
+	linear?: LinearPattern;
+	id?: number;
+	private compiled?: RegExp;
+	private prefixBits?: Uint32Array | null;
+	private stickyRegExp?: RegExp;
+	private foldedRegExp?: RegExp | null;
+	private foldedSearch?: FoldedSearch | null;
+
+	/** `terms` in the RegExp's order: longest first. */
+	constructor(
+		readonly terms: readonly string[],
+		readonly patterns: readonly string[],
+		readonly untrusted: readonly string[],
+		readonly index: TermIndex,
+	) {
+		this.key = JSON.stringify([terms, patterns]);
+		if (untrusted.length > 0) {
+			this.linear = compileLinear(untrusted);
+			this.key = `${this.key}\0${JSON.stringify(untrusted)}`;
+		}
+	}
+
+	get isEmpty(): boolean {
+		return this.terms.length + this.patterns.length === 0;
+	}
+
+	get regex(): RegExp {
+		this.compiled ??= new RegExp(alternation(this.terms.map(termPattern).concat(this.patterns.map((p) => `(?:${p})`))), 'giu');
+		return this.compiled;
+	}
+
+	get prefixes(): Uint32Array | undefined {
+		if (this.prefixBits === undefined) this.prefixBits = matcherPrefixes(this.terms, this.patterns, this.untrusted) ?? null;
+		return this.prefixBits ?? undefined;
+	}
+
+	/** The RegExp in sticky mode, to try at word starts. */
+	get sticky(): RegExp {
+		this.stickyRegExp ??= new RegExp(this.regex.source, 'iuy');
+		return this.stickyRegExp;
+	}
+
+	/**
+	 * The same without the `i` flag, for text folded to lower case (caseFold.ts: cheaper to compile and to
+	 * run); null when the pattern cannot be folded.
+	 */
+	get folded(): RegExp | null {
+		if (this.foldedRegExp === undefined) {
+			const source = foldPatternSource(this.regex.source);
+			this.foldedRegExp = source === undefined ? null : new RegExp(source, 'uy');
+		}
+		return this.foldedRegExp;
+	}
+
+	/**
+	 * The trie search for folded text, or null: where it cannot stand for the RegExp, and once the rule set's
+	 * matchers have used up the trie's budget (TermIndex.budget). The trie spares a new process compiling
+	 * RegExps for a short document; V8's compiled RegExps are faster at each place, so a process that goes on
+	 * to review much more (a long document, an editor session) compiles them after all.
+	 */
+	get search(): FoldedSearch | null {
+		if (this.index.budget <= 0) return null;
+		if (this.foldedSearch === undefined) {
+			const order = new Map<number, number>();
+			let fits = true;
+			this.terms.forEach((term, i) => {
+				const added = this.index.add(term);
+				fits &&= added.fits;
+				if (!order.has(added.id)) order.set(added.id, i);
+			});
+			const patterns = this.patterns.length > 0 ? foldPatternSource(alternation(this.patterns.map((p) => `(?:${p})`))) : null;
+			this.foldedSearch = !fits || patterns === undefined ? null : { order, patterns: patterns === null ? null : new RegExp(patterns, 'uy') };
+		}
+		return this.foldedSearch;
+	}
+}
+
+/** Alternatives as one pattern with word boundaries around it; one that never matches when there are none. */
+function alternation(alternatives: readonly string[]): string {
+	return alternatives.length === 0 ? '(?!)' : `${WORD_BEFORE}(?:${alternatives.join('|')})${WORD_AFTER}`;
+}
+
+/**
+ * Compiles alternatives into a matcher: as one case-insensitive, Unicode-aware RegExp with word boundaries,
+ * and for folded text as a trie of the terms and a RegExp of the patterns (each made when first needed).
  * `patterns` are regular expression sources; `terms` are literal terms. `untrusted` are pattern sources from
  * rule packs (checked with checkLinearPattern): they are compiled for the linear-time engine instead.
  */
-export function compileMatcher(terms: readonly string[], patterns: readonly string[], untrusted: readonly string[] = []): Matcher {
-	const alternatives = [...new Set(terms)]
-		.sort((a, b) => b.length - a.length)
-		.map(termPattern);
-	for (const p of patterns) alternatives.push(`(?:${p})`);
-	const source = alternatives.length === 0 ? '(?!)' : `${WORD_BEFORE}(?:${alternatives.join('|')})${WORD_AFTER}`;
-	const matcher: Matcher = { key: source, regex: new RegExp(source, 'giu') };
-	const prefixes = matcherPrefixes(terms, patterns, untrusted);
-	if (prefixes) matcher.prefixes = prefixes;
-	if (untrusted.length > 0) {
-		matcher.linear = compileLinear(untrusted);
-		matcher.key = `${source}\0${JSON.stringify(untrusted)}`;
-	}
-	return matcher;
+export function compileMatcher(terms: readonly string[], patterns: readonly string[], untrusted: readonly string[] = [], index: TermIndex = new TermIndex()): Matcher {
+	return new CompiledMatcher([...new Set(terms)].sort((a, b) => b.length - a.length), patterns, untrusted, index);
 }
 
 /**
@@ -57,10 +137,11 @@ export function compileMatcher(terms: readonly string[], patterns: readonly stri
  * RegExp only at the word starts that begin with them.
  */
 export function findAll(matcher: Matcher, text: string, base: number, starts?: WordStarts): Offsets[] {
-	if (starts && matcher.prefixes) return findAtWordStarts(matcher, matcher.prefixes, text, base, starts);
+	const compiled = matcher as CompiledMatcher;
+	if (starts && matcher.prefixes) return findAtWordStarts(compiled, matcher.prefixes, text, base, starts);
 	if (!matcher.linear) return findAllJs(matcher, text, base);
 	const linear = findAllLinear(matcher.linear, text, base);
-	if (matcher.regex.source === '(?!)') return linear;
+	if (compiled.isEmpty) return linear;
 	return mergeMatches(findAllJs(matcher, text, base), linear);
 }
 
@@ -75,36 +156,65 @@ export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
  * skipping what a match covers gives the same leftmost, non-overlapping matches; a scan of every character
  * with a large alternation costs several times more.
  */
-function findAtWordStarts(matcher: Matcher, prefixes: Uint32Array, text: string, base: number, starts: WordStarts): Offsets[] {
+function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text: string, base: number, starts: WordStarts): Offsets[] {
 	// Typed as mutable for the callers' sake; NO_CANDIDATES is frozen, and callers never modify results.
 	const table = starts.table;
 	let i = nextCandidate(prefixes, table, 0);
 	if (i < 0) return NO_CANDIDATES as Offsets[];
 	const out: Offsets[] = [];
-	let sticky = starts.folded === undefined ? null : foldedRegExp(matcher);
-	const subject = sticky ? starts.folded! : text;
-	sticky ??= matcher.sticky ??= new RegExp(matcher.regex.source, 'iuy');
+	const folded = starts.folded;
+	let search = folded === undefined ? null : matcher.search;
+	let sticky: RegExp | null = null;
+	let subject = folded ?? text;
 	let from = 0;
 	for (; i >= 0; i = nextCandidate(prefixes, table, i + 4)) {
 		const at = table[i]!;
 		if (at < from) continue;
-		// test() rather than exec(): a sticky RegExp leaves lastIndex at the match's end, and no match array is made.
-		sticky.lastIndex = at;
-		if (!sticky.test(subject)) continue;
-		const end = sticky.lastIndex;
-		if (end === at) continue;
+		let end = -1;
+		// The trie's budget may run out within one block (a document of one long line): the RegExp takes over.
+		if (search && matcher.index.budget <= 0) search = null;
+		if (search) {
+			matcher.index.budget--;
+			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
+			if (followsWordCharacter(subject, at)) continue;
+			if (search.order.size > 0) end = firstTermEnd(matcher.index, search.order, subject, at);
+			if (end < 0 && search.patterns) {
+				search.patterns.lastIndex = at;
+				if (search.patterns.test(subject)) end = search.patterns.lastIndex;
+			}
+		} else {
+			if (sticky === null) {
+				// On folded text without the `i` flag where the pattern folds, else on the text with it.
+				sticky = folded === undefined ? null : matcher.folded;
+				subject = sticky ? folded! : text;
+				sticky ??= matcher.sticky;
+			}
+			// test() rather than exec(): a sticky RegExp leaves lastIndex at the match's end, and no match array is made.
+			sticky.lastIndex = at;
+			if (sticky.test(subject)) end = sticky.lastIndex;
+		}
+		if (end <= at) continue;
 		out.push({ start: base + at, end: base + end });
 		from = end;
 	}
 	return out.length === 0 ? NO_MATCHES : out;
 }
 
-function foldedRegExp(matcher: Matcher): RegExp | null {
-	if (matcher.folded === undefined) {
-		const source = foldPatternSource(matcher.regex.source);
-		matcher.folded = source === undefined ? null : new RegExp(source, 'uy');
+const found: number[] = [];
+
+/** Where the matcher's first term (in its RegExp's order) that matches at `at` ends, or -1. */
+function firstTermEnd(index: TermIndex, order: Map<number, number>, text: string, at: number): number {
+	index.matchesAt(text, at, found);
+	let best = Infinity;
+	let end = -1;
+	for (let k = 0; k < found.length; k += 2) {
+		const rank = order.get(found[k]!);
+		if (rank !== undefined && rank < best) {
+			best = rank;
+			end = found[k + 1]!;
+		}
 	}
-	return matcher.folded;
+	return end;
 }
 
 /** Shared by every search that found nothing; never modified. */

@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import vocabularySchema from '../../../../rules/schema/vocabulary.schema.json';
 import { compileMatcher, type Matcher } from '../matching/matcher';
+import { TermIndex } from '../matching/termTrie';
 import { parseYamlSource, schemaProblems, type YamlSource } from './yamlSource';
 import { parseRuleBody, splitRuleFile } from './ruleFile';
 import { CATEGORIES, type LoadError, type Rule, type RuleSet, type RuleSpec, type SourceFile, type TermList, type Vocabulary } from './types';
@@ -28,9 +29,10 @@ export const REQUIRED_DOC_SECTIONS = ['What it flags', 'Why', 'What to write ins
  * `file:line: problem`, and loading goes on: one broken rule never takes the others down.
  * Later files may not redefine an id already loaded (rule packs cannot shadow built-in rules).
  */
-export function loadRuleSet(input: { rules: readonly SourceFile[]; vocabularies: readonly SourceFile[] }): RuleSet {
+export function loadRuleSet(input: { rules: readonly SourceFile[]; vocabularies: readonly SourceFile[]; compiled?: CompiledRules }): RuleSet {
 	const errors: LoadError[] = [];
 	const vocabularies = new Map<string, Vocabulary>();
+	for (const vocabulary of input.compiled?.vocabularies ?? []) vocabularies.set(vocabulary.name, vocabulary);
 	for (const file of input.vocabularies) {
 		const vocabulary = loadVocabulary(file, errors);
 		if (!vocabulary) continue;
@@ -43,6 +45,11 @@ export function loadRuleSet(input: { rules: readonly SourceFile[]; vocabularies:
 	const compiler = new TermCompiler(vocabularies);
 	const rules: Rule[] = [];
 	const byId = new Map<string, Rule>();
+	for (const compiled of input.compiled?.rules ?? []) {
+		const rule = compileRule(compiled, compiler, errors);
+		byId.set(rule.id, rule);
+		rules.push(rule);
+	}
 	for (const file of input.rules) {
 		const rule = loadRule(file, compiler, errors);
 		if (!rule) continue;
@@ -103,26 +110,53 @@ function loadRule(file: SourceFile, compiler: TermCompiler, errors: LoadError[])
 	}
 	const spec = source.value as RuleSpec;
 	const before = errors.length;
+	const at = (path: ReadonlyArray<string | number>): number => source.lineOf([...path]);
 	const normalised = file.path.replace(/\\/g, '/');
 	if (!normalised.endsWith(`/${spec.id}.md`) && normalised !== `${spec.id}.md`) {
-		errors.push({ file: file.path, line: source.lineOf(['id']), message: `rule id "${spec.id}" must match its path (rules/${spec.id}.md)` });
+		errors.push({ file: file.path, line: at(['id']), message: `rule id "${spec.id}" must match its path (rules/${spec.id}.md)` });
 	}
 	const category = spec.id.split('/')[0]!;
 	if (!(CATEGORIES as readonly string[]).includes(category)) {
-		errors.push({ file: file.path, line: source.lineOf(['id']), message: `unknown category "${category}"; one of: ${CATEGORIES.join(', ')}` });
+		errors.push({ file: file.path, line: at(['id']), message: `unknown category "${category}"; one of: ${CATEGORIES.join(', ')}` });
 	}
-	const lineOf = (path: ReadonlyArray<string | number>): number => source.lineOf([...path]);
-	const report = (path: ReadonlyArray<string | number>) => (i: number, message: string) => errors.push({ file: file.path, line: lineOf([...path, i]), message });
-	const terms: KindTermCompiler = {
-		list: (list, path) => (list ? compiler.compile(list, file.trusted === true, report(path)) : undefined),
-		groups: (groups, path) => groups?.map((g, i) => compiler.compile(g, file.trusted === true, report([...path, i]))!),
-		problem: (path, message) => errors.push({ file: file.path, line: lineOf(path), message }),
-	};
-	const compiled = { ...ruleKind(spec.kind).compile(spec, terms), unless: terms.list(spec.unless, ['unless']) };
+	const compiled = compileTerms(spec, file.path, file.trusted === true, at, compiler, errors);
 	const { doc, examples, problems } = parseRuleBody(parts.body, parts.bodyLine);
 	for (const p of problems) errors.push({ file: file.path, ...p });
 	if (errors.length > before) return undefined;
 	return { id: spec.id, category, spec, doc, examples, path: file.path, docUrl: file.url ?? file.path, compiled };
+}
+
+/** A rule's term lists as matchers (its kind's and the common `unless`); problems are reported at `at(path)`. */
+function compileTerms(spec: RuleSpec, file: string, trusted: boolean, at: (path: ReadonlyArray<string | number>) => number, compiler: TermCompiler, errors: LoadError[]): Rule['compiled'] {
+	const report = (path: ReadonlyArray<string | number>) => (i: number, message: string) => errors.push({ file, line: at([...path, i]), message });
+	const terms: KindTermCompiler = {
+		list: (list, path) => (list ? compiler.compile(list, trusted, report(path)) : undefined),
+		groups: (groups, path) => groups?.map((g, i) => compiler.compile(g, trusted, report([...path, i]))!),
+		problem: (path, message) => errors.push({ file, line: at(path), message }),
+	};
+	return { ...ruleKind(spec.kind).compile(spec, terms), unless: terms.list(spec.unless, ['unless']) };
+}
+
+/**
+ * The built-in rules as the build step compiled them (scripts/build.mjs writes them beside the bundles):
+ * what loading their files gave, already parsed and validated, so a new process neither parses YAML nor
+ * runs the schema validator for them. Only term lists are compiled again, into matchers.
+ */
+export interface CompiledRules {
+	rules: Array<Pick<Rule, 'id' | 'category' | 'spec' | 'doc' | 'examples' | 'path' | 'docUrl'>>;
+	vocabularies: Vocabulary[];
+}
+
+/** What a loaded, error-free rule set of trusted files compiles to (the inverse of loading `compiled`). */
+export function compileRuleData(set: RuleSet): CompiledRules {
+	return {
+		rules: set.rules.map(({ id, category, spec, doc, examples, path, docUrl }) => ({ id, category, spec, doc, examples, path, docUrl })),
+		vocabularies: [...set.vocabularies.values()],
+	};
+}
+
+function compileRule(rule: CompiledRules['rules'][number], compiler: TermCompiler, errors: LoadError[]): Rule {
+	return { ...rule, compiled: compileTerms(rule.spec, rule.path, true, () => 1, compiler, errors) };
 }
 
 /** Resolves `@vocabulary` references and compiles term lists, caching shared vocabularies. */
@@ -130,6 +164,8 @@ class TermCompiler {
 	private readonly cache = new Map<string, Matcher>();
 	/** Matcher ids (matcherId) by matcher key: one numbering per rule set. */
 	private readonly ids = new Map<string, number>();
+	/** Every term of the rule set, in one trie its matchers share (termTrie.ts). */
+	private readonly termIndex = new TermIndex();
 
 	constructor(private readonly vocabularies: Map<string, Vocabulary>) {}
 
@@ -162,7 +198,7 @@ class TermCompiler {
 		const key = JSON.stringify([terms, patterns, untrusted]);
 		let matcher = this.cache.get(key);
 		if (!matcher) {
-			matcher = compileMatcher(terms, patterns, untrusted);
+			matcher = compileMatcher(terms, patterns, untrusted, this.termIndex);
 			let id = this.ids.get(matcher.key);
 			if (id === undefined) {
 				id = this.ids.size;

@@ -1,0 +1,62 @@
+'use strict';
+// Loads one of Accountable's bundles (out/cli.js, out/server.js) with V8's code cache, so a new process does
+// not compile again the functions every review runs: for the CLI that is a quarter of its start-up.
+//
+// - Node.js 22.1 and later: Node's own compile cache (module.enableCompileCache), which keeps its cache in
+//   the system's temporary folder and checks it against the file's content.
+// - Node.js 20: the build step (scripts/build.mjs) runs each bundle once with ACCOUNTABLE_WRITE_CODE_CACHE=1
+//   and keeps what V8 compiled in out/<bundle>.cache, beside the bundle: nothing is written at run time, and
+//   the cache is as trusted as the bundle itself. V8 checks that the cache was made by the same V8 version
+//   and flags for a source of the same length; we check the bundle's size and modification time too. A cache
+//   that does not fit is ignored and the bundle compiles as usual.
+// ACCOUNTABLE_NO_CODE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE=1) loads bundles without any cache.
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+const Module = require('module');
+
+/** The bundle's exports, as require(file) would give them. */
+function loadBundle(file) {
+	if (process.env.ACCOUNTABLE_NO_CODE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return require(file);
+	if (typeof Module.enableCompileCache === 'function') {
+		try {
+			Module.enableCompileCache();
+		} catch {
+			// No cache folder can be made: load without one.
+		}
+		return require(file);
+	}
+	return loadWithCacheFile(file);
+}
+
+function loadWithCacheFile(file) {
+	const cacheFile = `${file}.cache`;
+	const stat = fs.statSync(file);
+	const stamp = `${stat.size}:${Math.round(stat.mtimeMs)}:${process.version}:${process.arch}\n`;
+	const write = process.env.ACCOUNTABLE_WRITE_CODE_CACHE === '1';
+	let cachedData;
+	if (!write) {
+		try {
+			const stored = fs.readFileSync(cacheFile);
+			const header = stored.indexOf(10);
+			if (header > 0 && stored.toString('latin1', 0, header + 1) === stamp) cachedData = stored.subarray(header + 1);
+		} catch {
+			// No cache (a bundle built by another Node.js, or the cache not made): compile as usual.
+		}
+	}
+	const source = fs.readFileSync(file, 'utf8');
+	const options = { filename: file, cachedData };
+	if (vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER) options.importModuleDynamically = vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+	const script = new vm.Script(Module.wrap(source), options);
+	const bundle = new Module(file, module);
+	bundle.filename = file;
+	bundle.paths = Module._nodeModulePaths(path.dirname(file));
+	Module._cache[file] = bundle;
+	script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, path.dirname(file));
+	bundle.loaded = true;
+	// The cache is made at exit, after a run, so that it holds the functions the run compiled, not only the top level.
+	if (write) process.once('exit', () => fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()])));
+	return bundle.exports;
+}
+
+module.exports = { loadBundle };

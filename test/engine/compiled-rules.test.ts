@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compiledMatchers, Reviewer, type RuleSet } from '../../server/src/engine';
+import { builtinRulesDir, loadRules, writeCompiledRules } from '../../server/src/node/ruleFiles';
+
+// The build step compiles the built-in rules (scripts/build.mjs → out/builtin-rules.json), so a new process
+// neither parses their YAML nor validates them; it must load exactly what the rule files say, and never a
+// copy older than the files.
+
+let dir: string;
+beforeEach(() => {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-compiled-'));
+});
+afterEach(() => {
+	fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** What a rule set is, as a user could tell: each rule's id, spec, documentation, examples, file, link and term lists. */
+function shape(set: RuleSet): unknown {
+	return set.rules.map((r) => ({ id: r.id, category: r.category, spec: r.spec, doc: r.doc, examples: r.examples, path: r.path, docUrl: r.docUrl, matchers: compiledMatchers(r).map((m) => m.key) }));
+}
+
+describe('compiled built-in rules', () => {
+	it('load to the same rules as the rule files, and review the example bill alike', () => {
+		const compiled = path.join(dir, 'builtin-rules.json');
+		expect(writeCompiledRules(compiled)).toEqual([]);
+		const fromCopy = loadRules([], { compiledFile: compiled });
+		const fromFiles = loadRules([], { compiledFile: path.join(dir, 'missing.json') });
+		expect(fromCopy.errors).toEqual([]);
+		expect(fromCopy.rules.length).toBeGreaterThan(50);
+		expect(shape(fromCopy)).toEqual(shape(fromFiles));
+		expect([...fromCopy.vocabularies.values()]).toEqual([...fromFiles.vocabularies.values()]);
+		const bill = fs.readFileSync(path.join(builtinRulesDir(), '..', 'examples', 'draft-state-bill.md'), 'utf8');
+		const a = new Reviewer(fromCopy).review({ text: bill, format: 'markdown' });
+		const b = new Reviewer(fromFiles).review({ text: bill, format: 'markdown' });
+		expect(a.findings.length).toBeGreaterThan(5);
+		expect(a).toEqual(b);
+	});
+
+	it('are not used once a rule file has changed since the build: the files are loaded', () => {
+		const rules = path.join(dir, 'rules');
+		fs.cpSync(builtinRulesDir(), rules, { recursive: true });
+		const compiled = path.join(dir, 'builtin-rules.json');
+		expect(writeCompiledRules(compiled, rules)).toEqual([]);
+		const file = path.join(rules, 'raids', 'raid-as-identification.md');
+		const original = loadRules([], { compiledFile: compiled, builtinDir: rules }).rules.find((r) => r.id === 'raids/raid-as-identification')!;
+		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^message: .*$/m, 'message: "Edited after the build"'));
+		const edited = loadRules([], { compiledFile: compiled, builtinDir: rules }).rules.find((r) => r.id === 'raids/raid-as-identification')!;
+		expect(original.spec.message).not.toBe('Edited after the build');
+		expect(edited.spec.message).toBe('Edited after the build');
+	});
+
+	it('are not written when a built-in rule file is broken: every process then loads and reports it', () => {
+		const rules = path.join(dir, 'rules');
+		fs.cpSync(builtinRulesDir(), rules, { recursive: true });
+		const compiled = path.join(dir, 'builtin-rules.json');
+		fs.writeFileSync(compiled, 'an older copy');
+		const file = path.join(rules, 'raids', 'raid-as-identification.md');
+		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^severity: .*$/m, 'severity: loud'));
+		const problems = writeCompiledRules(compiled, rules);
+		expect(problems).toHaveLength(1);
+		expect(problems[0]!.file).toBe(file);
+		expect(fs.existsSync(compiled)).toBe(false);
+		expect(loadRules([], { compiledFile: compiled, builtinDir: rules }).errors.map((e) => e.file)).toEqual([file]);
+	});
+});
