@@ -69,10 +69,10 @@ describe('language server: a Word document’s review view', () => {
 		const converted = await client.connection.sendRequest<ConvertDocxResult>(CONVERT_DOCX_REQUEST, { uri });
 		void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: converted.markdown } });
 		const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length >= 3, 'review-view diagnostics');
-		expect(diagnostics.map((d) => d.code)).toEqual(['conditional-services/cooperation-required', 'conditional-services/cooperation-required', 'consent/data-sharing-without-consent', 'consent/information-shared-without-consent']);
-		const consent = diagnostics[2]!;
+		expect(diagnostics.map((d) => d.code)).toEqual(['funding-accountability/grant-without-outcome-data', 'conditional-services/cooperation-required', 'conditional-services/cooperation-required', 'consent/data-sharing-without-consent', 'consent/information-shared-without-consent']);
+		const consent = diagnostics[3]!;
 		expect(converted.markdown.split('\n')[consent.range.start.line]).toBe('## Referral and data sharing');
-		const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: diagnostics[0]!.range.start });
+		const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: diagnostics[1]!.range.start });
 		expect((hover?.contents as MarkupContent).value).toMatch(/cooperat/i);
 	});
 
@@ -95,7 +95,7 @@ describe('language server: a Word document’s review view', () => {
 		const converted = await client.connection.sendRequest<ConvertDocxResult>(CONVERT_DOCX_REQUEST, { uri });
 		void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: converted.markdown } });
 		const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0, 'review-view diagnostics');
-		expect(diagnostics.map((d) => d.code)).toEqual(['conditional-services/cooperation-required', 'conditional-services/cooperation-required']);
+		expect(diagnostics.map((d) => d.code)).toEqual(['funding-accountability/grant-without-outcome-data', 'conditional-services/cooperation-required', 'conditional-services/cooperation-required']);
 	});
 
 	it('answers a bad file with an error response, not a crash', async () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEVERITIES, isAtLeast, isProfile, type LoadError, type Rule, type Severity } from '../engine';
 import { ConfigResolver } from '../node/config';
-import { ReviewService, type FileReview } from '../node/reviewService';
+import { ReviewService } from '../node/reviewService';
 import { expandPaths } from '../node/files';
 import { formatText } from './formats/text';
 import { formatJson } from './formats/json';
@@ -11,12 +11,13 @@ import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
 import type { FileResult, FormatInput } from './formats/types';
 import { Progress } from './progress';
-import { ReviewPool, type PooledReview } from './pool';
+import { ReviewPool, pooled, type PooledReview } from './pool';
 import { rulesIndexMarkdown } from '../node/rulesIndex';
 import { DocxError, isWordDocument } from '../node/docx';
 import { readReviewable, type ReviewableFile } from '../node/docx/reviewable';
 import { version } from '../../../package.json';
 import { REPORT_USAGE, ReportUsageError, reportDate, runReport } from './report';
+import { ANNOTATE_USAGE, AnnotateUsageError, runAnnotate, type AnnotateCommand } from './annotate';
 
 const FORMATS: Record<string, (input: FormatInput) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 
@@ -24,6 +25,7 @@ const USAGE = `Usage: accountable [options] [files, folders or globs…]
        accountable rules [--format text|json|markdown]
        accountable explain <rule-id>
        accountable report <file> [--format md|html|json] [--output <file>]
+       accountable annotate <file.docx> [--output <file.docx>] [--force]
 
 Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt, .docx).
 
@@ -96,6 +98,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 				stdin: { type: 'boolean' },
 				'stdin-filename': { type: 'string' },
 				quiet: { type: 'boolean' },
+				force: { type: 'boolean' },
 				output: { type: 'string', short: 'o' },
 				help: { type: 'boolean', short: 'h' },
 				version: { type: 'boolean', short: 'v' },
@@ -120,6 +123,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (positionals[0] === 'rules') return listRules(service, io, values.format ?? 'text');
 	if (positionals[0] === 'explain') return explain(service, io, positionals[1]);
 	if (positionals[0] === 'report') return report(service, io, positionals.slice(1), values);
+	if (positionals[0] === 'annotate') return annotate(service, io, positionals.slice(1), values);
 
 	const format = values.format ?? 'text';
 	const formatter = FORMATS[format];
@@ -142,7 +146,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 			io.stderr(`${name}: ${review.skipped}\n`);
 			ioFailed = true;
 		}
-		results.push({ file: name, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [] });
+		results.push({ file: name, ...resultOf(pooled(review)) });
 	} else {
 		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
 		const { files, missing, unmatched } = expandPaths(positionals, configs, io.cwd);
@@ -173,7 +177,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 				// Let the workers' answers in (reading a file may not yield to them), so wantsMore is up to date.
 				if (pool) await pool.settle();
 				const toPool = pool && !locate && pool.wantsMore;
-				const reviewed: Promise<PooledReview> = toPool ? pool.review(file, text, overrides, format) : Promise.resolve(inProcess(service.review(file, text, overrides, format)));
+				const reviewed: Promise<PooledReview> = toPool ? pool.review(file, text, overrides, format) : Promise.resolve(pooled(service.review(file, text, overrides, format)));
 				reviewed.catch(() => undefined);
 				pending.push(async () => {
 					const review = await reviewed;
@@ -182,7 +186,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 						io.stderr(`${display}: ${review.skipped}\n`);
 						ioFailed = true;
 					}
-					results.push({ file: display, findings: review.findings, suppressed: review.suppressed, ...(locate ? { locate } : {}) });
+					results.push({ file: display, ...resultOf(review), ...(locate ? { locate } : {}) });
 				});
 				while (pending.length >= (pool?.window ?? 1)) await pending.shift()!();
 			}
@@ -202,37 +206,59 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	return all.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
 }
 
-function inProcess(review: FileReview): PooledReview {
-	return { findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [], errors: review.errors, skipped: review.skipped };
+function resultOf(review: PooledReview): Omit<FileResult, 'file'> {
+	return { findings: review.findings, suppressed: review.suppressed, ...(review.profile ? { profile: review.profile } : {}) };
 }
 
 /** `accountable report <file>`: the accountability scorecard (see ./report.ts). */
-async function report(service: ReviewService, io: CliIO, files: string[], values: { format?: string; output?: string; profile?: string; 'min-severity'?: string; help?: boolean }): Promise<number> {
+async function report(service: ReviewService, io: CliIO, files: string[], values: SubcommandValues & { format?: string }): Promise<number> {
 	if (values.help) {
 		io.stdout(`${REPORT_USAGE}\n`);
 		return 0;
 	}
-	const profile = values.profile;
-	if (profile !== undefined && !isProfile(profile, true)) throw new UsageError(`unknown profile "${profile}"`);
-	const minSeverity = severityOption(values['min-severity'], '--min-severity');
 	try {
-		return await runReport(service, {
-			files,
-			format: values.format,
-			output: values.output,
-			overrides: { ...(minSeverity ? { minSeverity } : {}), ...(profile ? { profile } : {}) },
-			cwd: io.cwd,
-			version,
-			now: () => reportDate(process.env),
-			stdout: io.stdout,
-			stderr: io.stderr,
-			displayPath: (file) => displayPath(file, io.cwd),
-			reportLoadErrors: (errors) => reportLoadErrors(errors, io),
-		});
+		return await runReport(service, { ...subcommand(io, values), files, format: values.format, output: values.output, stdout: io.stdout });
 	} catch (e) {
 		if (e instanceof ReportUsageError) throw new UsageError(e.message);
 		throw e;
 	}
+}
+
+/** `accountable annotate <file.docx>`: the reviewed copy with Word comments (see ./annotate.ts). */
+async function annotate(service: ReviewService, io: CliIO, files: string[], values: SubcommandValues & { force?: boolean }): Promise<number> {
+	if (values.help) {
+		io.stdout(`${ANNOTATE_USAGE}\n`);
+		return 0;
+	}
+	try {
+		return await runAnnotate(service, { ...subcommand(io, values), files, output: values.output, force: values.force ?? false });
+	} catch (e) {
+		if (e instanceof AnnotateUsageError) throw new UsageError(e.message);
+		throw e;
+	}
+}
+
+interface SubcommandValues {
+	output?: string;
+	profile?: string;
+	'min-severity'?: string;
+	help?: boolean;
+}
+
+/** What report and annotate share: the review's overrides from --profile and --min-severity, and how they print. */
+function subcommand(io: CliIO, values: SubcommandValues): Omit<AnnotateCommand, 'files' | 'output' | 'force'> {
+	const profile = values.profile;
+	if (profile !== undefined && !isProfile(profile, true)) throw new UsageError(`unknown profile "${profile}"`);
+	const minSeverity = severityOption(values['min-severity'], '--min-severity');
+	return {
+		overrides: { ...(minSeverity ? { minSeverity } : {}), ...(profile ? { profile } : {}) },
+		cwd: io.cwd,
+		version,
+		now: () => reportDate(process.env),
+		stderr: io.stderr,
+		displayPath: (file) => displayPath(file, io.cwd),
+		reportLoadErrors: (errors) => reportLoadErrors(errors, io),
+	};
 }
 
 function severityOption(value: string | undefined, name: string): Severity | undefined {
