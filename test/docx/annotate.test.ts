@@ -4,15 +4,9 @@ import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempFolder } from '../helpers/cli';
-import { grantProposal, proposalAsExchanged, writeFiles } from './fixtures';
+import { grantProposal, proposalAsExchanged, writeFiles, type JsonFinding } from './fixtures';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-interface JsonFinding {
-	ruleId: string;
-	message: string;
-	location: { paragraph: number; quote: string; note?: string };
-}
 
 /** A comment as Word shows it: its author, its text, and the words its range covers in the body. */
 interface ReadComment {

@@ -138,6 +138,13 @@ function crc32(data: Buffer): number {
 	return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** A finding of `accountable --format json` in a Word document, as the tests of the commented copy read it. */
+export interface JsonFinding {
+	ruleId: string;
+	message: string;
+	location: { paragraph: number; quote: string; note?: string };
+}
+
 const EDITOR = { author: 'Maria Lopez', date: '2026-11-02T09:00:00Z' };
 
 /**
