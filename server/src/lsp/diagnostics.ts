@@ -80,6 +80,17 @@ export function binaryDiagnostic(): Diagnostic {
 	};
 }
 
+/** A .docx a workspace review could not read (encrypted, a .doc, damaged): an error where its findings would be. */
+export function unreadableDocxDiagnostic(message: string): Diagnostic {
+	return {
+		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		severity: DiagnosticSeverity.Error,
+		source: DIAGNOSTIC_SOURCE,
+		code: ServerCodes.unreadableDocx,
+		message: `Accountable could not review this Word document: ${message}`,
+	};
+}
+
 /**
  * A problem in a configuration file or rule pack, shown on that file at its (1-based) line. `lineText` gives
  * the line's length so the whole line is underlined.

@@ -8,6 +8,9 @@ import type { ServerConfiguration } from './configuration';
 import { binaryDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { Debouncer } from './debouncer';
 import { isWordReviewView } from './docxProtocol';
+import { wordLocation } from './docxRequest';
+import { describeLocation } from '../node/docx/locate';
+import { DOCUMENT_PROFILE_NOTIFICATION, type DocumentProfileParams } from './protocol';
 import type { ServerLog } from './log';
 import { documentFormat, type WorkspacePaths } from './paths';
 import { reviewOverrides, type EditorSettings } from './settings';
@@ -28,6 +31,8 @@ interface DocumentState {
 	file: string;
 	findings: Finding[];
 	ruleSet?: RuleSet;
+	/** The profile the review used and why (absent when the document was not reviewed). */
+	profile?: DocumentProfileParams;
 }
 
 /**
@@ -139,6 +144,8 @@ export class DocumentReviews {
 			const started = Date.now();
 			const diagnostics = this.reviewText(uri, file, document.getText(), document.languageId, settings, version);
 			void this.connection.sendDiagnostics({ uri, version, diagnostics });
+			const profile = this.states.get(uri)?.profile;
+			if (profile) void this.connection.sendNotification(DOCUMENT_PROFILE_NOTIFICATION, profile);
 			this.reviewMs.set(uri, Date.now() - started);
 			this.log.trace(`reviewed ${path.basename(file)} v${version} (${trigger}): ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
 		} catch (e) {
@@ -169,8 +176,14 @@ export class DocumentReviews {
 			remember({ version, file, findings: [] });
 			return [tooLargeDiagnostic(text.length, review.limit ?? text.length)];
 		}
-		remember({ version, file, findings: review.result.findings, ruleSet: service.ruleSetFor(file) });
-		return review.result.findings.map((f) => toDiagnostic(f, uri));
+		remember({ version, file, findings: review.result.findings, ruleSet: service.ruleSetFor(file), profile: { uri, profile: review.result.profile, reason: review.result.profileReason } });
+		if (!isWordReviewView(uri)) return review.result.findings.map((f) => toDiagnostic(f, uri));
+		// Lines of the converted text mean nothing in Word: the message starts with the Word paragraph.
+		return review.result.findings.map((f) => {
+			const diagnostic = toDiagnostic(f, uri);
+			const where = wordLocation(file, text, f.offsets);
+			return where ? { ...diagnostic, message: `${describeLocation(where)}: ${diagnostic.message}` } : diagnostic;
+		});
 	}
 }
 

@@ -2,7 +2,6 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { expandPaths } from '../node/files';
 import type { ConfigResolver } from '../node/config';
 
-const TEXT_DOCUMENT = /\.(?:md|markdown|txt)$/i;
 
 export interface WorkspaceReviewProgress {
 	begin(title: string, percentage?: number, message?: string, cancellable?: boolean): void;
@@ -17,27 +16,27 @@ export interface WorkspaceReviewSummary {
 }
 
 /**
- * Reviews every `.md`, `.markdown` and `.txt` file under the workspace folders (honouring each configuration's
- * `ignore`, skipping node_modules and .git), one file per turn of the event loop so cancellation and other
- * requests get through. `reviewFile` publishes the file's diagnostics and returns how many it found.
+ * Reviews every `.md`, `.markdown`, `.txt` and `.docx` file under the workspace folders, as the CLI reviews a
+ * folder (honouring each configuration's `ignore`, skipping node_modules, .git and Word's lock files), one
+ * file per turn of the event loop so cancellation and other requests get through. `reviewFile` publishes the
+ * file's diagnostics (a .docx's on its review view) and returns how many it found.
  */
 export async function reviewWorkspace(
 	folders: readonly string[],
 	configs: ConfigResolver,
-	reviewFile: (file: string) => number,
+	reviewFile: (file: string) => number | Promise<number>,
 	progress: WorkspaceReviewProgress,
 	tokens: ReadonlyArray<CancellationToken | undefined>,
 ): Promise<WorkspaceReviewSummary> {
 	const cancelled = (): boolean => tokens.some((t) => t?.isCancellationRequested);
 	progress.begin('Accountable: reviewing the workspace', 0, 'finding files…', true);
-	// Only text documents: the CLI may read other formats (.docx), which an editor cannot show diagnostics in.
-	const files = (folders.length > 0 ? expandPaths(folders, configs).files : []).filter((f) => TEXT_DOCUMENT.test(f));
+	const files = folders.length > 0 ? expandPaths(folders, configs).files : [];
 	let findings = 0;
 	let done = 0;
 	try {
 		for (const file of files) {
 			if (cancelled()) return { files: done, findings, cancelled: true };
-			findings += reviewFile(file);
+			findings += await reviewFile(file);
 			done++;
 			progress.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);
 			await new Promise((resolve) => setImmediate(resolve));
