@@ -192,7 +192,7 @@ describe('language server: Review Workspace includes Word documents', () => {
 			const summary = await client.connection.sendRequest<{ files: number; findings: number }>('workspace/executeCommand', { command: 'accountable.reviewWorkspace', arguments: [] });
 			expect(summary.files).toBe(2);
 			const diagnostics = client.latest(viewUri(path.join(ws, 'proposal.docx')))!;
-			expect(diagnostics.map((d) => d.message.replace(/:.*/s, ''))).toEqual(['¶1 (Safe Harbor Grant Proposal)', '¶7 (SEC. 5 › Services)', '¶14 (SEC. 5 › Budget)', '¶15 (SEC. 5 › Referral and data sharing)', '¶16 (SEC. 5 › Referral and data sharing)']);
+			expect(diagnostics.map((d) => (d.message as string).replace(/:.*/s, ''))).toEqual(['¶1 (Safe Harbor Grant Proposal)', '¶7 (SEC. 5 › Services)', '¶14 (SEC. 5 › Budget)', '¶15 (SEC. 5 › Referral and data sharing)', '¶16 (SEC. 5 › Referral and data sharing)']);
 			expect(summary.findings).toBe(5);
 			// Nothing looks clean because it failed: the encrypted file says why on its view.
 			expect(client.latest(viewUri(path.join(ws, 'locked.docx')))!.map((d) => [d.severity, d.message])).toEqual([[1, expect.stringMatching(/^Accountable could not review this Word document: locked\.docx is password-protected/)]]);
