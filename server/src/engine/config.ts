@@ -62,9 +62,10 @@ const GRANT = /\b(?:budget\s+(?:narrative|justification|summary)|project\s+(?:na
 
 /**
  * Openings only a grant proposal has: its first lines call it one ("Grant proposal to the State Office of …",
- * "Safe Harbor Grant Proposal", "Application for funding", "Proposal submitted to …", "Concept note").
+ * "Safe Harbor Grant Proposal", "Application for funding", "Proposal submitted to …", "Concept note"). A
+ * heading such as "Funding request" alone is not enough: it may head a section of any document.
  */
-const GRANT_OPENING = /^[#\s>*_]*(?:[^\n]{0,80}?\b(?:grant|funding|project)\s+(?:proposal|application|request)\b(?:\s+(?:to|for)\b)?|proposal\s+(?:to|for|submitted\s+to)\b|application\s+for\s+(?:funding|a\s+grant|grant)|request\s+for\s+(?:funding|a\s+grant)|concept\s+note|letter\s+of\s+(?:inquiry|intent))/im;
+const GRANT_OPENING = /^[#\s>*_]*(?:[^\n]{0,80}?\b(?:grant\s+(?:proposal|application|request)|(?:funding|project)\s+(?:proposal|application))\b(?:\s+(?:to|for)\b)?|proposal\s+(?:to|for|submitted\s+to)\b|application\s+for\s+(?:funding|a\s+grant|grant)|request\s+for\s+(?:funding|a\s+grant)|concept\s+note|letter\s+of\s+(?:inquiry|intent))/im;
 /** Openings only a bill has: "AN ACT", "A BILL", "H.R. 2801", "Senate Bill No. 42", "Assembly Bill 5". */
 const BILL_OPENING = /^[#\s>*_]*(?:an\s+act\s*$|a\s+bill\s*$|(?:h\.\s?r\.|s\.|(?:senate|house|assembly)\s+bill|bill)\s*(?:no\.?\s*)?\d+\b)/im;
 /** How many of the first non-empty lines count as the opening (a Word title page has a few). */
