@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ClientCommands } from '../../server/src/lsp/protocol';
+import { ClientCommands, DOCUMENT_PROFILE_NOTIFICATION, type DocumentProfileParams } from '../../server/src/lsp/protocol';
 import { commandMiddleware } from './commands';
 import { FindingsStatus } from './status';
 import { registerWordDocumentReview } from './docx/wordReview';
@@ -37,8 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	registerWordDocumentReview(context, () => client);
 	registerReportView(context, () => client);
 
+	const status = new FindingsStatus();
 	context.subscriptions.push(
-		new FindingsStatus(),
+		status,
 		vscode.commands.registerCommand(ClientCommands.restartServer, async () => {
 			output.info('Restarting the Accountable language server');
 			await client?.restart();
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	);
 	try {
 		await client.start();
+		context.subscriptions.push(client.onNotification(DOCUMENT_PROFILE_NOTIFICATION, (params: DocumentProfileParams) => status.setProfile(params)));
 	} catch (e) {
 		// Keep the extension (and Restart Server) alive; the output channel has the server's own messages.
 		output.error(`The Accountable language server did not start: ${(e as Error).message}`);

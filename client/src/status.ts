@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/protocol';
+import { DIAGNOSTIC_SOURCE, type DocumentProfileParams } from '../../server/src/lsp/protocol';
 
 const LANGUAGES = new Set(['markdown', 'plaintext']);
 
-/** The active document's Accountable findings in the status bar; a click opens the Problems panel. */
+/**
+ * The active document's Accountable findings in the status bar; a click opens the Problems panel. The
+ * tooltip says which profile the review used and why, and how to change it, so a wrong guess is seen.
+ */
 export class FindingsStatus implements vscode.Disposable {
 	private readonly item = vscode.window.createStatusBarItem('accountable.findings', vscode.StatusBarAlignment.Right, 100);
 	private readonly subscriptions: vscode.Disposable[];
+	private readonly profiles = new Map<string, DocumentProfileParams>();
+
+	/** The server's word on a document's profile (accountable/documentProfile). */
+	setProfile(params: DocumentProfileParams): void {
+		this.profiles.set(params.uri, params);
+		if (vscode.window.activeTextEditor?.document.uri.toString() === params.uri) this.update();
+	}
 
 	constructor() {
 		this.item.name = 'Accountable findings';
@@ -32,7 +42,10 @@ export class FindingsStatus implements vscode.Disposable {
 		const errors = findings.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
 		const count = findings.length;
 		this.item.text = count === 0 ? '$(check) Accountable' : `$(law) Accountable: ${count}`;
-		this.item.tooltip = count === 0 ? 'Accountable: no findings in this document' : `Accountable: ${count} finding${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in this document. Click to open the Problems panel.`;
+		const summary = count === 0 ? 'Accountable: no findings in this document.' : `Accountable: ${count} finding${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in this document. Click to open the Problems panel.`;
+		const profile = this.profiles.get(document.uri.toString());
+		const profileLine = profile ? `\n\nProfile: ${profile.profile} (${profile.reason}). Wrong kind of document? Set "accountable.profile" (or profile in .accountable.yaml).` : '';
+		this.item.tooltip = summary + profileLine;
 		this.item.accessibilityInformation = { label: this.item.tooltip };
 		this.item.show();
 	}

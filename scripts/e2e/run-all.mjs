@@ -5,9 +5,10 @@
 //   3. the mocha suite in the extension host through @vscode/test-electron's runTests, with code-server
 //      standing in for VS Code (scripts/e2e/code-shim.mjs)                  -> e2e-vscode.json
 //   4. the HTML report in Chromium (test/e2e/report, vitest)                 -> e2e-report.json
+//   5. the reviewed copy of a Word document opened by LibreOffice (test/e2e/word, vitest) -> e2e-word.json
 // Installs what is missing first (scripts/e2e/install.sh: apt packages, Node 24 and code-server in a cache
 // outside the repository) unless CODE_SERVER_NODE and CODE_SERVER_ENTRY are set. Exits 1 if anything failed.
-// `npm run test:e2e -- nvim ui vscode report` runs only the named parts.
+// `npm run test:e2e -- nvim ui vscode report word` runs only the named parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,7 +24,7 @@ const started = Date.now();
 const seconds = (since = started) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 function ensureInstalled() {
-	if (process.env.CODE_SERVER_NODE && process.env.CODE_SERVER_ENTRY) return;
+	if (process.env.CODE_SERVER_NODE && process.env.CODE_SERVER_ENTRY && fs.existsSync(process.env.SOFFICE ?? '/usr/bin/soffice')) return;
 	const exports = execFileSync('bash', [path.join(root, 'scripts', 'e2e', 'install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 	for (const [, name, value] of exports.matchAll(/^export (\w+)='([^']*)'$/gm)) process.env[name] = value;
 }
@@ -54,6 +55,7 @@ const parts = [
 	{ name: 'ui', title: 'packaged extension in the code-server workbench (Chromium)', report: 'e2e-ui.json', args: ['scripts/e2e/run-ui.mjs'] },
 	{ name: 'vscode', title: 'extension-host suite (@vscode/test-electron runTests, code-server standing in for VS Code)', report: 'e2e-vscode.json', args: ['out/e2e/runTest.js'] },
 	{ name: 'report', title: 'the HTML report in Chromium', report: 'e2e-report.json', args: ['scripts/e2e/run-report.mjs'] },
+	{ name: 'word', title: 'the commented copy of a Word document in LibreOffice', report: 'e2e-word.json', args: ['scripts/e2e/run-report.mjs'], env: { E2E_VITEST_CONFIG: 'test/e2e/word/vitest.config.mts' } },
 ];
 let ok = built;
 const reports = [];
@@ -62,7 +64,7 @@ for (const part of parts.filter((p) => wanted(p.name))) {
 	reports.push(report);
 	fs.rmSync(report, { force: true });
 	if (!built) continue; // its missing report counts as a failure below
-	const env = { ...process.env, ACCOUNTABLE_E2E_RESULTS: report, VSCODE_EXECUTABLE: process.env.VSCODE_EXECUTABLE ?? path.join(root, 'scripts', 'e2e', 'code-shim.mjs') };
+	const env = { ...process.env, ...part.env, ACCOUNTABLE_E2E_RESULTS: report, VSCODE_EXECUTABLE: process.env.VSCODE_EXECUTABLE ?? path.join(root, 'scripts', 'e2e', 'code-shim.mjs') };
 	ok = run(part.title, process.execPath, [...part.args, report], { env }) && ok;
 }
 

@@ -251,8 +251,12 @@ async function main() {
 				await editor.locator('.view-line').filter({ hasText: 'Referral and data sharing' }).first().waitFor(WAIT);
 				await editor.locator('.squiggly-error').first().waitFor(WAIT);
 				const status = await page.$$eval('.statusbar-item', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-				// Two conditional services, the section that shares data without consent, and its sentence that hands over names.
-				assert.match(status.find((s) => s.startsWith('Accountable:')) ?? '', /^Accountable: 4 findings/, JSON.stringify(status));
+				// Its title makes it a grant proposal, so the grant rules run (no outcome data: on the title), besides two
+				// conditional services, the section that shares data without consent, and its sentence that hands over
+				// names; the item's tooltip (its accessible label) says which profile and why.
+				const item = status.find((s) => s.startsWith('Accountable:')) ?? '';
+				assert.match(item, /^Accountable: 5 findings/, JSON.stringify(status));
+				assert.match(item, /Profile: grant-proposal \(grant proposal: “Safe Harbor Grant Proposal” in the first lines\)\. Wrong kind of document\? Set "accountable\.profile"/, item);
 				// Read-only: typing is refused with the editor's own message, and the text stays as it was.
 				await editor.locator('.view-line').filter({ hasText: 'Referral and data sharing' }).first().click();
 				await page.keyboard.type('x');

@@ -11,7 +11,10 @@ describe('accountable (review)', () => {
 	it('prints file:line:col severity rule-id message for the bundled example (golden)', async () => {
 		const run = runCli(['examples/']);
 		expect(run.code).toBe(1);
-		for (const line of run.stdout.trim().split('\n')) expect(line).toMatch(/^examples\/draft-state-bill\.md:\d+:\d+ (error|warning|information|hint) [a-z-]+\/[a-z0-9-]+ .+/);
+		const [header, ...lines] = run.stdout.trim().split('\n');
+		// The file's findings start with the profile the review used and why (a `#` line no problem matcher reads).
+		expect(header).toBe('# examples/draft-state-bill.md: profile bill (bill: “SHORT TITLE” on line 6)');
+		for (const line of lines) expect(line).toMatch(/^examples\/draft-state-bill\.md:\d+:\d+ (error|warning|information|hint) [a-z-]+\/[a-z0-9-]+ .+/);
 		await expect(run.stdout).toMatchFileSnapshot('golden/draft-state-bill.txt');
 		expect(run.stderr).toMatch(/\d+ findings? .* in 1 file/);
 	});
@@ -54,7 +57,7 @@ describe('accountable (review)', () => {
 	it('reviews standard input under the given file name', () => {
 		const run = runCli(['--stdin', '--stdin-filename', 'proposal.md'], { input: BAD });
 		expect(run.code).toBe(1);
-		expect(run.stdout).toMatch(/^proposal\.md:1:\d+ error conditional-services\/cooperation-required /);
+		expect(run.stdout).toMatch(/^# proposal\.md: profile general \(general: .*\)\nproposal\.md:1:\d+ error conditional-services\/cooperation-required /);
 	});
 
 	it('prints GitHub workflow annotations', () => {

@@ -28,9 +28,12 @@ describe('accountable proposal.docx (text output)', () => {
 	it('names each finding by Word paragraph, heading path and quote, not by line and column', () => {
 		const run = runCli(['proposal.docx'], { cwd: dir });
 		expect(run.code).toBe(1);
-		const lines = run.stdout.trim().split('\n');
-		expect(lines).toHaveLength(4);
+		const [header, ...lines] = run.stdout.trim().split('\n');
+		expect(header).toMatch(/^# proposal\.docx: profile grant-proposal \(grant proposal: /);
+		expect(lines).toHaveLength(5);
 		for (const line of lines) expect(line).not.toMatch(/^proposal\.docx:\d+:\d+/);
+		// Its title says it is a grant proposal, so the grant rules run: a document-level finding on the title.
+		expect(lines.shift()).toMatch(/^proposal\.docx: ¶1 \(Safe Harbor Grant Proposal\) information funding-accountability\/grant-without-outcome-data /);
 		// The paragraph with runs in different formatting, inside a heading path two levels deep.
 		expect(lines[0]).toMatch(/^proposal\.docx: ¶7 \(SEC\. 5 › Services\) error conditional-services\/cooperation-required .*“who agree to testify shall be eligible”$/);
 		// The table cell holding a finding (¶14: the second cell of the third row).
@@ -39,7 +42,7 @@ describe('accountable proposal.docx (text output)', () => {
 		expect(lines[2]).toMatch(/^proposal\.docx: ¶15 \(SEC\. 5 › Referral and data sharing\) warning consent\/data-sharing-without-consent Section “Referral and data sharing”/);
 		// The sentence of that section that hands over names and addresses, read as a frame (what is shared, with no consent).
 		expect(lines[3]).toMatch(/^proposal\.docx: ¶16 \(SEC\. 5 › Referral and data sharing\) warning consent\/information-shared-without-consent .*“transmit the names”$/);
-		expect(run.stderr).toMatch(/4 findings \(2 errors, 2 warnings\) in 1 file/);
+		expect(run.stderr).toMatch(/5 findings \(2 errors, 2 warnings, 1 information\) in 1 file/);
 	});
 
 	it('adds the quote when the message does not already carry it', () => {
@@ -56,12 +59,13 @@ describe('accountable --format json proposal.docx', () => {
 		const [file] = JSON.parse(run.stdout) as Array<{ file: string; findings: JsonFinding[] }>;
 		expect(file!.file).toBe('proposal.docx');
 		expect(file!.findings.map((f) => [f.ruleId, f.location.paragraph, f.location.headingPath.join(' › ')])).toEqual([
+			['funding-accountability/grant-without-outcome-data', 1, 'Safe Harbor Grant Proposal'],
 			['conditional-services/cooperation-required', 7, 'SEC. 5 › Services'],
 			['conditional-services/cooperation-required', 14, 'SEC. 5 › Budget'],
 			['consent/data-sharing-without-consent', 15, 'SEC. 5 › Referral and data sharing'],
 			['consent/information-shared-without-consent', 16, 'SEC. 5 › Referral and data sharing'],
 		]);
-		expect(file!.findings[2]!.location.quote).toBe('Referral and data sharing');
+		expect(file!.findings[3]!.location.quote).toBe('Referral and data sharing');
 		const { markdown } = await convertWordDocument(proposal);
 		for (const f of file!.findings) expect(markdown.slice(f.offsets.start, f.offsets.end)).toBe(f.matchedText);
 	});
@@ -82,7 +86,7 @@ describe('accountable --format sarif / github proposal.docx', () => {
 		const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 		const validate = new AjvDraft4({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(schema);
 		expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
-		const location = log.runs[0].results[1].locations[0];
+		const location = log.runs[0].results[2].locations[0];
 		expect(location.logicalLocations).toEqual([{ name: '¶14', fullyQualifiedName: '¶14 (SEC. 5 › Budget)', kind: 'paragraph' }]);
 		expect(location.physicalLocation.region.snippet.text).toBe('Benefits are available only to victims who cooperate');
 	});

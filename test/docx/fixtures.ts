@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, FootnoteReferenceRun, Header, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
 /**
  * Word documents built the way Word writes them (the `docx` package emits real OOXML with numbering and
@@ -136,4 +136,61 @@ function crc32(data: Buffer): number {
 		for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
 	}
 	return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A finding of `accountable --format json` in a Word document, as the tests of the commented copy read it. */
+export interface JsonFinding {
+	ruleId: string;
+	message: string;
+	location: { paragraph: number; quote: string; note?: string };
+}
+
+const EDITOR = { author: 'Maria Lopez', date: '2026-11-02T09:00:00Z' };
+
+/**
+ * A grant proposal as colleagues exchange it in Word: a header, a table, a footnote, tracked changes (an
+ * insertion inside a flagged sentence, a deletion beside it) and an existing reviewer's comment. The first
+ * line opens as proposals do ("Grant proposal to the State Office of …"), which alone makes the profile.
+ */
+export async function proposalAsExchanged(): Promise<Buffer> {
+	const doc = new Document({
+		comments: { children: [{ id: 0, author: EDITOR.author, initials: 'ML', date: new Date(EDITOR.date), children: [new Paragraph('Can we name the drop-in centres?')] }] },
+		footnotes: { 1: { children: [new Paragraph('Victims who agree to testify shall be eligible for relocation assistance.')] } },
+		sections: [
+			{
+				headers: { default: new Header({ children: [new Paragraph('DRAFT for the coalition: not for circulation')] }) },
+				children: [
+					new Paragraph({ text: 'Grant proposal to the State Office of Victim Services', heading: HeadingLevel.TITLE }),
+					new Paragraph({ text: 'Services', heading: HeadingLevel.HEADING_1 }),
+					new Paragraph({
+						children: [new CommentRangeStart(0), new TextRun('The program will open two drop-in centres.'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })],
+					}),
+					new Paragraph({
+						// A tracked insertion inside the flagged words, and a tracked deletion after them.
+						children: [
+							new TextRun('Victims who agree to '),
+							new InsertedTextRun({ text: 'testify ', id: 1, ...EDITOR }),
+							new TextRun('shall be eligible for emergency shelter'),
+							new DeletedTextRun({ text: ' and food', id: 2, ...EDITOR }),
+							new TextRun('.'),
+							new FootnoteReferenceRun(1),
+						],
+					}),
+					new Paragraph({ text: 'Budget', heading: HeadingLevel.HEADING_1 }),
+					new Table({
+						// Widths, as Word writes them: without a grid LibreOffice draws the columns zero wide.
+						width: { size: 9000, type: WidthType.DXA },
+						columnWidths: [3000, 6000],
+						rows: [
+							new TableRow({ children: [cell('Item'), cell('Condition')] }),
+							new TableRow({ children: [cell('Transitional housing'), cell('Benefits are available only to victims who cooperate with the prosecution.')] }),
+						],
+					}),
+					new Paragraph({ text: 'Referral and data sharing', heading: HeadingLevel.HEADING_1 }),
+					new Paragraph({ text: 'Service providers shall transmit the names and addresses of identified victims to the task force within 48 hours.' }),
+				],
+			},
+		],
+	});
+	return Packer.toBuffer(doc);
 }

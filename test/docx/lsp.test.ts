@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseError } from 'vscode-languageserver/node';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { CONVERT_DOCX_REQUEST, DOCX_SCHEME, docxFileUri, type ConvertDocxResult } from '../../server/src/lsp/docxProtocol';
+import { ANNOTATE_DOCX_REQUEST, CONVERT_DOCX_REQUEST, DOCX_SCHEME, REVIEWED_COPY_EXISTS, docxFileUri, type AnnotateDocxResult, type ConvertDocxResult } from '../../server/src/lsp/docxProtocol';
 import { convertDocxRequest } from '../../server/src/lsp/docxRequest';
 import { REPORT_REQUEST } from '../../server/src/lsp/reportProtocol';
 import type { Report } from '../../server/src/engine/report';
@@ -69,11 +69,25 @@ describe('language server: a Word document’s review view', () => {
 		const converted = await client.connection.sendRequest<ConvertDocxResult>(CONVERT_DOCX_REQUEST, { uri });
 		void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: converted.markdown } });
 		const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length >= 3, 'review-view diagnostics');
-		expect(diagnostics.map((d) => d.code)).toEqual(['conditional-services/cooperation-required', 'conditional-services/cooperation-required', 'consent/data-sharing-without-consent', 'consent/information-shared-without-consent']);
-		const consent = diagnostics[2]!;
+		expect(diagnostics.map((d) => d.code)).toEqual(['funding-accountability/grant-without-outcome-data', 'conditional-services/cooperation-required', 'conditional-services/cooperation-required', 'consent/data-sharing-without-consent', 'consent/information-shared-without-consent']);
+		const consent = diagnostics[3]!;
 		expect(converted.markdown.split('\n')[consent.range.start.line]).toBe('## Referral and data sharing');
-		const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: diagnostics[0]!.range.start });
+		const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: diagnostics[1]!.range.start });
 		expect((hover?.contents as MarkupContent).value).toMatch(/cooperat/i);
+		// The editor is told the profile and why (VS Code shows it in the status bar item's tooltip).
+		expect(client.profiles.filter((p) => p.uri === uri).at(-1)).toEqual({ uri, profile: 'grant-proposal', reason: 'grant proposal: “Safe Harbor Grant Proposal” in the first lines' });
+		// The Problems panel names the Word paragraph and heading path.
+		expect(diagnostics[2]!.message).toMatch(/^¶14 \(SEC\. 5 › Budget\): Services made conditional/);
+	});
+
+	it('writes the reviewed copy with comments on request, and asks before replacing it', async () => {
+		const uri = viewUri(path.join(dir, 'proposal.docx'));
+		const written = await client.connection.sendRequest<AnnotateDocxResult>(ANNOTATE_DOCX_REQUEST, { uri });
+		expect(written).toMatchObject({ target: uriOf(path.join(dir, 'proposal.reviewed.docx')), comments: 5, unanchored: 0, profile: 'grant-proposal' });
+		const again = await client.connection.sendRequest(ANNOTATE_DOCX_REQUEST, { uri }).catch((e: unknown) => e);
+		expect(again).toMatchObject({ code: REVIEWED_COPY_EXISTS, message: 'proposal.reviewed.docx already exists; use --force to replace it' });
+		expect(await client.connection.sendRequest<AnnotateDocxResult>(ANNOTATE_DOCX_REQUEST, { uri, force: true })).toMatchObject({ comments: 5 });
+		fs.rmSync(path.join(dir, 'proposal.reviewed.docx'));
 	});
 
 	it('reports the view with evidence placed by Word paragraph and heading path, as the CLI report of the .docx does', async () => {
@@ -95,7 +109,7 @@ describe('language server: a Word document’s review view', () => {
 		const converted = await client.connection.sendRequest<ConvertDocxResult>(CONVERT_DOCX_REQUEST, { uri });
 		void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: converted.markdown } });
 		const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0, 'review-view diagnostics');
-		expect(diagnostics.map((d) => d.code)).toEqual(['conditional-services/cooperation-required', 'conditional-services/cooperation-required']);
+		expect(diagnostics.map((d) => d.code)).toEqual(['funding-accountability/grant-without-outcome-data', 'conditional-services/cooperation-required', 'conditional-services/cooperation-required']);
 	});
 
 	it('answers a bad file with an error response, not a crash', async () => {
@@ -163,5 +177,30 @@ describe('language server: a review view is read-only and follows the .docx, wha
 		const result = await client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.disableRuleInWorkspace', arguments: [args] });
 		expect(result).toEqual({ file: path.join(ws, '.accountable.yaml'), created: true });
 		expect(fs.readFileSync(path.join(ws, '.accountable.yaml'), 'utf8')).toMatch(new RegExp(`${COOPERATION}: off`));
+	});
+});
+
+describe('language server: Review Workspace includes Word documents', () => {
+	it('reviews each .docx onto its review view, naming Word paragraphs, with the same ignore rules as Markdown', async () => {
+		const ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-docx-ws-')));
+		const proposal = await grantProposal();
+		fs.mkdirSync(path.join(ws, 'archive'));
+		writeFiles(ws, { 'proposal.docx': proposal, 'archive/old.docx': proposal, 'locked.docx': encryptedDocx(), '~$proposal.docx': Buffer.from('lock'), '.accountable.yaml': 'ignore:\n  - archive/**\n' });
+		const client = new TestClient({ workspaceFolder: ws, transport: 'in-process' });
+		try {
+			await client.initialize();
+			const summary = await client.connection.sendRequest<{ files: number; findings: number }>('workspace/executeCommand', { command: 'accountable.reviewWorkspace', arguments: [] });
+			expect(summary.files).toBe(2);
+			const diagnostics = client.latest(viewUri(path.join(ws, 'proposal.docx')))!;
+			expect(diagnostics.map((d) => (d.message as string).replace(/:.*/s, ''))).toEqual(['¶1 (Safe Harbor Grant Proposal)', '¶7 (SEC. 5 › Services)', '¶14 (SEC. 5 › Budget)', '¶15 (SEC. 5 › Referral and data sharing)', '¶16 (SEC. 5 › Referral and data sharing)']);
+			expect(summary.findings).toBe(5);
+			// Nothing looks clean because it failed: the encrypted file says why on its view.
+			expect(client.latest(viewUri(path.join(ws, 'locked.docx')))!.map((d) => [d.severity, d.message])).toEqual([[1, expect.stringMatching(/^Accountable could not review this Word document: locked\.docx is password-protected/)]]);
+			expect(client.latest(viewUri(path.join(ws, 'archive', 'old.docx')))).toBeUndefined();
+			expect(client.latest(uriOf(path.join(ws, 'proposal.docx')))).toBeUndefined();
+		} finally {
+			await client.dispose();
+			fs.rmSync(ws, { recursive: true, force: true });
+		}
 	});
 });

@@ -50,7 +50,7 @@ describe('accountable report proposal.docx --format json', () => {
 		const { markdown } = await convertWordDocument(proposal);
 		const lines = markdown.split('\n');
 		const items = data.areas.flatMap((a) => [...a.findings, ...a.provisions]);
-		expect(items).toHaveLength(6);
+		expect(items).toHaveLength(7);
 		for (const item of items) expect(lines[item.line - 1]).toContain(item.quote.slice(0, 20));
 		const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules/schema/report.schema.json'), 'utf8'));
 		const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);

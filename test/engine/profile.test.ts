@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectProfile, Reviewer } from '../../server/src/engine';
+import { detectProfile, detectProfileWithReason, Reviewer } from '../../server/src/engine';
 import { ruleFile, ruleSetFrom } from '../helpers/rules';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'documents');
@@ -27,6 +27,31 @@ describe('profile detection', () => {
 
 	it('prefers grant-proposal when a proposal numbers its sections like a bill but has no enacting clause', () => {
 		expect(detectProfile('Section 1. Statement of need\n\nx\n\nSection 2. Project design\n\nThe applicant…\n\nSection 3. Budget justification')).toBe('grant-proposal');
+	});
+
+	it('recognises the openings of proposals and bills as Word title pages write them, and says why', () => {
+		// Converted Word documents start with their title as a heading.
+		expect(detectProfileWithReason('# Grant proposal to the State Office of Victim Services\n\n## Services\n\nWe will open two centres.')).toEqual({
+			profile: 'grant-proposal',
+			reason: 'grant proposal: “Grant proposal to …” in the first lines',
+		});
+		expect(detectProfileWithReason('# Safe Harbor Grant Proposal\n\nText.')).toEqual({ profile: 'grant-proposal', reason: 'grant proposal: “Safe Harbor Grant Proposal” in the first lines' });
+		expect(detectProfile('Northside Coalition\n\nApplication for funding under the Victim Services Program\n\nText.')).toBe('grant-proposal');
+		expect(detectProfile('Concept note\n\nText.')).toBe('grant-proposal');
+		expect(detectProfileWithReason('# A BILL\n\nTo provide services to survivors of trafficking.')).toEqual({ profile: 'bill', reason: 'bill: “A BILL” in the first lines' });
+		expect(detectProfile('SENATE BILL No. 42\n\nRelating to trafficking.')).toBe('bill');
+		expect(detectProfile('H.R. 2801\n\nTo amend the Act.')).toBe('bill');
+		expect(detectProfileWithReason('Be it enacted by the General Assembly:\n\nThe department shall…').reason).toBe('bill: “Be it enacted” on line 1');
+		expect(detectProfileWithReason('Intro\n\nSEC. 1. PURPOSE.\nx\n\nSEC. 2. DEFINITIONS.\ny').reason).toBe('bill: 2 numbered sections (“SEC. 1.” on line 3)');
+		// Further down, a proposal named in passing is not an opening; a research brief stays general.
+		expect(detectProfileWithReason('# Research brief\n\nOne\n\nTwo\n\nThree\n\nOur grant proposal to the fund was rejected.')).toMatchObject({ profile: 'general', reason: expect.stringMatching(/^general: /) });
+	});
+
+	it('says a profile chosen in the settings was chosen there', () => {
+		const reviewer = new Reviewer(ruleSetFrom([]));
+		const result = reviewer.review({ text: '# Grant proposal to the Fund\n', format: 'markdown' }, { profile: 'bill' });
+		expect([result.profile, result.profileReason]).toEqual(['bill', 'bill: chosen in the settings']);
+		expect(reviewer.review({ text: '# Grant proposal to the Fund\n', format: 'markdown' }).profile).toBe('grant-proposal');
 	});
 
 	it.each([

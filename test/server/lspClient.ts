@@ -64,6 +64,8 @@ export class TestClient {
 	readonly configurationRequests: Array<{ scopeUri?: string; section?: string }> = [];
 	readonly progress: Array<{ token: unknown; value: { kind: string; message?: string; percentage?: number } }> = [];
 	readonly shownDocuments: string[] = [];
+	/** accountable/documentProfile notifications, in the order they came. */
+	readonly profiles: Array<{ uri: string; profile: string; reason: string }> = [];
 	readonly registrations: string[] = [];
 	readonly documents = new Map<string, TextDocument>();
 	settings: Record<string, unknown>;
@@ -95,6 +97,7 @@ export class TestClient {
 		c.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
 			this.diagnostics.set(p.uri, [...(this.diagnostics.get(p.uri) ?? []), p]);
 		});
+		c.onNotification('accountable/documentProfile', (p: TestClient['profiles'][number]) => void this.profiles.push(p));
 		c.onNotification('window/logMessage', (p: { type: number; message: string }) => void this.logs.push(p));
 		c.onNotification('$/progress', (p: TestClient['progress'][number]) => void this.progress.push(p));
 		c.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string; section?: string }> }) => {

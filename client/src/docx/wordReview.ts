@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CONVERT_DOCX_REQUEST, DOCX_SCHEME, REVIEW_WORD_DOCUMENT_COMMAND, type ConvertDocxResult } from '../../../server/src/lsp/docxProtocol';
+import { ANNOTATE_DOCX_REQUEST, CONVERT_DOCX_REQUEST, DOCX_SCHEME, REVIEWED_COPY_EXISTS, REVIEW_WORD_DOCUMENT_COMMAND, SAVE_REVIEWED_COPY_COMMAND, type AnnotateDocxResult, type ConvertDocxResult } from '../../../server/src/lsp/docxProtocol';
 
 /** Word saves through temporary files, so one save is several file events: wait for them to settle. */
 const RELOAD_DELAY_MS = 300;
@@ -90,6 +90,38 @@ async function chooseWordDocument(resource: unknown): Promise<vscode.Uri | undef
 }
 
 /**
+ * Writes `<name>.reviewed.docx` beside the .docx (the server reviews it as the view is reviewed) and offers to
+ * show it. An existing copy is replaced only when the user says so.
+ */
+async function saveReviewedCopy(file: vscode.Uri, client: () => LanguageClient | undefined): Promise<AnnotateDocxResult | undefined> {
+	const server = client();
+	if (!server) {
+		void vscode.window.showErrorMessage('Accountable: the language server is not running');
+		return undefined;
+	}
+	const name = path.posix.basename(file.path);
+	const send = (force: boolean) => server.sendRequest<AnnotateDocxResult>(ANNOTATE_DOCX_REQUEST, { uri: file.toString(), force });
+	let result: AnnotateDocxResult;
+	try {
+		result = await send(false);
+	} catch (e) {
+		if ((e as { code?: number }).code !== REVIEWED_COPY_EXISTS) {
+			void vscode.window.showErrorMessage(`Accountable: ${(e as Error).message}`);
+			return undefined;
+		}
+		const replace = await vscode.window.showWarningMessage(`${(e as Error).message.replace(/; use --force to replace it$/, '')}. Replace it?`, { modal: true }, 'Replace');
+		if (replace !== 'Replace') return undefined;
+		result = await send(true);
+	}
+	const target = vscode.Uri.parse(result.target);
+	const notPlaced = result.unanchored > 0 ? ` (${result.unanchored} more in the cover comment)` : '';
+	void vscode.window.showInformationMessage(`Accountable: ${path.posix.basename(target.path)} written beside ${name}, with ${result.comments} comment${result.comments === 1 ? '' : 's'} on findings${notPlaced} and a cover comment with the scorecard.`, 'Reveal in Explorer').then((choice) => {
+		if (choice) void vscode.commands.executeCommand('revealInExplorer', target);
+	});
+	return result;
+}
+
+/**
  * Registers "Accountable: Review Word Document" and the accountable-docx: views. The language client's
  * document selector must include `{ scheme: DOCX_SCHEME, language: 'markdown' }` for the views to be reviewed.
  */
@@ -101,6 +133,11 @@ export function registerWordDocumentReview(context: vscode.ExtensionContext, cli
 		vscode.commands.registerCommand(REVIEW_WORD_DOCUMENT_COMMAND, async (resource?: unknown) => {
 			const file = await chooseWordDocument(resource);
 			if (file) await views.open(file);
+		}),
+		vscode.commands.registerCommand(SAVE_REVIEWED_COPY_COMMAND, async (resource?: unknown) => {
+			const file = await chooseWordDocument(resource);
+			if (file) return saveReviewedCopy(file, client);
+			return undefined;
 		}),
 	);
 	return views;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROFILES, SEVERITIES, count, didYouMean, isAtLeast, isProfile, type LoadError, type Rule, type Severity } from '../engine';
 import { ConfigResolver } from '../node/config';
-import { ReviewService, type FileReview } from '../node/reviewService';
+import { ReviewService } from '../node/reviewService';
 import { expandPaths } from '../node/files';
 import { formatText } from './formats/text';
 import { formatJson } from './formats/json';
@@ -12,7 +12,7 @@ import { formatGithub } from './formats/github';
 import type { FileResult, FormatInput } from './formats/types';
 import { Progress } from './progress';
 import { filesOfShard, parseShard } from './shard';
-import { ReviewPool, type PooledReview } from './pool';
+import { ReviewPool, pooled, type PooledReview } from './pool';
 import { rulesIndexMarkdown } from '../node/rulesIndex';
 import { isWordDocument } from '../node/docx';
 import { readFailureMessage, readReviewable, type ReviewableFile } from '../node/docx/reviewable';
@@ -20,6 +20,7 @@ import { escapeLine, escapeTerminal } from './formats/escape';
 import { bytesForCharacters } from '../node/safeRead';
 import { version } from '../../../package.json';
 import { REPORT_USAGE, ReportUsageError, reportDate, runReport } from './report';
+import { ANNOTATE_USAGE, AnnotateUsageError, runAnnotate, type AnnotateCommand } from './annotate';
 
 /** For the build step (scripts/build.mjs), which compiles the built-in rules with this very bundle. */
 export { writeCompiledRules } from '../node/ruleFiles';
@@ -30,6 +31,7 @@ const USAGE = `Usage: accountable [options] [files, folders or globs…]
        accountable rules [--format text|json|markdown]
        accountable explain <rule-id>
        accountable report <file> [--format md|html|json] [--output <file>]
+       accountable annotate <file.docx> [--output <file.docx>] [--force]
 
 Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt, .docx).
 
@@ -142,6 +144,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (positionals[0] === 'rules') return listRules(service, io, values.format ?? 'text');
 	if (positionals[0] === 'explain') return explain(service, io, positionals[1]);
 	if (positionals[0] === 'report') return report(service, io, positionals.slice(1), values);
+	if (positionals[0] === 'annotate') return annotate(service, io, positionals.slice(1), values);
 
 	const format = values.format ?? 'text';
 	const formatter = FORMATS[format];
@@ -167,7 +170,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 			io.stderr(`${displayName(name)}: ${review.skipped}\n`);
 			ioFailed = true;
 		}
-		results.push({ file: name, findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [] });
+		results.push({ file: name, ...resultOf(pooled(review)) });
 	} else {
 		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
 		const expanded = expandPaths(positionals, configs, io.cwd, { followLinks: values['follow-links'] });
@@ -202,7 +205,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 				// Let the workers' answers in (reading a file may not yield to them), so wantsMore is up to date.
 				if (pool) await pool.settle();
 				const toPool = pool && !locate && pool.wantsMore;
-				const reviewed: Promise<PooledReview> = toPool ? pool.review(file, text, overrides, format) : Promise.resolve(inProcess(service.review(file, text, overrides, format)));
+				const reviewed: Promise<PooledReview> = toPool ? pool.review(file, text, overrides, format) : Promise.resolve(pooled(service.review(file, text, overrides, format)));
 				reviewed.catch(() => undefined);
 				pending.push(async () => {
 					const review = await reviewed;
@@ -212,7 +215,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 						ioFailed = true;
 					}
 					// Formats escape the name as their syntax needs (JSON and SARIF keep it exact).
-					results.push({ file: relativePath(file, io.cwd), findings: review.findings, suppressed: review.suppressed, ...(locate ? { locate } : {}) });
+					results.push({ file: relativePath(file, io.cwd), ...resultOf(review), ...(locate ? { locate } : {}) });
 				});
 				while (pending.length >= (pool?.window ?? 1)) await pending.shift()!();
 			}
@@ -232,37 +235,58 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	return all.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
 }
 
-function inProcess(review: FileReview): PooledReview {
-	return { findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [], errors: review.errors, skipped: review.skipped };
+function resultOf(review: PooledReview): Omit<FileResult, 'file'> {
+	return { findings: review.findings, suppressed: review.suppressed, ...(review.profile ? { profile: review.profile } : {}) };
 }
 
 /** `accountable report <file>`: the accountability scorecard (see ./report.ts). */
-async function report(service: ReviewService, io: CliIO, files: string[], values: { format?: string; output?: string; force?: boolean; profile?: string; 'min-severity'?: string; help?: boolean }): Promise<number> {
+async function report(service: ReviewService, io: CliIO, files: string[], values: SubcommandValues & { format?: string; force?: boolean }): Promise<number> {
 	if (values.help) {
 		io.stdout(`${REPORT_USAGE}\n`);
 		return 0;
 	}
-	const profile = profileOption(values.profile);
-	const minSeverity = severityOption(values['min-severity'], '--min-severity');
 	try {
-		return await runReport(service, {
-			files,
-			format: values.format,
-			output: values.output,
-			force: values.force ?? false,
-			overrides: { ...(minSeverity ? { minSeverity } : {}), ...(profile ? { profile } : {}) },
-			cwd: io.cwd,
-			version,
-			now: () => reportDate(process.env),
-			stdout: io.stdout,
-			stderr: io.stderr,
-			displayPath: (file) => displayPath(file, io.cwd),
-			reportLoadErrors: (errors) => reportLoadErrors(errors, io),
-		});
+		return await runReport(service, { ...subcommand(io, values), files, format: values.format, output: values.output, force: values.force ?? false, stdout: io.stdout });
 	} catch (e) {
 		if (e instanceof ReportUsageError) throw new UsageError(e.message);
 		throw e;
 	}
+}
+
+/** `accountable annotate <file.docx>`: the reviewed copy with Word comments (see ./annotate.ts). */
+async function annotate(service: ReviewService, io: CliIO, files: string[], values: SubcommandValues & { force?: boolean }): Promise<number> {
+	if (values.help) {
+		io.stdout(`${ANNOTATE_USAGE}\n`);
+		return 0;
+	}
+	try {
+		return await runAnnotate(service, { ...subcommand(io, values), files, output: values.output, force: values.force ?? false });
+	} catch (e) {
+		if (e instanceof AnnotateUsageError) throw new UsageError(e.message);
+		throw e;
+	}
+}
+
+interface SubcommandValues {
+	output?: string;
+	profile?: string;
+	'min-severity'?: string;
+	help?: boolean;
+}
+
+/** What report and annotate share: the review's overrides from --profile and --min-severity, and how they print. */
+function subcommand(io: CliIO, values: SubcommandValues): Omit<AnnotateCommand, 'files' | 'output' | 'force'> {
+	const profile = profileOption(values.profile);
+	const minSeverity = severityOption(values['min-severity'], '--min-severity');
+	return {
+		overrides: { ...(minSeverity ? { minSeverity } : {}), ...(profile ? { profile } : {}) },
+		cwd: io.cwd,
+		version,
+		now: () => reportDate(process.env),
+		stderr: io.stderr,
+		displayPath: (file) => displayPath(file, io.cwd),
+		reportLoadErrors: (errors) => reportLoadErrors(errors, io),
+	};
 }
 
 function severityOption(value: string | undefined, name: string): Severity | undefined {

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { DocumentFormat, Finding, LoadError, ReviewSettings } from '../engine';
+import type { DetectedProfile, DocumentFormat, Finding, LoadError, ReviewSettings } from '../engine';
 import { ConfigResolver } from '../node/config';
-import { ReviewService } from '../node/reviewService';
+import { ReviewService, type FileReview } from '../node/reviewService';
 
 /** What a worker sends back for one document: only plain data crosses threads. */
 export interface PooledReview {
@@ -11,6 +11,20 @@ export interface PooledReview {
 	suppressed: Finding[];
 	errors: LoadError[];
 	skipped?: string;
+	/** The profile the review used and why (absent when the file was not reviewed). */
+	profile?: DetectedProfile;
+}
+
+/** The plain data of a review, as a worker sends it and the main thread keeps it. */
+export function pooled(review: FileReview): PooledReview {
+	const result = review.result;
+	return {
+		findings: result?.findings ?? [],
+		suppressed: result?.suppressed ?? [],
+		errors: review.errors,
+		skipped: review.skipped,
+		...(result ? { profile: { profile: result.profile, reason: result.profileReason } } : {}),
+	};
 }
 
 interface Job {
@@ -140,8 +154,7 @@ function serve(options: Options): void {
 	parentPort!.on('message', (job: Job) => {
 		try {
 			const review = service.review(job.file, job.text, job.overrides, job.format);
-			const out: PooledReview = { findings: review.result?.findings ?? [], suppressed: review.result?.suppressed ?? [], errors: review.errors, skipped: review.skipped };
-			parentPort!.postMessage({ id: job.id, review: out });
+			parentPort!.postMessage({ id: job.id, review: pooled(review) });
 		} catch (e) {
 			parentPort!.postMessage({ id: job.id, error: (e as Error).stack ?? String(e) });
 		}

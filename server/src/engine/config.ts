@@ -80,12 +80,34 @@ const BILL_SECTION = /^[#\s>*]*(?:SEC(?:TION)?\.?\s*\d+[A-Za-z]?\.|Section\s+\d+
 const GRANT = /\b(?:budget\s+(?:narrative|justification|summary)|project\s+(?:narrative|period|abstract|design)|grant\s+(?:proposal|application|period|funds)|applicant|funding\s+request|statement\s+of\s+need|(?:program|project)\s+goals?\s+and\s+objectives|goals\s+and\s+objectives|logic\s+model|performance\s+measures|evaluation\s+plan|sustainability\s+plan|fringe\s+benefits|indirect\s+costs|subaward|subrecipient|match(?:ing)?\s+funds|solicitation)\b/gi;
 
 /**
- * Detects the profile where the document makes it obvious: an enacting clause or several numbered
- * sections for bills, two different parts of a proposal (budget justification, statement of need, logic
- * model…) for grant proposals. A proposal that cites "§ 7105" once, or a brief that names "the Act", stays
- * a general document.
+ * Openings only a grant proposal has: its first lines call it one ("Grant proposal to the State Office of …",
+ * "Safe Harbor Grant Proposal", "Application for funding", "Proposal submitted to …", "Concept note"). A
+ * heading such as "Funding request" alone is not enough: it may head a section of any document.
+ */
+const GRANT_OPENING = /^[#\s>*_]*(?:[^\n]{0,80}?\b(?:grant\s+(?:proposal|application|request)|(?:funding|project)\s+(?:proposal|application))\b(?:\s+(?:to|for)\b)?|proposal\s+(?:to|for|submitted\s+to)\b|application\s+for\s+(?:funding|a\s+grant|grant)|request\s+for\s+(?:funding|a\s+grant)|concept\s+note|letter\s+of\s+(?:inquiry|intent))/im;
+/** Openings only a bill has: "AN ACT", "A BILL", "H.R. 2801", "Senate Bill No. 42", "Assembly Bill 5". */
+const BILL_OPENING = /^[#\s>*_]*(?:an\s+act\s*$|a\s+bill\s*$|(?:h\.\s?r\.|s\.|(?:senate|house|assembly)\s+bill|bill)\s*(?:no\.?\s*)?\d+\b)/im;
+/** How many of the first non-empty lines count as the opening (a Word title page has a few). */
+const OPENING_LINES = 4;
+
+/** The profile a review uses and why, in words a user can check ("bill: enacting clause on line 1"). */
+export interface DetectedProfile {
+	profile: Profile;
+	reason: string;
+}
+
+/**
+ * Detects the profile where the document makes it obvious: an opening that says what it is ("A BILL",
+ * "Grant proposal to …"), an enacting clause or several numbered sections for bills, two different parts
+ * of a proposal (budget justification, statement of need, logic model…) for grant proposals. A proposal
+ * that cites "§ 7105" once, or a brief that names "the Act", stays a general document.
  */
 export function detectProfile(text: string): Profile {
+	return profileOfHead(text.slice(0, PROFILE_HEAD)).profile;
+}
+
+/** detectProfile with its reason. */
+export function detectProfileWithReason(text: string): DetectedProfile {
 	return profileOfHead(text.slice(0, PROFILE_HEAD));
 }
 
@@ -98,19 +120,50 @@ const PROFILE_HEAD = 20000;
  * One per document (the incremental reviewer holds it), so nothing outlives the document.
  */
 export class ProfileDetector {
-	private last?: { head: string; profile: Profile };
+	private last?: { head: string; detected: DetectedProfile };
 
-	detect(text: string): Profile {
+	detect(text: string): DetectedProfile {
 		const head = text.slice(0, PROFILE_HEAD);
-		if (this.last?.head !== head) this.last = { head, profile: profileOfHead(head) };
-		return this.last.profile;
+		if (this.last?.head !== head) this.last = { head, detected: profileOfHead(head) };
+		return this.last.detected;
 	}
 }
 
-function profileOfHead(head: string): Profile {
-	const grant = new Set((head.match(GRANT) ?? []).map((m) => m.toLowerCase().replace(/\s+/g, ' ')));
-	const sections = head.match(BILL_SECTION)?.length ?? 0;
-	if (BILL_CLAUSE.test(head) || sections >= 2) return grant.size >= 3 && !BILL_CLAUSE.test(head) ? 'grant-proposal' : 'bill';
-	if (grant.size >= 2) return 'grant-proposal';
-	return 'general';
+function profileOfHead(head: string): DetectedProfile {
+	const grantTerms = [...new Set((head.match(GRANT) ?? []).map((m) => m.toLowerCase().replace(/\s+/g, ' ')))];
+	const sections = head.match(BILL_SECTION) ?? [];
+	const clause = BILL_CLAUSE.exec(head);
+	const opening = openingOf(head);
+	const grantOpening = GRANT_OPENING.exec(opening);
+	const billOpening = BILL_OPENING.exec(opening);
+	const terms = (list: string[]): string => list.slice(0, 3).map((t) => `“${t}”`).join(', ');
+	if (grantOpening && !clause) {
+		const opened = grantOpening[0].replace(/^[#\s>*_]+/, '').trim();
+		const more = !opening.slice(grantOpening.index + grantOpening[0].length).startsWith('\n') && grantOpening.index + grantOpening[0].length < opening.length ? ' …' : '';
+		const parts = grantTerms.filter((t) => !opened.toLowerCase().includes(t));
+		return { profile: 'grant-proposal', reason: `grant proposal: “${opened}${more}” in the first lines${parts.length > 0 ? `; ${terms(parts)}` : ''}` };
+	}
+	if (billOpening) return { profile: 'bill', reason: `bill: “${billOpening[0].replace(/^[#\s>*_]+/, '').trim()}” in the first lines` };
+	if (clause || sections.length >= 2) {
+		if (grantTerms.length >= 3 && !clause) return { profile: 'grant-proposal', reason: `grant proposal: ${terms(grantTerms)} (numbered sections too)` };
+		if (clause) return { profile: 'bill', reason: `bill: “${clause[0].replace(/\s+/g, ' ')}” on line ${lineOf(head, clause.index)}` };
+		const first = BILL_SECTION_ONE.exec(head)!;
+		const title = first[0].replace(/^[#\s>*]+/, '');
+		return { profile: 'bill', reason: `bill: ${sections.length} numbered sections (“${title.trim()}” on line ${lineOf(head, first.index + first[0].length - title.length)})` };
+	}
+	if (grantTerms.length >= 2) return { profile: 'grant-proposal', reason: `grant proposal: ${terms(grantTerms)}` };
+	return { profile: 'general', reason: 'general: nothing in the opening says bill (an enacting clause, numbered sections) or grant proposal' };
+}
+
+const BILL_SECTION_ONE = new RegExp(BILL_SECTION.source, 'm');
+
+/** The first few non-empty lines: where a title page says what the document is. */
+function openingOf(head: string): string {
+	return head.split('\n').filter((l) => l.trim()).slice(0, OPENING_LINES).join('\n');
+}
+
+function lineOf(text: string, index: number): number {
+	let line = 1;
+	for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+	return line;
 }

@@ -7,7 +7,9 @@ import { isInside } from '../node/files';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from '../node/reviewService';
 import { bytesForCharacters, readBoundedText } from '../node/safeRead';
 import type { ServerConfiguration } from './configuration';
-import { fileUri } from './diagnostics';
+import { fileUri, unreadableDocxDiagnostic } from './diagnostics';
+import { readConversion, wordReviewViewUri } from './docxRequest';
+import { DocxError, isWordDocument } from '../node/docx';
 import type { DocumentReviews } from './documents';
 import { isWordReviewView, READ_ONLY_VIEW_MESSAGE } from './docxProtocol';
 import type { ServerLog } from './log';
@@ -139,17 +141,23 @@ export class CommandHandlers {
 		const summary = await reviewWorkspace(
 			server.paths.folders,
 			server.configuration.resolver,
-			(file) => {
-				const uri = fileUri(file);
+			async (file) => {
 				const settings = settingsByFolder.get(server.paths.folderOf(file) ?? '') ?? settingsByFolder.values().next().value;
 				if (!settings || !settings.enable) return 0;
+				const word = isWordDocument(file);
+				// A .docx's findings go on its review view, which opens (converted) when a problem is clicked.
+				const uri = word ? wordReviewViewUri(file) : fileUri(file);
 				let text: string;
 				try {
-					text = server.reviews.documents.get(uri)?.getText() ?? readBoundedText(file, bytesForCharacters(settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE));
+					const limit = bytesForCharacters(settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE);
+					text = server.reviews.documents.get(uri)?.getText() ?? (word ? (await readConversion(file)).markdown : readBoundedText(file, limit));
 				} catch (e) {
+					// A .docx that cannot be read says so where its findings would be: nothing looks clean because it failed.
+					if (e instanceof DocxError) void server.connection.sendDiagnostics({ uri, diagnostics: [unreadableDocxDiagnostic(`${path.basename(file)} ${e.message}`)] });
+					else server.log.error(`reading ${file}`, e);
 					return { skipped: (e as Error).message };
 				}
-				const diagnostics = server.log.guard(`review of ${file}`, () => server.reviews.reviewText(uri, file, text, undefined, settings), []);
+				const diagnostics = server.log.guard(`review of ${file}`, () => server.reviews.reviewText(uri, file, text, word ? 'markdown' : undefined, settings), []);
 				void server.connection.sendDiagnostics({ uri, diagnostics });
 				return diagnostics.length;
 			},

@@ -61,14 +61,14 @@ export function findingData(diagnostic: Diagnostic): FindingData | undefined {
  * severe (in document order, the earlier first among equals) and one line at the top that says how many
  * are not shown, and where to see them all.
  */
-export function findingDiagnostics(findings: readonly Finding[], uri: string, max: number): Diagnostic[] {
-	if (findings.length <= max) return findings.map((f) => toDiagnostic(f, uri));
+export function findingDiagnostics(findings: readonly Finding[], uri: string, max: number, diagnostic: (f: Finding) => Diagnostic = (f) => toDiagnostic(f, uri)): Diagnostic[] {
+	if (findings.length <= max) return findings.map(diagnostic);
 	const kept = findings
 		.map((finding, index) => ({ finding, index }))
 		.sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity) || a.index - b.index)
 		.slice(0, max)
 		.sort((a, b) => a.index - b.index);
-	return [tooManyFindingsDiagnostic(findings.length, max), ...kept.map(({ finding }) => toDiagnostic(finding, uri))];
+	return [tooManyFindingsDiagnostic(findings.length, max), ...kept.map(({ finding }) => diagnostic(finding))];
 }
 
 function tooManyFindingsDiagnostic(total: number, shown: number): Diagnostic {
@@ -111,6 +111,17 @@ export function reviewFailedDiagnostic(e: unknown): Diagnostic {
 		source: DIAGNOSTIC_SOURCE,
 		code: ServerCodes.reviewFailed,
 		message: `Accountable could not review this document: ${(e as Error)?.message ?? String(e)}. See the Accountable output for details.`,
+	};
+}
+
+/** A .docx a workspace review could not read (encrypted, a .doc, damaged): an error where its findings would be. */
+export function unreadableDocxDiagnostic(message: string): Diagnostic {
+	return {
+		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		severity: DiagnosticSeverity.Error,
+		source: DIAGNOSTIC_SOURCE,
+		code: ServerCodes.unreadableDocx,
+		message: `Accountable could not review this Word document: ${message}`,
 	};
 }
 

@@ -5,9 +5,12 @@ import { selectorProblem, type Finding, type Rule, type RuleSet } from '../engin
 import { isIgnored } from '../node/files';
 import type { IncrementalState } from '../node/reviewService';
 import type { ServerConfiguration } from './configuration';
-import { binaryDiagnostic, findingDiagnostics, reviewFailedDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { binaryDiagnostic, findingDiagnostics, reviewFailedDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { Debouncer } from './debouncer';
 import { isWordReviewView } from './docxProtocol';
+import { wordLocation } from './docxRequest';
+import { describeLocation } from '../node/docx/locate';
+import { DOCUMENT_PROFILE_NOTIFICATION, type DocumentProfileParams } from './protocol';
 import type { ServerLog } from './log';
 import { documentFormat, type WorkspacePaths } from './paths';
 import { reviewOverrides, type EditorSettings } from './settings';
@@ -28,6 +31,8 @@ interface DocumentState {
 	file: string;
 	findings: Finding[];
 	ruleSet?: RuleSet;
+	/** The profile the review used and why (absent when the document was not reviewed). */
+	profile?: DocumentProfileParams;
 }
 
 /**
@@ -140,6 +145,8 @@ export class DocumentReviews {
 			const started = Date.now();
 			const diagnostics = this.reviewText(uri, file, document.getText(), document.languageId, settings, version);
 			void this.connection.sendDiagnostics({ uri, version, diagnostics });
+			const profile = this.states.get(uri)?.profile;
+			if (profile) void this.connection.sendNotification(DOCUMENT_PROFILE_NOTIFICATION, profile);
 			this.reviewMs.set(uri, Date.now() - started);
 			this.log.trace(`reviewed ${path.basename(file)} v${version} (${trigger}): ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
 		} catch (e) {
@@ -173,9 +180,15 @@ export class DocumentReviews {
 			return [tooLargeDiagnostic(text.length, review.limit ?? text.length)];
 		}
 		const ruleSet = service.ruleSetFor(file);
-		remember({ version, file, findings: review.result.findings, ruleSet });
+		remember({ version, file, findings: review.result.findings, ruleSet, profile: { uri, profile: review.result.profile, reason: review.result.profileReason } });
 		this.warnUnknownSettingSelectors(settings, ruleSet);
-		return findingDiagnostics(review.result.findings, uri, settings.maxNumberOfProblems);
+		if (!isWordReviewView(uri)) return findingDiagnostics(review.result.findings, uri, settings.maxNumberOfProblems);
+		// Lines of the converted text mean nothing in Word: the message starts with the Word paragraph.
+		return findingDiagnostics(review.result.findings, uri, settings.maxNumberOfProblems, (f) => {
+			const diagnostic = toDiagnostic(f, uri);
+			const where = wordLocation(file, text, f.offsets);
+			return where ? { ...diagnostic, message: `${describeLocation(where)}: ${diagnostic.message}` } : diagnostic;
+		});
 	}
 
 	/** `accountable.rules` entries that match no rule: said once each (the setting has no file to show them on). */

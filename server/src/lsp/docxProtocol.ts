@@ -42,3 +42,27 @@ export const READ_ONLY_VIEW_MESSAGE =
 export function docxFileUri(uri: string): string {
 	return uri.startsWith(`${DOCX_SCHEME}:`) ? `file://${uri.slice(DOCX_SCHEME.length + 1).replace(/^\/\//, '')}` : uri;
 }
+
+/** Client command: write the reviewed copy of a .docx with a Word comment on each finding. */
+export const SAVE_REVIEWED_COPY_COMMAND = 'accountable.saveReviewedCopy';
+
+/** Request: write `<name>.reviewed.docx` beside the .docx (its file: URI or its view's URI). */
+export const ANNOTATE_DOCX_REQUEST = 'accountable/annotateDocx';
+
+export interface AnnotateDocxParams {
+	uri: string;
+	/** Replace an existing reviewed copy (the user said so). */
+	force?: boolean;
+}
+
+export interface AnnotateDocxResult {
+	/** The copy's file: URI. */
+	target: string;
+	comments: number;
+	unanchored: number;
+	profile: string;
+	profileReason: string;
+}
+
+/** The error code of an annotate request refused because the copy exists (ask, then send force: true). */
+export const REVIEWED_COPY_EXISTS = 1;

@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
 import type { Finding, Rule } from '../engine';
+import { explainFinding } from '../engine/explain';
 
 /** True when `position` lies within `range` (ends inclusive, so a hover at the last character still counts). */
 export function contains(range: Range, position: Position): boolean {
@@ -20,15 +21,12 @@ export function hoverFor(findings: readonly Finding[], position: Position, ruleB
 }
 
 function findingMarkdown(finding: Finding, rule: Rule | undefined): string {
-	const title = rule?.spec.summary ?? finding.ruleId;
-	const lines = [`**${escape(title)}** · \`${finding.ruleId}\` (${finding.severity})`, '', escape(finding.message)];
-	const why = rule?.doc.sections['Why'];
-	if (why) lines.push('', `**Why.** ${why}`);
-	else if (rule) lines.push('', `**Why.** ${rule.spec.evidence.map((e) => `“${e.quote}” (¶${e.paragraph})`).join(' ')}`);
-	const instead = rule?.doc.sections['What to write instead'];
-	if (instead) lines.push('', `**What to write instead.** ${instead}`);
-	for (const s of finding.suggestions) lines.push('', `*${s.kind === 'insert' ? 'Model clause' : 'Suggested rewrite'}:* ${escape(s.text.trim())}`);
-	lines.push('', `[Rule documentation](${finding.docUrl})`);
+	const e = explainFinding(finding, rule);
+	const lines = [`**${escape(e.title)}** · \`${e.ruleId}\` (${e.severity})`, '', escape(e.message)];
+	if (e.why) lines.push('', `**Why.** ${e.why}`);
+	if (e.instead) lines.push('', `**What to write instead.** ${e.instead}`);
+	for (const s of e.suggestions) lines.push('', `*${s.label}:* ${escape(s.text)}`);
+	lines.push('', `[Rule documentation](${e.docUrl})`);
 	return lines.join('\n');
 }
 

@@ -27,12 +27,25 @@ export const Requests = {
 	rules: 'accountable/rules',
 } as const;
 
+/**
+ * Notification (server → client) after each review of an open document: the profile it used and why, so the
+ * editor can show it (VS Code: the status bar item's tooltip).
+ */
+export const DOCUMENT_PROFILE_NOTIFICATION = 'accountable/documentProfile';
+
+export interface DocumentProfileParams {
+	uri: string;
+	profile: string;
+	reason: string;
+}
+
 export const DIAGNOSTIC_SOURCE = 'accountable';
 
 /** Diagnostic codes that are not rule ids (the server's own messages). */
 export const ServerCodes = {
 	tooLarge: 'accountable/document-too-large',
 	binary: 'accountable/binary-document',
+	unreadableDocx: 'accountable/unreadable-word-document',
 	configError: 'accountable/configuration-error',
 	rulePackError: 'accountable/rule-pack-error',
 	reviewFailed: 'accountable/review-failed',

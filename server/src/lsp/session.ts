@@ -12,8 +12,10 @@ import { codeActionsFor } from './codeActions';
 import { CommandHandlers } from './commands';
 import { ServerConfiguration } from './configuration';
 import { fileUri } from './diagnostics';
+import { reviewOverrides } from './settings';
 import { DocumentReviews } from './documents';
-import { registerDocxRequest } from './docxRequest';
+import { annotateDocxRequest, registerDocxRequest } from './docxRequest';
+import { ANNOTATE_DOCX_REQUEST, type AnnotateDocxParams } from './docxProtocol';
 import { hoverFor } from './hover';
 import { ServerLog } from './log';
 import { uriToPath, WorkspacePaths } from './paths';
@@ -82,6 +84,17 @@ export class AccountableServer {
 		});
 		c.onRequest(Requests.rules, (params: RulesParams | undefined) => log.guard('rules', () => this.configuration.ruleSummaries(params?.uri), []));
 		registerDocxRequest(c);
+		c.onRequest(ANNOTATE_DOCX_REQUEST, (params: AnnotateDocxParams) =>
+			annotateDocxRequest(
+				{
+					reviewFor: async (file) => {
+						const settings = await this.configuration.settingsFor(fileUri(file));
+						return { service: this.configuration.serviceFor(settings.packs, file), overrides: reviewOverrides(settings) };
+					},
+				},
+				params,
+			),
+		);
 		registerReportRequest(this);
 		c.onShutdown(() => this.reviews.stop());
 		c.listen();

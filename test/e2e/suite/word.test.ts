@@ -171,4 +171,20 @@ suite('Accountable: Review Word Document', function () {
 		assert.match(editor.document.getText(), /cut\.docx could not be reviewed/);
 		assert.match(editor.document.getText(), /cut\.docx is damaged/);
 	});
+
+	test('"Save Reviewed Copy with Comments" writes proposal.reviewed.docx beside it, with a comment per finding, and never over the original', async () => {
+		const before = await vscode.workspace.fs.readFile(proposal);
+		const result = (await vscode.commands.executeCommand('accountable.saveReviewedCopy', proposal)) as { target: string; comments: number; profile: string; profileReason: string } | undefined;
+		assert.ok(result, 'the command returned what it wrote');
+		const target = vscode.Uri.parse(result.target);
+		assert.equal(target.path, workspaceFile('proposal.reviewed.docx').path);
+		// The four findings of the draft and its title's grant finding, each a comment.
+		assert.equal(result.comments, 5);
+		assert.equal(result.profile, 'grant-proposal');
+		assert.match(result.profileReason, /Safe Harbor Grant Proposal/);
+		const copy = await vscode.workspace.fs.readFile(target);
+		assert.equal(Buffer.from(copy.subarray(0, 2)).toString(), 'PK');
+		assert.ok(Buffer.from(copy).includes(Buffer.from('word/comments.xml')), 'the copy has a comments part');
+		assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(proposal)), Buffer.from(before), 'the original is unchanged');
+	});
 });

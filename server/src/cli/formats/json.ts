@@ -7,7 +7,7 @@ import type { FormatInput } from './types';
  * Fields beyond the documented ones (offsets, suggestions, docUrl) may be added; none is ever removed.
  */
 export function formatJson({ results }: FormatInput): string {
-	return `${JSON.stringify(results.map((r) => ({ file: r.file, findings: r.findings.map((f) => withLocation(toJson(f), r.locate?.(f))), suppressed: r.suppressed.map((f) => withLocation(toJson(f), r.locate?.(f))) })), null, 2)}\n`;
+	return `${JSON.stringify(results.map((r) => ({ file: r.file, ...(r.profile ? { profile: { name: r.profile.profile, reason: r.profile.reason } } : {}), findings: r.findings.map((f) => withLocation(toJson(f), r.locate?.(f))), suppressed: r.suppressed.map((f) => withLocation(toJson(f), r.locate?.(f))) })), null, 2)}\n`;
 }
 
 /** Word documents add `location: { paragraph, headingPath, quote }`; `range` still refers to the converted text. */

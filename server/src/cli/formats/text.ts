@@ -5,10 +5,13 @@ import { escapeLine } from './escape';
 /**
  * One line per finding: `file:line:col severity rule-id message`, 1-based, for terminals and editors. A file
  * name or quoted text with a newline or an escape sequence cannot start a line of its own or reach the terminal.
+ * Each file with findings starts with a header saying which profile was used and why, so a wrong guess is
+ * seen; it starts with `#`, which no problem matcher reads as a finding.
  */
 export function formatText({ results }: FormatInput): string {
 	const lines: string[] = [];
-	for (const { file, findings, locate } of results) {
+	for (const { file, findings, locate, profile } of results) {
+		if (profile && findings.length > 0) lines.push(`# ${file}: profile ${profile.profile} (${profile.reason})`);
 		for (const f of findings) {
 			const where = locate?.(f);
 			if (where) lines.push(escapeLine(wordFindingLine(file, f, where)));

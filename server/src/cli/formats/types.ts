@@ -1,4 +1,4 @@
-import type { Finding, Rule } from '../../engine';
+import type { DetectedProfile, Finding, Rule } from '../../engine';
 import type { WordLocation } from '../../node/docx';
 
 /** What a formatter receives: every reviewed file with its findings, and the rules that ran. */
@@ -7,6 +7,8 @@ export interface FileResult {
 	file: string;
 	findings: Finding[];
 	suppressed: Finding[];
+	/** The profile the review used and why; absent when the file was not reviewed. */
+	profile?: DetectedProfile;
 	/** For Word documents: where a finding is in Word (paragraph, heading path, quote). */
 	locate?: (finding: Finding) => WordLocation | undefined;
 }

@@ -17,7 +17,7 @@ export interface ReportOptions {
 }
 
 /** What the report needs from a review: the three lists, the profile and the parsed document. */
-export type ReportInput = Pick<ReviewResult, 'findings' | 'suppressed' | 'provisions' | 'profile'> & { document: Pick<ReviewDocument, 'text' | 'blocks' | 'sections'> };
+export type ReportInput = Pick<ReviewResult, 'findings' | 'suppressed' | 'provisions' | 'profile'> & Partial<Pick<ReviewResult, 'profileReason'>> & { document: Pick<ReviewDocument, 'text' | 'blocks' | 'sections'> };
 
 const QUOTE_LIMIT = 300;
 
@@ -63,7 +63,7 @@ export function buildReport(review: ReportInput, rules: readonly Rule[], options
 		reportVersion: REPORT_VERSION,
 		tool: { name: 'accountable', version: options.version },
 		...(options.generated ? { generated: options.generated } : {}),
-		document: { file: options.file, title: documentTitle(review.document, options.file), profile: review.profile },
+		document: { file: options.file, title: documentTitle(review.document, options.file), profile: review.profile, ...(review.profileReason ? { profileReason: review.profileReason } : {}) },
 		summary: {
 			areas: areas.length,
 			contradicted: count('contradicted'),

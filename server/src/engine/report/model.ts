@@ -85,7 +85,7 @@ export interface Report {
 	tool: { name: 'accountable'; version: string };
 	/** ISO 8601 date-time the report was made, when the caller gives one. */
 	generated?: string;
-	document: { file: string; title: string; profile: string };
+	document: { file: string; title: string; profile: string; profileReason?: string };
 	summary: ReportSummary;
 	/** The ten areas, always all of them, in the order of the paper's recommendations. */
 	areas: AreaReport[];

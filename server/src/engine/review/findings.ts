@@ -4,7 +4,7 @@ import type { LineIndex } from '../lineIndex';
 import { isQuotedOrReported } from '../negation';
 import { documentStance, sentenceStance, type DocumentStance, type SentenceStance } from '../reading/stance';
 import { applySuppressions, parseDirectives } from '../suppress';
-import { settingFor, type Profile, type ProfileDetector, type ReviewSettings } from '../config';
+import { settingFor, type DetectedProfile, type Profile, type ProfileDetector, type ReviewSettings } from '../config';
 import type { Hit } from '../rules/kinds/context';
 import type { InsertAt, Rule } from '../rules/types';
 import type { ReviewResult } from './types';
@@ -13,8 +13,9 @@ import type { ReviewResult } from './types';
 // suggestions, quoting, suppression and the minimum severity. The one assembly of findings (pipeline.ts).
 
 /** The profile a review applies: the setting's, or the one the text makes obvious. */
-export function profileFor(text: string, settings: ReviewSettings, detector: ProfileDetector): Profile {
-	return !settings.profile || settings.profile === 'auto' ? detector.detect(text) : settings.profile;
+export function profileFor(text: string, settings: ReviewSettings, detector: ProfileDetector): DetectedProfile {
+	if (!settings.profile || settings.profile === 'auto') return detector.detect(text);
+	return { profile: settings.profile, reason: `${settings.profile}: chosen in the settings` };
 }
 
 /** Each rule's severity under the settings and profile, by the rule's index; undefined for rules that do not run. */
@@ -36,7 +37,7 @@ export function byPosition(a: Finding, b: Finding): number {
  * Applies inline suppressions and the minimum severity to findings in document order. `mayHaveDirectives`
  * false says the text holds no "accountable-" at all (known without searching it).
  */
-export function settle(findings: Finding[], provisions: Finding[], profile: Profile, document: ReviewDocument, lines: LineIndex, settings: ReviewSettings, mayHaveDirectives = true): ReviewResult {
+export function settle(findings: Finding[], provisions: Finding[], { profile, reason: profileReason }: DetectedProfile, document: ReviewDocument, lines: LineIndex, settings: ReviewSettings, mayHaveDirectives = true): ReviewResult {
 	const directives = mayHaveDirectives ? parseDirectives(document.text, lines, document.codeRanges) : [];
 	const { shown, suppressed } = applySuppressions(findings, directives, lines);
 	const threshold = settings.minSeverity;
@@ -45,6 +46,7 @@ export function settle(findings: Finding[], provisions: Finding[], profile: Prof
 		suppressed,
 		provisions,
 		profile,
+		profileReason,
 		document,
 	};
 }

@@ -5,7 +5,7 @@ import type { ParseEvent } from '../document/events';
 import { parseMarkdownChunks } from '../document/markdown';
 import { plainTextChunks } from '../document/plaintext';
 import { markdownHazard } from '../document/hostile';
-import { ProfileDetector, type Profile, type ReviewSettings } from '../config';
+import { ProfileDetector, type DetectedProfile, type ReviewSettings } from '../config';
 import { ReviewContext, type BlockMemo, type Hit } from '../rules/kinds/context';
 import { ruleKind } from '../rules/kinds';
 import type { RuleKindDefinition } from '../rules/kinds/kind';
@@ -174,7 +174,7 @@ export class IncrementalReviewer {
 		const sectionMemos = this.sectionMemos(document, placed, input.text.length);
 		const ctx = new ReviewContext(document, this.keep ? (block) => memos[block.index] : undefined, sectionMemos.memos);
 		const profile = profileFor(document.text, settings, this.profiles);
-		const bases = baseSeverities(this.reviewer.ruleSet.rules, settings, profile);
+		const bases = baseSeverities(this.reviewer.ruleSet.rules, settings, profile.profile);
 		this.blockLocalHits(document, ctx, placed, bases);
 		if (this.keep) this.last = { format, textLength: input.text.length, states: placed.map((p) => p.state), bases: placed.map((p) => p.base), blockCount: document.blocks.length, sections: sectionMemos.memos };
 		this.lastStats = { chunks: parsed.length, parsed: parsedCount, sectionsReviewed: sectionMemos.changed };
@@ -222,7 +222,7 @@ export class IncrementalReviewer {
 	 * hits of the rules that look beyond a block, from section memos where their kind keeps them; then sorted,
 	 * suppressed and filtered. The one assembly of findings.
 	 */
-	private assemble(document: ReviewDocument, lines: LineIndex, settings: ReviewSettings, profile: Profile, bases: Array<Severity | undefined>, placed: Placed[], ctx: ReviewContext, sections: SectionMemo[]): ReviewResult {
+	private assemble(document: ReviewDocument, lines: LineIndex, settings: ReviewSettings, profile: DetectedProfile, bases: Array<Severity | undefined>, placed: Placed[], ctx: ReviewContext, sections: SectionMemo[]): ReviewResult {
 		const rules = this.reviewer.ruleSet.rules;
 		const context = new FindingContext(document, lines);
 		// The document's stance changes every finding's severity, so kept findings are remade when it turns.

@@ -15,5 +15,7 @@ export interface ReviewResult {
 	/** Rights-respecting provisions recognised (rules with `provision: true`); never diagnostics. */
 	provisions: Finding[];
 	profile: Profile;
+	/** Why: what in the opening made it obvious, or that the settings chose it ("bill: “Be it enacted” on line 1"). */
+	profileReason: string;
 	document: ReviewDocument;
 }

@@ -30,6 +30,26 @@ export class WordLocator {
 		return { paragraph: paragraph.number, headingPath: paragraph.headingPath, quote: quote || paragraph.text, ...(paragraph.note ? { note: paragraph.note } : {}) };
 	}
 
+	/**
+	 * The finding's words within its Word paragraph: character offsets into `paragraph.text` (end exclusive).
+	 * A finding that runs past its paragraph (a section's) is cut at the paragraph's end; one with no words of
+	 * its own (a missing provision, anchored on a heading) covers the whole paragraph.
+	 */
+	span(offsets: Offsets): { paragraph: WordParagraph; start: number; end: number } | undefined {
+		const paragraph = this.paragraphAt(offsets.start);
+		if (!paragraph) return undefined;
+		const from = Math.min(Math.max(offsets.start, paragraph.start), paragraph.end);
+		const to = Math.min(offsets.end, paragraph.end);
+		const before = unescapeMarkdown(this.markdown.slice(paragraph.start, from));
+		const words = to > from ? unescapeMarkdown(this.markdown.slice(from, to)) : '';
+		let start = before.length;
+		// Escapes and joins make the converted text longer than Word's; find the words if they moved.
+		if (words && paragraph.text.slice(start, start + words.length) !== words) start = paragraph.text.indexOf(words, Math.max(0, start - 8));
+		if (!words.trim() || start < 0) return { paragraph, start: 0, end: paragraph.text.length };
+		const leading = words.length - words.trimStart().length;
+		return { paragraph, start: start + leading, end: start + words.trimEnd().length };
+	}
+
 	private paragraphAt(offset: number): WordParagraph | undefined {
 		let low = 0;
 		let high = this.paragraphs.length;

@@ -46,7 +46,7 @@ export function renderHtml(report: Report, page: HtmlPage = STANDALONE_PAGE): st
 <header class="masthead">
 <p class="kicker">Accountability report</p>
 <h1>${esc(report.document.title)}</h1>
-<p class="meta"><span class="file">${esc(report.document.file)}</span> (profile: ${esc(report.document.profile)}), reviewed${made} with Accountable ${esc(report.tool.version)} against the recommendations of Ditmore and Thukral, <cite>Accountability in anti-trafficking efforts</cite>.</p>
+<p class="meta"><span class="file">${esc(report.document.file)}</span> (profile: ${esc(report.document.profile)}${report.document.profileReason ? ` <span class="profile-reason">— ${esc(report.document.profileReason)}</span>` : ''}), reviewed${made} with Accountable ${esc(report.tool.version)} against the recommendations of Ditmore and Thukral, <cite>Accountability in anti-trafficking efforts</cite>.</p>
 ${page.actions ?? ''}
 </header>
 <main>

@@ -9,7 +9,7 @@ export function renderMarkdown(report: Report): string {
 	const out: string[] = [];
 	out.push(`# Accountability report: ${inline(report.document.title)}`, '');
 	const made = report.generated ? ` on ${report.generated.slice(0, 10)}` : '';
-	out.push(`${inline(report.document.file)} (profile: ${report.document.profile}), reviewed${made} with Accountable ${report.tool.version} against the recommendations of Ditmore and Thukral, *Accountability in anti-trafficking efforts*.`, '');
+	out.push(`${inline(report.document.file)} (profile: ${report.document.profile}${report.document.profileReason ? ` — ${inline(report.document.profileReason)}` : ''}), reviewed${made} with Accountable ${report.tool.version} against the recommendations of Ditmore and Thukral, *Accountability in anti-trafficking efforts*.`, '');
 	out.push('## Summary', '');
 	out.push(`**${summarySentence(report)}**`, '');
 	out.push(`- ${STATUS_SYMBOLS.contradicted} Contradicted: ${report.summary.contradicted}`);
