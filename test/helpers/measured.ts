@@ -28,6 +28,7 @@ export interface MeasureOptions {
 
 /** Runs the built CLI in `cwd` as a whole process, measuring its wall time and peak resident memory (getrusage, via a preload). */
 export function runMeasured(args: string[], cwd: string, options: MeasureOptions): Promise<Measured> {
+	if (options.uid !== undefined) assertReachable(BIN);
 	const rssFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-rss-')), 'peak');
 	if (options.uid !== undefined) fs.chmodSync(path.dirname(rssFile), 0o777);
 	const started = process.hrtime.bigint();
@@ -59,6 +60,16 @@ export function runMeasured(args: string[], cwd: string, options: MeasureOptions
 			resolve({ code, stdout, stderr, seconds, peakRssMb, killed });
 		});
 	});
+}
+
+/**
+ * A run as another user needs every folder above the CLI searchable by others: say so plainly instead of
+ * failing later with no measurement (a checkout in a private folder, such as mktemp's 0700).
+ */
+function assertReachable(file: string): void {
+	for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+		if ((fs.statSync(dir).mode & 0o001) === 0) throw new Error(`${dir} is not searchable by other users (mode ${(fs.statSync(dir).mode & 0o777).toString(8)}): these tests run the CLI as an unprivileged user, because file permissions do not apply to root; make the folders above the checkout searchable (chmod o+x) or run the tests as a normal user`);
+	}
 }
 
 /** Fails when a run passed its bounds (a kill at the time bound, or peak memory over `maxRssMb`). */

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { ReportCommand } from './report';
 import type { ReviewService } from '../node/reviewService';
 import { ReviewedCopyError, reviewedCopyPath, writeReviewedCopy } from '../node/docx/annotate/reviewedCopy';
+import { escapeLine } from './formats/escape';
 
 export const ANNOTATE_USAGE = `Usage: accountable annotate <file.docx> [--output <file.docx>] [--force]
 
@@ -38,7 +39,7 @@ export async function runAnnotate(service: ReviewService, cmd: AnnotateCommand):
 		}
 		problems += cmd.reportLoadErrors(written.errors);
 		const notPlaced = written.unanchored > 0 ? `, ${written.unanchored} listed in the cover comment` : '';
-		cmd.stderr(`${cmd.displayPath(file)}: ${written.comments} comment${written.comments === 1 ? '' : 's'} on findings${notPlaced}, profile ${written.profileReason}; written to ${cmd.displayPath(target)}\n`);
+		cmd.stderr(`${cmd.displayPath(file)}: ${written.comments} comment${written.comments === 1 ? '' : 's'} on findings${notPlaced}, profile ${escapeLine(written.profileReason)}; written to ${cmd.displayPath(target)}\n`);
 	}
 	return problems > 0 ? 2 : 0;
 }

@@ -11,7 +11,7 @@ import { escapeLine } from './escape';
 export function formatText({ results }: FormatInput): string {
 	const lines: string[] = [];
 	for (const { file, findings, locate, profile } of results) {
-		if (profile && findings.length > 0) lines.push(`# ${file}: profile ${profile.profile} (${profile.reason})`);
+		if (profile && findings.length > 0) lines.push(`# ${escapeLine(file)}: profile ${profile.profile} (${escapeLine(profile.reason)})`);
 		for (const f of findings) {
 			const where = locate?.(f);
 			if (where) lines.push(escapeLine(wordFindingLine(file, f, where)));
