@@ -63,13 +63,18 @@ function residentMemoryMb(pid: number): number {
 
 const shape = (d: { code?: unknown; range: Range; message: unknown }): string => JSON.stringify([d.code, d.range, d.message]);
 
+/** The server's old-space limit in this test, well above what a 4 KB document needs. */
+const HEAP_MB = 192;
+
 describe('the language server under a storm of incremental edits', () => {
 	let client: TestClient;
 	let dir: string;
 
 	beforeAll(async () => {
 		dir = tempFolder({});
-		client = new TestClient({ workspaceFolder: dir });
+		// A bounded heap: V8 then collects instead of growing lazily (RSS was a sawtooth that landed anywhere on a
+		// quiet machine with memory to spare), and a leak exhausts the heap and ends the server, which fails below.
+		client = new TestClient({ workspaceFolder: dir, nodeArgs: [`--max-old-space-size=${HEAP_MB}`] });
 		await client.initialize();
 	});
 

@@ -43,6 +43,8 @@ export interface ClientOptions {
 	server?: string;
 	/** Command-line arguments for stdio (default --stdio). */
 	args?: string[];
+	/** Node.js options for the server's process over stdio (e.g. a heap limit). */
+	nodeArgs?: string[];
 	settings?: Record<string, unknown>;
 	initializationOptions?: Record<string, unknown>;
 	workspaceFolder?: string;
@@ -88,7 +90,7 @@ export class TestClient {
 			this.process = fork(server, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
 			this.connection = createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
 		} else {
-			this.process = spawn(process.execPath, [server, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+			this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), server, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
 			this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		}
 		this.process?.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
