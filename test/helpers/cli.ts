@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterAll } from 'vitest';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'accountable.js');
@@ -19,6 +20,19 @@ export function runCli(args: string[], options: { cwd?: string; input?: string }
 }
 
 /** A fresh temporary folder with the given files (paths relative to it). */
+/** A `tempFolder` for a test file whose folders are all removed after its tests. */
+export function tempFoldersRemovedAfterAll(): (files: Record<string, string>) => string {
+	const dirs: string[] = [];
+	afterAll(() => {
+		for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+	});
+	return (files) => {
+		const dir = tempFolder(files);
+		dirs.push(dir);
+		return dir;
+	};
+}
+
 export function tempFolder(files: Record<string, string>): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-test-'));
 	for (const [name, text] of Object.entries(files)) {

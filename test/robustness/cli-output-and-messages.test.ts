@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempFolder } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempFoldersRemovedAfterAll } from '../helpers/cli';
 
 /**
  * The CLI writes only what it was asked to, where it was asked, never over an input; and it speaks to
@@ -12,15 +12,7 @@ import { runCli, tempFolder } from '../helpers/cli';
 const FLAGGED = 'Shelter shall be provided to a victim only if the victim is willing to testify against the trafficker.';
 const DRAFT = `# Draft\n\n${FLAGGED}\n`;
 
-const dirs: string[] = [];
-afterAll(() => {
-	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-function folder(files: Record<string, string>): string {
-	const dir = tempFolder(files);
-	dirs.push(dir);
-	return dir;
-}
+const folder = tempFoldersRemovedAfterAll();
 
 describe('report --output never writes over an input, nor over a file without --force', () => {
 	it('report draft.md --output draft.md is refused and the draft is untouched', () => {

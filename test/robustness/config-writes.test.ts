@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../server/src/node/config';
 import { disableRuleInConfig } from '../../server/src/lsp/workspaceConfig';
-import { tempFolder } from '../helpers/cli';
+import { tempFoldersRemovedAfterAll } from '../helpers/cli';
 import { TestClient, uriOf } from '../server/lspClient';
 
 /**
@@ -17,15 +17,7 @@ import { TestClient, uriOf } from '../server/lspClient';
 const RULE = 'framing/rescue-language';
 const FLAGGED = 'Police rescued 40 women in the raid.';
 
-const dirs: string[] = [];
-afterAll(() => {
-	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-function folder(files: Record<string, string>): string {
-	const dir = tempFolder(files);
-	dirs.push(dir);
-	return dir;
-}
+const folder = tempFoldersRemovedAfterAll();
 
 describe('configuration edits keep the file as it was written', () => {
 	it('CRLF line endings, comments, key order and a large integer survive disabling a rule (YAML)', () => {

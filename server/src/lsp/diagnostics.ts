@@ -71,58 +71,33 @@ export function findingDiagnostics(findings: readonly Finding[], uri: string, ma
 	return [tooManyFindingsDiagnostic(findings.length, max), ...kept.map(({ finding }) => diagnostic(finding))];
 }
 
+/** A diagnostic about the document as a whole, not about words in it: placed at its start. */
+function aboutTheDocument(severity: DiagnosticSeverity, code: string, message: string): Diagnostic {
+	return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, source: DIAGNOSTIC_SOURCE, code, message };
+}
+
 function tooManyFindingsDiagnostic(total: number, shown: number): Diagnostic {
-	return {
-		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-		severity: DiagnosticSeverity.Information,
-		source: DIAGNOSTIC_SOURCE,
-		code: ServerCodes.tooManyFindings,
-		message: `Accountable shows the ${shown} most severe of this document's ${total} findings (setting accountable.maxNumberOfProblems). The accountability report (Accountable: Show Accountability Report) and the CLI list every finding.`,
-	};
+	return aboutTheDocument(DiagnosticSeverity.Information, ServerCodes.tooManyFindings, `Accountable shows the ${shown} most severe of this document's ${total} findings (setting accountable.maxNumberOfProblems). The accountability report (Accountable: Show Accountability Report) and the CLI list every finding.`);
 }
 
 /** The single diagnostic shown instead of a review when a document is over the size limit. */
 export function tooLargeDiagnostic(length: number, limit: number): Diagnostic {
-	return {
-		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-		severity: DiagnosticSeverity.Information,
-		source: DIAGNOSTIC_SOURCE,
-		code: ServerCodes.tooLarge,
-		message: `Accountable did not review this document: ${length} characters is over the limit of ${limit} (setting accountable.maxDocumentSize or maxDocumentSize in .accountable.yaml).`,
-	};
+	return aboutTheDocument(DiagnosticSeverity.Information, ServerCodes.tooLarge, `Accountable did not review this document: ${length} characters is over the limit of ${limit} (setting accountable.maxDocumentSize or maxDocumentSize in .accountable.yaml).`);
 }
 
 /** The single diagnostic shown instead of a review when a document holds binary content. */
 export function binaryDiagnostic(): Diagnostic {
-	return {
-		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-		severity: DiagnosticSeverity.Information,
-		source: DIAGNOSTIC_SOURCE,
-		code: ServerCodes.binary,
-		message: 'Accountable did not review this document: it holds binary content (a NUL character near the start), not text.',
-	};
+	return aboutTheDocument(DiagnosticSeverity.Information, ServerCodes.binary, 'Accountable did not review this document: it holds binary content (a NUL character near the start), not text.');
 }
 
 /** Shown instead of a review that failed: never an empty list, which would read as "nothing found". */
 export function reviewFailedDiagnostic(e: unknown): Diagnostic {
-	return {
-		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-		severity: DiagnosticSeverity.Error,
-		source: DIAGNOSTIC_SOURCE,
-		code: ServerCodes.reviewFailed,
-		message: `Accountable could not review this document: ${(e as Error)?.message ?? String(e)}. See the Accountable output for details.`,
-	};
+	return aboutTheDocument(DiagnosticSeverity.Error, ServerCodes.reviewFailed, `Accountable could not review this document: ${(e as Error)?.message ?? String(e)}. See the Accountable output for details.`);
 }
 
 /** A .docx a workspace review could not read (encrypted, a .doc, damaged): an error where its findings would be. */
 export function unreadableDocxDiagnostic(message: string): Diagnostic {
-	return {
-		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-		severity: DiagnosticSeverity.Error,
-		source: DIAGNOSTIC_SOURCE,
-		code: ServerCodes.unreadableDocx,
-		message: `Accountable could not review this Word document: ${message}`,
-	};
+	return aboutTheDocument(DiagnosticSeverity.Error, ServerCodes.unreadableDocx, `Accountable could not review this Word document: ${message}`);
 }
 
 /**
