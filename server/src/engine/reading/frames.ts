@@ -148,6 +148,8 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
 	const before = tokens[p - 1];
+	// "HER passport", "HER family": a possessive names whose thing it is, not who the act is done to.
+	if (tokens[p]!.lower === 'her' && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[p + 1]?.pos ?? '')) return false;
 	if (before && NOT_PATIENT_AFTER.has(before.lower) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove') && !(before.lower === 'by' && tokens[headOf(reading, act)]?.pos === 'NOUN')) return false;
 	const head = tokens[a]!;
 	// The tagger reads some past participles of lower-cased text as nouns ("the unit RESCUED 14 adults").
@@ -161,16 +163,20 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	if (p < a) {
 		const between = gapTokens(reading, pEnd + 1, a);
 		// A participle right after the person: "persons DETAINED in raids", "victims ARRESTED during the sting".
-		if (verbal && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV')) return true;
+		// A pronoun is never described so: "they ARRESTED the owner" is active.
+		if (verbal && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV') && tokens[p]!.pos !== 'PRON') return true;
 		// The subject of a passive: only auxiliaries, adverbs and negations between ("victims shall not be detained"),
 		// or an apposition set off by commas ("forty-one women, all foreign nationals, were detained").
 		// Coordinated participles share the subject: "eight women were charged AND deported", "were arrested,
 		// fingerprinted and detained".
 		if (passive && verbal) return withoutApposition(between).every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')));
 		// The subject of a light verb whose prepositional phrase names the act: "victims shall be PLACED IN custody".
-		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to', 'on'].includes(tokens[a - 1]?.lower ?? '') || (tokens[a - 2] && ['in', 'into', 'under', 'to', 'on'].includes(tokens[a - 2]!.lower) && ['ADJ', 'DET'].includes(tokens[a - 1]!.pos))) {
+		// Modifiers may stand between: "placed in IMMIGRATION detention", "held in THE POLICE custody".
+		let prep = a - 1;
+		while (prep > pEnd && a - prep <= 3 && ['ADJ', 'DET', 'NOUN', 'PROPN'].includes(tokens[prep]!.pos)) prep--;
+		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '')) {
 			const verbAt = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
-			return verbAt >= 0 && between.slice(0, verbAt).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') && between.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV'].includes(t.pos));
+			return verbAt >= 0 && between.slice(0, verbAt).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') && between.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
 		}
 		// A possessive: "the victims' detention".
 		return head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '');

@@ -59,6 +59,9 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			negated = true;
 		}
 		if (isImperative(tokens, clause, clauseOf)) modality = 'requirement';
+		// "… would suffer hardship IF THEY WERE REMOVED": a condition in the past tense is counterfactual, a case
+		// imagined, not an act reported or provided for.
+		if (clause.kind === 'condition' && (clause.marker === 'if' || clause.marker === 'even if') && firstVerbIsPast(tokens, clause, clauseOf)) modality = 'hypothetical';
 		// "to decide WHETHER the victim should be prosecuted": an open question, not a provision.
 		if (clause.kind === 'complement' && clause.marker === 'whether') modality = 'hypothetical';
 		// The infinitive a requirement governs is what is required: "required TO COOPERATE", "must agree TO TESTIFY".
@@ -73,6 +76,17 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 		for (let k: number = i; m === undefined && k !== -1; k = clauses[k]!.parent) m = out[k];
 		return m ?? 'statement';
 	});
+}
+
+/** Whether the first verb of a clause's own words is in the past tense ("if they WERE removed", "if it HAD …"). */
+function firstVerbIsPast(tokens: readonly Token[], clause: Clause, clauseOf: readonly number[]): boolean {
+	for (let k = clause.start; k < clause.end; k++) {
+		if (clauseOf[k] !== clause.index) continue;
+		const t = tokens[k]!;
+		if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+		return PAST_AUX.has(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower) && t.lower !== t.lemma);
+	}
+	return false;
 }
 
 /** "Report all suspected cases to the police." An imperative opens a top-level clause with a bare verb. */

@@ -1,8 +1,9 @@
 import type { Offsets } from '../../finding';
 import type { Matcher } from '../../matching/matcher';
-import { fillFrame, type FrameSpans, type Span } from '../../reading';
+import { fillFrame, pronounsFor, type FrameSpans, type Span } from '../../reading';
 import type { FrameRole } from '../types';
-import type { Hit } from './context';
+import type { Block } from '../../document';
+import type { Hit, ReviewContext } from './context';
 import { defineKind } from './kind';
 import { TERM_LIST } from './schema';
 
@@ -59,23 +60,24 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false };
 		for (const block of ctx.doc.blocks) {
 			if (!required.every((m) => ctx.mayMatch(m, block)) || !required.every((m) => ctx.has(m, block))) continue;
-			for (const sentence of block.sentences) {
+			block.sentences.forEach((sentence, i) => {
 				const spans: Partial<Record<FrameRole, Span[]>> = {};
 				let missing = false;
 				for (const role of ROLES) {
 					const matcher = roles[role];
 					if (!matcher) continue;
-					const found = ctx.matchesIn(matcher, block, sentence);
+					let found = ctx.matchesIn(matcher, block, sentence);
+					if (role === 'person') found = found.concat(pronounsNaming(ctx, matcher, block, i)).sort((a, b) => a.start - b.start);
 					if (found.length === 0 && role !== 'absent') {
 						missing = true;
 						break;
 					}
 					spans[role] = found.map((o) => ({ start: o.start - sentence.start, end: o.end - sentence.start }));
 				}
-				if (missing) continue;
-				if (unless && ctx.has(unless, block, sentence)) continue;
+				if (missing) return;
+				if (unless && ctx.has(unless, block, sentence)) return;
 				const match = fillFrame(ctx.reading(block, sentence), spans as FrameSpans, options);
-				if (!match) continue;
+				if (!match) return;
 				const offsets: Offsets = {
 					start: sentence.start + Math.min(...match.spans.map((s) => s.start)),
 					end: sentence.start + Math.max(...match.spans.map((s) => s.end)),
@@ -83,8 +85,20 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 				const hit: Hit = { offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true };
 				if (match.condition) hit.condition = { start: sentence.start + match.condition.start, end: sentence.start + match.condition.end };
 				hits.push(hit);
-			}
+			});
 		}
 		return hits;
 	},
 });
+
+/**
+ * Pronouns in sentence `i` of a block that stand for the frame's people named before them, in the sentence or
+ * the one before it (reading/anaphora.ts): "THEY were taken into custody" after "26 workers were found …".
+ */
+function pronounsNaming(ctx: ReviewContext, people: Matcher, block: Block, i: number): Offsets[] {
+	const sentence = block.sentences[i]!;
+	const from = (block.sentences[i - 1] ?? sentence).start;
+	const window = { start: from, end: sentence.end };
+	const named = ctx.matchesIn(people, block, window).map((o) => ({ start: o.start - from, end: o.end - from }));
+	return pronounsFor(ctx.prose(block, window), sentence.start - from, named).map((s) => ({ start: s.start + from, end: s.end + from }));
+}

@@ -1,0 +1,71 @@
+import type { Span } from './reading';
+
+/**
+ * Pronouns that stand for the people a frame is about. News and programme pages name the people once and then
+ * say what was done to them: "26 individuals working at the market were found … THEY were taken into custody",
+ * "the court ordered that SHE be placed in a shelter home". A frame whose person role is only named in the
+ * sentence before, or earlier in the same sentence, is filled by the pronoun when its antecedent is one of
+ * the role's people.
+ *
+ * The antecedent is the nearest person named before the pronoun in its sentence: a pronoun after "the
+ * traffickers" or "the police" refers to them, not to the victims named earlier. A pronoun that opens its
+ * sentence continues the previous sentence's subject, its first person named: after "The traffickers
+ * exploited the victims.", "They were arrested" is about the traffickers. "He" and "him" are left out: in
+ * this field they are mostly the official quoted or the suspect.
+ */
+const PRONOUN = /(?<![\p{L}\p{N}])(?:they|them|she|her)(?![\p{L}\p{N}'’-])/giu;
+
+/** People who act on others or are suspected: the nearest of these before a pronoun is its antecedent. */
+const OTHER_PEOPLE = new RegExp(
+	String.raw`(?<![\p{L}\p{N}])(?:` +
+		[
+			String.raw`traffickers?|pimps?|procurers?|recruiters?|exploiters?|offenders?|perpetrators?|suspects?|accused|defendants?|convicts?`,
+			String.raw`owners?|managers?|operators?|employers?|brokers?|agents?|sponsors?|smugglers?|gangs?|syndicates?|networks?`,
+			String.raw`clients?|buyers?|purchasers?|customers?|johns?|punters?|patrons?`,
+			String.raw`police(?:m[ae]n|wom[ae]n)?|officers?|officials?|authorities|investigators?|detectives?|inspectors?|prosecutors?|judges?|magistrates?|courts?|ministers?|ministry|director|chief|commissioner|spokes(?:man|woman|person)|unit|squad|task\s+force|agency|agencies|department|government|staff|he|him|his`,
+		].join('|') +
+		String.raw`)(?![\p{L}\p{N}])`,
+	'giu',
+);
+
+/**
+ * The pronouns in `[from, text.length)` of `text` whose antecedent is one of `people` (spans of `text`), as
+ * spans of `text`. `text` runs from the start of the sentence before (when there is one) to the end of the
+ * pronoun's sentence.
+ */
+export function pronounsFor(text: string, from: number, people: readonly Span[]): Span[] {
+	if (people.length === 0) return [];
+	const others: Span[] = [];
+	OTHER_PEOPLE.lastIndex = 0;
+	for (let m = OTHER_PEOPLE.exec(text); m; m = OTHER_PEOPLE.exec(text)) others.push({ start: m.index, end: m.index + m[0].length });
+	const out: Span[] = [];
+	PRONOUN.lastIndex = from;
+	for (let m = PRONOUN.exec(text); m; m = PRONOUN.exec(text)) {
+		const at = m.index;
+		if (/^[\s\p{P}]*$/u.test(text.slice(from, at)) && from > 0) {
+			// The previous sentence's subject: whoever it names first.
+			const person = firstFrom(people, 0);
+			const other = firstFrom(others, 0);
+			if (person === undefined || person.start >= from || (other !== undefined && other.start < person.start)) continue;
+		} else {
+			const person = nearestBefore(people, at);
+			if (person === undefined) continue;
+			const other = nearestBefore(others, at);
+			// A person phrase that holds the other word ("the women's employers" is other; "sex workers' clients")
+			// is decided by whichever ends later, the head of the phrase.
+			if (other !== undefined && other.end > person.end) continue;
+		}
+		out.push({ start: at, end: at + m[0].length });
+	}
+	return out;
+}
+
+function firstFrom(spans: readonly Span[], at: number): Span | undefined {
+	return spans.find((s) => s.start >= at);
+}
+
+function nearestBefore(spans: readonly Span[], at: number): Span | undefined {
+	let best: Span | undefined;
+	for (const s of spans) if (s.end <= at && (best === undefined || s.end > best.end)) best = s;
+	return best;
+}
