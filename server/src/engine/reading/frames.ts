@@ -152,8 +152,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	if (tokens[p]!.lower === 'her' && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[p + 1]?.pos ?? '')) return false;
 	if (before && NOT_PATIENT_AFTER.has(before.lower) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove') && !(before.lower === 'by' && tokens[headOf(reading, act)]?.pos === 'NOUN')) return false;
 	const head = tokens[a]!;
-	// The tagger reads some past participles of lower-cased text as nouns ("the unit RESCUED 14 adults").
-	const verbal = head.pos === 'VERB' || (/ed$/.test(head.lower) && head.lemma !== head.lower);
+	// The tagger reads some past participles of lower-cased text as nouns ("the unit RESCUED 14 adults"), and a
+	// bare verb after a noun as a compound ("helped the police RESCUE 30 women"): a noun is not followed by a count.
+	const verbal = head.pos === 'VERB' || (/ed$/.test(head.lower) && head.lemma !== head.lower) || (head.pos === 'NOUN' && tokens[a + 1]?.pos === 'NUM');
 	// A passive needs a participle: "is TO RESCUE" is not one.
 	const passive = head.lower !== head.lemma && [a - 1, a - 2, a - 3].some((k) => k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') && !tokens.slice(k + 1, a).some((t) => t.pos === 'NOUN'));
 	// A person inside a relative or participle clause that does not hold the act describes someone else: in "any
@@ -189,7 +190,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	// After the act's last word: "GO AFTER clients" has nothing between.
 	const actTokens = reading.tokensIn(act);
 	const between = tokens.slice(Math.max(a, actTokens[actTokens.length - 1] ?? a) + 1, q);
-	const modifiers = (t: { pos: string }): boolean => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM';
+	// A quantity before a count modifies it: "rescued AS MANY AS 174 women", "OVER 330 victims", "UP TO 40 people".
+	const count = between.findIndex((t) => t.pos === 'NUM');
+	const modifiers = (t: { pos: string; lower: string }, i = -1): boolean => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || (i >= 0 && i < count && QUANTITY.has(t.lower));
 	// A participle right before the person describes what was done to them: "RESCUED women", "DETAINED migrants".
 	if (q === a + 1 && /(?:ed|en)$/.test(head.lower) && head.pos !== 'AUX') return true;
 	// "supervision OF victims", and "court appearances BY the victim": a nominal act undergone by whom it names;
@@ -214,8 +217,11 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	// question potential traffickers and victims"); a preposition or a finite verb between ends it.
 	// A verb between is a second verb sharing the object ("detain and QUESTION victims") only when no noun precedes
 	// it: in "punish traffickers and PROTECT victims" each verb has its own object.
-	return !passive && between.every((t, i) => modifiers(t) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
+	return !passive && between.every((t, i) => modifiers(t, i) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
 }
+
+/** Words of a quantity phrase before a number. */
+const QUANTITY = new Set(['as', 'many', 'much', 'over', 'more', 'than', 'up', 'to', 'at', 'least', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'some', 'well', 'just', 'under', 'fewer', 'less']);
 
 /** Whether token a stands in a list of verbs: "identify , RESCUE and assist", "RESCUE and protect". */
 function inVerbList(tokens: Reading['tokens'], a: number): boolean {
@@ -412,7 +418,7 @@ function clauseHasOutside(reading: Reading, act: Span, lemmas: ReadonlySet<strin
  * - absent, when present in the sentence and not itself negated ("without consent"), cancels the frame.
  */
 export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOptions): FrameMatch | undefined {
-	if (spans.absent?.some((s) => negatedBy(reading, s, ['not', 'without']) === 0)) return undefined;
+	if (spans.absent?.some((s) => negatedBy(reading, s, ['not', 'without', 'independent']) === 0)) return undefined;
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").

@@ -23,6 +23,8 @@ const CRITIQUE = new RegExp(
 		String.raw`\bhuman\s+rights\s+(?:violations|abuses)\b|\bviolat\w+\s+(?:the\s+|their\s+|her\s+|his\s+)?(?:human\s+)?rights\b`,
 		String.raw`\bmore\s+harm\s+than\s+good\b|\b(?:does|do|did|cause[sd]?|causing)\s+(?:more\s+|serious\s+|real\s+|great\s+)?harm\b`,
 		String.raw`\bundermin\w+\b|\bat\s+the\s+expense\s+of\b|\bto\s+the\s+detriment\s+of\b`,
+		// Not "contrary to law": offence clauses use it ("entry contrary to the law"); a critique names whose rules.
+		String.raw`\b(?:contrary\s+to|inconsistent\s+with)\s+(?:the\s+)?(?:national|international|human\s+rights|its\s+own|their\s+own|the\s+government's\s+own|constitutional)\b`,
 		String.raw`\binvasive\b|\bregret\w*|\bapologi[sz]\w*|\b(?:was|were|is|are)\s+(?:a\s+)?(?:mistake|error|wrong)\b|\blanguish\w*|\begregious\b|\bunjust(?:ly)?\b|\barbitrar(?:y|ily)\b|\bwrongful(?:ly)?\b|\bwrongly\b|\bby\s+mistake\b|\bmistakenly\b`,
 		String.raw`\b(?:urge[sd]?|urging|call(?:s|ed)?\s+(?:on|upon)|ask(?:s|ed)?)\s+[\p{L}\s,]{0,60}?\bto\s+(?:rescind|repeal|end|abolish|stop|eliminate|remove|reform|reconsider|abandon)\b`,
 		String.raw`\b(?:should|must|ought\s+to)\s+be\s+(?:repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned)\b`,
@@ -53,7 +55,7 @@ const REPORTED = new RegExp(
  * Words one of which every CRITIQUE or REPORTED cue contains (by its start): a sentence with none of them is
  * neutral without running the two long patterns, which is most sentences. Keep in step with the patterns.
  */
-const CUE_WORD = /\b(?:critici|condemn|denounc|deplor|counter|ineffective|misguided|flawed|problematic|troubling|alarming|traumati|retraumati|re-traumati|victimi|revictimi|re-victimi|human|violat|harm|undermin|expense|detriment|regret|apologi|mistake|error|wrong|languish|egregious|unjust|arbitrar|invasive|urg|call|ask|repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned|oppose|reject|object|routinely|frequently|too|despite|against|according|report|stud|research|survey|evaluation|article|paper|analys|review|audit|interview|data|finding|case|investigation|advocates|critics|activists|respondents|participants|observers|commentators|scholars|journalists|witnesses|alleged|he|she|they|said|says|added|told|spokes)/iu;
+const CUE_WORD = /\b(?:contrary|inconsistent|critici|condemn|denounc|deplor|counter|ineffective|misguided|flawed|problematic|troubling|alarming|traumati|retraumati|re-traumati|victimi|revictimi|re-victimi|human|violat|harm|undermin|expense|detriment|regret|apologi|mistake|error|wrong|languish|egregious|unjust|arbitrar|invasive|urg|call|ask|repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned|oppose|reject|object|routinely|frequently|too|despite|against|according|report|stud|research|survey|evaluation|article|paper|analys|review|audit|interview|data|finding|case|investigation|advocates|critics|activists|respondents|participants|observers|commentators|scholars|journalists|witnesses|alleged|he|she|they|said|says|added|told|spokes)/iu;
 
 /**
  * Scare quotes: a loaded word of the field set off by quotation marks ("the act of ‘rescue’", "so-called

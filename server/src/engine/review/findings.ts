@@ -63,8 +63,20 @@ export function hitIsQuoted(hit: Hit, stanceOf: (sentence: string) => SentenceSt
 export function hitIsCritique(hit: Hit, stanceOf: (sentence: string) => SentenceStance | undefined = sentenceStance): boolean {
 	if (hit.critique !== undefined) return hit.critique;
 	if (!hit.checkQuoted || !hit.block || !hit.sentence) return false;
-	return stanceOf(hit.block.prose.slice(hit.sentence.start - hit.block.start, hit.sentence.end - hit.block.start)) === 'critique';
+	const { block, sentence } = hit;
+	const text = (range: Offsets): string => block.prose.slice(range.start - block.start, range.end - block.start);
+	if (stanceOf(text(sentence)) === 'critique') return true;
+	// A judgement may follow what it judges: "Sex workers are forcibly tested for HIV. THIS IS CONTRARY TO
+	// national policy." A next sentence that opens by pointing back ("This", "Such treatment") and criticises
+	// makes the sentence before it a critique too.
+	const next = block.sentences[block.sentences.findIndex((s) => s.start === sentence.start) + 1];
+	if (!next) return false;
+	const following = text(next);
+	return POINTS_BACK.test(following) && stanceOf(following) === 'critique';
 }
+
+/** A sentence that opens by pointing back at the one before: "This is …", "Such practices …", "These raids …". */
+const POINTS_BACK = /^\W*(?:this|that|these|those|such)\b/iu;
 
 /**
  * What making findings needs of one review: its document and lines, the document's stance
