@@ -147,6 +147,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const personTokens = reading.tokensIn(person);
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
+	if (describesOffender(tokens, pEnd)) return false;
 	const before = tokens[p - 1];
 	// "HER passport", "HER family": a possessive names whose thing it is, not who the act is done to.
 	if (tokens[p]!.lower === 'her' && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[p + 1]?.pos ?? '')) return false;
@@ -218,6 +219,38 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	// A verb between is a second verb sharing the object ("detain and QUESTION victims") only when no noun precedes
 	// it: in "punish traffickers and PROTECT victims" each verb has its own object.
 	return !passive && between.every((t, i) => modifiers(t, i) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
+}
+
+/** Nouns for people that say nothing of which side they are on, until a clause after them does. */
+const GENERIC_PEOPLE = new Set(['person', 'people', 'individual', 'anyone', 'those', 'adult', 'someone', 'whoever', 'man', 'alien', 'national', 'foreigner']);
+/** Acts of buying sex or of trafficking: people who do them are the offenders a provision punishes, not victims. */
+const OFFENDING = new Set(['purchase', 'buy', 'solicit', 'patronize', 'patronise', 'traffic', 'trafficking', 'exploit', 'procure', 'pimp', 'pay']);
+/** Participles that say someone is suspected or convicted of an offence named after them. */
+const ACCUSED = new Set(['charge', 'convict', 'accuse', 'suspect', 'indict']);
+
+/**
+ * Whether a generic person word is described, right after it, as an offender: "persons WHO ENGAGE IN THE
+ * PURCHASE of commercial sex acts", "people SEEKING TO PURCHASE sex", "persons CHARGED WITH, or convicted of,
+ * purchasing …". A passive clause describes victims instead ("persons who WERE TRAFFICKED", "people exploited").
+ */
+function describesOffender(tokens: Reading['tokens'], end: number): boolean {
+	const head = tokens[end];
+	if (!head || !GENERIC_PEOPLE.has(head.lemma)) return false;
+	let k = end + 1;
+	const first = tokens[k];
+	if (!first) return false;
+	if (first.lower === 'who' || first.lower === 'that') k++;
+	else if (first.pos !== 'VERB') return false;
+	const opener = tokens[k];
+	if (!opener || opener.pos === 'AUX' || opener.lemma === 'be' || opener.lemma === 'get') return false;
+	if (ACCUSED.has(opener.lemma) && opener.lower !== opener.lemma) return true;
+	if (opener.lower !== opener.lemma && /ed$/.test(opener.lower) && OFFENDING.has(opener.lemma)) return false;
+	for (let i = k; i < tokens.length && i <= k + 5; i++) {
+		const t = tokens[i]!;
+		if (t.pos === 'PUNCT' && t.text !== ',') break;
+		if (OFFENDING.has(t.lemma) || OFFENDING.has(t.lower)) return !(i > k && (tokens[i - 1]!.lemma === 'be' || tokens[i - 1]!.lemma === 'get'));
+	}
+	return false;
 }
 
 /** Words of a quantity phrase before a number. */
@@ -339,6 +372,19 @@ function unrealised(reading: Reading, act: Span): boolean {
 	return (t[k - 1]?.lower === 'of' && UNREALISED.has(t[k - 2]?.lemma ?? '')) || (t[k - 1]?.lower === 'with' && t[k - 2]?.lemma === 'threaten');
 }
 
+/** A quoted term that the sentence goes on to define: “protective home”, by whatever name called, MEANS … */
+const DEFINED_TERM = /["“”‘’'«]([^"“”‘’'«»]{1,60})["“”‘’'»]\s*(?:,[^,]{0,40},\s*)?(?:means|shall\s+mean|includes|shall\s+include|refers\s+to|is\s+defined\s+as|has\s+the\s+meaning)\b/gu;
+
+/** Whether an act is the term a definition defines: the definition says what a word means, not that it happens. */
+function definedTerm(reading: Reading, act: Span): boolean {
+	DEFINED_TERM.lastIndex = 0;
+	for (let m = DEFINED_TERM.exec(reading.text); m; m = DEFINED_TERM.exec(reading.text)) {
+		const start = m.index + 1;
+		if (act.start >= start && act.end <= start + m[1]!.length) return true;
+	}
+	return false;
+}
+
 const CAPITALISED = /^\p{Lu}[\p{Ll}]/u;
 
 /**
@@ -422,7 +468,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if (inName(reading, act) || unrealised(reading, act)) continue;
+		if (inName(reading, act) || unrealised(reading, act) || definedTerm(reading, act)) continue;
 		const modality = reading.modalityAt(act);
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
