@@ -19,6 +19,8 @@ export interface FrameSpans {
 	means?: Span[];
 	condition?: Span[];
 	absent?: Span[];
+	/** Actors that cancel the frame when they are the act's subject. */
+	notAgent?: Span[];
 }
 
 export interface FrameOptions {
@@ -256,6 +258,26 @@ function describesOffender(tokens: Reading['tokens'], end: number): boolean {
 /** Words of a quantity phrase before a number. */
 const QUANTITY = new Set(['as', 'many', 'much', 'over', 'more', 'than', 'up', 'to', 'at', 'least', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'some', 'well', 'just', 'under', 'fewer', 'less']);
 
+/**
+ * Whether `who` is the subject of the act, strictly: right before it with only auxiliaries, adverbs, negations
+ * and an infinitive marker between ("the prostitute REPORTS", "victims MAY report", "encouraging victims TO
+ * report"), or its agent after "by" in a passive ("held BY traffickers").
+ */
+export function isSubject(reading: Reading, act: Span, who: Span): boolean {
+	const { tokens } = reading;
+	const a = headOf(reading, act);
+	const whoTokens = reading.tokensIn(who);
+	const w = whoTokens[whoTokens.length - 1] ?? reading.tokenAt(who);
+	if (w < a) {
+		if (!samePredicate(reading, act, who)) return false;
+		const between = tokens.slice(w + 1, a);
+		return between.length <= 4 && between.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.lower === 'to');
+	}
+	const first = whoTokens[0] ?? w;
+	if (first <= a) return false;
+	return first - a <= 10 && samePredicate(reading, act, who) && (tokens[first - 1]?.lower === 'by' || (tokens[first - 2]?.lower === 'by' && ['DET', 'PRON'].includes(tokens[first - 1]!.pos)));
+}
+
 /** Whether token a stands in a list of verbs: "identify , RESCUE and assist", "RESCUE and protect". */
 function inVerbList(tokens: Reading['tokens'], a: number): boolean {
 	const joins = (t: Reading['tokens'][number] | undefined): boolean => t !== undefined && (t.pos === 'CCONJ' || t.text === ',');
@@ -475,6 +497,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 			if (options.negation && negatedBy(reading, act, [...NEGATING, 'without', 'independent']) > 0) continue;
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
+		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
 		const filled: Span[] = [act];
 		let ok = true;
 		for (const role of ['person', 'agent', 'to', 'means'] as const) {

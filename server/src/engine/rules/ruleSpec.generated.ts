@@ -87,6 +87,8 @@ export interface RuleSpec {
 		topic?: TermList;
 		/** A safeguard whose presence (not negated) cancels the finding, e.g. consent. */
 		absent?: TermList;
+		/** Who must not be the one acting: the act's subject (or its 'by' agent) being one of these cancels the finding ('if the VICTIM reports a crime to the police' is not a duty to report a person; 'held BY TRAFFICKERS' is not detention by the state). */
+		notAgent?: TermList;
 		/** The modalities of the act's clause that count; default requirement, permission and statement. */
 		modality?: Array<'requirement' | 'permission' | 'statement' | 'past' | 'hypothetical'>;
 	};

@@ -7,8 +7,8 @@ import type { Hit, ReviewContext } from './context';
 import { defineKind } from './kind';
 import { TERM_LIST } from './schema';
 
-const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition', 'topic', 'absent'];
-/** Roles that must be filled; `absent` is a safeguard that cancels, not a role to fill. */
+const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition', 'topic', 'absent', 'notAgent'];
+/** Roles that must be filled; `absent` is a safeguard that cancels and `notAgent` an actor that does, not roles to fill. */
 const REQUIRED: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'condition', 'topic'];
 const DEFAULT_MODALITIES = ['requirement', 'permission', 'statement'] as const;
 
@@ -36,6 +36,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					condition: { ...TERM_LIST, description: "What the act depends on: in a condition clause or phrase of the act (if, only if, unless, as a condition of, subject to, in exchange for …), a relative or participle clause on the person, the requirement a purpose clause serves ('to receive services, victims must …'), or the object of a linking verb ('requires', 'depends on'). Lifted by a negation outside the condition ('not conditional on', 'regardless of whether', 'without requiring', 'need not')." },
 					topic: { ...TERM_LIST, description: "What the sentence must be about, anywhere in it, with no role in the clause structure: 'victim' or 'status' for an act of certifying whose agent is the police." },
 					absent: { ...TERM_LIST, description: "A safeguard whose presence (not negated) cancels the finding, e.g. consent." },
+					notAgent: { ...TERM_LIST, description: "Who must not be the one acting: the act's subject (or its 'by' agent) being one of these cancels the finding ('if the VICTIM reports a crime to the police' is not a duty to report a person; 'held BY TRAFFICKERS' is not detention by the state)." },
 					modality: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ["requirement", "permission", "statement", "past", "hypothetical"] }, description: "The modalities of the act's clause that count; default requirement, permission and statement." },
 				},
 			},
@@ -68,7 +69,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					if (!matcher) continue;
 					let found = ctx.matchesIn(matcher, block, sentence);
 					if (role === 'person') found = found.concat(pronounsNaming(ctx, matcher, block, i)).sort((a, b) => a.start - b.start);
-					if (found.length === 0 && role !== 'absent') {
+					if (found.length === 0 && role !== 'absent' && role !== 'notAgent') {
 						missing = true;
 						break;
 					}
