@@ -25,7 +25,7 @@ const CRITIQUE = new RegExp(
 		String.raw`\bundermin\w+\b|\bat\s+the\s+expense\s+of\b|\bto\s+the\s+detriment\s+of\b`,
 		// Not "contrary to law": offence clauses use it ("entry contrary to the law"); a critique names whose rules.
 		String.raw`\b(?:contrary\s+to|inconsistent\s+with)\s+(?:the\s+)?(?:national|international|human\s+rights|its\s+own|their\s+own|the\s+government's\s+own|constitutional)\b`,
-		String.raw`\binvasive\b|\bregret\w*|\bapologi[sz]\w*|\b(?:was|were|is|are)\s+(?:a\s+)?(?:mistake|error|wrong)\b|\blanguish\w*|\begregious\b|\bunjust(?:ly)?\b|\barbitrar(?:y|ily)\b|\bwrongful(?:ly)?\b|\bwrongly\b|\bby\s+mistake\b|\bmistakenly\b`,
+		String.raw`\bdisastrous\b|\bdraconian\b|\bheavy-handed\b|\bdiscriminatory\b|\bdevastating\b|\binvasive\b|\bregret\w*|\bapologi[sz]\w*|\b(?:was|were|is|are)\s+(?:a\s+)?(?:mistake|error|wrong)\b|\blanguish\w*|\begregious\b|\bunjust(?:ly)?\b|\barbitrar(?:y|ily)\b|\bwrongful(?:ly)?\b|\bwrongly\b|\bby\s+mistake\b|\bmistakenly\b`,
 		String.raw`\b(?:urge[sd]?|urging|call(?:s|ed)?\s+(?:on|upon)|ask(?:s|ed)?)\s+[\p{L}\s,]{0,60}?\bto\s+(?:rescind|repeal|end|abolish|stop|eliminate|remove|reform|reconsider|abandon)\b`,
 		String.raw`\b(?:should|must|ought\s+to)\s+be\s+(?:repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned)\b`,
 		String.raw`\b(?:we|this\s+(?:coalition|report|brief|paper|organi[sz]ation|study))\s+(?:strongly\s+)?(?:oppose|reject|object\s+to|condemn)\b`,
@@ -55,14 +55,14 @@ const REPORTED = new RegExp(
  * Words one of which every CRITIQUE or REPORTED cue contains (by its start): a sentence with none of them is
  * neutral without running the two long patterns, which is most sentences. Keep in step with the patterns.
  */
-const CUE_WORD = /\b(?:contrary|inconsistent|critici|condemn|denounc|deplor|counter|ineffective|misguided|flawed|problematic|troubling|alarming|traumati|retraumati|re-traumati|victimi|revictimi|re-victimi|human|violat|harm|undermin|expense|detriment|regret|apologi|mistake|error|wrong|languish|egregious|unjust|arbitrar|invasive|urg|call|ask|repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned|oppose|reject|object|routinely|frequently|too|despite|against|according|report|stud|research|survey|evaluation|article|paper|analys|review|audit|interview|data|finding|case|investigation|advocates|critics|activists|respondents|participants|observers|commentators|scholars|journalists|witnesses|alleged|he|she|they|said|says|added|told|spokes)/iu;
+const CUE_WORD = /\b(?:disastrous|draconian|heavy|discriminat|devastat|contrary|inconsistent|critici|condemn|denounc|deplor|counter|ineffective|misguided|flawed|problematic|troubling|alarming|traumati|retraumati|re-traumati|victimi|revictimi|re-victimi|human|violat|harm|undermin|expense|detriment|regret|apologi|mistake|error|wrong|languish|egregious|unjust|arbitrar|invasive|urg|call|ask|repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned|oppose|reject|object|routinely|frequently|too|despite|against|according|report|stud|research|survey|evaluation|article|paper|analys|review|audit|interview|data|finding|case|investigation|advocates|critics|activists|respondents|participants|observers|commentators|scholars|journalists|witnesses|alleged|he|she|they|said|says|added|told|spokes)/iu;
 
 /**
  * Scare quotes: a loaded word of the field set off by quotation marks ("the act of ‘rescue’", "so-called
  * 'protection'") keeps the writer's distance from it, as critiques do; a quoted term that a definition goes
  * on to define ("“protective home” means") does not.
  */
-const SCARE_QUOTED = /(?<![\p{L}\d])[‘'"“](?:rescue[ds]?|rescuing|victims?|protection|protective|protect(?:ed|ing)?|help(?:ed|ing)?|sav(?:e|ed|ing)|ideal|success(?:ful)?|free(?:d|ing)?|liberat\w*|voluntary|consent(?:ed)?|care|safe(?:ty)?|shelter(?:ed)?|assistance|rehabilitat\w*)[’'"”](?![\p{L}])(?!\s*(?:means|includes|refers|shall\s+mean|is\s+defined|has\s+the\s+meaning))/iu;
+const SCARE_QUOTED = /(?<![\p{L}\d])[‘'"“](?:raids?[\s-]+and[\s-]+rescues?|rescue[\s-]+operations?|rescue[\s-]+and[\s-]+rehabilitation|rescue[ds]?|rescuing|victims?|protection|protective|protect(?:ed|ing)?|help(?:ed|ing)?|sav(?:e|ed|ing)|ideal|success(?:ful)?|free(?:d|ing)?|liberat\w*|voluntary|consent(?:ed)?|care|safe(?:ty)?|shelter(?:ed)?|assistance|rehabilitat\w*)[’'"”](?![\p{L}])(?!\s*(?:means|includes|refers|shall\s+mean|is\s+defined|has\s+the\s+meaning))/iu;
 
 /** The stance a sentence takes towards what it says, when it shows one. */
 export function sentenceStance(sentence: string): SentenceStance | undefined {
