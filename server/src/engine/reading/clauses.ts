@@ -480,6 +480,8 @@ function thatKind(tokens: readonly Token[], i: number): ClauseKind | null {
 	const prev = tokens[i - 1];
 	const next = tokens[i + 1];
 	if (!prev) return null;
+	// "THOSE that co-operate", "ANYONE that …": a pronoun that stands for people takes a relative clause.
+	if (RELATIVE_HEADS.has(prev.lower)) return 'relative';
 	// "that person", "that section": a determiner before a noun that a verb does not follow at once.
 	if ((next?.pos === 'NOUN' || next?.pos === 'PROPN') && !isVerbLike(tokens[i + 2]) && prev.pos !== 'NOUN') return null;
 	if (prev.lower === 'so' || prev.lower === 'such') return 'complement';
@@ -495,3 +497,5 @@ function thatKind(tokens: readonly Token[], i: number): ClauseKind | null {
 	if (prev.pos === 'VERB' || prev.pos === 'ADJ' || prev.pos === 'AUX' || prev.pos === 'ADV' || prev.text === ',') return 'complement';
 	return null;
 }
+
+const RELATIVE_HEADS = new Set(['those', 'anyone', 'everyone', 'someone', 'anybody', 'everybody', 'somebody', 'all', 'ones', 'others']);

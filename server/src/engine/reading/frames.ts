@@ -114,7 +114,8 @@ function onPerson(reading: Reading, clause: Clause): boolean {
 	if (clause.marker === 'who' || clause.marker === 'whom' || clause.marker === 'whose') return true;
 	for (let k = clause.start - 1; k >= 0 && k >= clause.start - 3; k--) {
 		const t = reading.tokens[k]!;
-		if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') return PERSON_NOUNS.has(t.lemma) || PERSON_NOUNS.has(t.lower);
+		// "THOSE that cooperate": the tagger may call the pronoun a determiner.
+		if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || PERSON_NOUNS.has(t.lower)) return PERSON_NOUNS.has(t.lemma) || PERSON_NOUNS.has(t.lower);
 		if (t.pos !== 'ADJ' && t.pos !== 'PUNCT') return false;
 	}
 	return false;

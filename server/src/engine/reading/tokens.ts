@@ -65,10 +65,19 @@ export function tagSentence(text: string): Token[] {
 		at += value.length;
 		if (types[i] === 'tabCRLF' || value.trim() === '') continue;
 		const written = text.slice(start, at);
+		const hyphenated = HYPHENATED_VERB.exec(value);
+		if (hyphenated) {
+			// The model does not know the British spelling of these verbs and tags "co-operate" a noun.
+			out.push({ text: written, lower: value, lemma: `co${hyphenated[1]}e`, pos: 'VERB', start, end: at });
+			continue;
+		}
 		out.push({ text: written, lower: value, lemma: lemmaOf(value, lemmas[i]!, pos[i]!), pos: pos[i]!, start, end: at });
 	}
 	return out;
 }
+
+/** Verbs written with a hyphen in British and Commonwealth usage: "co-operate", "co-ordinated". */
+const HYPHENATED_VERB = /^co-(operat|ordinat)(?:e|es|ed|ing)$/;
 
 /**
  * wink-nlp's lemma, mended where it leaves an inflected form (it lemmatises by part of speech, so a participle
