@@ -55,7 +55,27 @@ function topLevel(reading: Reading, clause: Clause): Clause {
 
 /** Whether two spans are in the same predicate: the same top-level clause of the sentence. */
 export function samePredicate(reading: Reading, a: Span, b: Span): boolean {
-	return topLevel(reading, reading.clauseAt(a)).index === topLevel(reading, reading.clauseAt(b)).index;
+	const ta = topLevel(reading, reading.clauseAt(a));
+	const tb = topLevel(reading, reading.clauseAt(b));
+	if (ta.index === tb.index) return true;
+	// "… was found to be in Australia illegally AND WAS DETAINED": a coordinate clause with no subject of its own
+	// continues the predicate before it.
+	const [first, second] = ta.start < tb.start ? [ta, tb] : [tb, ta];
+	return second.kind === 'coordinate' && subjectless(reading, second) && previousTopLevel(reading, second)?.index === first.index;
+}
+
+/** A coordinate clause that opens with its verb: "and WAS detained", "and then DEPORTED". */
+function subjectless(reading: Reading, clause: Clause): boolean {
+	let k = clause.start;
+	while (k < clause.end && (reading.tokens[k]!.pos === 'CCONJ' || reading.tokens[k]!.pos === 'ADV' || reading.tokens[k]!.text === ',')) k++;
+	const t = reading.tokens[k];
+	return t !== undefined && (t.pos === 'AUX' || (t.pos === 'VERB' && t.lower !== t.lemma));
+}
+
+function previousTopLevel(reading: Reading, clause: Clause): Clause | undefined {
+	let best: Clause | undefined;
+	for (const c of reading.clauses) if (c.parent === -1 && c.start < clause.start && (!best || c.start > best.start)) best = c;
+	return best;
 }
 
 /** Negations over a span whose cue is outside `clause` (or anywhere when no clause is given). */
@@ -174,14 +194,19 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// or an apposition set off by commas ("forty-one women, all foreign nationals, were detained").
 		// Coordinated participles share the subject: "eight women were charged AND deported", "were arrested,
 		// fingerprinted and detained".
-		if (passive && verbal) return withoutApposition(between).every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')));
+		if (passive && verbal) {
+			const rest = withoutApposition(between);
+			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
+			return sharedSubject(rest);
+		}
 		// The subject of a light verb whose prepositional phrase names the act: "victims shall be PLACED IN custody".
 		// Modifiers may stand between: "placed in IMMIGRATION detention", "held in THE POLICE custody".
 		let prep = a - 1;
 		while (prep > pEnd && a - prep <= 3 && ['ADJ', 'DET', 'NOUN', 'PROPN'].includes(tokens[prep]!.pos)) prep--;
 		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '')) {
 			const verbAt = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
-			return verbAt >= 0 && between.slice(0, verbAt).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') && between.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
+			const before = between.slice(0, verbAt);
+			return verbAt >= 0 && (before.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') || sharedSubject(before)) && between.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
 		}
 		// A possessive: "the victims' detention".
 		return head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '');
@@ -277,6 +302,24 @@ export function isSubject(reading: Reading, act: Span, who: Span): boolean {
 	const first = whoTokens[0] ?? w;
 	if (first <= a) return false;
 	return first - a <= 10 && samePredicate(reading, act, who) && (tokens[first - 1]?.lower === 'by' || (tokens[first - 2]?.lower === 'by' && ['DET', 'PRON'].includes(tokens[first - 1]!.pos)));
+}
+
+/**
+ * Coordinated predicates share their subject: in "a woman there WAS FOUND to be in Australia illegally AND WAS
+ * DETAINED", the woman is detained. The person opens the first predicate (a verb or an auxiliary follows it,
+ * adverbs aside) and the act's predicate after the last "and" has no subject of its own.
+ */
+function sharedSubject(between: Reading['tokens']): boolean {
+	const first = between.find((t) => t.pos !== 'ADV' && t.lower !== 'there');
+	if (!first || (first.pos !== 'AUX' && first.pos !== 'VERB')) return false;
+	let and = -1;
+	for (let i = between.length - 1; i >= 0; i--) {
+		if (between[i]!.lower === 'and' || between[i]!.lower === 'then') {
+			and = i;
+			break;
+		}
+	}
+	return and > 0 && between.slice(and + 1).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') && !between.slice(0, and).some((t) => t.text === ';');
 }
 
 /** Whether token a stands in a list of verbs: "identify , RESCUE and assist", "RESCUE and protect". */

@@ -73,6 +73,8 @@ export function tagSentence(text: string): Token[] {
 		}
 		out.push({ text: written, lower: value, lemma: lemmaOf(value, lemmas[i]!, pos[i]!), pos: pos[i]!, start, end: at });
 	}
+	// The month, not the modal: "on MAY 19", "in May 2020" (the text is read lower-cased, so the tagger cannot tell).
+	for (let k = 0; k + 1 < out.length; k++) if (out[k]!.lower === 'may' && out[k + 1]!.pos === 'NUM') out[k]!.pos = 'PROPN';
 	return out;
 }
 
