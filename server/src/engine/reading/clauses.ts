@@ -427,7 +427,10 @@ function predicateAhead(tokens: readonly Token[], from: number): boolean {
 function startsPredicateAfterConjunction(tokens: readonly Token[], at: number): boolean {
 	if (tokens[at]?.pos !== 'CCONJ') return false;
 	const after = tokens[at + 1];
-	return after !== undefined && (isFiniteAux(after) || RELATIVE_PRONOUNS.has(after.lower) || after.pos === 'VERB' || SUBJECT_PRONOUNS.has(after.lower));
+	if (after === undefined) return false;
+	// "to avoid arresting, charging, OR PROSECUTING victims": the last of a list of gerunds, not a new predicate.
+	if (after.lower.endsWith('ing') && tokens.slice(Math.max(0, at - 3), at).some((t) => t.lower.endsWith('ing') && t.lower.length > 4)) return false;
+	return isFiniteAux(after) || RELATIVE_PRONOUNS.has(after.lower) || after.pos === 'VERB' || SUBJECT_PRONOUNS.has(after.lower);
 }
 
 /** Where the subject before a finite verb at `i` starts (back over determiners, adjectives, nouns), not before `limit`. */
