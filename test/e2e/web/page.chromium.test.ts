@@ -191,7 +191,10 @@ describe('the web page in Chromium, opened from disk', () => {
 		expect(htmlText).toContain(`${count} findings`);
 		const md = await download('Download report (Markdown)');
 		expect(md.suggested).toBe('proposal.report.md');
-		expect(fs.readFileSync(md.file, 'utf8')).toMatch(/^# Accountability report: Safe Harbor Grant Proposal/);
+		// The CLI's report of the same file, word for word (made on the same day).
+		const cli = runCli(['report', 'proposal.docx', '--format', 'md'], { cwd: RESULTS });
+		expect(cli.code, cli.stderr).toBe(0);
+		expect(fs.readFileSync(md.file, 'utf8')).toBe(cli.stdout);
 		const docx = await download('Download reviewed copy with comments (.docx)');
 		expect(docx.suggested).toBe('proposal.reviewed.docx');
 		const comments = await (await JSZip.loadAsync(fs.readFileSync(docx.file))).file('word/comments.xml')!.async('string');
