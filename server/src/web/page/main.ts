@@ -172,5 +172,19 @@ function save(content: string | Uint8Array, type: string, name: string): void {
 	announce(`${name} is ready in your downloads.`);
 }
 
+/**
+ * Loading the rules and the English model takes a second or two the first time; doing it once the page has
+ * painted, while the reader chooses a file, makes the first review as quick as the next.
+ */
+function warmUp(): void {
+	try {
+		environment().reviewer.review({ text: 'A victim shall be eligible for shelter.\n', format: 'markdown' });
+	} catch {
+		// Said by the first real review, which fails the same way.
+	}
+}
+
 ui.version.textContent = version;
 document.body.classList.add('ready');
+if ('requestIdleCallback' in window) window.requestIdleCallback(warmUp, { timeout: 1000 });
+else setTimeout(warmUp, 200);
