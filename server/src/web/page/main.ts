@@ -59,6 +59,8 @@ function fail(message: string): void {
 	ui.error.textContent = message;
 	ui.error.hidden = false;
 	announce('');
+	// Below the paste box: brought into view, or a file chosen above would seem to do nothing.
+	ui.error.scrollIntoView({ block: 'nearest' });
 }
 
 function show(draft: ReviewedDraft): void {
@@ -75,6 +77,7 @@ function show(draft: ReviewedDraft): void {
 	ui.results.hidden = false;
 	ui.reportPanel.hidden = false;
 	announce(countMessage(draft));
+	ui.status.scrollIntoView({ block: 'nearest' });
 }
 
 async function run(what: string, review: () => Promise<ReviewedDraft> | ReviewedDraft): Promise<void> {
