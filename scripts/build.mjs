@@ -3,11 +3,13 @@
 // not in every process. Rules stay as data files in rules/: a process that finds a rule file changed since
 // (its content no longer matches the compiled copy's fingerprint) loads the files instead, so rules are
 // still edited without a rebuild, and rule packs are always loaded and validated from their files. Last,
-// on Node.js 20, the V8 code caches that bin/load-bundle.js loads (scripts/code-cache.mjs).
-import { existsSync } from 'node:fs';
+// on Node.js 20, the V8 code caches that bin/load-bundle.js loads (scripts/code-cache.mjs). The web page
+// (out/web/, scripts/build-web.mjs) is built after the rules, which it embeds.
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildForNode } from './esbuild-node.mjs';
 import { writeCodeCaches } from './code-cache.mjs';
+import { buildWebPage } from './build-web.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -22,6 +24,12 @@ await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) =>
 const problems = createRequire(import.meta.url)('../out/cli.js').writeCompiledRules();
 for (const p of problems) console.warn(`${p.file}:${p.line}: ${p.message}`);
 if (problems.length > 0) console.warn(`The built-in rules have ${problems.length} problem(s) (above): not compiled; every process loads and reports them.`);
+
+if (problems.length === 0) await buildWebPage();
+else {
+	rmSync('out/web', { recursive: true, force: true });
+	console.warn('The web page (out/web/) is not built: it embeds the compiled rules.');
+}
 
 // After the rules: the runs that make the code caches load them.
 const cacheProblem = await writeCodeCaches();

@@ -6,9 +6,10 @@
 //      standing in for VS Code (scripts/e2e/code-shim.mjs)                  -> e2e-vscode.json
 //   4. the HTML report in Chromium (test/e2e/report, vitest)                 -> e2e-report.json
 //   5. the reviewed copy of a Word document opened by LibreOffice (test/e2e/word, vitest) -> e2e-word.json
+//   6. the web page (out/web) opened from disk in Chromium (test/e2e/web, vitest)  -> e2e-web.json (+ screenshots)
 // Installs what is missing first (scripts/e2e/install.sh: apt packages, Node 24 and code-server in a cache
 // outside the repository) unless CODE_SERVER_NODE and CODE_SERVER_ENTRY are set. Exits 1 if anything failed.
-// `npm run test:e2e -- nvim ui vscode report word` runs only the named parts.
+// `npm run test:e2e -- nvim ui vscode report word web` runs only the named parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,6 +57,7 @@ const parts = [
 	{ name: 'vscode', title: 'extension-host suite (@vscode/test-electron runTests, code-server standing in for VS Code)', report: 'e2e-vscode.json', args: ['out/e2e/runTest.js'] },
 	{ name: 'report', title: 'the HTML report in Chromium', report: 'e2e-report.json', args: ['scripts/e2e/run-report.mjs'] },
 	{ name: 'word', title: 'the commented copy of a Word document in LibreOffice', report: 'e2e-word.json', args: ['scripts/e2e/run-report.mjs'], env: { E2E_VITEST_CONFIG: 'test/e2e/word/vitest.config.mts' } },
+	{ name: 'web', title: 'the web page opened from disk in Chromium', report: 'e2e-web.json', args: ['scripts/e2e/run-report.mjs'], env: { E2E_VITEST_CONFIG: 'test/e2e/web/vitest.config.mts' } },
 ];
 let ok = built;
 const reports = [];

@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import { IncrementalReviewer, Reviewer, formatForPath, mergeSettings, selectorProblem, type DocumentFormat, type LoadError, type ReviewResult, type ReviewSettings, type RuleSet } from '../engine';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { loadRules } from './ruleFiles';
-import { BINARY_MESSAGE, looksBinary } from './binary';
+import { DEFAULT_MAX_DOCUMENT_SIZE, refusalOf } from '../engine/review/refusal';
 
-export const DEFAULT_MAX_DOCUMENT_SIZE = 10_000_000;
+export { DEFAULT_MAX_DOCUMENT_SIZE };
 
 export interface FileReview {
 	file: string;
@@ -70,12 +70,8 @@ export class ReviewService {
 		const reviewer = this.reviewerFor(config.packs);
 		const errors = [...config.errors, ...reviewer.ruleSet.errors, ...this.unknownSelectors(config, reviewer)];
 		// The one size check: the configuration's limit, and an editor's (accountable.maxDocumentSize), the smaller winning.
-		const limit = this.sizeLimitFor(file, editorLimit);
-		if (text.length > limit) {
-			return { file, config, errors, limit, skipped: `not reviewed: ${text.length} characters is over the limit of ${limit} (maxDocumentSize)` };
-		}
-		// Rules read words: random bytes give random findings (or none), which would pass for a clean review.
-		if (looksBinary(text)) return { file, config, errors, skipped: BINARY_MESSAGE, binary: true };
+		const refusal = refusalOf(text, this.sizeLimitFor(file, editorLimit));
+		if (refusal) return { file, config, errors, ...refusal };
 		let engine: Reviewer | IncrementalReviewer = reviewer;
 		if (incremental) {
 			if (incremental.reviewer?.reviewer !== reviewer) incremental.reviewer = new IncrementalReviewer(reviewer);

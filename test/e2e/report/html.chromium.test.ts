@@ -1,23 +1,22 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_LABELS, type Report } from '../../../server/src/engine/report';
 import { renderWebviewHtml } from '../../../client/src/report/webviewHtml';
 import { ROOT, runReport } from '../../report/helpers';
+import { launchChromium } from '../chromium';
 
 // The standalone HTML report, rendered by Debian's Chromium through playwright-core: what needs a real browser
 // (computed colours and contrast, dark mode, print and PDF, screenshots, the requests the page makes, the CSP
 // enforced). Part of `npm run test:e2e` (scripts/e2e/run-report.mjs), which installs Chromium first; the
 // structure of the page is checked on Node alone by test/report/html.test.ts. Never skipped: without Chromium
 // these tests fail and say how to install it.
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const RESULTS = path.join(ROOT, 'test-results', 'report');
 
 let context: BrowserContext;
-let profile: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 let htmlFile: string;
 let webviewFile: string;
 const NONCE = 'dGVzdC1ub25jZS0xMjM0';
@@ -26,9 +25,9 @@ let report: Report;
 const requested: string[] = [];
 
 beforeAll(async () => {
-	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`Chromium is needed for the HTML report tests and was not found at ${CHROMIUM}. Run them with npm run test:e2e -- report, which installs it (scripts/e2e/install.sh)`);
-	}
+	const browser = await launchChromium('the HTML report tests', { viewport: { width: 1100, height: 900 } });
+	context = browser.context;
+	closeBrowser = browser.close;
 	fs.mkdirSync(RESULTS, { recursive: true });
 	htmlFile = path.join(RESULTS, 'draft-state-bill.html');
 	const html = runReport(['examples/draft-state-bill.md', '--format', 'html', '--output', htmlFile]);
@@ -37,15 +36,6 @@ beforeAll(async () => {
 	const json = runReport(['examples/draft-state-bill.md', '--format', 'json']);
 	report = JSON.parse(json.stdout) as Report;
 
-	profile = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-chromium-'));
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-		// Chromium writes crash reports under XDG_CONFIG_HOME; keep them in the throwaway profile.
-		env: { ...process.env, XDG_CONFIG_HOME: profile, HOME: profile },
-		viewport: { width: 1100, height: 900 },
-	});
 	webviewFile = path.join(RESULTS, 'webview.html');
 	fs.writeFileSync(webviewFile, renderWebviewHtml(report, NONCE, 'vscode-webview://test'));
 	const pages = new Set([pathToFileURL(htmlFile).href, pathToFileURL(webviewFile).href]);
@@ -55,8 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await context?.close();
-	if (profile) fs.rmSync(profile, { recursive: true, force: true });
+	await closeBrowser?.();
 });
 
 async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {

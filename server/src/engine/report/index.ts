@@ -5,8 +5,8 @@
 export { AREAS, AREA_IDS, CATEGORY_AREAS, areaFor, isAreaId, type AreaDefinition, type AreaId, type PaperQuote } from './areas';
 export { buildReport, quoteFor, statusOf, wordLabel, type ReportInput, type ReportOptions } from './build';
 export { AREA_STATUSES, PAPER_CITATION, REPORT_VERSION, type AreaReport, type AreaStatus, type Report, type ReportItem, type ReportSummary, type WordPlace } from './model';
-export { attr, renderHtml, STANDALONE_PAGE, type HtmlPage } from './render/html';
-export { REPORT_LAYOUT_CSS } from './render/styles';
+export { attr, esc, renderHtml, renderReportSections, STANDALONE_PAGE, type HtmlPage, type ItemLinks } from './render/html';
+export { REPORT_LAYOUT_CSS, STANDALONE_CSS } from './render/styles';
 export { renderMarkdown } from './render/markdown';
 export { renderJson } from './render/json';
 export { STATUS_LABELS, STATUS_SYMBOLS, STATUS_RULE } from './render/labels';

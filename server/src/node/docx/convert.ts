@@ -1,6 +1,7 @@
 import { parseHtml } from './html';
 import { renderMarkdown, type ConvertedMarkdown } from './markdown';
-import { openPackage, PackageError } from './package';
+import { openPackage, PackageError, type RawInflate } from './package';
+import { containsBytes, latin1, startsWith, utf16le } from './bytes';
 
 /** A .docx that cannot be reviewed, with a message a Word user can act on. */
 export class DocxError extends Error {
@@ -12,12 +13,12 @@ export class DocxError extends Error {
 	}
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const ZIP_MAGIC = new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
+const EMPTY_ZIP_MAGIC = new Uint8Array([0x50, 0x4b, 0x05, 0x06]);
 /** Every OLE compound file (encrypted Office files, Word 97–2003 .doc) starts with these bytes. */
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const OLE_MAGIC = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Office stores a password-protected .docx as an OLE file holding a stream with this (UTF-16) name. */
-const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+const ENCRYPTED_PACKAGE = utf16le('EncryptedPackage');
 
 /**
  * Word's own styles that mean "heading" beyond mammoth's defaults. A Title becomes a level-1 heading so the
@@ -27,13 +28,14 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='title'] =
 
 /**
  * Converts a .docx file's bytes to reviewable Markdown and the table of where each Word paragraph went. The
- * package is unpacked within limits (see package.ts); `maxTextLength` bounds the text of the document body.
+ * package is unpacked within limits (see package.ts) with `inflateRaw`; `maxTextLength` bounds the text of
+ * the document body.
  */
-export async function convertDocx(bytes: Buffer, maxTextLength = Infinity): Promise<ConvertedMarkdown> {
+export async function convertDocx(bytes: Uint8Array, inflateRaw: RawInflate, maxTextLength = Infinity): Promise<ConvertedMarkdown> {
 	refuseNonDocx(bytes);
 	let file;
 	try {
-		file = openPackage(bytes, maxTextLength);
+		file = openPackage(bytes, maxTextLength, inflateRaw);
 	} catch (e) {
 		throw e instanceof PackageError ? packageFailure(e) : classifyFailure(e as Error);
 	}
@@ -42,7 +44,7 @@ export async function convertDocx(bytes: Buffer, maxTextLength = Infinity): Prom
 	let html: string;
 	try {
 		const result = await mammoth.convertToHtml(
-			{ file } as unknown as { buffer: Buffer },
+			{ file } as unknown as { arrayBuffer: ArrayBuffer },
 			{
 				styleMap: STYLE_MAP,
 				// Never follow links to other files named in the document, and do not inline images (not reviewed).
@@ -57,15 +59,15 @@ export async function convertDocx(bytes: Buffer, maxTextLength = Infinity): Prom
 	return renderMarkdown(parseHtml(html));
 }
 
-function refuseNonDocx(bytes: Buffer): void {
-	if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
-		if (bytes.includes(ENCRYPTED_PACKAGE)) {
+function refuseNonDocx(bytes: Uint8Array): void {
+	if (startsWith(bytes, OLE_MAGIC)) {
+		if (containsBytes(bytes, ENCRYPTED_PACKAGE)) {
 			throw new DocxError('is password-protected (encrypted); remove the password in Word (File › Info › Protect Document) and save again, or review a copy without one', 'encrypted');
 		}
 		throw new DocxError('is a Word 97–2003 document (.doc) or another OLE file, not a .docx; open it in Word and save it as .docx', 'legacy-word');
 	}
 	if (bytes.length === 0) throw new DocxError('is empty (0 bytes), not a Word document', 'corrupt');
-	if (!bytes.subarray(0, 4).equals(ZIP_MAGIC) && !bytes.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
+	if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, EMPTY_ZIP_MAGIC)) {
 		throw new DocxError(`is not a Word document (.docx): it is not a ZIP package${describeContent(bytes)}`, 'not-word');
 	}
 }
@@ -85,8 +87,8 @@ function classifyFailure(e: Error): DocxError {
 }
 
 /** A hint about what the file is instead, from its first bytes. */
-function describeContent(bytes: Buffer): string {
-	const head = bytes.subarray(0, 8).toString('latin1');
+function describeContent(bytes: Uint8Array): string {
+	const head = latin1(bytes.subarray(0, 8));
 	if (head.startsWith('%PDF')) return ' (it looks like a PDF)';
 	if (head.startsWith('{\\rtf')) return ' (it looks like an RTF file; save it as .docx)';
 	if (/^\s*</.test(head)) return ' (it looks like HTML or XML)';

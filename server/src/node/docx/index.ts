@@ -4,20 +4,13 @@
  */
 import * as path from 'node:path';
 import { readBoundedFile } from '../safeRead';
-import { convertDocx } from './convert';
-import { WordLocator } from './locate';
-import type { WordParagraph } from './markdown';
+import { inflateRawNode } from './inflateNode';
+import { convertWordBytes, type WordDocument } from './wordDocument';
 
 export { DocxError } from './convert';
 export { WordLocator, describeLocation, type WordLocation } from './locate';
 export type { WordParagraph } from './markdown';
-
-export interface WordDocument {
-	/** The converted text the engine reviews (its offsets are what findings' ranges refer to). */
-	markdown: string;
-	paragraphs: WordParagraph[];
-	locator: WordLocator;
-}
+export type { WordDocument } from './wordDocument';
 
 export function isWordDocument(file: string): boolean {
 	return path.extname(file).toLowerCase() === '.docx';
@@ -30,9 +23,8 @@ export const MAX_WORD_FILE_BYTES = 200 * 1024 * 1024;
  * Converts Word document bytes; throws DocxError with a message for the user when it cannot. `maxTextLength`
  * (the review's maxDocumentSize) stops the unpacking once the document's text is longer.
  */
-export async function convertWordDocument(bytes: Buffer, maxTextLength = Infinity): Promise<WordDocument> {
-	const { markdown, paragraphs } = await convertDocx(bytes, maxTextLength);
-	return { markdown, paragraphs, locator: new WordLocator(markdown, paragraphs) };
+export function convertWordDocument(bytes: Uint8Array, maxTextLength = Infinity): Promise<WordDocument> {
+	return convertWordBytes(bytes, inflateRawNode, maxTextLength);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createInflateRaw } from 'node:zlib';
+import { concatBytes, toBase64, uint16At, uint32At, utf8 } from './bytes';
 
 /**
  * A Word package (a ZIP file) opened with limits, for mammoth to read from instead of unzipping it whole.
@@ -6,7 +6,15 @@ import { createInflateRaw } from 'node:zlib';
  * inflated as a stream that stops the moment a limit is passed: the number of parts, the total unpacked
  * size, each part's compression ratio, and the characters of text in the document body (counted as it
  * inflates, against the review's maxDocumentSize). Only the parts mammoth asks for are inflated (images never).
+ * Plain bytes (Uint8Array) throughout and the inflater passed in, so the same reader serves Node.js (zlib:
+ * ./inflateNode.ts) and the web page (the browser's DecompressionStream: ../../web/inflateBrowser.ts).
  */
+
+/**
+ * Inflates raw DEFLATE data, handing each piece of output to `onChunk` as it comes; stops early (and resolves)
+ * when `onChunk` returns false. Rejects when the data is damaged.
+ */
+export type RawInflate = (data: Uint8Array, onChunk: (chunk: Uint8Array) => boolean) => Promise<void>;
 
 export const PACKAGE_LIMITS = {
 	/** Parts (files) in the package; Word writes a few dozen. */
@@ -50,14 +58,14 @@ const BODY = 'word/document.xml';
  * Opens a package's directory (no part is inflated yet). `maxTextLength` bounds the characters of text in the
  * document body. Throws PackageError.
  */
-export function openPackage(bytes: Buffer, maxTextLength: number, limits = PACKAGE_LIMITS): PackageReader {
+export function openPackage(bytes: Uint8Array, maxTextLength: number, inflateRaw: RawInflate, limits = PACKAGE_LIMITS): PackageReader {
 	const entries = readDirectory(bytes, limits);
 	let unpacked = 0;
-	const cache = new Map<string, Promise<Buffer>>();
-	const inflate = (entry: Entry): Promise<Buffer> => {
+	const cache = new Map<string, Promise<Uint8Array>>();
+	const inflate = (entry: Entry): Promise<Uint8Array> => {
 		const data = entryData(bytes, entry);
 		const counter = entry.name === BODY ? new TextCounter() : undefined;
-		return inflateBounded(data, entry, (n, chunk) => {
+		return inflateBounded(data, entry, inflateRaw, (n, chunk) => {
 			unpacked += n;
 			if (unpacked > limits.maxUnpackedBytes) return `unpacks to more than ${limits.maxUnpackedBytes / (1024 * 1024)} MB (a Word document's text is far smaller; this looks like a ZIP bomb)`;
 			if (counter && counter.add(chunk) > maxTextLength) return { tooLarge: `its text is over the limit of ${maxTextLength} characters (maxDocumentSize)` };
@@ -75,39 +83,40 @@ export function openPackage(bytes: Buffer, maxTextLength: number, limits = PACKA
 				cache.set(name, pending);
 			}
 			const content = await pending;
-			if (encoding === 'base64') return content.toString('base64');
+			if (encoding === 'base64') return toBase64(content);
 			if (encoding) return new TextDecoder(encoding).decode(content);
+			// A plain view (not a Buffer, on Node.js), so mammoth sees the same kind of bytes everywhere.
 			return new Uint8Array(content.buffer, content.byteOffset, content.length);
 		},
 	};
 }
 
-function readDirectory(bytes: Buffer, limits: typeof PACKAGE_LIMITS): Map<string, Entry> {
+function readDirectory(bytes: Uint8Array, limits: typeof PACKAGE_LIMITS): Map<string, Entry> {
 	// The end-of-directory record sits in the last 22 bytes plus a comment of up to 65,535.
 	let eocd = -1;
 	for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-		if (bytes.readUInt32LE(i) === EOCD) {
+		if (uint32At(bytes, i) === EOCD) {
 			eocd = i;
 			break;
 		}
 	}
 	if (eocd < 0) throw new PackageError('is not a complete ZIP package (its directory is missing; the file may be cut short)', 'corrupt');
-	const count = bytes.readUInt16LE(eocd + 10);
-	const directoryOffset = bytes.readUInt32LE(eocd + 16);
+	const count = uint16At(bytes, eocd + 10);
+	const directoryOffset = uint32At(bytes, eocd + 16);
 	if (count === 0xffff || directoryOffset === 0xffffffff) throw new PackageError('is a ZIP64 package, which Word does not write for documents; save a fresh copy from Word', 'corrupt');
 	if (count > limits.maxParts) throw new PackageError(`has ${count} parts, over the limit of ${limits.maxParts} (a Word document has a few dozen)`, 'limit');
 	const entries = new Map<string, Entry>();
 	let at = directoryOffset;
 	for (let i = 0; i < count; i++) {
-		if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) throw new PackageError('has a damaged ZIP directory', 'corrupt');
-		const flags = bytes.readUInt16LE(at + 8);
-		const method = bytes.readUInt16LE(at + 10);
-		const compressedSize = bytes.readUInt32LE(at + 20);
-		const nameLength = bytes.readUInt16LE(at + 28);
-		const extraLength = bytes.readUInt16LE(at + 30);
-		const commentLength = bytes.readUInt16LE(at + 32);
-		const localOffset = bytes.readUInt32LE(at + 42);
-		const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+		if (at + 46 > bytes.length || uint32At(bytes, at) !== CENTRAL) throw new PackageError('has a damaged ZIP directory', 'corrupt');
+		const flags = uint16At(bytes, at + 8);
+		const method = uint16At(bytes, at + 10);
+		const compressedSize = uint32At(bytes, at + 20);
+		const nameLength = uint16At(bytes, at + 28);
+		const extraLength = uint16At(bytes, at + 30);
+		const commentLength = uint16At(bytes, at + 32);
+		const localOffset = uint32At(bytes, at + 42);
+		const name = utf8(bytes.subarray(at + 46, at + 46 + nameLength));
 		if (flags & 1) throw new PackageError('has encrypted parts; remove the password in Word and save again', 'corrupt');
 		if (!entries.has(name)) entries.set(name, { name, method, compressedSize, localOffset });
 		at += 46 + nameLength + extraLength + commentLength;
@@ -115,53 +124,44 @@ function readDirectory(bytes: Buffer, limits: typeof PACKAGE_LIMITS): Map<string
 	return entries;
 }
 
-function entryData(bytes: Buffer, entry: Entry): Buffer {
+function entryData(bytes: Uint8Array, entry: Entry): Uint8Array {
 	const at = entry.localOffset;
-	if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw new PackageError('has a damaged ZIP entry', 'corrupt');
-	const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+	if (at + 30 > bytes.length || uint32At(bytes, at) !== LOCAL) throw new PackageError('has a damaged ZIP entry', 'corrupt');
+	const start = at + 30 + uint16At(bytes, at + 26) + uint16At(bytes, at + 28);
 	const end = start + entry.compressedSize;
 	if (end > bytes.length) throw new PackageError('is cut short (a part runs past the end of the file)', 'corrupt');
 	return bytes.subarray(start, end);
 }
 
-type Check = (bytes: number, chunk: Buffer) => string | { tooLarge: string } | undefined;
+type Check = (bytes: number, chunk: Uint8Array) => string | { tooLarge: string } | undefined;
 
 /** Inflates one part as a stream, asking `check` after every chunk; stops at the first limit it names. */
-function inflateBounded(data: Buffer, entry: Entry, check: Check, limits: typeof PACKAGE_LIMITS): Promise<Buffer> {
+async function inflateBounded(data: Uint8Array, entry: Entry, inflateRaw: RawInflate, check: Check, limits: typeof PACKAGE_LIMITS): Promise<Uint8Array> {
 	const refuse = (problem: string | { tooLarge: string }): PackageError => (typeof problem === 'string' ? new PackageError(problem, 'limit') : new PackageError(problem.tooLarge, 'too-large-text'));
 	const ratioProblem = (total: number): string | undefined =>
 		total > limits.ratioFloorBytes && total > data.length * limits.maxRatio ? `has a part (${safeName(entry.name)}) that unpacks ${Math.floor(total / Math.max(1, data.length))} times its packed size, over the limit of ${limits.maxRatio} (this looks like a ZIP bomb)` : undefined;
 	if (entry.method === 0) {
 		const problem = ratioProblem(data.length) ?? check(data.length, data);
-		return problem ? Promise.reject(refuse(problem)) : Promise.resolve(data);
+		if (problem) throw refuse(problem);
+		return data;
 	}
-	if (entry.method !== 8) return Promise.reject(new PackageError(`has a part compressed in a way Word does not use (method ${entry.method})`, 'corrupt'));
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let total = 0;
-		let stopped = false;
-		const stream = createInflateRaw();
-		stream.on('data', (chunk: Buffer) => {
-			if (stopped) return;
+	if (entry.method !== 8) throw new PackageError(`has a part compressed in a way Word does not use (method ${entry.method})`, 'corrupt');
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	let problem: string | { tooLarge: string } | undefined;
+	try {
+		await inflateRaw(data, (chunk) => {
 			total += chunk.length;
-			const problem = ratioProblem(total) ?? check(chunk.length, chunk);
-			if (problem) {
-				stopped = true;
-				stream.destroy();
-				reject(refuse(problem));
-				return;
-			}
+			problem = ratioProblem(total) ?? check(chunk.length, chunk);
+			if (problem) return false;
 			chunks.push(chunk);
+			return true;
 		});
-		stream.on('error', (e) => {
-			if (!stopped) reject(new PackageError(`has a damaged part (${safeName(entry.name)}: ${e.message})`, 'corrupt'));
-			stopped = true;
-		});
-		stream.on('end', () => {
-			if (!stopped) resolve(Buffer.concat(chunks, total));
-		});
-		stream.end(data);
-	});
+	} catch (e) {
+		if (!problem) throw new PackageError(`has a damaged part (${safeName(entry.name)}: ${(e as Error).message})`, 'corrupt');
+	}
+	if (problem) throw refuse(problem);
+	return concatBytes(chunks, total);
 }
 
 /** A part's name as it may appear in a message: control characters (a forged name's escape sequences) shown as codes. */
@@ -181,7 +181,7 @@ class TextCounter {
 	private previous = 0;
 	count = 0;
 
-	add(chunk: Buffer): number {
+	add(chunk: Uint8Array): number {
 		for (let i = 0; i < chunk.length; i++) {
 			const b = chunk[i]!;
 			if (this.inTag) {

@@ -24,6 +24,9 @@ export interface HtmlPage {
 	script?: string;
 }
 
+/** How the report's items show their place and rule: what a page around the sections decides. */
+export type ItemLinks = Pick<HtmlPage, 'place' | 'linkRules'>;
+
 /** One self-contained file: inline CSS and SVG, no script, no network; light/dark by prefers-color-scheme; printable. */
 export const STANDALONE_PAGE: HtmlPage = { csp: "default-src 'none'; img-src data:; style-src 'unsafe-inline';", css: STANDALONE_CSS, bodyClass: 'standalone' };
 
@@ -50,7 +53,23 @@ export function renderHtml(report: Report, page: HtmlPage = STANDALONE_PAGE): st
 ${page.actions ?? ''}
 </header>
 <main>
-<section aria-labelledby="summary-heading" class="summary">
+${renderReportSections(report, page)}
+</main>
+<footer>
+<p>Source: ${esc(report.source.citation)} Made on the reviewer’s own machine; nothing was sent over the network.</p>
+</footer>
+${page.script ? `<script${nonceAttr}>${page.script}</script>` : ''}
+</body>
+</html>
+`;
+}
+
+/**
+ * The report's sections (summary, scorecard, areas, language) without the page around them: the standalone
+ * page puts them in its <main>; the web page (server/src/web) shows them beside the reviewed document.
+ */
+export function renderReportSections(report: Report, page: ItemLinks = STANDALONE_PAGE): string {
+	return `<section aria-labelledby="summary-heading" class="summary">
 <h2 id="summary-heading">Summary</h2>
 <p class="lead">${esc(summarySentence(report))}</p>
 ${chart(report)}
@@ -77,18 +96,10 @@ ${report.areas.map((a) => areaSection(a, page)).join('\n')}
 ${report.language.findings.length === 0 && report.language.suppressed.length === 0 ? '<p>None.</p>' : ''}
 ${itemList(report.language.findings, page, 'finding')}
 ${report.language.suppressed.length > 0 ? `<h3>Suppressed</h3>${itemList(report.language.suppressed, page, 'suppressed')}` : ''}
-</section>
-</main>
-<footer>
-<p>Source: ${esc(report.source.citation)} Made on the reviewer’s own machine; nothing was sent over the network.</p>
-</footer>
-${page.script ? `<script${nonceAttr}>${page.script}</script>` : ''}
-</body>
-</html>
-`;
+</section>`;
 }
 
-function areaSection(area: AreaReport, page: HtmlPage): string {
+function areaSection(area: AreaReport, page: ItemLinks): string {
 	const none =
 		area.coverage.provisionRules > 0
 			? 'Nothing in the draft was found for or against this recommendation.'
@@ -103,12 +114,12 @@ ${area.suppressed.length > 0 ? `<h4>Suppressed (${area.suppressed.length}, not c
 </article>`;
 }
 
-function itemList(items: ReportItem[], page: HtmlPage, kind: 'finding' | 'provision' | 'suppressed'): string {
+function itemList(items: ReportItem[], page: ItemLinks, kind: 'finding' | 'provision' | 'suppressed'): string {
 	if (items.length === 0) return '';
 	return `<ul class="items items-${kind}">\n${items.map((i) => `<li>${item(i, page, kind)}</li>`).join('\n')}\n</ul>`;
 }
 
-function item(i: ReportItem, page: HtmlPage, kind: 'finding' | 'provision' | 'suppressed'): string {
+function item(i: ReportItem, page: ItemLinks, kind: 'finding' | 'provision' | 'suppressed'): string {
 	const where = esc(itemWhere(i));
 	const place = page.place ? page.place(i, where) : `<span class="where">${where}</span>`;
 	const rule = isWebUrl(i.docUrl) || page.linkRules ? `<a class="rule" href="${attr(i.docUrl)}"><code>${esc(i.ruleId)}</code></a>` : `<code class="rule">${esc(i.ruleId)}</code>`;

@@ -7,7 +7,7 @@
 import type { Finding, Rule } from '../../../engine';
 import type { ReviewResult } from '../../../engine/review';
 import type { Report } from '../../../engine/report';
-import type { WordDocument } from '../index';
+import type { WordDocument } from '../wordDocument';
 import type { WordParagraph } from '../markdown';
 import { WordPackage, W } from './wordPackage';
 import { bodyParagraphs, markCommentRange, noteNumbers, paragraphText, wElement, type NoteNumbers } from './paragraphText';
@@ -18,7 +18,7 @@ export const COMMENT_AUTHOR = 'Accountable';
 
 export interface AnnotateInput {
 	/** The original .docx. */
-	bytes: Buffer;
+	bytes: Uint8Array;
 	/** Its conversion, whose text was reviewed. */
 	word: WordDocument;
 	review: Pick<ReviewResult, 'findings' | 'profile'>;
@@ -31,7 +31,7 @@ export interface AnnotateInput {
 }
 
 export interface AnnotatedCopy {
-	bytes: Buffer;
+	bytes: Uint8Array;
 	/** Findings with a comment on their words. */
 	anchored: Finding[];
 	/** Findings whose words could not be found in the .docx: listed in the cover comment instead. */

@@ -17,7 +17,7 @@ export class WordPackage {
 
 	private constructor(private readonly zip: JSZip) {}
 
-	static async open(bytes: Buffer): Promise<WordPackage> {
+	static async open(bytes: Uint8Array): Promise<WordPackage> {
 		return new WordPackage(await JSZip.loadAsync(bytes));
 	}
 
@@ -60,10 +60,10 @@ export class WordPackage {
 	}
 
 	/** The package with every parsed part serialized back in; untouched parts are the original bytes. */
-	async save(): Promise<Buffer> {
+	async save(): Promise<Uint8Array> {
 		const serializer = new XMLSerializer();
 		for (const [name, document] of this.parsed) this.zip.file(name, serializer.serializeToString(document));
-		return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+		return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 	}
 }
 
