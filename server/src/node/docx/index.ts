@@ -6,16 +6,18 @@ import * as path from 'node:path';
 import { readBoundedFile } from '../safeRead';
 import { convertDocx } from './convert';
 import { WordLocator } from './locate';
-import type { WordParagraph } from './markdown';
+import type { WordBlock, WordParagraph } from './markdown';
 
 export { DocxError } from './convert';
 export { WordLocator, describeLocation, type WordLocation } from './locate';
-export type { WordParagraph } from './markdown';
+export type { WordBlock, WordParagraph } from './markdown';
 
 export interface WordDocument {
 	/** The converted text the engine reviews (its offsets are what findings' ranges refer to). */
 	markdown: string;
 	paragraphs: WordParagraph[];
+	/** Headings, paragraphs, lists and tables as the reader sees them (the Word review editor draws these). */
+	layout: WordBlock[];
 	locator: WordLocator;
 }
 
@@ -31,8 +33,8 @@ export const MAX_WORD_FILE_BYTES = 200 * 1024 * 1024;
  * (the review's maxDocumentSize) stops the unpacking once the document's text is longer.
  */
 export async function convertWordDocument(bytes: Buffer, maxTextLength = Infinity): Promise<WordDocument> {
-	const { markdown, paragraphs } = await convertDocx(bytes, maxTextLength);
-	return { markdown, paragraphs, locator: new WordLocator(markdown, paragraphs) };
+	const { markdown, paragraphs, layout } = await convertDocx(bytes, maxTextLength);
+	return { markdown, paragraphs, layout, locator: new WordLocator(markdown, paragraphs) };
 }
 
 /**
