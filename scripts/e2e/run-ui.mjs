@@ -73,6 +73,12 @@ async function waitForCursorLine(page, wanted) {
 	}
 }
 
+/** A button of the active editor's title bar, by its label (shown as its tooltip). */
+function titleAction(page, label) {
+	const group = '.editor-group-container.active .action-label';
+	return page.locator(`${group}[aria-label*="${label}"], ${group}[title*="${label}"]`).first();
+}
+
 /** The webview page (in VS Code's host iframe) that has `selector`: the Word review editor's, or the report's. */
 async function frameWith(page, selector) {
 	const deadline = Date.now() + WAIT.timeout;
@@ -239,12 +245,15 @@ async function main() {
 		await checks.check('double-clicking a .docx in the Explorer opens the Word review editor: the document as formatted text with the findings highlighted, a card on hover; the Problems panel names Word paragraphs and headings; the report beside moves the focus to the paragraph', async () => {
 			assert.ok(page, 'the workbench did not open');
 			try {
-				// Close the draft and its report first: the Problems panel then lists the Word document's problems alone.
+				// Close the draft and its report (and the report's group) first: the Problems panel then lists the Word
+				// document's problems alone.
 				await page.keyboard.press('Control+Shift+P');
-				await page.keyboard.type('View: Close All Editors');
-				await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Close All Editors"]', WAIT);
+				await page.keyboard.type('View: Close All Editor Groups');
+				await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Close All Editor Groups"]', WAIT);
 				await page.keyboard.press('Enter');
 				await page.waitForSelector('.tabs-container .tab', { state: 'detached', timeout: WAIT.timeout });
+				// The secondary side bar (chat), if the workbench opened one, only narrows the editors.
+				if (await page.locator('[id="workbench.parts.auxiliarybar"]').isVisible()) await page.keyboard.press('Control+Alt+B');
 				const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${WORD_DOCUMENT}"]`);
 				await row.waitFor(WAIT);
 				await row.dblclick();
@@ -285,7 +294,7 @@ async function main() {
 				await word.locator('#popup').waitFor({ state: 'hidden', timeout: WAIT.timeout });
 				// The editor title offers the report and the commented copy.
 				for (const title of ['Show Accountability Report', 'Save Reviewed Copy with Comments']) {
-					await page.locator(`.editor-group-container.active .title-actions .action-label[aria-label*="${title}"]`).waitFor(WAIT);
+					await titleAction(page, title).waitFor(WAIT);
 				}
 				// The Problems panel lists the findings under the .docx, by Word paragraph and heading path; line 14 is ¶14.
 				await page.keyboard.press('Control+Shift+M');
@@ -296,7 +305,7 @@ async function main() {
 				await page.keyboard.press('Control+Shift+M');
 				// The report beside (from the editor title) places its evidence by Word paragraph; its button focuses
 				// the finding's words in the Word review editor.
-				await page.locator('.editor-group-container.active .title-actions .action-label[aria-label*="Show Accountability Report"]').click();
+				await titleAction(page, 'Show Accountability Report').click();
 				await page.waitForSelector(`.tabs-container .tab[aria-label*="Accountability report: ${WORD_DOCUMENT}"]`, WAIT);
 				const report = await frameWith(page, '.kicker');
 				const place = report.locator('#area-unconditional-services button.reveal').filter({ hasText: '¶14 (SEC. 5 › Budget)' });
@@ -320,10 +329,7 @@ async function main() {
 
 		await checks.check('a damaged .docx opens in the Word review editor with the reason it could not be reviewed, not as a clean document', async () => {
 			assert.ok(page, 'the workbench did not open');
-			await page.keyboard.press('Control+P');
-			await page.keyboard.type(DAMAGED_DOCUMENT);
-			await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${DAMAGED_DOCUMENT}"]`, WAIT);
-			await page.keyboard.press('Enter');
+			await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${DAMAGED_DOCUMENT}"]`).dblclick();
 			const damaged = await frameWith(page, 'main.error');
 			const text = await damaged.locator('main.error').innerText();
 			assert.match(text, /cut\.docx could not be reviewed/);

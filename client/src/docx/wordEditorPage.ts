@@ -92,7 +92,7 @@ button:focus-visible,a:focus-visible{outline:2px solid var(--vscode-focusBorder)
 button.goto{font:inherit;background:none;border:none;padding:0;color:var(--vscode-textLink-foreground);text-decoration:underline;cursor:pointer;font-weight:600}
 button.goto:disabled{color:inherit;text-decoration:none;cursor:default}
 .cards{display:none}
-.popup{position:absolute;z-index:10;max-width:34rem;font-size:var(--vscode-font-size);line-height:1.45;background:var(--vscode-editorHoverWidget-background);color:var(--vscode-editorHoverWidget-foreground,var(--vscode-editor-foreground));border:1px solid var(--vscode-editorHoverWidget-border,#8886);box-shadow:0 2px 8px var(--vscode-widget-shadow,#0005);padding:.2rem .8rem;border-radius:3px}
+.popup{position:absolute;z-index:10;max-width:34rem;overflow:auto;box-sizing:border-box;font-size:var(--vscode-font-size);line-height:1.45;background:var(--vscode-editorHoverWidget-background);color:var(--vscode-editorHoverWidget-foreground,var(--vscode-editor-foreground));border:1px solid var(--vscode-editorHoverWidget-border,#8886);box-shadow:0 2px 8px var(--vscode-widget-shadow,#0005);padding:.2rem .8rem;border-radius:3px}
 .popup .card + .card{border-top:1px solid var(--vscode-editorHoverWidget-border,#8886)}
 .popup p{margin:.45rem 0}
 .popup .card-head .severity{color:var(--sev);font-weight:600}
@@ -139,10 +139,14 @@ const PAGE_SCRIPT = `(function () {
 		popup.hidden = false;
 		current = mark;
 		mark.classList.add('open');
+		// Below the words, or above them when there is more room there; a card taller than the room scrolls.
 		const rect = mark.getBoundingClientRect();
+		const roomBelow = window.innerHeight - rect.bottom - 12;
+		const roomAbove = rect.top - 12;
+		const below = roomBelow >= popup.scrollHeight || roomBelow >= roomAbove;
+		popup.style.maxHeight = Math.max(120, below ? roomBelow : roomAbove) + 'px';
 		const width = popup.offsetWidth;
 		const left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
-		const below = rect.bottom + 6 + popup.offsetHeight <= window.innerHeight || rect.top < popup.offsetHeight + 12;
 		popup.style.left = (left + window.scrollX) + 'px';
 		popup.style.top = (below ? rect.bottom + 6 + window.scrollY : rect.top - popup.offsetHeight - 6 + window.scrollY) + 'px';
 	}
