@@ -242,7 +242,7 @@ async function main() {
 			console.log(`    report clicked, cursor on line ${line} at ${seconds()}: ${path.relative(root, reportScreenshot)}`);
 		});
 
-		await checks.check('double-clicking a .docx in the Explorer opens the Word review editor: the document as formatted text with the findings highlighted, a card on hover; the Problems panel names Word paragraphs and headings; the report beside moves the focus to the paragraph', async () => {
+		await checks.check('double-clicking a .docx in the Explorer opens the Word review editor: the document as formatted text with the findings highlighted, a card on hover and from the keyboard (the list, F8, Esc); the Problems panel names Word paragraphs and headings; the report beside moves the focus to the paragraph', async () => {
 			assert.ok(page, 'the workbench did not open');
 			try {
 				// Close the draft and its report (and the report's group) first: the Problems panel then lists the Word
@@ -290,6 +290,13 @@ async function main() {
 				await page.keyboard.press('Enter');
 				assert.equal(await word.evaluate(() => document.activeElement?.closest('#p14')?.id ?? ''), 'p14', 'Enter on the list entry focuses the words of ¶14');
 				await word.locator('#popup:not([hidden])').filter({ hasText: COOPERATION }).waitFor(WAIT);
+				await page.keyboard.press('Escape');
+				await word.locator('#popup').waitFor({ state: 'hidden', timeout: WAIT.timeout });
+				// F8 and Shift+F8 move between the findings' words (¶14 is the third of five; ¶15 the fourth).
+				await page.keyboard.press('F8');
+				assert.equal(await word.evaluate(() => document.activeElement?.closest('[data-paragraph]')?.id ?? ''), 'p15', 'F8 moves to the next finding');
+				await page.keyboard.press('Shift+F8');
+				assert.equal(await word.evaluate(() => document.activeElement?.closest('[data-paragraph]')?.id ?? ''), 'p14', 'Shift+F8 moves back');
 				await page.keyboard.press('Escape');
 				await word.locator('#popup').waitFor({ state: 'hidden', timeout: WAIT.timeout });
 				// The editor title offers the report and the commented copy.
