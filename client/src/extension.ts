@@ -1,7 +1,7 @@
 /**
  * The Accountable VS Code extension: starts the language server (out/server.js) and adds what only the editor
  * can do: a status bar count, a reason prompt before disabling a rule, rule documentation in the Markdown
- * preview, and Restart Server. Everything else (reviews, hovers, quick fixes) is the server's.
+ * preview, Restart Server, and the Word review editor's page (docx/wordEditor.ts). Everything else (reviews, hovers, quick fixes) is the server's.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -9,6 +9,7 @@ import { ClientCommands, DOCUMENT_PROFILE_NOTIFICATION, type DocumentProfilePara
 import { commandMiddleware } from './commands';
 import { FindingsStatus } from './status';
 import { registerWordDocumentReview } from './docx/wordReview';
+import { registerWordReviewEditor } from './docx/wordEditor';
 import { registerReportView } from './report/reportView';
 import { DOCX_SCHEME } from '../../server/src/lsp/docxProtocol';
 
@@ -35,7 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	};
 	client = new LanguageClient('accountable', 'Accountable', serverOptions, clientOptions);
 	registerWordDocumentReview(context, () => client);
-	registerReportView(context, () => client);
+	const report = registerReportView(context, () => client);
+	const wordEditor = registerWordReviewEditor(context, client, (file, activated) => report.followWordDocument(file, activated));
+	report.revealInWordEditor = (file, line, character) => wordEditor.reveal(file, line, character);
 
 	const status = new FindingsStatus();
 	context.subscriptions.push(

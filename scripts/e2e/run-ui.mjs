@@ -3,8 +3,8 @@
 // .vsix with `npm run package`, installs it into code-server the way a user would, opens the bundled example
 // (examples/draft-state-bill.md) and checks what a user sees: squiggles, the Problems panel, the status bar,
 // a hover that cites the paper, and the accountability report webview, whose evidence items are clicked to
-// move the cursor; then a Word document reviewed from the Explorer's context menu. Takes screenshots of the
-// squiggle and the hover, the report beside the draft and the Word review view into test-results/.
+// move the cursor; then a Word document opened from the Explorer in the Word review editor. Takes screenshots of
+// the squiggle and the hover, the report beside the draft and the Word review editor into test-results/.
 // Writes test-results/e2e-ui.json. Needs CODE_SERVER_NODE and CODE_SERVER_ENTRY (scripts/e2e/install.sh).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,7 @@ const screenshot = path.join(resultsDir, 'e2e-squiggle-and-hover.png');
 const reportScreenshot = path.join(resultsDir, 'e2e-report-beside-draft.png');
 const wordScreenshot = path.join(resultsDir, 'e2e-word-review.png');
 const WORD_DOCUMENT = 'proposal.docx';
+const DAMAGED_DOCUMENT = 'cut.docx';
 const EXAMPLE = 'draft-state-bill.md';
 const COOPERATION = 'conditional-services/cooperation-required';
 const VIEWPORT = { width: 1400, height: 900 };
@@ -72,6 +73,24 @@ async function waitForCursorLine(page, wanted) {
 	}
 }
 
+/** A button of the active editor's title bar, by its label (shown as its tooltip). */
+function titleAction(page, label) {
+	const group = '.editor-group-container.active .action-label';
+	return page.locator(`${group}[aria-label*="${label}"], ${group}[title*="${label}"]`).first();
+}
+
+/** The webview page (in VS Code's host iframe) that has `selector`: the Word review editor's, or the report's. */
+async function frameWith(page, selector) {
+	const deadline = Date.now() + WAIT.timeout;
+	for (;;) {
+		for (const frame of page.frames()) {
+			if (await frame.$(selector).catch(() => null)) return frame;
+		}
+		assert.ok(Date.now() < deadline, `a webview showing ${selector}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
 /** The report webview: VS Code's host iframe holding the extension's page. */
 function reportFrame(page) {
 	return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -86,8 +105,9 @@ async function main() {
 	fs.mkdirSync(workspace);
 	fs.copyFileSync(path.join(root, 'examples', EXAMPLE), path.join(workspace, EXAMPLE));
 	// A Word grant proposal with three findings (test/docx/fixtures.ts, bundled by scripts/e2e/build.mjs).
-	const { grantProposal } = createRequire(import.meta.url)(path.join(root, 'out', 'e2e', 'docxFixtures.js'));
+	const { grantProposal, truncatedDocx } = createRequire(import.meta.url)(path.join(root, 'out', 'e2e', 'docxFixtures.js'));
 	fs.writeFileSync(path.join(workspace, WORD_DOCUMENT), await grantProposal());
+	fs.writeFileSync(path.join(workspace, DAMAGED_DOCUMENT), await truncatedDocx());
 	fs.mkdirSync(resultsDir, { recursive: true });
 	for (const shot of [screenshot, reportScreenshot, wordScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png')]) fs.rmSync(shot, { force: true });
 	const profile = makeProfile('cs-ui-');
@@ -222,63 +242,106 @@ async function main() {
 			console.log(`    report clicked, cursor on line ${line} at ${seconds()}: ${path.relative(root, reportScreenshot)}`);
 		});
 
-		await checks.check('right-clicking a .docx in the Explorer and choosing Review Word Document opens a read-only view with squiggles; the report beside names Word paragraphs and its buttons move the cursor in the view', async () => {
+		await checks.check('double-clicking a .docx in the Explorer opens the Word review editor: the document as formatted text with the findings highlighted, a card on hover and from the keyboard (the list, F8, Esc); the Problems panel names Word paragraphs and headings; the report beside moves the focus to the paragraph', async () => {
 			assert.ok(page, 'the workbench did not open');
 			try {
+				// Close the draft and its report (and the report's group) first: the Problems panel then lists the Word
+				// document's problems alone.
+				await page.keyboard.press('Control+Shift+P');
+				await page.keyboard.type('View: Close All Editor Groups');
+				await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Close All Editor Groups"]', WAIT);
+				await page.keyboard.press('Enter');
+				await page.waitForSelector('.tabs-container .tab', { state: 'detached', timeout: WAIT.timeout });
+				// The secondary side bar (chat), if the workbench opened one, only narrows the editors.
+				if (await page.locator('[id="workbench.parts.auxiliarybar"]').isVisible()) await page.keyboard.press('Control+Alt+B');
 				const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${WORD_DOCUMENT}"]`);
 				await row.waitFor(WAIT);
-				const entry = page.locator('.monaco-menu .action-item').filter({ hasText: 'Review Word Document' });
-				const viewTab = `.editor-group-container.active .tabs-container .tab.active[aria-label*="${WORD_DOCUMENT}"]`;
-				// The workbench's context menu can ignore a click that lands right after it opens (the item is
-				// highlighted and the menu stays open): choose the item as a keyboard user does (hover highlights
-				// it, Enter runs it), and open the menu again, a few times, before judging the view missing.
-				for (let attempt = 1; ; attempt++) {
-					await row.click({ button: 'right' });
-					await entry.first().waitFor(WAIT);
-					await entry.first().hover();
-					await page.keyboard.press('Enter');
-					try {
-						await page.waitForSelector(viewTab, { timeout: Math.min(WAIT.timeout, 20000) });
-						break;
-					} catch (error) {
-						if (attempt === 3) throw error;
-						console.log(`    the Word view did not open after choosing Review Word Document (attempt ${attempt}); opening the menu again`);
-						await page.keyboard.press('Escape');
-					}
+				await row.dblclick();
+				await page.waitForSelector(`.editor-group-container.active .tabs-container .tab.active[aria-label*="${WORD_DOCUMENT}"]`, WAIT);
+				const word = await frameWith(page, 'article.document');
+				// Not VS Code's "binary or unsupported text encoding" page, and not Markdown source: Word's headings,
+				// numbered list and table as the reader sees them.
+				assert.equal(await page.getByText('binary or uses an unsupported text encoding').count(), 0, 'VS Code\'s binary-file page');
+				await word.locator('h2').filter({ hasText: 'Budget' }).waitFor(WAIT);
+				assert.equal(await word.locator('article.document ol > li').count(), 2, 'the numbered list');
+				assert.equal(await word.locator('article.document table tr').count(), 3, 'the table');
+				const text = await word.locator('article.document').innerText();
+				assert.doesNotMatch(text, /^#|\| --- \||\\\./m, 'no Markdown syntax');
+				// Each finding is highlighted on its words: ¶14, a table cell, has the cooperation condition marked.
+				assert.equal(await word.locator('mark.finding').count(), 5, 'five highlighted findings');
+				const cell = word.locator('td #p14 mark.finding');
+				assert.equal(await cell.innerText(), 'Benefits are available only to victims who cooperate');
+				// The list at the top names each finding's Word paragraph and headings.
+				assert.match(await word.locator('.finding-list').innerText(), /¶14 \(SEC\. 5 › Budget\)/);
+				// Hovering the words shows the finding: what is wrong, why (with the paper's ¶), what to write instead, links.
+				await cell.hover();
+				const card = word.locator('#popup:not([hidden])');
+				await card.waitFor(WAIT);
+				const shown = await card.innerText();
+				assert.match(shown, new RegExp(COOPERATION));
+				assert.match(shown, /¶14 \(SEC\. 5 › Budget\)/);
+				assert.match(shown, /Why\.[^]*¶\s?\d+/);
+				assert.match(shown, /What to write instead\./);
+				assert.match(shown, /Rule documentation · Accountability report/);
+				// From the keyboard: the list's entry for ¶14 moves the focus to its words, and the card shows.
+				await page.mouse.move(0, 0);
+				await word.locator('#popup').waitFor({ state: 'hidden', timeout: WAIT.timeout });
+				await word.locator('.finding-list button.goto').filter({ hasText: '¶14 (SEC. 5 › Budget)' }).focus();
+				await page.keyboard.press('Enter');
+				assert.equal(await word.evaluate(() => document.activeElement?.closest('#p14')?.id ?? ''), 'p14', 'Enter on the list entry focuses the words of ¶14');
+				await word.locator('#popup:not([hidden])').filter({ hasText: COOPERATION }).waitFor(WAIT);
+				await page.keyboard.press('Escape');
+				await word.locator('#popup').waitFor({ state: 'hidden', timeout: WAIT.timeout });
+				// F8 and Shift+F8 move between the findings' words (¶14 is the third of five; ¶15 the fourth).
+				await page.keyboard.press('F8');
+				assert.equal(await word.evaluate(() => document.activeElement?.closest('[data-paragraph]')?.id ?? ''), 'p15', 'F8 moves to the next finding');
+				await page.keyboard.press('Shift+F8');
+				assert.equal(await word.evaluate(() => document.activeElement?.closest('[data-paragraph]')?.id ?? ''), 'p14', 'Shift+F8 moves back');
+				await page.keyboard.press('Escape');
+				await word.locator('#popup').waitFor({ state: 'hidden', timeout: WAIT.timeout });
+				// The editor title offers the report and the commented copy.
+				for (const title of ['Show Accountability Report', 'Save Reviewed Copy with Comments']) {
+					await titleAction(page, title).waitFor(WAIT);
 				}
-				const editor = page.locator('.editor-group-container.active .monaco-editor');
-				// The converted text, with Word's table cell, and the findings squiggled in it.
-				await editor.locator('.view-line').filter({ hasText: 'Referral and data sharing' }).first().waitFor(WAIT);
-				await editor.locator('.squiggly-error').first().waitFor(WAIT);
-				const status = await page.$$eval('.statusbar-item', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-				// Its title makes it a grant proposal, so the grant rules run (no outcome data: on the title), besides two
-				// conditional services, the section that shares data without consent, and its sentence that hands over
-				// names; the item's tooltip (its accessible label) says which profile and why.
-				const item = status.find((s) => s.startsWith('Accountable:')) ?? '';
-				assert.match(item, /^Accountable: 5 findings/, JSON.stringify(status));
-				assert.match(item, /Profile: grant-proposal \(grant proposal: “Safe Harbor Grant Proposal” in the first lines\)\. Wrong kind of document\? Set "accountable\.profile"/, item);
-				// Read-only: typing is refused with the editor's own message, and the text stays as it was.
-				await editor.locator('.view-line').filter({ hasText: 'Referral and data sharing' }).first().click();
-				await page.keyboard.type('x');
-				await page.locator('.monaco-editor-overlaymessage').filter({ hasText: /read-only/i }).first().waitFor(WAIT);
-				// The report beside follows the view and places its evidence as Word users find it; its buttons
-				// move the cursor to the line in the view.
+				// The Problems panel lists the findings under the .docx, by Word paragraph and heading path; line 14 is ¶14.
+				await page.keyboard.press('Control+Shift+M');
+				await page.waitForSelector('.markers-panel .monaco-list-row:has-text("¶14 (SEC. 5 › Budget)")', WAIT);
+				const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+				assert.ok(rows.some((r) => /^proposal\.docx.*5$/.test(r)), `proposal.docx with 5 problems: ${JSON.stringify(rows)}`);
+				assert.ok(rows.some((r) => r.startsWith('¶14 (SEC. 5 › Budget): ') && r.includes(`accountable${COOPERATION}[Ln 14, Col 1]`)), JSON.stringify(rows));
+				await page.keyboard.press('Control+Shift+M');
+				// The report beside (from the editor title) places its evidence by Word paragraph; its button focuses
+				// the finding's words in the Word review editor.
+				await titleAction(page, 'Show Accountability Report').click();
 				await page.waitForSelector(`.tabs-container .tab[aria-label*="Accountability report: ${WORD_DOCUMENT}"]`, WAIT);
-				const place = reportFrame(page).locator('#area-unconditional-services button.reveal').filter({ hasText: '¶14 (SEC. 5 › Budget)' });
+				const report = await frameWith(page, '.kicker');
+				const place = report.locator('#area-unconditional-services button.reveal').filter({ hasText: '¶14 (SEC. 5 › Budget)' });
 				await place.waitFor(WAIT);
-				const line = Number(/^Go to line (\d+)$/.exec((await place.getAttribute('aria-label')) ?? '')?.[1]);
-				assert.ok(line > 1, 'the button names the line in the view');
-				const before = (await page.locator('[id="status.editor.selection"]').innerText()).trim();
-				assert.doesNotMatch(before, new RegExp(`^Ln ${line},`), 'the cursor starts elsewhere (where the typing was refused)');
+				await page.mouse.move(0, 0);
 				await place.click();
-				await waitForCursorLine(page, line);
+				const deadline = Date.now() + WAIT.timeout;
+				while (!(await word.evaluate(() => Boolean(document.activeElement?.closest('#p14'))))) {
+					assert.ok(Date.now() < deadline, 'the report\'s button to focus ¶14 in the Word review editor');
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				}
+				await word.locator('#popup:not([hidden])').waitFor(WAIT);
 				await page.screenshot({ path: wordScreenshot });
 				checkPng(wordScreenshot, VIEWPORT);
-				console.log(`    Word review view at ${seconds()}: ${path.relative(root, wordScreenshot)}`);
+				console.log(`    Word review editor at ${seconds()}: ${path.relative(root, wordScreenshot)}`);
 			} catch (error) {
 				await page.screenshot({ path: path.join(resultsDir, 'e2e-word-failure.png') }).catch(() => {});
 				throw error;
 			}
+		});
+
+		await checks.check('a damaged .docx opens in the Word review editor with the reason it could not be reviewed, not as a clean document', async () => {
+			assert.ok(page, 'the workbench did not open');
+			await page.locator(`.explorer-folders-view .monaco-list-row[aria-label*="${DAMAGED_DOCUMENT}"]`).dblclick();
+			const damaged = await frameWith(page, 'main.error');
+			const text = await damaged.locator('main.error').innerText();
+			assert.match(text, /cut\.docx could not be reviewed/);
+			assert.match(text, /cut\.docx is damaged/);
+			assert.equal(await damaged.locator('mark, article').count(), 0);
 		});
 
 		await checks.check('the workbench and the extension sent nothing beyond loopback', () => {

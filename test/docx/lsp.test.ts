@@ -181,7 +181,7 @@ describe('language server: a review view is read-only and follows the .docx, wha
 });
 
 describe('language server: Review Workspace includes Word documents', () => {
-	it('reviews each .docx onto its review view, naming Word paragraphs, with the same ignore rules as Markdown', async () => {
+	it('reviews each .docx onto the .docx itself (opened in the Word review editor from the Problems panel), naming Word paragraphs, with the same ignore rules as Markdown', async () => {
 		const ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-docx-ws-')));
 		const proposal = await grantProposal();
 		fs.mkdirSync(path.join(ws, 'archive'));
@@ -191,13 +191,15 @@ describe('language server: Review Workspace includes Word documents', () => {
 			await client.initialize();
 			const summary = await client.connection.sendRequest<{ files: number; findings: number }>('workspace/executeCommand', { command: 'accountable.reviewWorkspace', arguments: [] });
 			expect(summary.files).toBe(2);
-			const diagnostics = client.latest(viewUri(path.join(ws, 'proposal.docx')))!;
+			const diagnostics = client.latest(uriOf(path.join(ws, 'proposal.docx')))!;
 			expect(diagnostics.map((d) => (d.message as string).replace(/:.*/s, ''))).toEqual(['¶1 (Safe Harbor Grant Proposal)', '¶7 (SEC. 5 › Services)', '¶14 (SEC. 5 › Budget)', '¶15 (SEC. 5 › Referral and data sharing)', '¶16 (SEC. 5 › Referral and data sharing)']);
 			expect(summary.findings).toBe(5);
-			// Nothing looks clean because it failed: the encrypted file says why on its view.
-			expect(client.latest(viewUri(path.join(ws, 'locked.docx')))!.map((d) => [d.severity, d.message])).toEqual([[1, expect.stringMatching(/^Accountable could not review this Word document: locked\.docx is password-protected/)]]);
-			expect(client.latest(viewUri(path.join(ws, 'archive', 'old.docx')))).toBeUndefined();
-			expect(client.latest(uriOf(path.join(ws, 'proposal.docx')))).toBeUndefined();
+			// Line 14 is ¶14 in the Problems panel.
+			expect(diagnostics[2]!.range.start.line).toBe(13);
+			// Nothing looks clean because it failed: the encrypted file says why.
+			expect(client.latest(uriOf(path.join(ws, 'locked.docx')))!.map((d) => [d.severity, d.message])).toEqual([[1, expect.stringMatching(/^Accountable could not review this Word document: locked\.docx is password-protected/)]]);
+			expect(client.latest(uriOf(path.join(ws, 'archive', 'old.docx')))).toBeUndefined();
+			expect(client.latest(viewUri(path.join(ws, 'proposal.docx')))).toBeUndefined();
 		} finally {
 			await client.dispose();
 			fs.rmSync(ws, { recursive: true, force: true });

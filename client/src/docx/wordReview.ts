@@ -1,13 +1,24 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ANNOTATE_DOCX_REQUEST, CONVERT_DOCX_REQUEST, DOCX_SCHEME, REVIEWED_COPY_EXISTS, REVIEW_WORD_DOCUMENT_COMMAND, SAVE_REVIEWED_COPY_COMMAND, type AnnotateDocxResult, type ConvertDocxResult } from '../../../server/src/lsp/docxProtocol';
-
-/** Word saves through temporary files, so one save is several file events: wait for them to settle. */
-const RELOAD_DELAY_MS = 300;
+import {
+	ANNOTATE_DOCX_REQUEST,
+	CONVERT_DOCX_REQUEST,
+	DOCX_SCHEME,
+	REVIEWED_COPY_EXISTS,
+	REVIEW_WORD_DOCUMENT_COMMAND,
+	SAVE_REVIEWED_COPY_COMMAND,
+	SHOW_WORD_DOCUMENT_TEXT_COMMAND,
+	WORD_EDITOR_VIEW_TYPE,
+	type AnnotateDocxResult,
+	type ConvertDocxResult,
+} from '../../../server/src/lsp/docxProtocol';
+import { activeWordEditorFile } from './wordEditor';
+import { watchWordFile } from './watchFile';
 
 /**
- * Read-only review views of Word documents. A view is the document `accountable-docx:<path of the .docx>`,
+ * Read-only views of a Word document's converted text ("Show Word Document as Reviewed Text"; the Word review
+ * editor in wordEditor.ts is how a .docx is normally read). A view is the document `accountable-docx:<path of the .docx>`,
  * whose text is the Markdown the server converts the .docx to; the language server then reviews it like any
  * open Markdown document (diagnostics, hovers, the report). When the .docx changes on disk the view reloads,
  * which VS Code sends to the server as an edit, so the review follows.
@@ -54,15 +65,7 @@ export class WordDocumentViews implements vscode.TextDocumentContentProvider, vs
 	private watch(view: vscode.Uri): void {
 		const key = view.toString();
 		if (this.watchers.has(key)) return;
-		const file = view.with({ scheme: 'file' });
-		const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), path.posix.basename(file.path)));
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const reload = (): void => {
-			if (timer) clearTimeout(timer);
-			timer = setTimeout(() => this.changed.fire(view), RELOAD_DELAY_MS);
-		};
-		const subscriptions = [watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload)];
-		this.watchers.set(key, { dispose: () => (timer && clearTimeout(timer), subscriptions.forEach((s) => s.dispose())) });
+		this.watchers.set(key, watchWordFile(view.with({ scheme: 'file' }), () => this.changed.fire(view)));
 	}
 
 	/** Opens (or shows again) the review view of a .docx, as Markdown so the server reviews headings as sections. */
@@ -85,6 +88,8 @@ async function chooseWordDocument(resource: unknown): Promise<vscode.Uri | undef
 	if (resource instanceof vscode.Uri) return resource.scheme === DOCX_SCHEME ? resource.with({ scheme: 'file' }) : resource;
 	const active = vscode.window.activeTextEditor?.document.uri;
 	if (active && active.scheme === DOCX_SCHEME) return active.with({ scheme: 'file' });
+	const word = activeWordEditorFile();
+	if (word) return word;
 	const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Word documents': ['docx'] }, openLabel: 'Review' });
 	return picked?.[0];
 }
@@ -122,7 +127,8 @@ async function saveReviewedCopy(file: vscode.Uri, client: () => LanguageClient |
 }
 
 /**
- * Registers "Accountable: Review Word Document" and the accountable-docx: views. The language client's
+ * Registers "Accountable: Review Word Document" (opens the Word review editor), "Show Word Document as
+ * Reviewed Text" (the accountable-docx: views) and "Save Reviewed Copy with Comments". The language client's
  * document selector must include `{ scheme: DOCX_SCHEME, language: 'markdown' }` for the views to be reviewed.
  */
 export function registerWordDocumentReview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): WordDocumentViews {
@@ -131,6 +137,10 @@ export function registerWordDocumentReview(context: vscode.ExtensionContext, cli
 		views,
 		vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, views),
 		vscode.commands.registerCommand(REVIEW_WORD_DOCUMENT_COMMAND, async (resource?: unknown) => {
+			const file = await chooseWordDocument(resource);
+			if (file) await vscode.commands.executeCommand('vscode.openWith', file, WORD_EDITOR_VIEW_TYPE);
+		}),
+		vscode.commands.registerCommand(SHOW_WORD_DOCUMENT_TEXT_COMMAND, async (resource?: unknown) => {
 			const file = await chooseWordDocument(resource);
 			if (file) await views.open(file);
 		}),

@@ -7,6 +7,9 @@ import { renderWebviewHtml } from './webviewHtml';
 import { REPORT_REQUEST } from '../../../server/src/lsp/reportProtocol';
 import { afterWebviewFocus } from './focus';
 import { exportFileName, parseReportMessage, type ReportMessage } from './messages';
+import { activeWordEditorFile } from '../docx/wordEditor';
+import { openRuleDocumentation } from '../ruleDocumentation';
+import { WORD_EDITOR_VIEW_TYPE } from '../../../server/src/lsp/docxProtocol';
 
 export const SHOW_REPORT_COMMAND = 'accountable.showReport';
 const VIEW_TYPE = 'accountable.report';
@@ -28,6 +31,8 @@ export class ReportView implements vscode.Disposable {
 	/** Answers to older requests are dropped: only the latest text's report is shown. */
 	private sequence = 0;
 	private readonly subscriptions: vscode.Disposable[] = [];
+	/** Focuses a place in the Word review editor of a .docx; false when none is open (set by extension.ts). */
+	revealInWordEditor: (file: vscode.Uri, line: number, character: number) => boolean = () => false;
 
 	constructor(private readonly client: () => LanguageClient | undefined) {
 		this.subscriptions.push(
@@ -43,17 +48,32 @@ export class ReportView implements vscode.Disposable {
 		);
 	}
 
-	/** Opens the view beside the editor for the active document (or shows it again). */
-	async show(): Promise<void> {
+	/**
+	 * Opens the view beside the editor for the active document (or shows it again): a Markdown or text editor's,
+	 * or the Word review editor's .docx (also when a menu passes it as `resource`).
+	 */
+	async show(resource?: unknown): Promise<void> {
 		const editor = vscode.window.activeTextEditor;
-		if (editor && isReported(editor.document)) this.target = editor.document.uri;
+		const word = resource instanceof vscode.Uri && isWordFile(resource) ? resource : activeWordEditorFile();
+		if (word) this.target = word;
+		else if (editor && isReported(editor.document)) this.target = editor.document.uri;
 		if (!this.target) {
-			void vscode.window.showInformationMessage('Accountable: open a Markdown or plain-text draft to see its accountability report.');
+			void vscode.window.showInformationMessage('Accountable: open a Markdown, plain-text or Word draft to see its accountability report.');
 			return;
 		}
 		if (this.panel) this.panel.reveal(vscode.ViewColumn.Beside, true);
 		else this.panel = this.createPanel();
 		await this.update();
+	}
+
+	/**
+	 * The Word review editor showed a new review of `file`, or became the active editor (`activated`): an open
+	 * report of it is made again, and an open report of another document follows it when it became active.
+	 */
+	followWordDocument(file: vscode.Uri, activated: boolean): void {
+		if (!this.panel || (!activated && this.target?.toString() !== file.toString())) return;
+		this.target = file;
+		this.schedule(0);
 	}
 
 	private createPanel(): vscode.WebviewPanel {
@@ -107,9 +127,7 @@ export class ReportView implements vscode.Disposable {
 	private async handle(message: ReportMessage): Promise<void> {
 		if (message.type === 'reveal') return this.reveal(message.line, message.character);
 		if (message.type === 'export') return this.export(message.format);
-		const uri = vscode.Uri.parse(message.url);
-		if (uri.scheme === 'file') await vscode.commands.executeCommand('markdown.showPreview', uri);
-		else await vscode.env.openExternal(uri);
+		await openRuleDocumentation(message.url);
 	}
 
 	/**
@@ -120,6 +138,11 @@ export class ReportView implements vscode.Disposable {
 	private async reveal(line: number, character: number): Promise<void> {
 		if (this.panel) await afterWebviewFocus(this.panel);
 		if (!this.target) return;
+		if (isWordFile(this.target)) {
+			// A .docx is shown by the Word review editor, never as text; opened again if it was closed.
+			if (!this.revealInWordEditor(this.target, line, character)) await vscode.commands.executeCommand('vscode.openWith', this.target, WORD_EDITOR_VIEW_TYPE, vscode.ViewColumn.One);
+			return;
+		}
 		const target = this.target.toString();
 		const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target);
 		const editor = await vscode.window.showTextDocument(visible?.document.uri ?? this.target, {
@@ -155,6 +178,10 @@ export class ReportView implements vscode.Disposable {
 	}
 }
 
+function isWordFile(uri: vscode.Uri): boolean {
+	return uri.scheme === 'file' && /\.docx$/i.test(uri.path);
+}
+
 function isReported(document: vscode.TextDocument): boolean {
 	return REPORTED_LANGUAGES.has(document.languageId) && ['file', 'untitled', 'accountable-docx'].includes(document.uri.scheme);
 }
@@ -166,7 +193,8 @@ function message(text: string): string {
 }
 
 /** Registers the command; call once from activate(). */
-export function registerReportView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+export function registerReportView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): ReportView {
 	const view = new ReportView(client);
-	context.subscriptions.push(view, vscode.commands.registerCommand(SHOW_REPORT_COMMAND, () => view.show()));
+	context.subscriptions.push(view, vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (resource?: unknown) => view.show(resource)));
+	return view;
 }

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_DOCUMENT_SIZE } from '../node/reviewService';
 import { bytesForCharacters, readBoundedText } from '../node/safeRead';
 import type { ServerConfiguration } from './configuration';
 import { fileUri, unreadableDocxDiagnostic } from './diagnostics';
-import { readConversion, wordReviewViewUri } from './docxRequest';
+import { readConversion } from './docxRequest';
 import { DocxError, isWordDocument } from '../node/docx';
 import type { DocumentReviews } from './documents';
 import { isWordReviewView, READ_ONLY_VIEW_MESSAGE } from './docxProtocol';
@@ -145,12 +145,12 @@ export class CommandHandlers {
 				const settings = settingsByFolder.get(server.paths.folderOf(file) ?? '') ?? settingsByFolder.values().next().value;
 				if (!settings || !settings.enable) return 0;
 				const word = isWordDocument(file);
-				// A .docx's findings go on its review view, which opens (converted) when a problem is clicked.
-				const uri = word ? wordReviewViewUri(file) : fileUri(file);
+				// A .docx's findings go on the .docx itself, which opens in the Word review editor when a problem is clicked.
+				const uri = fileUri(file);
 				let text: string;
 				try {
 					const limit = bytesForCharacters(settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE);
-					text = server.reviews.documents.get(uri)?.getText() ?? (word ? (await readConversion(file)).markdown : readBoundedText(file, limit));
+					text = word ? (await readConversion(file)).markdown : (server.reviews.documents.get(uri)?.getText() ?? readBoundedText(file, limit));
 				} catch (e) {
 					// A .docx that cannot be read says so where its findings would be: nothing looks clean because it failed.
 					if (e instanceof DocxError) void server.connection.sendDiagnostics({ uri, diagnostics: [unreadableDocxDiagnostic(`${path.basename(file)} ${e.message}`)] });

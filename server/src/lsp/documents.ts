@@ -7,8 +7,8 @@ import type { IncrementalState } from '../node/reviewService';
 import type { ServerConfiguration } from './configuration';
 import { binaryDiagnostic, findingDiagnostics, reviewFailedDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { Debouncer } from './debouncer';
-import { isWordReviewView } from './docxProtocol';
-import { wordLocation } from './docxRequest';
+import { isWordDocumentUri, isWordReviewView } from './docxProtocol';
+import { wordLocation, wordParagraphRange } from './docxRequest';
 import { describeLocation } from '../node/docx/locate';
 import { DOCUMENT_PROFILE_NOTIFICATION, type DocumentProfileParams } from './protocol';
 import type { ServerLog } from './log';
@@ -26,7 +26,7 @@ const MAX_CHANGE_DELAY_MS = 3000;
 export type Trigger = 'open' | 'change' | 'save' | 'settings';
 
 /** What is kept of an open document's last review: its findings for hovers, and the rules they came from. */
-interface DocumentState {
+export interface DocumentState {
 	version: number;
 	file: string;
 	findings: Finding[];
@@ -158,37 +158,49 @@ export class DocumentReviews {
 
 	/** Reviews one text and remembers the findings for hovers; returns the diagnostics to publish. */
 	reviewText(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0): Diagnostic[] {
+		return this.review(uri, file, text, languageId, settings, version).diagnostics;
+	}
+
+	/**
+	 * Reviews one text: the diagnostics to publish, and what the review found (absent when the file is ignored).
+	 * Open documents keep it for hovers.
+	 */
+	review(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0): { diagnostics: Diagnostic[]; state?: DocumentState } {
 		if (isIgnored(file, this.configuration.resolver)) {
 			this.states.delete(uri);
-			return [];
+			return { diagnostics: [] };
 		}
 		// Hovers are only asked for open documents; a workspace review keeps no state for the others.
-		const remember = (state: DocumentState): void => {
+		const remember = (state: DocumentState): DocumentState => {
 			if (this.documents.get(uri)) this.states.set(uri, state);
+			return state;
 		};
 		const service = this.configuration.serviceFor(settings.packs, file);
 		const open = this.documents.get(uri) !== undefined;
 		if (open && !this.incremental.has(uri)) this.incremental.set(uri, {});
 		const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, languageId), open ? this.incremental.get(uri) : undefined, settings.maxDocumentSize);
 		this.configuration.noteLoadProblems(review);
-		if (review.binary) {
-			remember({ version, file, findings: [] });
-			return [binaryDiagnostic()];
-		}
-		if (review.skipped || !review.result) {
-			remember({ version, file, findings: [] });
-			return [tooLargeDiagnostic(text.length, review.limit ?? text.length)];
-		}
+		if (review.binary) return { diagnostics: [binaryDiagnostic()], state: remember({ version, file, findings: [] }) };
+		if (review.skipped || !review.result) return { diagnostics: [tooLargeDiagnostic(text.length, review.limit ?? text.length)], state: remember({ version, file, findings: [] }) };
 		const ruleSet = service.ruleSetFor(file);
-		remember({ version, file, findings: review.result.findings, ruleSet, profile: { uri, profile: review.result.profile, reason: review.result.profileReason } });
+		const state = remember({ version, file, findings: review.result.findings, ruleSet, profile: { uri, profile: review.result.profile, reason: review.result.profileReason } });
 		this.warnUnknownSettingSelectors(settings, ruleSet);
-		if (!isWordReviewView(uri)) return findingDiagnostics(review.result.findings, uri, settings.maxNumberOfProblems);
-		// Lines of the converted text mean nothing in Word: the message starts with the Word paragraph.
-		return findingDiagnostics(review.result.findings, uri, settings.maxNumberOfProblems, (f) => {
+		if (!isWordDocumentUri(uri)) return { diagnostics: findingDiagnostics(review.result.findings, uri, settings.maxNumberOfProblems), state };
+		// Lines of the converted text mean nothing in Word: the message starts with the Word paragraph, and on
+		// the .docx itself (the Word review editor's) the line is the paragraph's and the columns its words'.
+		const diagnostics = findingDiagnostics(review.result.findings, uri, settings.maxNumberOfProblems, (f) => {
 			const diagnostic = toDiagnostic(f, uri);
 			const where = wordLocation(file, text, f.offsets);
-			return where ? { ...diagnostic, message: `${describeLocation(where)}: ${diagnostic.message}` } : diagnostic;
+			if (!where) return diagnostic;
+			const message = `${describeLocation(where)}: ${diagnostic.message}`;
+			if (isWordReviewView(uri)) return { ...diagnostic, message };
+			// Related places and suggested edits are in the converted text's lines: they do not apply here.
+			const onWord: Diagnostic = { ...diagnostic, message, range: wordParagraphRange(file, text, f.offsets) ?? diagnostic.range };
+			delete onWord.relatedInformation;
+			delete onWord.data;
+			return onWord;
 		});
+		return { diagnostics, state };
 	}
 
 	/** `accountable.rules` entries that match no rule: said once each (the setting has no file to show them on). */

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_DOCUMENT_SIZE } from '../node/reviewService';
 import { CONVERT_DOCX_REQUEST, DOCX_SCHEME, REVIEWED_COPY_EXISTS, docxFileUri, type AnnotateDocxParams, type AnnotateDocxResult, type ConvertDocxParams, type ConvertDocxResult } from './docxProtocol';
 import { ReviewedCopyError, reviewedCopyPath, writeReviewedCopy } from '../node/docx/annotate/reviewedCopy';
 import type { ReviewService } from '../node/reviewService';
-import type { Offsets, ReviewSettings } from '../engine';
+import type { Offsets, Range, ReviewSettings } from '../engine';
 import { version } from '../../../package.json';
 
 /**
@@ -49,9 +49,16 @@ export function wordLocation(file: string, viewText: string, offsets: Offsets): 
 	return word && word.markdown === viewText ? word.locator.locate(offsets) : undefined;
 }
 
-/** A view's URI: the .docx's own path under the accountable-docx scheme (as the extension builds it). */
-export function wordReviewViewUri(file: string): string {
-	return `${DOCX_SCHEME}:${pathToFileURL(file).pathname}`;
+/**
+ * Where a finding is on the .docx itself, as a range the Problems panel shows: the line is the Word paragraph's
+ * (line 14 is ¶14) and the columns are its words' within the paragraph.
+ */
+export function wordParagraphRange(file: string, viewText: string, offsets: Offsets): Range | undefined {
+	const word = conversions.get(file);
+	const span = word && word.markdown === viewText ? word.locator.span(offsets) : undefined;
+	if (!span) return undefined;
+	const line = span.paragraph.number - 1;
+	return { start: { line, character: span.start }, end: { line, character: span.end } };
 }
 
 export function registerDocxRequest(connection: Connection): void {

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { buildReport, type Report, type ReportOptions } from '../engine/report';
-import { readWordDocument } from '../node/docx';
+import { isWordDocument, readWordDocument, type WordDocument } from '../node/docx';
+import { readConversion } from './docxRequest';
 import { readFailureMessage } from '../node/docx/reviewable';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from '../node/reviewService';
 import { bytesForCharacters, readBoundedText } from '../node/safeRead';
@@ -35,21 +36,25 @@ export async function reportRequest(server: ReportContext, params: ReportParams)
 	const open = server.reviews.documents.get(uri);
 	const file = server.paths.fileFor(uri, open?.languageId);
 	let text: string;
+	// A .docx (the Word review editor's document) is reported from its conversion, placed by Word paragraph.
+	let word: WordDocument | undefined;
 	if (open) text = open.getText();
 	else {
 		const onDisk = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 		if (!onDisk) throw new ResponseError(ErrorCodes.InvalidParams, `not an open document: ${uri}`);
 		try {
-			text = readBoundedText(onDisk, bytesForCharacters(DEFAULT_MAX_DOCUMENT_SIZE));
+			if (isWordDocument(onDisk)) word = await readConversion(onDisk);
+			text = word ? word.markdown : readBoundedText(onDisk, bytesForCharacters(DEFAULT_MAX_DOCUMENT_SIZE));
 		} catch (e) {
 			throw new ResponseError(ErrorCodes.InvalidRequest, readFailureMessage(path.basename(onDisk), e));
 		}
 	}
 	const settings = await server.configuration.settingsFor(uri);
 	const service = server.configuration.serviceFor(settings.packs, file);
-	const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, open?.languageId), undefined, settings.maxDocumentSize);
+	const review = service.review(file, text, reviewOverrides(settings), word ? 'markdown' : documentFormat(uri, file, open?.languageId), undefined, settings.maxDocumentSize);
 	if (!review.result) return null;
-	const locate = isWordReviewView(uri) ? await wordLocator(file, text) : undefined;
+	const converted = word;
+	const locate: ReportOptions['locate'] | undefined = converted ? (finding) => converted.locator.locate(finding.offsets) : isWordReviewView(uri) ? await wordLocator(file, text) : undefined;
 	return buildReport(review.result, service.ruleSetFor(file).rules, { file: displayName(server, file, uri), version, ...(locate ? { locate } : {}) });
 }
 

@@ -21,13 +21,15 @@ import { ServerLog } from './log';
 import { uriToPath, WorkspacePaths } from './paths';
 import { ServerCommands, Requests, type InitializationOptions, type RulesParams } from './protocol';
 import { registerReportRequest } from './reportRequest';
+import { WordEditors } from './wordEditor';
 
 export { CHANGE_DELAY_MS, IMMEDIATE_REVIEW_MS } from './documents';
 
 /**
  * The language server: wires the protocol to its parts, each one concern: the open documents and their
  * reviews (documents.ts), what applies to a document (configuration.ts), the workspace folders (paths.ts),
- * the commands (commands.ts), the report (reportRequest.ts) and Word documents' views (docxRequest.ts).
+ * the commands (commands.ts), the report (reportRequest.ts), Word documents' views (docxRequest.ts) and the Word review editor
+ * (wordEditor.ts).
  * Every handler catches its own errors: a bad document or configuration is logged, never fatal.
  */
 export class AccountableServer {
@@ -35,6 +37,7 @@ export class AccountableServer {
 	readonly paths = new WorkspacePaths();
 	readonly configuration: ServerConfiguration;
 	readonly reviews: DocumentReviews;
+	readonly wordEditors: WordEditors;
 	readonly capabilities = { configuration: false, workDoneProgress: false, showDocument: false, watchedFiles: false, configurationRegistration: false, workspaceFolders: false };
 	private readonly commands: CommandHandlers;
 
@@ -42,6 +45,7 @@ export class AccountableServer {
 		this.log = new ServerLog(connection);
 		this.configuration = new ServerConfiguration(connection, this.paths, this.log);
 		this.reviews = new DocumentReviews(connection, this.configuration, this.paths, this.log, () => this.reloadIfConfigurationChanged());
+		this.wordEditors = new WordEditors(this);
 		this.commands = new CommandHandlers(this);
 	}
 
@@ -59,6 +63,7 @@ export class AccountableServer {
 				}
 				this.configuration.forgetSettings();
 				this.reviews.reviewAll('settings');
+				this.wordEditors.changed();
 			}),
 		);
 		c.onDidChangeWatchedFiles((params) =>
@@ -96,6 +101,7 @@ export class AccountableServer {
 			),
 		);
 		registerReportRequest(this);
+		this.wordEditors.listen();
 		c.onShutdown(() => this.reviews.stop());
 		c.listen();
 	}
@@ -150,6 +156,7 @@ export class AccountableServer {
 		this.log.log(`Reloading configuration and rules: ${why}`);
 		this.configuration.reset();
 		this.reviews.reviewAll('settings');
+		this.wordEditors.changed();
 	}
 
 	/** For clients without file watchers: reloads when a configuration file in use changed on disk. */

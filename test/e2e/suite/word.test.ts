@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 /**
- * "Accountable: Review Word Document" in the real extension host. test/e2e/runTest.ts puts proposal.docx
+ * Word documents in the real extension host: the Word review editor (the default editor for a .docx, what a
+ * double-click opens) and the read-only converted-text view ("Show Word Document as Reviewed Text"). test/e2e/runTest.ts puts proposal.docx
  * (test/docx/fixtures.ts: findings on Word paragraphs 7, 14 and 15), clean-proposal.docx and a damaged
  * cut.docx into the workspace before VS Code starts. The tests run in order and build on each other: the
  * reload test saves the clean draft over proposal.docx and the onSave test puts the original back; the
@@ -19,16 +20,23 @@ function workspaceFile(name: string): vscode.Uri {
 	return vscode.Uri.joinPath(folder.uri, name);
 }
 
-/** Runs the command as the explorer's context menu does (with the .docx as argument) and returns the view it opened. */
+/** Runs "Show Word Document as Reviewed Text" with the .docx as argument and returns the view it opened. */
 async function reviewWordDocument(file: vscode.Uri): Promise<vscode.TextEditor> {
-	await vscode.commands.executeCommand('accountable.reviewWordDocument', file);
+	await vscode.commands.executeCommand('accountable.showWordDocumentText', file);
 	return poll(async () => {
 		const editor = vscode.window.activeTextEditor;
 		return editor?.document.uri.scheme === 'accountable-docx' && editor.document.uri.path === file.path && editor;
 	}, `the review view of ${file.path}`);
 }
 
-suite('Accountable: Review Word Document', function () {
+const WORD_EDITOR = 'accountable.docxReview';
+
+/** The open tab of the Word review editor of `file`, once there is one. */
+function wordEditorTab(file: vscode.Uri): Promise<vscode.Tab> {
+	return poll(async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === WORD_EDITOR && t.input.uri.path === file.path), `the Word review editor of ${file.path}`);
+}
+
+suite('Accountable: Word documents', function () {
 	this.timeout(DEADLINE_MS * 3);
 
 	const proposal = workspaceFile('proposal.docx');
@@ -36,6 +44,47 @@ suite('Accountable: Review Word Document', function () {
 
 	suiteSetup(async () => {
 		original = await vscode.workspace.fs.readFile(proposal);
+	});
+
+	test('opening a .docx (as a double-click does) opens the Word review editor, and the Problems panel lists its findings by Word paragraph and heading path', async () => {
+		await vscode.commands.executeCommand('vscode.open', proposal);
+		const tab = await wordEditorTab(proposal);
+		assert.equal(tab.isActive, true);
+		// Not VS Code's text editor with its "binary or unsupported text encoding" page.
+		assert.equal(vscode.window.activeTextEditor?.document.uri.path === proposal.path, false);
+		assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === proposal.toString()), false, 'the .docx was not opened as text');
+		const diagnostics = await waitForDiagnostics(proposal, (all) => all.length === 5 && all, 'five findings on proposal.docx');
+		assert.deepEqual(
+			diagnostics.map((d) => d.message.replace(/:.*/s, '')),
+			['¶1 (Safe Harbor Grant Proposal)', '¶7 (SEC. 5 › Services)', '¶14 (SEC. 5 › Budget)', '¶15 (SEC. 5 › Referral and data sharing)', '¶16 (SEC. 5 › Referral and data sharing)'],
+		);
+		const budget = withRule(diagnostics, COOPERATION)[1]!;
+		assert.match(budget.message, /^¶14 \(SEC\. 5 › Budget\): Services made conditional/);
+		assert.equal(budget.range.start.line, 13, 'the Problems panel\'s line is the Word paragraph');
+	});
+
+	test('the report opens beside the Word review editor (its editor-title command), placed by Word paragraph; closing the editor clears its problems', async () => {
+		await vscode.commands.executeCommand('vscode.open', proposal);
+		const tab = await wordEditorTab(proposal);
+		// The editor title's button passes the .docx, as here.
+		await vscode.commands.executeCommand('accountable.showReport', proposal);
+		const report = await poll(async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('accountable.report') && t.label === 'Accountability report: proposal.docx'), 'the report of proposal.docx');
+		assert.notEqual(report.group.viewColumn, tab.group.viewColumn, 'the report is beside the document');
+		await vscode.window.tabGroups.close(report);
+		await vscode.window.tabGroups.close(await wordEditorTab(proposal));
+		await waitForDiagnostics(proposal, (all) => all.length === 0, 'the problems of the closed editor to go');
+	});
+
+	test('"Review Word Document" opens the Word review editor; a damaged .docx shows an error in the Problems panel, not a clean document', async () => {
+		await vscode.commands.executeCommand('accountable.reviewWordDocument', proposal);
+		await vscode.window.tabGroups.close(await wordEditorTab(proposal));
+		const cut = workspaceFile('cut.docx');
+		await vscode.commands.executeCommand('vscode.open', cut);
+		await wordEditorTab(cut);
+		const [error] = await waitForDiagnostics(cut, (all) => all.length === 1 && all, 'the error on cut.docx');
+		assert.equal(error!.severity, vscode.DiagnosticSeverity.Error);
+		assert.match(error!.message, /^Accountable could not review this Word document: cut\.docx is damaged/);
+		await vscode.window.tabGroups.close(await wordEditorTab(cut));
 	});
 
 	test('opens the converted .docx in a read-only Markdown view with Accountable diagnostics on the right lines', async () => {
@@ -165,7 +214,7 @@ suite('Accountable: Review Word Document', function () {
 		}
 	});
 
-	test('a damaged .docx opens a view that says why it could not be reviewed', async () => {
+	test('a damaged .docx opens a converted-text view that says why it could not be reviewed', async () => {
 		const cut = workspaceFile('cut.docx');
 		const editor = await reviewWordDocument(cut);
 		assert.match(editor.document.getText(), /cut\.docx could not be reviewed/);

@@ -9,7 +9,7 @@ import { convertWordBytes, type WordDocument } from './wordDocument';
 
 export { DocxError } from './convert';
 export { WordLocator, describeLocation, type WordLocation } from './locate';
-export type { WordParagraph } from './markdown';
+export type { WordBlock, WordParagraph } from './markdown';
 export type { WordDocument } from './wordDocument';
 
 export function isWordDocument(file: string): boolean {

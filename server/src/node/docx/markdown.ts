@@ -16,9 +16,34 @@ export interface WordParagraph {
 	note?: string;
 }
 
+/**
+ * The document's shape as a reader sees it (headings, paragraphs, lists, tables), naming its Word paragraphs
+ * by number: what the Word review editor draws, recorded by the same walk that numbers the paragraphs.
+ */
+export type WordBlock =
+	| { kind: 'heading'; level: number; paragraph: number }
+	| { kind: 'paragraph'; paragraph: number }
+	| { kind: 'list'; ordered: boolean; items: WordListItem[] }
+	| { kind: 'table'; rows: WordTableCell[][] };
+
+export interface WordListItem {
+	/** Absent for an item with no text of its own (only a sublist). */
+	paragraph?: number;
+	blocks: WordBlock[];
+}
+
+export interface WordTableCell {
+	header: boolean;
+	/** Word's merged cells: across columns, and down rows (the cells it covers below are absent). */
+	colspan: number;
+	rowspan: number;
+	paragraphs: number[];
+}
+
 export interface ConvertedMarkdown {
 	markdown: string;
 	paragraphs: WordParagraph[];
+	layout: WordBlock[];
 }
 
 const HEADING = /^h([1-6])$/;
@@ -35,11 +60,14 @@ const NOTE_BACKLINK = /^#(footnote|endnote)-ref-/;
 export function renderMarkdown(nodes: readonly HtmlNode[]): ConvertedMarkdown {
 	const writer = new MarkdownWriter();
 	writer.blocks(nodes, '');
-	return { markdown: writer.finish(), paragraphs: writer.paragraphs };
+	return { markdown: writer.finish(), paragraphs: writer.paragraphs, layout: writer.layout };
 }
 
 class MarkdownWriter {
 	readonly paragraphs: WordParagraph[] = [];
+	readonly layout: WordBlock[] = [];
+	/** Where the next block of the layout goes: the document, or the list item being written. */
+	private container = this.layout;
 	private out = '';
 	private readonly headings: Array<{ level: number; text: string }> = [];
 
@@ -50,17 +78,21 @@ class MarkdownWriter {
 	blocks(nodes: readonly HtmlNode[], indent: string): void {
 		for (const node of nodes) {
 			if (node.kind === 'text') {
-				if (node.value.trim()) this.paragraph(indent, '', plainText([node]), 'paragraph');
+				if (node.value.trim()) this.addParagraph(this.paragraph(indent, '', plainText([node]), 'paragraph'));
 				continue;
 			}
 			const heading = HEADING.exec(node.name);
 			if (heading) this.heading(Number(heading[1]), plainText(node.children));
-			else if (node.name === 'p') this.paragraph(indent, '', plainText(node.children), 'paragraph');
+			else if (node.name === 'p') this.addParagraph(this.paragraph(indent, '', plainText(node.children), 'paragraph'));
 			else if (node.name === 'ol' || node.name === 'ul') this.list(node, indent);
 			else if (node.name === 'table') this.table(node, indent);
 			else if (node.children.some(isBlock)) this.blocks(node.children, indent);
-			else this.paragraph(indent, '', plainText([node]), 'paragraph');
+			else this.addParagraph(this.paragraph(indent, '', plainText([node]), 'paragraph'));
 		}
+	}
+
+	private addParagraph(paragraph: number | undefined): void {
+		if (paragraph !== undefined) this.container.push({ kind: 'paragraph', paragraph });
 	}
 
 	private heading(level: number, text: string): void {
@@ -68,18 +100,20 @@ class MarkdownWriter {
 		while (this.headings.length > 0 && this.headings[this.headings.length - 1]!.level >= level) this.headings.pop();
 		this.headings.push({ level, text });
 		// A trailing `#` would be read as a closing sequence and dropped.
-		this.paragraph('', `${'#'.repeat(level)} `, text, 'heading', escapeLineStart(escapeInline(text)).replace(/#$/, '\\#'));
+		const paragraph = this.paragraph('', `${'#'.repeat(level)} `, text, 'heading', escapeLineStart(escapeInline(text)).replace(/#$/, '\\#'));
+		if (paragraph !== undefined) this.container.push({ kind: 'heading', level, paragraph });
 	}
 
-	/** Writes one Word paragraph as its own Markdown block, recording its offsets. */
-	private paragraph(indent: string, marker: string, text: string, kind: WordParagraph['kind'], markdown = escapeLineStart(escapeInline(text)), note?: string, separator = '\n\n'): void {
-		if (!text) return;
+	/** Writes one Word paragraph as its own Markdown block, recording its offsets; returns its number. */
+	private paragraph(indent: string, marker: string, text: string, kind: WordParagraph['kind'], markdown = escapeLineStart(escapeInline(text)), note?: string, separator = '\n\n'): number | undefined {
+		if (!text) return undefined;
 		this.out += indent + marker;
 		const start = this.out.length;
 		this.out += markdown;
 		this.record(kind, text, start, this.out.length, note);
 		// A paragraph made only of a suppression comment is followed directly by the paragraph it silences.
 		this.out += isOnlyDirective(text) ? '\n' : separator;
+		return this.paragraphs.length;
 	}
 
 	private record(kind: WordParagraph['kind'], text: string, start: number, end: number, note?: string): void {
@@ -96,6 +130,8 @@ class MarkdownWriter {
 
 	private list(list: HtmlElement, indent: string): void {
 		let n = 0;
+		const block: WordBlock = { kind: 'list', ordered: list.name === 'ol', items: [] };
+		this.container.push(block);
 		const items = list.children.filter((c): c is HtmlElement => c.kind === 'element' && c.name === 'li');
 		for (const item of items) {
 			const own = item.children.filter((c) => !(c.kind === 'element' && (c.name === 'ol' || c.name === 'ul' || c.name === 'table')));
@@ -103,33 +139,40 @@ class MarkdownWriter {
 			const noteId = NOTE_ID.exec(item.attributes.id ?? '');
 			const marker = list.name === 'ol' ? `${++n}. ` : '- ';
 			const nested = item.children.filter((c): c is HtmlElement => c.kind === 'element' && (c.name === 'ol' || c.name === 'ul' || c.name === 'table'));
+			const entry: WordListItem = { blocks: [] };
+			block.items.push(entry);
 			if (text) {
 				const note = noteId ? `${noteId[1]} ${noteId[2]}` : undefined;
-				this.paragraph(indent, marker, text, note ? 'note' : 'listItem', undefined, note, '\n');
+				const paragraph = this.paragraph(indent, marker, text, note ? 'note' : 'listItem', undefined, note, '\n');
+				if (paragraph !== undefined) entry.paragraph = paragraph;
 			}
 			// Items without text of their own (only a sublist) leave no marker, so keep the sublist's indent.
 			const inner = text ? indent + ' '.repeat(marker.length) : indent;
+			const outer = this.container;
+			this.container = entry.blocks;
 			for (const child of nested) {
 				if (child.name === 'table') {
 					this.out += '\n';
 					this.table(child, inner);
 				} else this.list(child, inner);
 			}
+			this.container = outer;
 		}
 		this.out = this.out.replace(/\n*$/, '\n\n');
 	}
 
 	/** A GFM table: the first row is the header; a cell's paragraphs are joined with `<br>`. */
 	private table(table: HtmlElement, indent: string): void {
-		const rows = descendants(table, 'tr', ['table']).map((tr) =>
-			tr.children
-				.filter((c): c is HtmlElement => c.kind === 'element' && (c.name === 'td' || c.name === 'th'))
-				.flatMap((cell) => [cellParagraphs(cell), ...Array.from({ length: Math.max(0, Number(cell.attributes.colspan ?? 1) - 1) }, () => [])]),
-		);
+		const shape = descendants(table, 'tr', ['table']).map((tr) => tr.children.filter((c): c is HtmlElement => c.kind === 'element' && (c.name === 'td' || c.name === 'th')));
+		// In the Markdown a merged cell is followed by empty ones; the layout keeps it one cell that spans.
+		const rows = shape.map((cells) => cells.flatMap((cell) => [cellParagraphs(cell), ...Array.from({ length: spanOf(cell, 'colspan') - 1 }, () => [])]));
 		if (rows.length === 0) return;
+		const layout: WordTableCell[][] = shape.map((cells) => cells.map((cell) => ({ header: cell.name === 'th', colspan: spanOf(cell, 'colspan'), rowspan: spanOf(cell, 'rowspan'), paragraphs: [] })));
+		this.container.push({ kind: 'table', rows: layout });
 		const columns = Math.max(1, ...rows.map((r) => r.length));
 		rows.forEach((cells, i) => {
 			this.out += `${indent}|`;
+			const cellAt = layoutCells(layout[i]!);
 			for (let c = 0; c < columns; c++) {
 				this.out += ' ';
 				(cells[c] ?? []).forEach((text, k) => {
@@ -137,6 +180,7 @@ class MarkdownWriter {
 					const start = this.out.length;
 					this.out += escapeInline(text).replace(/\|/g, '\\|');
 					this.record('tableCell', text, start, this.out.length);
+					cellAt[c]?.paragraphs.push(this.paragraphs.length);
 				});
 				this.out += ' |';
 			}
@@ -145,6 +189,16 @@ class MarkdownWriter {
 		});
 		this.out += '\n';
 	}
+}
+
+function spanOf(cell: HtmlElement, attribute: 'colspan' | 'rowspan'): number {
+	const span = Number(cell.attributes[attribute] ?? 1);
+	return Number.isInteger(span) && span > 1 ? span : 1;
+}
+
+/** The layout cell at each Markdown column of a row (a merged cell's columns after its first get none). */
+function layoutCells(row: readonly WordTableCell[]): Array<WordTableCell | undefined> {
+	return row.flatMap((cell) => [cell, ...Array.from({ length: cell.colspan - 1 }, () => undefined)]);
 }
 
 function isBlock(node: HtmlNode): boolean {

@@ -4,13 +4,15 @@
  */
 import { convertDocx } from './convert';
 import { WordLocator } from './locate';
-import type { WordParagraph } from './markdown';
+import type { WordBlock, WordParagraph } from './markdown';
 import type { RawInflate } from './package';
 
 export interface WordDocument {
 	/** The converted text the engine reviews (its offsets are what findings' ranges refer to). */
 	markdown: string;
 	paragraphs: WordParagraph[];
+	/** Headings, paragraphs, lists and tables as the reader sees them (the Word review editor draws these). */
+	layout: WordBlock[];
 	locator: WordLocator;
 }
 
@@ -19,6 +21,6 @@ export interface WordDocument {
  * (the review's maxDocumentSize) stops the unpacking once the document's text is longer.
  */
 export async function convertWordBytes(bytes: Uint8Array, inflateRaw: RawInflate, maxTextLength = Infinity): Promise<WordDocument> {
-	const { markdown, paragraphs } = await convertDocx(bytes, inflateRaw, maxTextLength);
-	return { markdown, paragraphs, locator: new WordLocator(markdown, paragraphs) };
+	const { markdown, paragraphs, layout } = await convertDocx(bytes, inflateRaw, maxTextLength);
+	return { markdown, paragraphs, layout, locator: new WordLocator(markdown, paragraphs) };
 }

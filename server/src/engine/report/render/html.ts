@@ -31,20 +31,8 @@ export type ItemLinks = Pick<HtmlPage, 'place' | 'linkRules'>;
 export const STANDALONE_PAGE: HtmlPage = { csp: "default-src 'none'; img-src data:; style-src 'unsafe-inline';", css: STANDALONE_CSS, bodyClass: 'standalone' };
 
 export function renderHtml(report: Report, page: HtmlPage = STANDALONE_PAGE): string {
-	const csp = page.csp;
-	const nonceAttr = page.nonce !== undefined ? ` nonce="${attr(page.nonce)}"` : '';
-	const css = page.css;
 	const made = report.generated ? ` on <time datetime="${attr(report.generated)}">${esc(report.generated.slice(0, 10))}</time>` : '';
-	return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>Accountability report: ${esc(report.document.title)}</title>
-<style${nonceAttr}>${css}</style>
-</head>
+	return `${pageHead({ csp: page.csp, title: `Accountability report: ${report.document.title}`, css: page.css, ...(page.nonce !== undefined ? { nonce: page.nonce } : {}), colorScheme: true })}
 <body class="${attr(page.bodyClass)}">
 <header class="masthead">
 <p class="kicker">Accountability report</p>
@@ -58,7 +46,7 @@ ${renderReportSections(report, page)}
 <footer>
 <p>Source: ${esc(report.source.citation)} Made on the reviewer’s own machine; nothing was sent over the network.</p>
 </footer>
-${page.script ? `<script${nonceAttr}>${page.script}</script>` : ''}
+${page.script ? `<script${page.nonce !== undefined ? ` nonce="${attr(page.nonce)}"` : ''}>${page.script}</script>` : ''}
 </body>
 </html>
 `;
@@ -175,6 +163,23 @@ ${rows}
 </svg>
 <figcaption>${esc(description)}.</figcaption>
 </figure>`;
+}
+
+/**
+ * A page up to its body: the content security policy, the title and the one style element (carrying the
+ * nonce a webview's policy asks for). Shared by the report and the Word review editor's page.
+ */
+export function pageHead(head: { csp: string; title: string; css: string; nonce?: string; colorScheme?: boolean }): string {
+	const nonce = head.nonce !== undefined ? ` nonce="${attr(head.nonce)}"` : '';
+	return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(head.csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${head.colorScheme ? '<meta name="color-scheme" content="light dark">\n' : ''}<title>${esc(head.title)}</title>
+<style${nonce}>${head.css}</style>
+</head>`;
 }
 
 export function esc(text: string): string {
