@@ -6,11 +6,12 @@ import { parseMarkdownChunks } from '../document/markdown';
 import { plainTextChunks } from '../document/plaintext';
 import { markdownHazard } from '../document/hostile';
 import { ProfileDetector, type DetectedProfile, type ReviewSettings } from '../config';
-import { ReviewContext, type BlockMemo, type Hit } from '../rules/kinds/context';
+import { ReviewContext, SentenceReadings, type BlockMemo, type Hit } from '../rules/kinds/context';
 import { ruleKind } from '../rules/kinds';
 import type { RuleKindDefinition } from '../rules/kinds/kind';
 import type { Rule, RuleSet } from '../rules/types';
 import type { Matcher } from '../matching/matcher';
+import type { Reading } from '../reading';
 import { LineIndex, lineStarts } from '../lineIndex';
 import { baseSeverities, byPosition, FindingContext, profileFor, settle, suggestionsStayInBlock, toFinding } from './findings';
 import type { ReviewInput, ReviewResult } from './types';
@@ -83,6 +84,8 @@ interface LastReview {
  */
 export class IncrementalReviewer {
 	private last?: LastReview;
+	/** The sentences the last review read, by text (SentenceReadings). */
+	private lastReadings?: ReadonlyMap<string, Reading>;
 	/** How the last review went: chunks in the document, and how many of them had to be parsed. */
 	lastStats = { chunks: 0, parsed: 0, sectionsReviewed: 0 };
 	private readonly kinds: RuleKindDefinition[];
@@ -172,7 +175,8 @@ export class IncrementalReviewer {
 		// Chunks start lines (a Markdown cut and a plain-text paragraph both start a line): kept findings move by whole lines.
 		if (!linesLineUp) throw new Error('internal error: a chunk does not start a line');
 		const sectionMemos = this.sectionMemos(document, placed, input.text.length);
-		const ctx = new ReviewContext(document, this.keep ? (block) => memos[block.index] : undefined, sectionMemos.memos);
+		const readings = new SentenceReadings(this.lastReadings);
+		const ctx = new ReviewContext(document, this.keep ? (block) => memos[block.index] : undefined, sectionMemos.memos, readings);
 		const profile = profileFor(document.text, settings, this.profiles);
 		const bases = baseSeverities(this.reviewer.ruleSet.rules, settings, profile.profile);
 		this.blockLocalHits(document, ctx, placed, bases);
@@ -180,6 +184,7 @@ export class IncrementalReviewer {
 		this.lastStats = { chunks: parsed.length, parsed: parsedCount, sectionsReviewed: sectionMemos.changed };
 
 		const result = this.assemble(document, new LineIndex(input.text, starts), settings, profile, bases, placed, ctx, sectionMemos.memos);
+		if (this.keep) this.lastReadings = readings.current;
 		// Word-start keys only help the first matching of a block; most blocks are never matched again.
 		for (const memo of memos) memo.keys = undefined;
 		return result;
@@ -391,7 +396,7 @@ class BlocksContext extends ReviewContext {
 		doc: ReviewDocument,
 		private readonly whole: ReviewContext,
 	) {
-		super(doc);
+		super(doc, undefined, undefined, whole.readings);
 	}
 
 	override matches(matcher: Matcher, block: Block): Offsets[] {
