@@ -263,7 +263,8 @@ export class IncrementalReviewer {
 			const kind = this.kinds[r]!;
 			const base = bases[r];
 			if (kind.locality === 'block' || base === undefined) return;
-			const hits = kind.sectionHits ? kind.sectionHits(rule, ctx, sectionMemoStore(sections, r)) : kind.run(rule, ctx);
+			// Section memos serve the next review: a review with none to come runs the kind over the document.
+			const hits = kind.sectionHits && this.keep ? kind.sectionHits(rule, ctx, sectionMemoStore(sections, r)) : kind.run(rule, ctx);
 			for (const hit of hits) add(rule, hit, base);
 		});
 		// A directive's "accountable-" has no line break, so it lies within one chunk: ask the chunks, not the text.
@@ -375,7 +376,11 @@ function blockMemos(events: readonly ParseEvent[]): BlockMemo[] {
 	return memos;
 }
 
-/** A context over the blocks of `chunks`; fills chunkOf with the chunk (its index in `chunks`) of each block, by document block index. */
+/**
+ * A context over the blocks of `chunks`; fills chunkOf with the chunk (its index in `chunks`) of each block,
+ * by document block index. When the chunks hold every block (a first review), the whole document's context
+ * itself: rules then call one kind of context, directly.
+ */
 function blocksView(document: ReviewDocument, whole: ReviewContext, chunks: readonly Placed[], chunkOf: Int32Array): ReviewContext {
 	const blocks: Block[] = [];
 	chunks.forEach((p, k) => {
@@ -384,7 +389,8 @@ function blocksView(document: ReviewDocument, whole: ReviewContext, chunks: read
 			blocks.push(document.blocks[b]!);
 		}
 	});
-	return new BlocksContext({ ...document, blocks }, whole);
+	// Each block belongs to one chunk, so as many blocks as the document's are all of them, in order.
+	return blocks.length === document.blocks.length ? whole : new BlocksContext({ ...document, blocks }, whole);
 }
 
 /**
