@@ -48,6 +48,7 @@ describe('npm run package', () => {
 			'extension/changelog.md',
 			'extension/images/icon.png',
 			'extension/out/builtin-rules.json',
+			'extension/out/english-model.json',
 			'extension/out/extension.js',
 			'extension/out/server.js',
 			'extension/package.json',

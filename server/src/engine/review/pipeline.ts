@@ -6,11 +6,12 @@ import { parseMarkdownChunks } from '../document/markdown';
 import { plainTextChunks } from '../document/plaintext';
 import { markdownHazard } from '../document/hostile';
 import { ProfileDetector, type DetectedProfile, type ReviewSettings } from '../config';
-import { ReviewContext, type BlockMemo, type Hit } from '../rules/kinds/context';
+import { ReviewContext, SentenceReadings, type BlockMemo, type Hit } from '../rules/kinds/context';
 import { ruleKind } from '../rules/kinds';
 import type { RuleKindDefinition } from '../rules/kinds/kind';
 import type { Rule, RuleSet } from '../rules/types';
 import type { Matcher } from '../matching/matcher';
+import type { Reading } from '../reading';
 import { LineIndex, lineStarts } from '../lineIndex';
 import { baseSeverities, byPosition, FindingContext, profileFor, settle, suggestionsStayInBlock, toFinding } from './findings';
 import type { ReviewInput, ReviewResult } from './types';
@@ -83,6 +84,8 @@ interface LastReview {
  */
 export class IncrementalReviewer {
 	private last?: LastReview;
+	/** The sentences the last review read, by text (SentenceReadings). */
+	private lastReadings?: ReadonlyMap<string, Reading>;
 	/** How the last review went: chunks in the document, and how many of them had to be parsed. */
 	lastStats = { chunks: 0, parsed: 0, sectionsReviewed: 0 };
 	private readonly kinds: RuleKindDefinition[];
@@ -172,7 +175,8 @@ export class IncrementalReviewer {
 		// Chunks start lines (a Markdown cut and a plain-text paragraph both start a line): kept findings move by whole lines.
 		if (!linesLineUp) throw new Error('internal error: a chunk does not start a line');
 		const sectionMemos = this.sectionMemos(document, placed, input.text.length);
-		const ctx = new ReviewContext(document, this.keep ? (block) => memos[block.index] : undefined, sectionMemos.memos);
+		const readings = new SentenceReadings(this.lastReadings);
+		const ctx = new ReviewContext(document, this.keep ? (block) => memos[block.index] : undefined, sectionMemos.memos, readings);
 		const profile = profileFor(document.text, settings, this.profiles);
 		const bases = baseSeverities(this.reviewer.ruleSet.rules, settings, profile.profile);
 		this.blockLocalHits(document, ctx, placed, bases);
@@ -180,6 +184,7 @@ export class IncrementalReviewer {
 		this.lastStats = { chunks: parsed.length, parsed: parsedCount, sectionsReviewed: sectionMemos.changed };
 
 		const result = this.assemble(document, new LineIndex(input.text, starts), settings, profile, bases, placed, ctx, sectionMemos.memos);
+		if (this.keep) this.lastReadings = readings.current;
 		// Word-start keys only help the first matching of a block; most blocks are never matched again.
 		for (const memo of memos) memo.keys = undefined;
 		return result;
@@ -258,7 +263,8 @@ export class IncrementalReviewer {
 			const kind = this.kinds[r]!;
 			const base = bases[r];
 			if (kind.locality === 'block' || base === undefined) return;
-			const hits = kind.sectionHits ? kind.sectionHits(rule, ctx, sectionMemoStore(sections, r)) : kind.run(rule, ctx);
+			// Section memos serve the next review: a review with none to come runs the kind over the document.
+			const hits = kind.sectionHits && this.keep ? kind.sectionHits(rule, ctx, sectionMemoStore(sections, r)) : kind.run(rule, ctx);
 			for (const hit of hits) add(rule, hit, base);
 		});
 		// A directive's "accountable-" has no line break, so it lies within one chunk: ask the chunks, not the text.
@@ -370,7 +376,11 @@ function blockMemos(events: readonly ParseEvent[]): BlockMemo[] {
 	return memos;
 }
 
-/** A context over the blocks of `chunks`; fills chunkOf with the chunk (its index in `chunks`) of each block, by document block index. */
+/**
+ * A context over the blocks of `chunks`; fills chunkOf with the chunk (its index in `chunks`) of each block,
+ * by document block index. When the chunks hold every block (a first review), the whole document's context
+ * itself: rules then call one kind of context, directly.
+ */
 function blocksView(document: ReviewDocument, whole: ReviewContext, chunks: readonly Placed[], chunkOf: Int32Array): ReviewContext {
 	const blocks: Block[] = [];
 	chunks.forEach((p, k) => {
@@ -379,7 +389,8 @@ function blocksView(document: ReviewDocument, whole: ReviewContext, chunks: read
 			blocks.push(document.blocks[b]!);
 		}
 	});
-	return new BlocksContext({ ...document, blocks }, whole);
+	// Each block belongs to one chunk, so as many blocks as the document's are all of them, in order.
+	return blocks.length === document.blocks.length ? whole : new BlocksContext({ ...document, blocks }, whole);
 }
 
 /**
@@ -391,7 +402,7 @@ class BlocksContext extends ReviewContext {
 		doc: ReviewDocument,
 		private readonly whole: ReviewContext,
 	) {
-		super(doc);
+		super(doc, undefined, undefined, whole.readings);
 	}
 
 	override matches(matcher: Matcher, block: Block): Offsets[] {

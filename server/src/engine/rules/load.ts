@@ -127,11 +127,11 @@ function loadRule(file: SourceFile, compiler: TermCompiler, errors: LoadError[])
 }
 
 /** A rule's term lists as matchers (its kind's and the common `unless`); problems are reported at `at(path)`. */
-function compileTerms(spec: RuleSpec, file: string, trusted: boolean, at: (path: ReadonlyArray<string | number>) => number, compiler: TermCompiler, errors: LoadError[]): Rule['compiled'] {
+function compileTerms(spec: RuleSpec, file: string, trusted: boolean, at: (path: ReadonlyArray<string | number>) => number, compiler: TermCompiler, errors: LoadError[], checked = false): Rule['compiled'] {
 	const report = (path: ReadonlyArray<string | number>) => (i: number, message: string) => errors.push({ file, line: at([...path, i]), message });
 	const terms: KindTermCompiler = {
-		list: (list, path) => (list ? compiler.compile(list, trusted, report(path)) : undefined),
-		groups: (groups, path) => groups?.map((g, i) => compiler.compile(g, trusted, report([...path, i]))!),
+		list: (list, path) => (list ? compiler.compile(list, trusted, report(path), checked) : undefined),
+		groups: (groups, path) => groups?.map((g, i) => compiler.compile(g, trusted, report([...path, i]), checked)!),
 		problem: (path, message) => errors.push({ file, line: at(path), message }),
 	};
 	return { ...ruleKind(spec.kind).compile(spec, terms), unless: terms.list(spec.unless, ['unless']) };
@@ -156,7 +156,8 @@ export function compileRuleData(set: RuleSet): CompiledRules {
 }
 
 function compileRule(rule: CompiledRules['rules'][number], compiler: TermCompiler, errors: LoadError[]): Rule {
-	return { ...rule, compiled: compileTerms(rule.spec, rule.path, true, () => 1, compiler, errors) };
+	// Their patterns passed checkPattern when the build step loaded the files: not checked again at each start.
+	return { ...rule, compiled: compileTerms(rule.spec, rule.path, true, () => 1, compiler, errors, true) };
 }
 
 /** Resolves `@vocabulary` references and compiles term lists, caching shared vocabularies. */
@@ -169,8 +170,11 @@ class TermCompiler {
 
 	constructor(private readonly vocabularies: Map<string, Vocabulary>) {}
 
-	/** `trusted`: the list is in a built-in rule, so its own patterns may use JavaScript's engine. */
-	compile(list: TermList, trusted: boolean, report: (index: number, message: string) => void): Matcher | undefined {
+	/**
+	 * `trusted`: the list is in a built-in rule, so its own patterns may use JavaScript's engine; `checked`: its
+	 * patterns were checked already (the build step's compiled rules).
+	 */
+	compile(list: TermList, trusted: boolean, report: (index: number, message: string) => void, checked = false): Matcher | undefined {
 		const terms: string[] = [];
 		const patterns: string[] = [];
 		const untrusted: string[] = [];
@@ -187,7 +191,7 @@ class TermCompiler {
 					untrusted.push(...resolved.untrusted);
 				}
 			} else if (isPattern(entry)) {
-				const problem = trusted ? checkPattern(patternSource(entry)) : checkLinearPattern(patternSource(entry));
+				const problem = checked ? undefined : trusted ? checkPattern(patternSource(entry)) : checkLinearPattern(patternSource(entry));
 				if (problem) {
 					report(i, `bad pattern ${entry}: ${problem}`);
 					ok = false;

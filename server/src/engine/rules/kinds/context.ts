@@ -51,6 +51,14 @@ export interface BlockMemo {
 const NONE: Offsets[] = [];
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
+/** How many words (WORD's matches) a text holds, counted without making a string of each, as match() would. */
+function countWords(text: string): number {
+	WORD.lastIndex = 0;
+	let n = 0;
+	while (WORD.test(text)) n++;
+	return n;
+}
+
 /**
  * What is known about a section's content that does not depend on where the section is. The incremental
  * reviewer keeps one per unchanged section across reviews (incremental/sectionMemos.ts), so a change in
@@ -74,13 +82,16 @@ export class ReviewContext {
 	private readonly sectionBlockLists: Array<Block[] | undefined> = [];
 	private readonly ownFacts: Array<SectionFacts | undefined> = [];
 	private readonly sectionMatchLists: Array<Map<number, Offsets[]> | undefined> = [];
-	private readonly readings = new Map<string, Reading>();
 
-	/** `memo` gives a block's memo kept across reviews, if any; `sectionFacts` a section's, by section index. */
+	/**
+	 * `memo` gives a block's memo kept across reviews, if any; `sectionFacts` a section's, by section index;
+	 * `readings` the sentences read in this review, and those of the last one to take from.
+	 */
 	constructor(
 		readonly doc: ReviewDocument,
 		private readonly memo?: (block: Block) => BlockMemo | undefined,
 		private readonly sectionFacts?: readonly SectionFacts[],
+		readonly readings: SentenceReadings = new SentenceReadings(),
 	) {}
 
 	/** Where what is known about a section is kept: its memo, or this review's own record. */
@@ -156,7 +167,7 @@ export class ReviewContext {
 		const known = this.wordCounts[block.index];
 		if (known !== undefined) return known;
 		const memo = this.memo?.(block);
-		const n = memo?.words ?? block.prose.match(WORD)?.length ?? 0;
+		const n = memo?.words ?? countWords(block.prose);
 		if (memo) memo.words = n;
 		this.wordCounts[block.index] = n;
 		return n;
@@ -220,14 +231,7 @@ export class ReviewContext {
 
 	/** The structural reading of a sentence (reading/), made once per review and sentence, when a rule first asks. */
 	reading(block: Block, sentence: Offsets): Reading {
-		// By text: a sentence repeated through a document (boilerplate, a list's refrain) is read once.
-		const text = this.prose(block, sentence);
-		let reading = this.readings.get(text);
-		if (!reading) {
-			reading = new Reading(text);
-			this.readings.set(text, reading);
-		}
-		return reading;
+		return this.readings.of(this.prose(block, sentence));
 	}
 
 	/**
@@ -296,6 +300,27 @@ export class ReviewContext {
 		if (section.headingBlock !== undefined && !section.blocks.includes(section.headingBlock)) blocks.unshift(this.doc.blocks[section.headingBlock]!);
 		this.sectionBlockLists[section.index] = blocks;
 		return blocks;
+	}
+}
+
+/**
+ * The readings of a review's sentences, by text: a sentence repeated through a document (boilerplate, a list's
+ * refrain) is read once, and so is one that the last review of the same document read (the readings of an
+ * unchanged sentence are the same), when the review pipeline passes that review's readings on. Only the
+ * sentences a review asks about are kept for the next, so what is kept follows the document.
+ */
+export class SentenceReadings {
+	readonly current = new Map<string, Reading>();
+
+	constructor(private readonly earlier?: ReadonlyMap<string, Reading>) {}
+
+	of(text: string): Reading {
+		let reading = this.current.get(text);
+		if (!reading) {
+			reading = this.earlier?.get(text) ?? new Reading(text);
+			this.current.set(text, reading);
+		}
+		return reading;
 	}
 }
 
