@@ -22,13 +22,15 @@ const resultsFile = process.argv[2] ?? path.join(resultsDir, 'e2e-ui.json');
 const screenshot = path.join(resultsDir, 'e2e-squiggle-and-hover.png');
 const reportScreenshot = path.join(resultsDir, 'e2e-report-beside-draft.png');
 const wordScreenshot = path.join(resultsDir, 'e2e-word-review.png');
+const walkthroughScreenshot = path.join(resultsDir, 'e2e-walkthrough.png');
+const ruleDocScreenshot = path.join(resultsDir, 'e2e-rule-documentation.png');
 const WORD_DOCUMENT = 'proposal.docx';
 const EXAMPLE = 'draft-state-bill.md';
 const COOPERATION = 'conditional-services/cooperation-required';
 const VIEWPORT = { width: 1400, height: 900 };
 const WAIT = { timeout: Number(process.env.ACCOUNTABLE_E2E_UI_TIMEOUT_MS ?? 90000) };
 // What `npm run package` needs, copied so the production build does not rewrite out/ under other test runs.
-const PACKAGE_SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+const PACKAGE_SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'extension', 'examples', 'media'];
 
 function buildVsix(work) {
 	for (const source of PACKAGE_SOURCES) {
@@ -72,6 +74,14 @@ async function waitForCursorLine(page, wanted) {
 	}
 }
 
+/** Runs a command from the Command Palette, as a keyboard user does. */
+async function runCommand(page, title) {
+	await page.keyboard.press('Control+Shift+P');
+	await page.keyboard.type(title);
+	await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title.replace(/^[^:]+: /, '')}"]`, WAIT);
+	await page.keyboard.press('Enter');
+}
+
 /** The report webview: VS Code's host iframe holding the extension's page. */
 function reportFrame(page) {
 	return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -89,7 +99,7 @@ async function main() {
 	const { grantProposal } = createRequire(import.meta.url)(path.join(root, 'out', 'e2e', 'docxFixtures.js'));
 	fs.writeFileSync(path.join(workspace, WORD_DOCUMENT), await grantProposal());
 	fs.mkdirSync(resultsDir, { recursive: true });
-	for (const shot of [screenshot, reportScreenshot, wordScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png')]) fs.rmSync(shot, { force: true });
+	for (const shot of [screenshot, reportScreenshot, wordScreenshot, walkthroughScreenshot, ruleDocScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png'), path.join(resultsDir, 'e2e-walkthrough-failure.png')]) fs.rmSync(shot, { force: true });
 	const profile = makeProfile('cs-ui-');
 	let server;
 	let browser;
@@ -279,6 +289,79 @@ async function main() {
 				await page.screenshot({ path: path.join(resultsDir, 'e2e-word-failure.png') }).catch(() => {});
 				throw error;
 			}
+		});
+
+		await checks.check('Accountable: Get Started opens the walkthrough; its buttons open the example draft (unsaved) and go to a finding, ticking the steps off; screenshot taken', async () => {
+			assert.ok(page, 'the workbench did not open');
+			try {
+				await page.keyboard.press('Escape');
+				await runCommand(page, 'View: Close All Editors');
+				await runCommand(page, 'Accountable: Get Started');
+				const guide = page.locator('.gettingStartedContainer');
+				await guide.getByText('Get started with Accountable').first().waitFor(WAIT);
+				const steps = ['Open the example draft', 'See a finding', 'Read why', 'Apply a fix', 'Open the accountability report', 'Choose a profile'];
+				for (const title of steps) await guide.locator('.getting-started-step').filter({ hasText: title }).first().waitFor(WAIT);
+				await guide.getByRole('button', { name: 'Open Example Draft' }).first().click();
+				// The example opens beside the guide as an unsaved document, and is reviewed.
+				await page.waitForSelector('.tabs-container .tab[aria-label*="draft-state-bill.md"]', WAIT);
+				await page.waitForSelector('.editor-group-container .monaco-editor .squiggly-error', WAIT);
+				await guide.locator('.getting-started-step').filter({ hasText: 'See a finding' }).first().click();
+				await guide.getByRole('button', { name: 'Show a Finding' }).first().click();
+				await page.waitForSelector(`.markers-panel .monaco-list-row:has-text("${COOPERATION}")`, WAIT);
+				// The example's sentence is selected in its editor, in view.
+				await page.locator('.editor-group-container .monaco-editor .view-line').filter({ hasText: 'Victims who assist in the investigation' }).first().waitFor(WAIT);
+				// The two steps done are ticked off in the guide.
+				const done = guide.locator('[data-done-step-id][aria-checked="true"]');
+				const deadline = Date.now() + WAIT.timeout;
+				while ((await done.count()) < 2) {
+					assert.ok(Date.now() < deadline, `two steps ticked off; ${await done.count()} are`);
+					await new Promise((resolve) => setTimeout(resolve, 200));
+				}
+				await page.screenshot({ path: walkthroughScreenshot });
+				checkPng(walkthroughScreenshot, VIEWPORT);
+			} catch (error) {
+				await page.screenshot({ path: path.join(resultsDir, 'e2e-walkthrough-failure.png') }).catch(() => {});
+				throw error;
+			}
+			console.log(`    walkthrough at ${seconds()}: ${path.relative(root, walkthroughScreenshot)}`);
+		});
+
+		await checks.check('Show Rule Documentation shows the rule rendered (what it flags, why with ¶, what to write instead, examples), never its patterns, and nothing of it is reviewed; screenshot taken', async () => {
+			assert.ok(page, 'the workbench did not open');
+			try {
+				// The saved draft this time (the guide's example is an unsaved copy of the same name).
+				await page.keyboard.press('Escape');
+				await page.keyboard.press('Control+P');
+				await page.keyboard.type(EXAMPLE);
+				await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${EXAMPLE}"]`, WAIT);
+				await page.keyboard.press('Enter');
+				await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', WAIT);
+				await page.keyboard.press('Control+G');
+				await page.keyboard.type(`${cooperationLine(workspace)}:20`);
+				await page.keyboard.press('Enter');
+				await runCommand(page, 'Accountable: Show Rule Documentation');
+				await page.waitForSelector('.tabs-container .tab[aria-label*="cooperation-required.md"]', WAIT);
+				const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+				await preview.locator('h1').filter({ hasText: 'Services conditioned on cooperation with law enforcement' }).waitFor(WAIT);
+				const headings = await preview.locator('h2').allInnerTexts();
+				for (const heading of ['What it flags', 'Why', 'What to write instead', 'Not flagged', 'Examples']) assert.ok(headings.includes(heading), `heading ${heading}: ${JSON.stringify(headings)}`);
+				const text = await preview.locator('body').innerText();
+				assert.match(text, /\(¶4\)/, 'the paper is cited with its paragraph');
+				assert.match(text, /Flagged:/);
+				for (const machinery of ['@law-enforcement', 'frame:', 'unless:', 'kind:']) assert.ok(!text.includes(machinery), `no rule-file machinery (${machinery}) in the rendered page`);
+				await page.screenshot({ path: ruleDocScreenshot });
+				checkPng(ruleDocScreenshot, VIEWPORT);
+				// The documentation is not reviewed: the Problems panel lists the draft's findings and nothing of it.
+				await page.keyboard.press('Control+Shift+M');
+				await page.waitForSelector(`.markers-panel .monaco-list-row:has-text("${EXAMPLE}")`, WAIT);
+				const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+				assert.ok(!rows.some((r) => r.includes('cooperation-required.md')), `the rule documentation has no problems: ${JSON.stringify(rows)}`);
+				await page.keyboard.press('Control+Shift+M');
+			} catch (error) {
+				await page.screenshot({ path: path.join(resultsDir, 'e2e-rule-documentation-failure.png') }).catch(() => {});
+				throw error;
+			}
+			console.log(`    rule documentation at ${seconds()}: ${path.relative(root, ruleDocScreenshot)}`);
 		});
 
 		await checks.check('the workbench and the extension sent nothing beyond loopback', () => {
