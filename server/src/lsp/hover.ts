@@ -31,9 +31,10 @@ function findingMarkdown(finding: Finding, rule: Rule | undefined, documentation
 	if (instead) lines.push(`**What to write instead:** ${instead}`);
 	for (const s of e.suggestions) if (s !== rewrite && !(instead ?? '').includes(s.text)) lines.push('', `*${s.label}:* ${escape(s.text)}`);
 	if (lines.length > 0) lines.push('');
-	lines.push(`**Why:** ${e.reason ?? escape(e.title)} (\`${e.ruleId}\`)`);
+	lines.push(`**Why:** ${e.reason ?? escape(e.title)}`);
 	if (e.evidence.length > 0) lines.push('', `**Evidence:** ${e.evidence.map((q) => `“${escape(q.quote)}” (¶${q.paragraph})`).join(' · ')}`);
-	lines.push('', `[Rule documentation](${documentationLink})`);
+	// The rule id names the finding where the editor shows no diagnostic above the hover (Neovim, Helix).
+	lines.push('', `[Documentation of ${e.ruleId}](${documentationLink})`);
 	return lines.join('\n');
 }
 

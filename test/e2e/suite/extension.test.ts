@@ -130,7 +130,7 @@ suite('Accountable in VS Code', function () {
 	test('the walkthrough\'s commands open the example as an unsaved draft and put the cursor on its finding', async () => {
 		await vscode.commands.executeCommand('accountable.openExample');
 		const editor = await poll(async () => vscode.window.activeTextEditor?.document.uri.scheme === 'untitled' && vscode.window.activeTextEditor, 'the example in an editor');
-		assert.equal(editor.document.uri.path, 'draft-state-bill.md');
+		assert.ok(editor.document.uri.path.endsWith('draft-state-bill.md'), editor.document.uri.toString());
 		assert.equal(editor.document.languageId, 'markdown');
 		assert.match(editor.document.getText(), /Victims who assist in the investigation/);
 		await waitForDiagnostics(editor.document.uri, (all) => withRule(all, COOPERATION).length > 0, `${COOPERATION} on the example`);
