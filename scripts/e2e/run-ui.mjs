@@ -24,6 +24,7 @@ const reportScreenshot = path.join(resultsDir, 'e2e-report-beside-draft.png');
 const wordScreenshot = path.join(resultsDir, 'e2e-word-review.png');
 const walkthroughScreenshot = path.join(resultsDir, 'e2e-walkthrough.png');
 const ruleDocScreenshot = path.join(resultsDir, 'e2e-rule-documentation.png');
+const settingsScreenshot = path.join(resultsDir, 'e2e-settings.png');
 const WORD_DOCUMENT = 'proposal.docx';
 const EXAMPLE = 'draft-state-bill.md';
 const COOPERATION = 'conditional-services/cooperation-required';
@@ -112,7 +113,7 @@ async function main() {
 	const { grantProposal } = createRequire(import.meta.url)(path.join(root, 'out', 'e2e', 'docxFixtures.js'));
 	fs.writeFileSync(path.join(workspace, WORD_DOCUMENT), await grantProposal());
 	fs.mkdirSync(resultsDir, { recursive: true });
-	for (const shot of [screenshot, reportScreenshot, wordScreenshot, walkthroughScreenshot, ruleDocScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png'), path.join(resultsDir, 'e2e-walkthrough-failure.png')]) fs.rmSync(shot, { force: true });
+	for (const shot of [screenshot, reportScreenshot, wordScreenshot, walkthroughScreenshot, ruleDocScreenshot, settingsScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png'), path.join(resultsDir, 'e2e-walkthrough-failure.png')]) fs.rmSync(shot, { force: true });
 	const profile = makeProfile('cs-ui-');
 	let server;
 	let browser;
@@ -376,6 +377,55 @@ async function main() {
 				throw error;
 			}
 			console.log(`    rule documentation at ${seconds()}: ${path.relative(root, ruleDocScreenshot)}`);
+		});
+
+		await checks.check('the Settings editor offers named choices for the profile and the minimum severity ("Use the configuration file", never "null"); screenshot taken', async () => {
+			assert.ok(page, 'the workbench did not open');
+			try {
+				await page.keyboard.press('Escape');
+				await runCommand(page, 'Preferences: Open Settings (UI)');
+				// The search box (an editor of its own) has the focus when the Settings editor opens.
+				const search = page.locator('.settings-editor .settings-header .suggest-input-container').first();
+				await search.waitFor(WAIT);
+				const find = async (text) => {
+					await search.click();
+					await page.keyboard.press('Control+A');
+					await page.keyboard.type(text);
+				};
+				await find('accountable.profile');
+				const item = page.locator('.settings-editor .setting-item-enum').filter({ hasText: 'Accountable: Profile' }).first();
+				await item.waitFor(WAIT);
+				const options = await item.locator('select option').allInnerTexts();
+				assert.deepEqual(options, ['Use the configuration file', 'Detect', 'General policy', 'Bill or legislation', 'Grant proposal'], 'the profile\'s choices');
+				await find('accountable');
+				const severity = page.locator('.settings-editor .setting-item-enum').filter({ hasText: 'Accountable: Min Severity' }).first();
+				await severity.waitFor(WAIT);
+				const severities = await severity.locator('select option').allInnerTexts();
+				assert.ok(!severities.some((o) => /null/i.test(o)) && severities[0] === 'Use the configuration file', JSON.stringify(severities));
+				// accountable.rules: Add Item offers the rule ids and categories as keys.
+				await find('accountable.rules');
+				const rules = page.locator('.settings-editor .setting-item-contents').filter({ hasText: 'Accountable: Rules' }).first();
+				await rules.waitFor(WAIT);
+				await rules.getByRole('button', { name: 'Add Item' }).click();
+				const offered = async () => [
+					...(await rules.locator('select option').allInnerTexts()),
+					...(await rules.locator('input').evaluateAll((els) => els.map((e) => e.value))),
+				];
+				const deadline = Date.now() + WAIT.timeout;
+				let keys = await offered();
+				while (!keys.some((k) => /^(conditional-services|conflation|consent)(\/[a-z-]+)?$/.test(k))) {
+					assert.ok(Date.now() < deadline, `a rule id or category offered as a key: ${JSON.stringify(keys)}`);
+					await new Promise((resolve) => setTimeout(resolve, 200));
+					keys = await offered();
+				}
+				console.log(`    accountable.rules offers ${keys.filter((k) => /^[a-z-]+(\/[a-z-]+)?$/.test(k)).length} keys and values, e.g. ${keys.slice(0, 3).join(', ')}`);
+				await page.screenshot({ path: settingsScreenshot });
+				checkPng(settingsScreenshot, VIEWPORT);
+			} catch (error) {
+				await page.screenshot({ path: path.join(resultsDir, 'e2e-settings-failure.png') }).catch(() => {});
+				throw error;
+			}
+			console.log(`    settings at ${seconds()}: ${path.relative(root, settingsScreenshot)}`);
 		});
 
 		await checks.check('the workbench and the extension sent nothing beyond loopback', () => {
