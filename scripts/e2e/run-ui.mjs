@@ -75,6 +75,16 @@ async function waitForCursorLine(page, wanted) {
 	}
 }
 
+/** Runs a check's steps; when one fails, keeps a screenshot of the workbench as it was (e2e-<name>-failure.png). */
+async function withFailureScreenshot(page, name, steps) {
+	try {
+		await steps();
+	} catch (error) {
+		await page.screenshot({ path: path.join(resultsDir, `e2e-${name}-failure.png`) }).catch(() => {});
+		throw error;
+	}
+}
+
 /** Runs a command from the Command Palette, as a keyboard user does. */
 async function runCommand(page, title) {
 	await page.keyboard.press('Control+Shift+P');
@@ -113,7 +123,7 @@ async function main() {
 	const { grantProposal } = createRequire(import.meta.url)(path.join(root, 'out', 'e2e', 'docxFixtures.js'));
 	fs.writeFileSync(path.join(workspace, WORD_DOCUMENT), await grantProposal());
 	fs.mkdirSync(resultsDir, { recursive: true });
-	for (const shot of [screenshot, reportScreenshot, wordScreenshot, walkthroughScreenshot, ruleDocScreenshot, settingsScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png'), path.join(resultsDir, 'e2e-walkthrough-failure.png')]) fs.rmSync(shot, { force: true });
+	for (const shot of [screenshot, reportScreenshot, wordScreenshot, walkthroughScreenshot, ruleDocScreenshot, settingsScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png'), path.join(resultsDir, 'e2e-walkthrough-failure.png'), path.join(resultsDir, 'e2e-rule-documentation-failure.png'), path.join(resultsDir, 'e2e-settings-failure.png')]) fs.rmSync(shot, { force: true });
 	const profile = makeProfile('cs-ui-');
 	let server;
 	let browser;
@@ -307,7 +317,7 @@ async function main() {
 
 		await checks.check('Accountable: Get Started opens the walkthrough; its buttons open the example draft (unsaved) and go to a finding, ticking the steps off; screenshot taken', async () => {
 			assert.ok(page, 'the workbench did not open');
-			try {
+			await withFailureScreenshot(page, 'walkthrough', async () => {
 				await page.keyboard.press('Escape');
 				await runCommand(page, 'View: Close All Editors');
 				await runCommand(page, 'Accountable: Get Started');
@@ -334,16 +344,13 @@ async function main() {
 				}
 				await page.screenshot({ path: walkthroughScreenshot });
 				checkPng(walkthroughScreenshot, VIEWPORT);
-			} catch (error) {
-				await page.screenshot({ path: path.join(resultsDir, 'e2e-walkthrough-failure.png') }).catch(() => {});
-				throw error;
-			}
+			});
 			console.log(`    walkthrough at ${seconds()}: ${path.relative(root, walkthroughScreenshot)}`);
 		});
 
 		await checks.check('Show Rule Documentation shows the rule rendered (what it flags, why with ¶, what to write instead, examples), never its patterns, and nothing of it is reviewed; screenshot taken', async () => {
 			assert.ok(page, 'the workbench did not open');
-			try {
+			await withFailureScreenshot(page, 'rule-documentation', async () => {
 				// The saved draft this time (the guide's example is an unsaved copy of the same name).
 				await page.keyboard.press('Escape');
 				await page.keyboard.press('Control+P');
@@ -372,16 +379,13 @@ async function main() {
 				const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
 				assert.ok(!rows.some((r) => r.includes('cooperation-required.md')), `the rule documentation has no problems: ${JSON.stringify(rows)}`);
 				await page.keyboard.press('Control+Shift+M');
-			} catch (error) {
-				await page.screenshot({ path: path.join(resultsDir, 'e2e-rule-documentation-failure.png') }).catch(() => {});
-				throw error;
-			}
+			});
 			console.log(`    rule documentation at ${seconds()}: ${path.relative(root, ruleDocScreenshot)}`);
 		});
 
 		await checks.check('the Settings editor offers named choices for the profile and the minimum severity ("Use the configuration file", never "null"); screenshot taken', async () => {
 			assert.ok(page, 'the workbench did not open');
-			try {
+			await withFailureScreenshot(page, 'settings', async () => {
 				await page.keyboard.press('Escape');
 				await runCommand(page, 'Preferences: Open Settings (UI)');
 				// The search box (an editor of its own) has the focus when the Settings editor opens.
@@ -421,10 +425,7 @@ async function main() {
 				console.log(`    accountable.rules offers ${keys.filter((k) => /^[a-z-]+(\/[a-z-]+)?$/.test(k)).length} keys and values, e.g. ${keys.slice(0, 3).join(', ')}`);
 				await page.screenshot({ path: settingsScreenshot });
 				checkPng(settingsScreenshot, VIEWPORT);
-			} catch (error) {
-				await page.screenshot({ path: path.join(resultsDir, 'e2e-settings-failure.png') }).catch(() => {});
-				throw error;
-			}
+			});
 			console.log(`    settings at ${seconds()}: ${path.relative(root, settingsScreenshot)}`);
 		});
 
