@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isWordReviewView, READ_ONLY_VIEW_MESSAGE } from '../../server/src/lsp/docxProtocol';
+import { openRuleDocumentation } from './ruleDocumentation';
 import { DIAGNOSTIC_SOURCE, Requests, ServerCommands, type DiagnosticData, type FindingCommandArgs, type RuleSummary, type SuggestionData } from '../../server/src/lsp/protocol';
 
 type Next = (command: string, args: unknown[]) => vscode.ProviderResult<unknown>;
@@ -128,37 +129,33 @@ async function pickSuggestion(finding: FindingCommandArgs & { suggestions?: Sugg
 	return picked?.suggestion;
 }
 
-/** Opens a rule's documentation (its Markdown file) in the Markdown preview, or in an editor if there is none. */
+/**
+ * Shows a rule's documentation, rendered (ruleDocumentation.ts): the rule given, else the one under the
+ * cursor, else one picked from the rules that apply to the active document.
+ */
 async function showRuleDocumentation(arg: unknown, client: LanguageClient | undefined): Promise<{ uri: string } | undefined> {
-	let docUrl: string | undefined;
 	let ruleId: string | undefined;
+	let documentUri = vscode.window.activeTextEditor?.document.uri.toString();
 	if (typeof arg === 'string') ruleId = arg;
-	else if (arg && typeof arg === 'object') ({ docUrl, ruleId } = arg as Partial<FindingCommandArgs>);
-	if (!docUrl && !ruleId) {
-		const atCursor = vscode.window.activeTextEditor ? vscode.languages.getDiagnostics(vscode.window.activeTextEditor.document.uri).find((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(vscode.window.activeTextEditor!.selection.active)) : undefined;
-		if (atCursor) ({ docUrl, ruleId } = toFinding(atCursor, vscode.window.activeTextEditor!.document.uri) ?? {});
+	else if (arg && typeof arg === 'object') {
+		const given = arg as Partial<FindingCommandArgs>;
+		ruleId = given.ruleId;
+		documentUri = given.uri ?? documentUri;
 	}
-	if (!docUrl && client) {
-		const uri = vscode.window.activeTextEditor?.document.uri.toString();
-		const rules = await client.sendRequest<RuleSummary[]>(Requests.rules, { uri });
-		if (ruleId) docUrl = rules.find((r) => r.id === ruleId)?.docUrl;
-		else {
-			const picked = await vscode.window.showQuickPick(
-				rules.map((r) => ({ label: r.id, description: r.severity, detail: r.summary, rule: r })),
-				{ placeHolder: 'Show the documentation of which rule?', matchOnDetail: true },
-			);
-			docUrl = picked?.rule.docUrl;
-		}
+	const editor = vscode.window.activeTextEditor;
+	if (!ruleId && editor) {
+		const atCursor = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(editor.selection.active));
+		if (atCursor) ruleId = toFinding(atCursor, editor.document.uri)?.ruleId;
 	}
-	if (!docUrl) {
-		if (ruleId) void vscode.window.showWarningMessage(`Accountable: no rule ${ruleId}.`);
-		return undefined;
+	if (!ruleId && client) {
+		const rules = await client.sendRequest<RuleSummary[]>(Requests.rules, { uri: documentUri });
+		const picked = await vscode.window.showQuickPick(
+			rules.map((r) => ({ label: r.id, description: r.severity, detail: r.summary, rule: r })),
+			{ placeHolder: 'Show the documentation of which rule?', matchOnDetail: true },
+		);
+		ruleId = picked?.rule.id;
 	}
-	const uri = vscode.Uri.parse(docUrl);
-	try {
-		await vscode.commands.executeCommand('markdown.showPreview', uri);
-	} catch {
-		await vscode.window.showTextDocument(uri, { preview: true });
-	}
-	return { uri: docUrl };
+	if (!ruleId) return undefined;
+	const uri = await openRuleDocumentation(ruleId, documentUri);
+	return { uri: uri.toString() };
 }

@@ -5,13 +5,15 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ClientCommands, DOCUMENT_PROFILE_NOTIFICATION, type DocumentProfileParams } from '../../server/src/lsp/protocol';
+import { ClientCommands, DIAGNOSTIC_SOURCE, DOCUMENT_PROFILE_NOTIFICATION, ServerCommands, type DocumentProfileParams } from '../../server/src/lsp/protocol';
 import { commandMiddleware } from './commands';
 import { FindingsStatus } from './status';
 import { registerWordDocumentReview } from './docx/wordReview';
 import { registerWordReviewEditor } from './docx/wordEditor';
 import { registerReportView } from './report/reportView';
 import { DOCX_SCHEME } from '../../server/src/lsp/docxProtocol';
+import { registerRuleDocumentation, ruleDocumentationUri } from './ruleDocumentation';
+import { registerWalkthrough } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -30,15 +32,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		]).concat([{ scheme: DOCX_SCHEME, language: 'markdown' }]),
 		diagnosticCollectionName: 'accountable',
 		outputChannel: output,
-		// Untrusted workspaces get limited support: the server loads no rule packs (see package.json).
-		initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
-		middleware: { executeCommand: (command, args, next) => commandMiddleware(command, args, next, () => client) },
+		// Untrusted workspaces get limited support: the server loads no rule packs (see package.json). Hovers'
+		// documentation links run Show Rule Documentation; the installed extension's own files are never reviewed
+		// (in development the extension's folder is the repository, whose test fixtures are reviewed on purpose).
+		initializationOptions: () => ({
+			trusted: vscode.workspace.isTrusted,
+			commandLinks: true,
+			...(context.extensionMode === vscode.ExtensionMode.Production ? { extensionFolder: context.extensionPath } : {}),
+		}),
+		markdown: { isTrusted: { enabledCommands: [ServerCommands.showRuleDocumentation] } },
+		middleware: {
+			executeCommand: (command, args, next) => commandMiddleware(command, args, next, () => client),
+			// A rule id in the Problems panel links to the rendered documentation, not to the rule file.
+			handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => withDocumentationLink(d, uri))),
+		},
 	};
 	client = new LanguageClient('accountable', 'Accountable', serverOptions, clientOptions);
 	registerWordDocumentReview(context, () => client);
 	const report = registerReportView(context, () => client);
 	const wordEditor = registerWordReviewEditor(context, client, (file, activated) => report.followWordDocument(file, activated));
 	report.revealInWordEditor = (file, line, character) => wordEditor.reveal(file, line, character);
+	registerRuleDocumentation(context, () => client);
+	registerWalkthrough(context);
 
 	const status = new FindingsStatus();
 	context.subscriptions.push(
@@ -58,6 +73,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		output.error(`The Accountable language server did not start: ${(e as Error).message}`);
 		void vscode.window.showErrorMessage('Accountable: the language server did not start (see the Accountable output channel).');
 	}
+}
+
+function withDocumentationLink(diagnostic: vscode.Diagnostic, uri: vscode.Uri): vscode.Diagnostic {
+	const code = diagnostic.code;
+	if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof code !== 'object' || !String(code.value).includes('/')) return diagnostic;
+	diagnostic.code = { value: code.value, target: ruleDocumentationUri(String(code.value), uri.toString()) };
+	return diagnostic;
 }
 
 export async function deactivate(): Promise<void> {

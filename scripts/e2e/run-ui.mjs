@@ -22,6 +22,9 @@ const resultsFile = process.argv[2] ?? path.join(resultsDir, 'e2e-ui.json');
 const screenshot = path.join(resultsDir, 'e2e-squiggle-and-hover.png');
 const reportScreenshot = path.join(resultsDir, 'e2e-report-beside-draft.png');
 const wordScreenshot = path.join(resultsDir, 'e2e-word-review.png');
+const walkthroughScreenshot = path.join(resultsDir, 'e2e-walkthrough.png');
+const ruleDocScreenshot = path.join(resultsDir, 'e2e-rule-documentation.png');
+const settingsScreenshot = path.join(resultsDir, 'e2e-settings.png');
 const WORD_DOCUMENT = 'proposal.docx';
 const DAMAGED_DOCUMENT = 'cut.docx';
 const EXAMPLE = 'draft-state-bill.md';
@@ -29,7 +32,7 @@ const COOPERATION = 'conditional-services/cooperation-required';
 const VIEWPORT = { width: 1400, height: 900 };
 const WAIT = { timeout: Number(process.env.ACCOUNTABLE_E2E_UI_TIMEOUT_MS ?? 90000) };
 // What `npm run package` needs, copied so the production build does not rewrite out/ under other test runs.
-const PACKAGE_SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+const PACKAGE_SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'extension', 'examples', 'media'];
 
 function buildVsix(work) {
 	for (const source of PACKAGE_SOURCES) {
@@ -91,6 +94,37 @@ async function frameWith(page, selector) {
 	}
 }
 
+/** Runs a check's steps; when one fails, keeps a screenshot of the workbench as it was (e2e-<name>-failure.png). */
+async function withFailureScreenshot(page, name, steps) {
+	try {
+		await steps();
+	} catch (error) {
+		await page.screenshot({ path: path.join(resultsDir, `e2e-${name}-failure.png`) }).catch(() => {});
+		throw error;
+	}
+}
+
+/** Runs a command from the Command Palette, as a keyboard user does. */
+async function runCommand(page, title) {
+	await page.keyboard.press('Control+Shift+P');
+	await page.keyboard.type(title);
+	await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title.replace(/^[^:]+: /, '')}"]`, WAIT);
+	await page.keyboard.press('Enter');
+}
+
+/** The content frame of the webview that shows `text` in a `selector` element (webviews nest the page in an inner frame). */
+async function webviewFrameWith(page, selector, text) {
+	const deadline = Date.now() + WAIT.timeout;
+	for (;;) {
+		for (const frame of page.frames()) {
+			const texts = await frame.locator(selector).allInnerTexts().catch(() => []);
+			if (texts.some((t) => t.includes(text))) return frame;
+		}
+		assert.ok(Date.now() < deadline, `a webview showing "${text}" in ${selector}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
 /** The report webview: VS Code's host iframe holding the extension's page. */
 function reportFrame(page) {
 	return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -109,7 +143,7 @@ async function main() {
 	fs.writeFileSync(path.join(workspace, WORD_DOCUMENT), await grantProposal());
 	fs.writeFileSync(path.join(workspace, DAMAGED_DOCUMENT), await truncatedDocx());
 	fs.mkdirSync(resultsDir, { recursive: true });
-	for (const shot of [screenshot, reportScreenshot, wordScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png')]) fs.rmSync(shot, { force: true });
+	for (const shot of [screenshot, reportScreenshot, wordScreenshot, walkthroughScreenshot, ruleDocScreenshot, settingsScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png'), path.join(resultsDir, 'e2e-walkthrough-failure.png'), path.join(resultsDir, 'e2e-rule-documentation-failure.png'), path.join(resultsDir, 'e2e-settings-failure.png')]) fs.rmSync(shot, { force: true });
 	const profile = makeProfile('cs-ui-');
 	let server;
 	let browser;
@@ -342,6 +376,120 @@ async function main() {
 			assert.match(text, /cut\.docx could not be reviewed/);
 			assert.match(text, /cut\.docx is damaged/);
 			assert.equal(await damaged.locator('mark, article').count(), 0);
+		});
+
+		await checks.check('Accountable: Get Started opens the walkthrough; its buttons open the example draft (unsaved) and go to a finding, ticking the steps off; screenshot taken', async () => {
+			assert.ok(page, 'the workbench did not open');
+			await withFailureScreenshot(page, 'walkthrough', async () => {
+				await page.keyboard.press('Escape');
+				await runCommand(page, 'View: Close All Editors');
+				await runCommand(page, 'Accountable: Get Started');
+				const guide = page.locator('.gettingStartedContainer');
+				await guide.getByText('Get started with Accountable').first().waitFor(WAIT);
+				const steps = ['Open the example draft', 'See a finding', 'Read why', 'Apply a fix', 'Open the accountability report', 'Choose a profile'];
+				for (const title of steps) await guide.locator('.getting-started-step').filter({ hasText: title }).first().waitFor(WAIT);
+				await guide.getByRole('button', { name: 'Open Example Draft' }).first().click();
+				// The example opens beside the guide as an unsaved document, and is reviewed.
+				await page.waitForSelector('.tabs-container .tab[aria-label*="draft-state-bill.md"]', WAIT);
+				// The lines in view have warnings (underlined in yellow); the errors are further down.
+				await page.waitForSelector('.editor-group-container .monaco-editor :is(.squiggly-error, .squiggly-warning)', WAIT);
+				await guide.locator('.getting-started-step').filter({ hasText: 'See a finding' }).first().click();
+				await guide.getByRole('button', { name: 'Show a Finding' }).first().click();
+				await page.waitForSelector(`.markers-panel .monaco-list-row:has-text("${COOPERATION}")`, WAIT);
+				// The cursor is on the example's sentence, in its editor.
+				await waitForCursorLine(page, cooperationLine(workspace));
+				// The two steps done are ticked off in the guide.
+				const done = guide.locator('[data-done-step-id][aria-checked="true"]');
+				const deadline = Date.now() + WAIT.timeout;
+				while ((await done.count()) < 2) {
+					assert.ok(Date.now() < deadline, `two steps ticked off; ${await done.count()} are`);
+					await new Promise((resolve) => setTimeout(resolve, 200));
+				}
+				await page.screenshot({ path: walkthroughScreenshot });
+				checkPng(walkthroughScreenshot, VIEWPORT);
+			});
+			console.log(`    walkthrough at ${seconds()}: ${path.relative(root, walkthroughScreenshot)}`);
+		});
+
+		await checks.check('Show Rule Documentation shows the rule rendered (what it flags, why with ¶, what to write instead, examples), never its patterns, and nothing of it is reviewed; screenshot taken', async () => {
+			assert.ok(page, 'the workbench did not open');
+			await withFailureScreenshot(page, 'rule-documentation', async () => {
+				// The saved draft this time (the guide's example is an unsaved copy of the same name).
+				await page.keyboard.press('Escape');
+				await page.keyboard.press('Control+P');
+				await page.keyboard.type(EXAMPLE);
+				await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${EXAMPLE}"]`, WAIT);
+				await page.keyboard.press('Enter');
+				await page.waitForSelector('.editor-instance .monaco-editor :is(.squiggly-error, .squiggly-warning)', WAIT);
+				await page.keyboard.press('Control+G');
+				await page.keyboard.type(`${cooperationLine(workspace)}:20`);
+				await page.keyboard.press('Enter');
+				await runCommand(page, 'Accountable: Show Rule Documentation');
+				await page.waitForSelector('.tabs-container .tab[aria-label*="cooperation-required.md"]', WAIT);
+				// The preview is one of several webviews (the guide's pages are too): the one with the rule's title.
+				const preview = await webviewFrameWith(page, 'h1', 'Services conditioned on cooperation with law enforcement');
+				const headings = await preview.locator('h2').allInnerTexts();
+				for (const heading of ['What it flags', 'Why', 'What to write instead', 'Not flagged', 'Examples']) assert.ok(headings.includes(heading), `heading ${heading}: ${JSON.stringify(headings)}`);
+				const text = await preview.locator('body').innerText();
+				assert.match(text, /\(¶4\)/, 'the paper is cited with its paragraph');
+				assert.match(text, /Flagged:/);
+				for (const machinery of ['@law-enforcement', 'frame:', 'unless:', 'kind:']) assert.ok(!text.includes(machinery), `no rule-file machinery (${machinery}) in the rendered page`);
+				await page.screenshot({ path: ruleDocScreenshot });
+				checkPng(ruleDocScreenshot, VIEWPORT);
+				// The documentation is not reviewed: the Problems panel lists the draft's findings and nothing of it.
+				await page.keyboard.press('Control+Shift+M');
+				await page.waitForSelector(`.markers-panel .monaco-list-row:has-text("${EXAMPLE}")`, WAIT);
+				const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+				assert.ok(!rows.some((r) => r.includes('cooperation-required.md')), `the rule documentation has no problems: ${JSON.stringify(rows)}`);
+				await page.keyboard.press('Control+Shift+M');
+			});
+			console.log(`    rule documentation at ${seconds()}: ${path.relative(root, ruleDocScreenshot)}`);
+		});
+
+		await checks.check('the Settings editor offers named choices for the profile and the minimum severity ("Use the configuration file", never "null"); screenshot taken', async () => {
+			assert.ok(page, 'the workbench did not open');
+			await withFailureScreenshot(page, 'settings', async () => {
+				await page.keyboard.press('Escape');
+				await runCommand(page, 'Preferences: Open Settings (UI)');
+				// The search box (an editor of its own) has the focus when the Settings editor opens.
+				const search = page.locator('.settings-editor .settings-header .suggest-input-container').first();
+				await search.waitFor(WAIT);
+				const find = async (text) => {
+					await search.click();
+					await page.keyboard.press('Control+A');
+					await page.keyboard.type(text);
+				};
+				await find('accountable.profile');
+				const item = page.locator('.settings-editor .setting-item-enum').filter({ hasText: 'Accountable: Profile' }).first();
+				await item.waitFor(WAIT);
+				const options = await item.locator('select option').allInnerTexts();
+				assert.deepEqual(options, ['Use the configuration file', 'Detect', 'General policy', 'Bill or legislation', 'Grant proposal'], 'the profile\'s choices');
+				await find('accountable');
+				const severity = page.locator('.settings-editor .setting-item-enum').filter({ hasText: 'Accountable: Min Severity' }).first();
+				await severity.waitFor(WAIT);
+				const severities = await severity.locator('select option').allInnerTexts();
+				assert.ok(!severities.some((o) => /null/i.test(o)) && severities[0] === 'Use the configuration file', JSON.stringify(severities));
+				// accountable.rules: Add Item offers the rule ids and categories as keys.
+				await find('accountable.rules');
+				const rules = page.locator('.settings-editor .setting-item-contents').filter({ hasText: 'Accountable: Rules' }).first();
+				await rules.waitFor(WAIT);
+				await rules.getByRole('button', { name: 'Add Item' }).click();
+				const offered = async () => [
+					...(await rules.locator('select option').allInnerTexts()),
+					...(await rules.locator('input').evaluateAll((els) => els.map((e) => e.value))),
+				];
+				const deadline = Date.now() + WAIT.timeout;
+				let keys = await offered();
+				while (!keys.some((k) => /^(conditional-services|conflation|consent)(\/[a-z-]+)?$/.test(k))) {
+					assert.ok(Date.now() < deadline, `a rule id or category offered as a key: ${JSON.stringify(keys)}`);
+					await new Promise((resolve) => setTimeout(resolve, 200));
+					keys = await offered();
+				}
+				console.log(`    accountable.rules offers ${keys.filter((k) => /^[a-z-]+(\/[a-z-]+)?$/.test(k)).length} keys and values, e.g. ${keys.slice(0, 3).join(', ')}`);
+				await page.screenshot({ path: settingsScreenshot });
+				checkPng(settingsScreenshot, VIEWPORT);
+			});
+			console.log(`    settings at ${seconds()}: ${path.relative(root, settingsScreenshot)}`);
 		});
 
 		await checks.check('the workbench and the extension sent nothing beyond loopback', () => {

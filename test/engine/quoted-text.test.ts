@@ -19,7 +19,8 @@ describe('text in quotation marks', () => {
 			expect(finding, text).toBeDefined();
 			expect(finding!.severity).toBe('warning');
 			expect(finding!.quoted).toBe(true);
-			expect(finding!.message).toMatch(/\(in quoted or reported text\)$/);
+			// The note follows the summary; the quoted words close the message, as every Problems entry ends.
+			expect(finding!.message).toMatch(/ \(in quoted or reported text\): “[^”]+”$/);
 		}
 	});
 

@@ -79,7 +79,7 @@ describe('untrusted VS Code workspaces', () => {
 		expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
 		expect(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations).toContain('accountable.packs');
 		const extension = fs.readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
-		expect(extension).toMatch(/initializationOptions:\s*\(\)\s*=>\s*\(\{\s*trusted:\s*vscode\.workspace\.isTrusted\s*\}\)/);
+		expect(extension).toMatch(/initializationOptions:\s*\(\)\s*=>\s*\(\{\s*trusted:\s*vscode\.workspace\.isTrusted\s*[,}]/);
 		expect(extension).toMatch(/onDidGrantWorkspaceTrust\(\(\)\s*=>\s*void client\?\.restart\(\)\)/);
 	});
 });

@@ -38,7 +38,7 @@ const ui = vi.hoisted(() => {
 	const vscode = {
 		Position,
 		Range,
-		Uri: { parse: uri, file: (p: string) => uri(`file://${p}`) },
+		Uri: { parse: uri, file: (p: string) => uri(`file://${p}`), from: (c: { scheme: string; path: string; query?: string }) => uri(`${c.scheme}:${c.path}${c.query ? `?${c.query}` : ''}`) },
 		DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
 		StatusBarAlignment: { Left: 1, Right: 2 },
 		window: {
@@ -157,11 +157,12 @@ describe('the extension around the server commands', () => {
 		expect((call.next.mock.calls[0]![1][0] as { suggestion: unknown }).suggestion).toEqual(suggestions[1]);
 	});
 
-	it('opens rule documentation in the Markdown preview without asking the server', async () => {
+	it('opens the rule\'s rendered documentation (not its file) in the Markdown preview, without the server command', async () => {
 		const call = run('accountable.showRuleDocumentation', [{ uri: DOC, ruleId: RULE, docUrl: DOC_URL }]);
-		expect(await call.result).toEqual({ uri: DOC_URL });
+		const rendered = `accountable-rule:/${RULE}.md?${DOC}`;
+		expect(await call.result).toEqual({ uri: rendered });
 		expect(call.next).not.toHaveBeenCalled();
-		expect(state.executed.map(([id, arg]) => [id, String(arg)])).toEqual([['markdown.showPreview', DOC_URL]]);
+		expect(state.executed.map(([id, arg]) => [id, String(arg)])).toEqual([['markdown.showPreview', rendered]]);
 	});
 
 	it('passes other commands through to the server', async () => {

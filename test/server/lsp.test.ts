@@ -57,7 +57,7 @@ describe('language server: diagnostics', () => {
 		const result = await client.initialize();
 		expect(result.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
 		expect(result.capabilities.hoverProvider).toBe(true);
-		expect(result.capabilities.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix'] });
+		expect(result.capabilities.codeActionProvider).toMatchObject({ codeActionKinds: ['quickfix', 'source.fixAll.accountable'] });
 		expect(result.capabilities.executeCommandProvider?.commands.sort()).toEqual(
 			[
 				'accountable.reviewWorkspace',
@@ -170,17 +170,23 @@ describe('language server: diagnostics', () => {
 });
 
 describe('language server: hover and quick fixes', () => {
-	it('explains a finding on hover: what is wrong, why with the paper\'s paragraph, what to write instead', async () => {
+	it('explains a finding on hover, the finding first: what to write instead, the reason in one line, then the paper\'s evidence; never the message again', async () => {
 		await start();
 		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
 		const [d] = (await client.waitForDiagnostics(uri, withRule(COOPERATION))).filter((x) => x.code === COOPERATION);
 		const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: d!.range.start.line, character: d!.range.start.character + 3 } });
 		const value = (hover!.contents as MarkupContent).value;
 		expect((hover!.contents as MarkupContent).kind).toBe('markdown');
-		expect(value).toContain('Services conditioned on cooperation with law enforcement');
-		expect(value).toContain('Services made conditional on cooperating with law enforcement');
-		expect(value).toMatch(/\*\*Why\.\*\*.*¶4/s);
-		expect(value).toMatch(/\*\*What to write instead\.\*\*.*regardless of/s);
+		const order = ['**What to write instead:** regardless of whether the person cooperates with law enforcement', '**Why:**', '**Evidence:**', `[Documentation of ${COOPERATION}](`].map((part) => value.indexOf(part));
+		expect(order.every((at) => at >= 0), value).toBe(true);
+		expect([...order].sort((a, b) => a - b)).toEqual(order);
+		expect(value.startsWith('**What to write instead:**')).toBe(true);
+		// The reason is one sentence of the rule's Why, on one line; the evidence cites the paper's paragraphs.
+		const why = value.split('\n').find((l) => l.startsWith('**Why:**'))!;
+		expect(why).toMatch(/^\*\*Why:\*\* The paper finds that [^\n]+ over survivors' recovery\.$/);
+		expect(value).toMatch(/\*\*Evidence:\*\* “[^”]+” \(¶\d+\)/);
+		// The editor shows the diagnostic's message above the hover: the hover does not say it again.
+		expect(value).not.toContain(String(d!.message).split(':')[0]);
 		const nothing = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 0 } }); // the blank line before the sentence
 		expect(nothing).toBeNull();
 	});

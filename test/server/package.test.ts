@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TestClient, withRule } from './lspClient';
 
-const SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+const SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', 'extension', 'examples', 'media'];
 
 let work: string;
 let vsix: string;
@@ -41,19 +41,25 @@ describe('npm run package', () => {
 		expect(files.filter((f) => f.startsWith('extension/rules/'))).toHaveLength(rulesInRepo);
 		// An allow-list (package.json `files`, which vsce reads in place of .vscodeignore): besides the rules, only
 		// what VS Code runs or shows. No sources, maps, tests, CLI or dependencies.
+		const walkthroughMedia = fs.readdirSync(path.join(ROOT, 'media', 'walkthrough')).map((f) => `extension/media/walkthrough/${f}`);
+		expect(walkthroughMedia.length).toBeGreaterThanOrEqual(6);
 		expect(files.filter((f) => !f.startsWith('extension/rules/')).sort()).toEqual([
 			'[Content_Types].xml',
 			'extension.vsixmanifest',
 			'extension/LICENSE.txt',
 			'extension/changelog.md',
+			'extension/examples/draft-state-bill.md',
 			'extension/images/icon.png',
+			'extension/images/screenshot-hover.png',
+			'extension/images/word-reviewed-copy.png',
+			...walkthroughMedia,
 			'extension/out/builtin-rules.json',
 			'extension/out/english-model.json',
 			'extension/out/extension.js',
 			'extension/out/server.js',
 			'extension/package.json',
 			'extension/readme.md',
-		]);
+		].sort());
 		const manifest = JSON.parse(await zip.file('extension/package.json')!.async('string'));
 		expect(`${manifest.publisher}.${manifest.name}`).toBe('accountable.accountable');
 		expect(manifest.main).toBe('./out/extension.js');
@@ -69,6 +75,39 @@ describe('npm run package', () => {
 		}
 		expect(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(['accountable.packs']);
 		expect(manifest.contributes.configuration.properties['accountable.trace.server'].enum).toEqual(['off', 'messages', 'verbose']);
+	});
+
+	it('shows the user-facing README on the extension page, with its screenshots, not the developer README', async () => {
+		zip ??= await JSZip.loadAsync(fs.readFileSync(vsix));
+		const readme = await zip.file('extension/readme.md')!.async('string');
+		expect(readme).toBe(fs.readFileSync(path.join(ROOT, 'extension', 'README.md'), 'utf8'));
+		expect(readme).not.toBe(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
+		for (const section of ['## Private: nothing leaves your computer', '## What it flags', '## Word documents', '## Settings']) expect(readme).toContain(section);
+		// No build or test steps for developers on the page users see.
+		expect(readme).not.toMatch(/npm (ci|test|run)|vitest|git clone/);
+		const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((m) => m[1]!);
+		expect(images.length).toBeGreaterThanOrEqual(2);
+		for (const image of images) expect(zip.file(`extension/${image}`), image).not.toBeNull();
+	});
+
+	it('contributes a walkthrough whose every step has its media in the package, a button and a completion event', async () => {
+		zip ??= await JSZip.loadAsync(fs.readFileSync(vsix));
+		const manifest = JSON.parse(await zip.file('extension/package.json')!.async('string'));
+		const [walkthrough] = manifest.contributes.walkthroughs;
+		expect(walkthrough.id).toBe('firstRun');
+		const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+		expect(walkthrough.steps.map((s: { id: string }) => s.id)).toEqual(['openExample', 'seeFinding', 'readWhy', 'applyFix', 'openReport', 'chooseProfile']);
+		for (const step of walkthrough.steps as Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }>) {
+			expect(zip.file(`extension/${step.media.markdown}`), step.id).not.toBeNull();
+			const button = /\(command:([\w.]+)/.exec(step.description)?.[1];
+			expect(button, step.id).toBeDefined();
+			expect(commands.has(button!) || button!.startsWith('workbench.'), `${step.id}: ${button}`).toBe(true);
+			expect(step.completionEvents.length, step.id).toBeGreaterThan(0);
+			for (const event of step.completionEvents) {
+				const command = /^onCommand:(.+)$/.exec(event)?.[1];
+				if (command && command.startsWith('accountable.')) expect(commands.has(command), `${step.id}: ${event}`).toBe(true);
+			}
+		}
 	});
 
 	it('ships a server that finds its rules inside the installed extension and reviews the example', async () => {

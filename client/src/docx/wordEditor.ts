@@ -10,7 +10,7 @@ import {
 	WORD_EDITOR_VIEW_TYPE,
 	type WordDocumentViewResult,
 } from '../../../server/src/lsp/docxProtocol';
-import { openRuleDocumentation } from '../ruleDocumentation';
+import { openRuleDocumentationLink } from '../ruleDocumentation';
 import { watchWordFile } from './watchFile';
 import { parseWordEditorMessage, wordEditorErrorPage, wordEditorLoadingPage, wordEditorPage, type WordEditorMessage } from './wordEditorPage';
 
@@ -122,7 +122,7 @@ export class WordReviewEditor implements vscode.CustomReadonlyEditorProvider {
 	private async handle(file: vscode.Uri, message: WordEditorMessage): Promise<void> {
 		if (message.type === 'showReport') await vscode.commands.executeCommand(SHOW_REPORT_COMMAND, file);
 		else if (message.type === 'saveReviewedCopy') await vscode.commands.executeCommand(SAVE_REVIEWED_COPY_COMMAND, file);
-		else await openRuleDocumentation(message.url);
+		else await openRuleDocumentationLink(message.url);
 	}
 }
 

@@ -8,7 +8,7 @@ import { REPORT_REQUEST } from '../../../server/src/lsp/reportProtocol';
 import { afterWebviewFocus } from './focus';
 import { exportFileName, parseReportMessage, type ReportMessage } from './messages';
 import { activeWordEditorFile } from '../docx/wordEditor';
-import { openRuleDocumentation } from '../ruleDocumentation';
+import { openRuleDocumentationLink } from '../ruleDocumentation';
 import { WORD_EDITOR_VIEW_TYPE } from '../../../server/src/lsp/docxProtocol';
 
 export const SHOW_REPORT_COMMAND = 'accountable.showReport';
@@ -127,7 +127,7 @@ export class ReportView implements vscode.Disposable {
 	private async handle(message: ReportMessage): Promise<void> {
 		if (message.type === 'reveal') return this.reveal(message.line, message.character);
 		if (message.type === 'export') return this.export(message.format);
-		await openRuleDocumentation(message.url);
+		await openRuleDocumentationLink(message.url);
 	}
 
 	/**

@@ -13,7 +13,11 @@ export interface FindingExplanation {
 	severity: Finding['severity'];
 	message: string;
 	why?: string;
+	/** The Why section's first sentence: the reason in one line. */
+	reason?: string;
 	instead?: string;
+	/** The paper's passages the rule rests on, with their ¶ numbers. */
+	evidence: Array<{ paragraph: number; quote: string }>;
 	suggestions: Array<{ label: 'Model clause' | 'Suggested rewrite'; text: string }>;
 	docUrl: string;
 }
@@ -27,7 +31,9 @@ export function explainFinding(finding: Finding, rule: Rule | undefined): Findin
 		severity: finding.severity,
 		message: finding.message,
 		...(why ? { why } : {}),
+		...(rule?.doc.sections['Why'] ? { reason: firstSentence(rule.doc.sections['Why']) } : {}),
 		...(instead ? { instead } : {}),
+		evidence: rule ? rule.spec.evidence.map((e) => ({ paragraph: e.paragraph, quote: e.quote })) : [],
 		suggestions: finding.suggestions.map((s) => ({ label: s.kind === 'insert' ? 'Model clause' : 'Suggested rewrite', text: s.text.trim() })),
 		docUrl: finding.docUrl,
 	};
@@ -40,4 +46,15 @@ export function plainText(markdown: string): string {
 		.replace(/(\*\*|__|\*|`)/g, '')
 		.replace(/\s*\n\s*/g, ' ')
 		.trim();
+}
+
+/**
+ * The first sentence of a Markdown section, joined onto one line: a full stop, question or exclamation mark
+ * that ends a word and is followed by a capital or an opening quotation mark. Abbreviations such as "e.g." are
+ * followed by lower case, and "¶2)." by a space and a capital only at a real sentence end.
+ */
+export function firstSentence(markdown: string): string {
+	const paragraph = markdown.trim().split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, ' ');
+	const end = /[.!?][)”"’]?(?=\s+[A-Z“"‘(])/.exec(paragraph);
+	return end ? paragraph.slice(0, end.index + end[0].length) : paragraph;
 }

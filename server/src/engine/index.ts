@@ -11,5 +11,6 @@ export { mergeSettings, selectorProblem, settingFor, detectProfile, detectProfil
 export { SEVERITIES, isAtLeast, milder, severityRank, type Finding, type Offsets, type Position, type Range, type Scope, type Severity, type Suggestion, type Suppression } from './finding';
 export { parseYamlSource, schemaProblems } from './rules/yamlSource';
 export { checkPattern } from './rules/patternSafety';
+export { ruleDocumentationMarkdown } from './rules/documentation';
 export { frontMatterEnd, isAtxHeadingLine } from './document/markdownSyntax';
 export { count, didYouMean, editDistance, nearest } from './words';

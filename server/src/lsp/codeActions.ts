@@ -1,4 +1,5 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
+import type { Finding } from '../engine';
 import { findingData } from './diagnostics';
 import { isWordReviewView } from './docxProtocol';
 import { ServerCommands, type FindingCommandArgs } from './protocol';
@@ -8,10 +9,16 @@ import { ServerCommands, type FindingCommandArgs } from './protocol';
  * the commands that disable the rule (line, file, workspace) and show its documentation. The disable
  * actions are commands, not edits, so a client can ask for a reason first (the VS Code extension does).
  */
-export function codeActionsFor(params: CodeActionParams): CodeAction[] {
+export function codeActionsFor(params: CodeActionParams, documentFindings: () => readonly Finding[] | undefined = () => undefined): CodeAction[] {
 	const only = params.context.only;
-	if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
 	const uri = params.textDocument.uri;
+	// Source actions are only sent when asked for (the Source Action menu, editor.codeActionsOnSave), as
+	// VS Code expects; the light bulb asks without `only` and shows quick fixes.
+	if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind))) {
+		const fixAll = fixAllAction(uri, documentFindings() ?? []);
+		return fixAll ? [fixAll] : [];
+	}
+	if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
 	// A Word document's review view is read-only: only the actions that do not edit it make sense there.
 	const readOnly = isWordReviewView(uri);
 	const fixes: CodeAction[] = [];
@@ -51,4 +58,37 @@ export function codeActionsFor(params: CodeActionParams): CodeAction[] {
 		);
 	}
 	return [...fixes, ...others];
+}
+
+/** The kind of "Fix all Accountable problems" (editor.codeActionsOnSave: { "source.fixAll.accountable": "explicit" }). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.accountable`;
+
+/**
+ * One action that applies every safe fix in the document, as markdownlint's and ESLint's fix-all do; undefined
+ * when there is none. A fix is safe to apply unattended when it is the finding's preferred fix (the first, the
+ * one the light bulb marks) and the finding is not in quoted or reported text: rewording a quotation would
+ * misquote it. A model clause several findings would insert at the same place is inserted once; a fix that
+ * overlaps one already taken is left for the next run, after the review has caught up with the edit.
+ */
+export function fixAllAction(uri: string, findings: readonly Finding[]): CodeAction | undefined {
+	if (isWordReviewView(uri)) return undefined;
+	const edits = safeFixEdits(findings);
+	if (edits.length === 0) return undefined;
+	return { title: 'Fix all Accountable problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } };
+}
+
+export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
+	const taken: Array<{ start: number; end: number; text: string }> = [];
+	const edits: TextEdit[] = [];
+	for (const finding of [...findings].sort((a, b) => a.offsets.start - b.offsets.start)) {
+		const fix = finding.suggestions[0];
+		if (!fix || finding.quoted || finding.suppression) continue;
+		const { start, end } = fix.offsets;
+		if (taken.some((t) => t.start === start && t.end === end && t.text === fix.text)) continue; // the same clause, once
+		// Overlapping edits are invalid in one workspace edit; two insertions at one point are not overlapping.
+		if (taken.some((t) => start < t.end && t.start < end)) continue;
+		taken.push({ start, end, text: fix.text });
+		edits.push({ range: fix.range, newText: fix.text });
+	}
+	return edits;
 }

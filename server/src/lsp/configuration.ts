@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { LoadError, Rule } from '../engine';
 import { CONFIG_NAMES, ConfigResolver, MAX_CONFIG_BYTES } from '../node/config';
+import { isInside } from '../node/files';
 import { readBoundedText } from '../node/safeRead';
 import { builtinRulesDir } from '../node/ruleFiles';
 import { ReviewService, type FileReview } from '../node/reviewService';
@@ -32,6 +33,8 @@ export class ServerConfiguration {
 	/** Whether the client answers workspace/configuration; if not, `clientSettings` is what it sent. */
 	askClient = false;
 	clientSettings: unknown;
+	/** Folders Accountable is installed in, as the client says (the VS Code extension's folder). */
+	ownFolders: string[] = [];
 
 	constructor(
 		private readonly connection: Connection,
@@ -124,6 +127,15 @@ export class ServerConfiguration {
 			const relative = path.relative(dir, file);
 			return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 		});
+	}
+
+	/**
+	 * Accountable's own files: its built-in rules (whose documentation and examples quote the very wording
+	 * they flag) and the folder the editor installed it in. They are never reviewed: their findings would be
+	 * noise in the user's Problems panel.
+	 */
+	isOwnFile(file: string): boolean {
+		return [safeBuiltinRulesDir(), ...this.ownFolders].some((dir) => dir !== undefined && isInside(file, dir));
 	}
 
 	/** The rules a document (or, without one, the first workspace folder) is reviewed with. */

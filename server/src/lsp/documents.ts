@@ -108,6 +108,15 @@ export class DocumentReviews {
 		return { findings: state.findings, rule: (id) => rules.get(id) };
 	}
 
+	/**
+	 * The findings of an open document's last review if that review is of its current text (undefined while a
+	 * review is catching up with an edit): edits made from them land where they should.
+	 */
+	currentFindings(uri: string): Finding[] | undefined {
+		const state = this.states.get(uri);
+		return state && state.version === this.documents.get(uri)?.version ? state.findings : undefined;
+	}
+
 	/** A rule by id, from the rules the document was last reviewed with, else those that apply to it. */
 	ruleById(ruleId: string, uri: string | undefined): Rule | undefined {
 		const fromState = uri ? this.states.get(uri)?.ruleSet?.rules.find((r) => r.id === ruleId) : undefined;
@@ -166,7 +175,7 @@ export class DocumentReviews {
 	 * Open documents keep it for hovers.
 	 */
 	review(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0): { diagnostics: Diagnostic[]; state?: DocumentState } {
-		if (isIgnored(file, this.configuration.resolver)) {
+		if (isIgnored(file, this.configuration.resolver) || this.configuration.isOwnFile(file)) {
 			this.states.delete(uri);
 			return { diagnostics: [] };
 		}

@@ -25,7 +25,21 @@ export const ClientCommands = {
 export const Requests = {
 	/** → RuleSummary[]: the rules that apply to a document (or the built-in set without one). */
 	rules: 'accountable/rules',
+	/** RuleDocumentationParams → RuleDocumentation | null: a rule's documentation, rendered for reading (no patterns). */
+	ruleDocumentation: 'accountable/ruleDocumentation',
 } as const;
+
+export interface RuleDocumentationParams {
+	ruleId: string;
+	/** The document the rule applied to (its rule packs); the built-in rules without one. */
+	uri?: string;
+}
+
+export interface RuleDocumentation {
+	ruleId: string;
+	title: string;
+	markdown: string;
+}
 
 /**
  * Notification (server → client) after each review of an open document: the profile it used and why, so the
@@ -117,4 +131,8 @@ export interface InitializationOptions {
 	trusted?: boolean;
 	/** Settings for clients without workspace/configuration. */
 	settings?: unknown;
+	/** The client runs `command:` links in hovers (VS Code, with the command trusted): "Rule documentation" links run Show Rule Documentation. */
+	commandLinks?: boolean;
+	/** The folder the client installed Accountable in: documents in it are never reviewed. */
+	extensionFolder?: string;
 }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import {
 	CodeActionKind,
 	DidChangeConfigurationNotification,
@@ -8,7 +9,7 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { CONFIG_NAMES } from '../node/config';
-import { codeActionsFor } from './codeActions';
+import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
 import { CommandHandlers } from './commands';
 import { ServerConfiguration } from './configuration';
 import { fileUri } from './diagnostics';
@@ -19,7 +20,8 @@ import { ANNOTATE_DOCX_REQUEST, type AnnotateDocxParams } from './docxProtocol';
 import { hoverFor } from './hover';
 import { ServerLog } from './log';
 import { uriToPath, WorkspacePaths } from './paths';
-import { ServerCommands, Requests, type InitializationOptions, type RulesParams } from './protocol';
+import { ServerCommands, Requests, type InitializationOptions, type RuleDocumentation, type RuleDocumentationParams, type RulesParams } from './protocol';
+import { ruleDocumentationMarkdown } from '../engine';
 import { registerReportRequest } from './reportRequest';
 import { WordEditors } from './wordEditor';
 
@@ -40,6 +42,8 @@ export class AccountableServer {
 	readonly wordEditors: WordEditors;
 	readonly capabilities = { configuration: false, workDoneProgress: false, showDocument: false, watchedFiles: false, configurationRegistration: false, workspaceFolders: false };
 	private readonly commands: CommandHandlers;
+	/** The client runs `command:` links in hovers (the VS Code extension says so): documentation links then show the rendered documentation. */
+	private commandLinks = false;
 
 	constructor(readonly connection: Connection) {
 		this.log = new ServerLog(connection);
@@ -74,10 +78,10 @@ export class AccountableServer {
 		c.onHover((params) =>
 			log.guard('hover', () => {
 				const last = this.reviews.lastReview(params.textDocument.uri);
-				return last ? (hoverFor(last.findings, params.position, last.rule) ?? null) : null;
+				return last ? (hoverFor(last.findings, params.position, last.rule, (f) => this.documentationLink(f.ruleId, params.textDocument.uri, f.docUrl)) ?? null) : null;
 			}, null),
 		);
-		c.onCodeAction((params) => log.guard('codeAction', () => codeActionsFor(params), []));
+		c.onCodeAction((params) => log.guard('codeAction', () => codeActionsFor(params, () => this.reviews.currentFindings(params.textDocument.uri)), []));
 		c.onExecuteCommand(async (params, token) => {
 			try {
 				return await this.commands.execute(params.command, params.arguments ?? [], token, params.workDoneToken);
@@ -88,6 +92,12 @@ export class AccountableServer {
 			}
 		});
 		c.onRequest(Requests.rules, (params: RulesParams | undefined) => log.guard('rules', () => this.configuration.ruleSummaries(params?.uri), []));
+		c.onRequest(Requests.ruleDocumentation, (params: RuleDocumentationParams) =>
+			log.guard('ruleDocumentation', (): RuleDocumentation | null => {
+				const rule = typeof params?.ruleId === 'string' ? this.reviews.ruleById(params.ruleId, params.uri) : undefined;
+				return rule ? { ruleId: rule.id, title: rule.doc.title || rule.spec.summary, markdown: ruleDocumentationMarkdown(rule) } : null;
+			}, null),
+		);
 		registerDocxRequest(c);
 		c.onRequest(ANNOTATE_DOCX_REQUEST, (params: AnnotateDocxParams) =>
 			annotateDocxRequest(
@@ -117,6 +127,8 @@ export class AccountableServer {
 		const options = (params.initializationOptions ?? {}) as InitializationOptions;
 		this.configuration.askClient = this.capabilities.configuration;
 		this.configuration.trusted = options.trusted !== false;
+		this.commandLinks = options.commandLinks === true;
+		if (typeof options.extensionFolder === 'string' && path.isAbsolute(options.extensionFolder)) this.configuration.ownFolders = [options.extensionFolder];
 		// Helix passes its `config` table as initialization options: { accountable: { … } }.
 		this.configuration.clientSettings = options.settings ?? (options as { accountable?: unknown }).accountable;
 		const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [fileUri(params.rootPath)] : []);
@@ -126,7 +138,7 @@ export class AccountableServer {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
 				hoverProvider: true,
-				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
 				executeCommandProvider: { commands: Object.values(ServerCommands) },
 				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 			},
@@ -149,6 +161,12 @@ export class AccountableServer {
 				}),
 			);
 		}
+	}
+
+	/** Where a hover's "Rule documentation" link goes: the rendered documentation where the client can show it, else the rule's page. */
+	private documentationLink(ruleId: string, uri: string, docUrl: string): string {
+		if (!this.commandLinks) return docUrl;
+		return `command:${ServerCommands.showRuleDocumentation}?${encodeURIComponent(JSON.stringify([{ ruleId, uri }]))}`;
 	}
 
 	/** Forgets every configuration and rule set read so far and reviews the open documents again. */

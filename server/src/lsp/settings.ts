@@ -35,6 +35,12 @@ export const DEFAULT_SETTINGS: EditorSettings = {
 const RULE_SETTINGS = new Set<string>(['off', 'on', ...SEVERITIES]);
 
 /**
+ * The named choice, in the Settings editor, for "take this from .accountable.yaml" (accountable.minSeverity and
+ * accountable.profile). Settings written before it existed say `null`, which means the same and still works.
+ */
+export const FROM_CONFIGURATION_FILE = 'fromConfigurationFile';
+
+/**
  * Turns whatever a client sent (VS Code's section object, Neovim's `settings.accountable`, null) into valid
  * settings. Unknown or wrongly typed values are dropped, never thrown on: a typo must not stop reviews.
  */
@@ -48,6 +54,7 @@ export function normalizeSettings(raw: unknown): EditorSettings {
 			if (typeof value === 'string' && RULE_SETTINGS.has(value)) out.rules[selector] = value as RuleSetting;
 		}
 	}
+	// FROM_CONFIGURATION_FILE and null leave these unset, so the configuration file's value (or the default) applies.
 	if (typeof r.minSeverity === 'string' && (SEVERITIES as readonly string[]).includes(r.minSeverity)) out.minSeverity = r.minSeverity as Severity;
 	if (r.run === 'onSave' || r.run === 'onType') out.run = r.run;
 	if (Array.isArray(r.packs)) out.packs = r.packs.filter((p): p is string => typeof p === 'string' && p.length > 0);

@@ -75,7 +75,9 @@ suite('Accountable in VS Code', function () {
 		assert.match(cooperation!.message, /cooperating with law enforcement/);
 		const code = cooperation!.code;
 		assert.ok(typeof code === 'object' && code.target, 'the diagnostic code links to the rule documentation');
-		assert.match(code.target.toString(), /rules\/conditional-services\/cooperation-required\.md$/);
+		// The rendered documentation (ruleDocumentation.ts), not the rule file with its patterns.
+		assert.equal(code.target.scheme, 'accountable-rule');
+		assert.equal(code.target.path, `/${COOPERATION}.md`);
 		const [slavery] = withRule(diagnostics, SLAVERY);
 		assert.equal(slavery!.range.start.line, 12);
 		assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === draftMd.toString())!.getText(slavery!.range), 'sex slaves');
@@ -98,8 +100,44 @@ suite('Accountable in VS Code', function () {
 			return shown.includes(COOPERATION) && shown;
 		}, `a hover naming ${COOPERATION}`);
 		assert.match(text, /¶\s?\d+/, 'the hover cites a paragraph of the paper');
-		assert.match(text, /cooperating with law enforcement/, 'the hover says what is wrong');
-		assert.match(text, /What to write instead|Model clause/, 'the hover says what to write instead');
+		assert.ok(text.startsWith('**What to write instead:**'), `the hover leads with what to write instead: ${text}`);
+		assert.ok(!text.includes(cooperation!.message.split(':')[0]!), 'the hover does not repeat the message, which the editor shows above it');
+		assert.match(text, /command:accountable\.showRuleDocumentation\?/, 'its documentation link shows the rendered documentation');
+	});
+
+	test('Show Rule Documentation renders the rule (what it flags, why with ¶, examples), never its patterns, and it is not reviewed', async () => {
+		const result = await vscode.commands.executeCommand<{ uri: string }>('accountable.showRuleDocumentation', { ruleId: COOPERATION, uri: draftMd.toString() });
+		const uri = vscode.Uri.parse(result.uri);
+		assert.equal(uri.scheme, 'accountable-rule');
+		const document = await vscode.workspace.openTextDocument(uri);
+		assert.equal(document.languageId, 'markdown');
+		const text = document.getText();
+		for (const heading of ['# Services conditioned on cooperation with law enforcement', '## What it flags', '## Why', '## What to write instead', '## Examples']) assert.ok(text.includes(heading), heading);
+		assert.match(text, /\(¶4\)/);
+		assert.ok(!/^(frame|unless|kind):/m.test(text) && !text.includes('@law-enforcement'), 'no patterns or vocabularies');
+		// The rule file itself is Accountable's own: opened, it gets no findings, though a copy of it does.
+		const extension = vscode.extensions.getExtension('accountable.accountable')!;
+		const ruleFile = vscode.Uri.joinPath(extension.extensionUri, 'rules', 'framing', 'sensational-slavery-language.md');
+		const copy = await writeFile('copy-of-a-rule.md', new TextDecoder().decode(await vscode.workspace.fs.readFile(ruleFile)));
+		await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(ruleFile));
+		await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copy));
+		await waitForDiagnostics(copy, (all) => withRule(all, SLAVERY).length > 0, `${SLAVERY} on the copy`);
+		assert.deepEqual(vscode.languages.getDiagnostics(ruleFile).filter((d) => d.source === 'accountable'), [], 'no findings on the rule file');
+		assert.deepEqual(vscode.languages.getDiagnostics(uri), [], 'no findings on the rendered documentation');
+		await vscode.workspace.fs.delete(copy);
+	});
+
+	test('the walkthrough\'s commands open the example as an unsaved draft and put the cursor on its finding', async () => {
+		await vscode.commands.executeCommand('accountable.openExample');
+		const editor = await poll(async () => vscode.window.activeTextEditor?.document.uri.scheme === 'untitled' && vscode.window.activeTextEditor, 'the example in an editor');
+		assert.ok(editor.document.uri.path.endsWith('draft-state-bill.md'), editor.document.uri.toString());
+		assert.equal(editor.document.languageId, 'markdown');
+		assert.match(editor.document.getText(), /Victims who assist in the investigation/);
+		await waitForDiagnostics(editor.document.uri, (all) => withRule(all, COOPERATION).length > 0, `${COOPERATION} on the example`);
+		await vscode.commands.executeCommand('accountable.walkthrough.showFinding');
+		const [finding] = withRule(vscode.languages.getDiagnostics(editor.document.uri), COOPERATION);
+		assert.ok(finding!.range.contains(vscode.window.activeTextEditor!.selection.active), 'the cursor is on the finding');
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 	});
 
 	test('the suggested rewrite is a quick fix; applying it makes its diagnostic go and leaves the others', async () => {

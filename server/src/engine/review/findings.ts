@@ -121,9 +121,8 @@ export function toFinding(rule: Rule, hit: Hit, base: Severity, context: Finding
 	const policy = rule.spec.quoted ?? 'lower';
 	if (quoted && policy === 'ignore') return undefined;
 	if (quoted && policy === 'lower') severity = milder(severity);
-	let message = fill(rule.spec.message, hit.vars);
-	if (quoted) message += ' (in quoted or reported text)';
-	if (contradicted) message += ' (the text also states the opposite, so it contradicts itself: remove the condition)';
+	const notes = [quoted ? 'in quoted or reported text' : '', contradicted ? 'the text also states the opposite, so it contradicts itself; remove the condition' : ''].filter(Boolean);
+	const message = findingMessage(rule.spec.message, hit.vars, notes);
 	const finding: Finding = {
 		ruleId: rule.id,
 		category: rule.category,
@@ -201,6 +200,16 @@ export class AppliedClauses {
 
 function normalizeClause(text: string): string {
 	return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** How a rule's message ends when it quotes the words found: a Problems entry reads summary first, then the words. */
+export const QUOTED_MATCH = ': “{match}”';
+
+/** A finding's message: the rule's, filled in, with notes in parentheses after the summary and before the quoted words. */
+function findingMessage(template: string, vars: Hit['vars'], notes: readonly string[]): string {
+	const noted = notes.map((n) => ` (${n})`).join('');
+	if (!template.endsWith(QUOTED_MATCH)) return fill(template, vars) + noted;
+	return fill(template.slice(0, -QUOTED_MATCH.length), vars) + noted + fill(QUOTED_MATCH, vars);
 }
 
 function fill(template: string, vars: Hit['vars']): string {
