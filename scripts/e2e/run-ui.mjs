@@ -106,6 +106,11 @@ async function withFailureScreenshot(page, name, steps) {
 
 /** Runs a command from the Command Palette, as a keyboard user does. */
 async function runCommand(page, title) {
+	// Out of any webview first (the Word review editor and the report keep the keyboard inside their frames,
+	// where the workbench's shortcuts do not reach): the workbench listens on its own window.
+	await page.evaluate(() => {
+		if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+	});
 	await page.keyboard.press('Control+Shift+P');
 	await page.keyboard.type(title);
 	await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title.replace(/^[^:]+: /, '')}"]`, WAIT);
