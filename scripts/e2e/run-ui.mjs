@@ -112,7 +112,10 @@ async function runCommand(page, title) {
 		if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
 	});
 	await page.keyboard.press('Control+Shift+P');
-	await page.keyboard.type(title);
+	// Typed only once the palette's box has the focus (keys typed before it opens are lost), and set as a whole.
+	const box = page.locator('.quick-input-widget .quick-input-box input');
+	await box.waitFor({ state: 'visible', ...WAIT });
+	await box.fill(`>${title}`);
 	await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title.replace(/^[^:]+: /, '')}"]`, WAIT);
 	await page.keyboard.press('Enter');
 }
