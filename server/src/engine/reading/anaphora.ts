@@ -28,6 +28,12 @@ const OTHER_PEOPLE = new RegExp(
 	'giu',
 );
 
+/** Whether a sentence holds a pronoun at all: most do not, and then no antecedent is looked for. */
+export function holdsPronoun(sentence: string): boolean {
+	PRONOUN.lastIndex = 0;
+	return PRONOUN.test(sentence);
+}
+
 /**
  * The pronouns in `[from, text.length)` of `text` whose antecedent is one of `people` (spans of `text`), as
  * spans of `text`. `text` runs from the start of the sentence before (when there is one) to the end of the

@@ -5,4 +5,4 @@ export type { Modality } from './modality';
 export type { Token } from './tokens';
 export { isGovernedByNegation, PROTECTIVE } from './governs';
 export { fillFrame, providesAt, samePredicate, type FrameMatch, type FrameOptions, type FrameSpans } from './frames';
-export { pronounsFor } from './anaphora';
+export { holdsPronoun, pronounsFor } from './anaphora';

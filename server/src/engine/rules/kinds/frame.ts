@@ -1,6 +1,6 @@
 import type { Offsets } from '../../finding';
 import type { Matcher } from '../../matching/matcher';
-import { fillFrame, pronounsFor, type FrameSpans, type Span } from '../../reading';
+import { fillFrame, holdsPronoun, pronounsFor, type FrameSpans, type Span } from '../../reading';
 import type { FrameRole } from '../types';
 import type { Block } from '../../document';
 import type { Hit, ReviewContext } from './context';
@@ -98,6 +98,8 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
  */
 function pronounsNaming(ctx: ReviewContext, people: Matcher, block: Block, i: number): Offsets[] {
 	const sentence = block.sentences[i]!;
+	// Most sentences have no pronoun: then the people named before are not looked up (a hot path).
+	if (!holdsPronoun(ctx.prose(block, sentence))) return [];
 	const from = (block.sentences[i - 1] ?? sentence).start;
 	const window = { start: from, end: sentence.end };
 	const named = ctx.matchesIn(people, block, window).map((o) => ({ start: o.start - from, end: o.end - from }));
