@@ -104,20 +104,58 @@ async function withFailureScreenshot(page, name, steps) {
 	}
 }
 
+/** The text of a modal dialog over the workbench, if one is open (it makes everything else inert). */
+async function modalDialog(page) {
+	const dialog = page.locator('.monaco-dialog-box');
+	return (await dialog.count()) ? (await dialog.first().innerText().catch(() => '')).replace(/\s+/g, ' ') : '';
+}
+
+/**
+ * Opens a quick input with `keys` (the Command Palette, Quick Open, Go to Line) and sets its value, then
+ * waits for `row` (a result row's selector) if given and presses Enter. Keys typed before the box has the
+ * focus would land in the editor (a Go to Line typed into the draft makes it dirty, and closing it later
+ * opens a modal "save?" dialog), so the value is set only in the visible box, and set as a whole. A box
+ * that closes again before it is filled (the focus moved on a slow machine) is opened again, twice at most.
+ */
+async function quickInput(page, keys, value, row) {
+	const box = page.locator('.quick-input-widget .quick-input-box input');
+	for (let attempt = 1; ; attempt++) {
+		// Out of any webview first (the Word review editor and the report keep the keyboard inside their frames,
+		// where the workbench's shortcuts do not reach): the workbench listens on its own window.
+		await page.evaluate(() => {
+			if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+		});
+		try {
+			await page.keyboard.press(keys);
+			await box.waitFor({ state: 'visible', timeout: attempt < 3 ? 15000 : WAIT.timeout });
+			await box.fill(value, { timeout: attempt < 3 ? 15000 : WAIT.timeout });
+			if (row) await page.waitForSelector(row, attempt < 3 ? { timeout: 15000 } : WAIT);
+			await page.keyboard.press('Enter');
+			return;
+		} catch (error) {
+			const dialog = await modalDialog(page);
+			if (dialog) throw new Error(`a modal dialog is open over the workbench: "${dialog}" (while entering ${keys} ${value})`);
+			if (attempt >= 3) throw error;
+			console.log(`    (the quick input for ${keys} ${value} closed before it took the value; again, attempt ${attempt + 1})`);
+			await page.keyboard.press('Escape');
+		}
+	}
+}
+
 /** Runs a command from the Command Palette, as a keyboard user does. */
 async function runCommand(page, title) {
-	// Out of any webview first (the Word review editor and the report keep the keyboard inside their frames,
-	// where the workbench's shortcuts do not reach): the workbench listens on its own window.
-	await page.evaluate(() => {
-		if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-	});
-	await page.keyboard.press('Control+Shift+P');
-	// Typed only once the palette's box has the focus (keys typed before it opens are lost), and set as a whole.
-	const box = page.locator('.quick-input-widget .quick-input-box input');
-	await box.waitFor({ state: 'visible', ...WAIT });
-	await box.fill(`>${title}`);
-	await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title.replace(/^[^:]+: /, '')}"]`, WAIT);
-	await page.keyboard.press('Enter');
+	await quickInput(page, 'Control+Shift+P', `>${title}`, `.quick-input-list .monaco-list-row[aria-label*="${title.replace(/^[^:]+: /, '')}"]`);
+}
+
+/** Opens a workspace file by name with Quick Open. */
+async function quickOpen(page, name) {
+	// Enter does nothing until Quick Open has its result row.
+	await quickInput(page, 'Control+P', name, `.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+}
+
+/** Moves the cursor of the active editor with Go to Line (`line:column`). */
+async function goToLine(page, where) {
+	await quickInput(page, 'Control+G', `:${where}`);
 }
 
 /** The content frame of the webview that shows `text` in a `selector` element (webviews nest the page in an inner frame). */
@@ -177,11 +215,7 @@ async function main() {
 			blocked = await blockNetwork(page);
 			await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
 			await page.waitForSelector('.explorer-folders-view .monaco-list-row', WAIT);
-			await page.keyboard.press('Control+P');
-			await page.keyboard.type(EXAMPLE);
-			// Enter does nothing until Quick Open has its result row.
-			await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${EXAMPLE}"]`, WAIT);
-			await page.keyboard.press('Enter');
+			await quickOpen(page, EXAMPLE);
 			await page.waitForSelector(`.tabs-container .tab[aria-label*="${EXAMPLE}"]`, WAIT);
 			await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', WAIT);
 			console.log(`    squiggles at ${seconds()}`);
@@ -210,9 +244,7 @@ async function main() {
 			// Put the squiggled sentence in view (Go to Line), then point the mouse at its squiggle.
 			const line = cooperationLine(workspace);
 			await page.locator('.editor-instance .monaco-editor textarea').first().focus();
-			await page.keyboard.press('Control+G');
-			await page.keyboard.type(`${line}:20`);
-			await page.keyboard.press('Enter');
+			await goToLine(page, `${line}:20`);
 			// The diagnostic's part of the hover shows first; wait for the server's part (the explanation) as well.
 			const hover = page.locator('.monaco-hover:visible').filter({ hasText: COOPERATION }).filter({ hasText: 'What to write instead' });
 			const cursor = page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first();
@@ -249,14 +281,9 @@ async function main() {
 			try {
 				// Start away from the finding's line, so the click has somewhere to move the cursor to.
 				await page.keyboard.press('Escape');
-				await page.keyboard.press('Control+G');
-				await page.keyboard.type('1:1');
-				await page.keyboard.press('Enter');
+				await goToLine(page, '1:1');
 				await waitForCursorLine(page, 1);
-				await page.keyboard.press('Control+Shift+P');
-				await page.keyboard.type('Accountable: Show Accountability Report');
-				await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Show Accountability Report"]', WAIT);
-				await page.keyboard.press('Enter');
+				await runCommand(page, 'Accountable: Show Accountability Report');
 				await page.waitForSelector(`.tabs-container .tab[aria-label*="Accountability report: ${EXAMPLE}"]`, WAIT);
 				const report = reportFrame(page);
 				await report.locator('.kicker').filter({ hasText: 'Accountability report' }).waitFor(WAIT);
@@ -289,10 +316,7 @@ async function main() {
 			try {
 				// Close the draft and its report (and the report's group) first: the Problems panel then lists the Word
 				// document's problems alone.
-				await page.keyboard.press('Control+Shift+P');
-				await page.keyboard.type('View: Close All Editor Groups');
-				await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Close All Editor Groups"]', WAIT);
-				await page.keyboard.press('Enter');
+				await runCommand(page, 'View: Close All Editor Groups');
 				await page.waitForSelector('.tabs-container .tab', { state: 'detached', timeout: WAIT.timeout });
 				// The secondary side bar (chat), if the workbench opened one, only narrows the editors.
 				if (await page.locator('[id="workbench.parts.auxiliarybar"]').isVisible()) await page.keyboard.press('Control+Alt+B');
@@ -424,14 +448,9 @@ async function main() {
 			await withFailureScreenshot(page, 'rule-documentation', async () => {
 				// The saved draft this time (the guide's example is an unsaved copy of the same name).
 				await page.keyboard.press('Escape');
-				await page.keyboard.press('Control+P');
-				await page.keyboard.type(EXAMPLE);
-				await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${EXAMPLE}"]`, WAIT);
-				await page.keyboard.press('Enter');
+				await quickOpen(page, EXAMPLE);
 				await page.waitForSelector('.editor-instance .monaco-editor :is(.squiggly-error, .squiggly-warning)', WAIT);
-				await page.keyboard.press('Control+G');
-				await page.keyboard.type(`${cooperationLine(workspace)}:20`);
-				await page.keyboard.press('Enter');
+				await goToLine(page, `${cooperationLine(workspace)}:20`);
 				await runCommand(page, 'Accountable: Show Rule Documentation');
 				await page.waitForSelector('.tabs-container .tab[aria-label*="cooperation-required.md"]', WAIT);
 				// The preview is one of several webviews (the guide's pages are too): the one with the rule's title.
