@@ -17,6 +17,8 @@ export interface FrameSpans {
 	to?: Span[];
 	/** How the act is done: "prevent trafficking BY thorough immigration control". */
 	means?: Span[];
+	/** Named in one list with the act, as one thing: "human trafficking, PROSTITUTION and drug activity". */
+	with?: Span[];
 	condition?: Span[];
 	absent?: Span[];
 	/** Actors that cancel the frame when they are the act's subject. */
@@ -341,6 +343,39 @@ export function isAgent(reading: Reading, act: Span, agent: Span): boolean {
 	return g - a <= 12 && [1, 2, 3, 4, 5].some((d) => marker(reading.tokens[g - d]?.lower));
 }
 
+/** Words that join the items of one list: "trafficking, prostitution AND drug activity", "… AS WELL AS …". */
+const COORDINATORS = new Set([',', 'and', 'or', 'nor', '/', '&', 'as', 'well', 'plus']);
+/** Words an item of the list may carry: "STREET prostitution", "THE RATE OF human trafficking", "OTHER FORMS OF". */
+const ITEM_WORDS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Nouns after the list that make it a modifier of who it names ("prostitution and trafficking VICTIMS"). */
+const PERSON_HEADS = new Set(['victim', 'survivor', 'person', 'woman', 'girl', 'child', 'people', 'individual', 'worker']);
+
+/**
+ * Whether two spans are items of one coordinated list: between them only list words (items with their
+ * determiners and modifiers, "of", commas and conjunctions), at least one conjunction or comma, and no verb,
+ * preposition or other punctuation. "Slowing down human trafficking, PROSTITUTION and drug activity" names the two as one
+ * target; "trafficking FOR THE PURPOSE OF prostitution" (a preposition) and "trafficking victims were found in
+ * brothels" (a verb) do not.
+ */
+export function isConjunct(reading: Reading, a: Span, b: Span): boolean {
+	const { tokens } = reading;
+	const ia = reading.tokensIn(a);
+	const ib = reading.tokensIn(b);
+	const [first, second] = a.start < b.start ? [ia, ib] : [ib, ia];
+	const from = (first[first.length - 1] ?? reading.tokenAt(a.start < b.start ? a : b)) + 1;
+	const to = second[0] ?? reading.tokenAt(a.start < b.start ? b : a);
+	// No clause test: the clause splitter may end a clause at a list's comma; the words between decide.
+	if (to <= from || to - from > 8) return false;
+	let joined = false;
+	for (let k = from; k < to; k++) {
+		const t = tokens[k]!;
+		if (COORDINATORS.has(t.lower)) joined = true;
+		else if (!(ITEM_WORDS.has(t.pos) || t.lower === 'of')) return false;
+	}
+	const after = tokens[(second[second.length - 1] ?? to) + 1];
+	return joined && !(after !== undefined && after.pos === 'NOUN' && PERSON_HEADS.has(after.lemma));
+}
+
 const MEANS_MARKERS = new Set(['by', 'through', 'via', 'using', 'thorough']);
 
 /** Whether a span is how the act is done: after it, introduced by "by", "through", "via" ("by means of", "by targeting"). */
@@ -544,12 +579,12 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
 		const filled: Span[] = [act];
 		let ok = true;
-		for (const role of ['person', 'agent', 'to', 'means'] as const) {
+		for (const role of ['person', 'agent', 'to', 'means', 'with'] as const) {
 			const candidates = spans[role];
 			if (!candidates) continue;
 			// The person is the one the act is done to (its patient), not any person in the predicate: in "two men
 			// were arrested for trafficking women" the women are not arrested.
-			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : isAgent(reading, act, s)));
+			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : isAgent(reading, act, s)));
 			if (!found) {
 				ok = false;
 				break;
