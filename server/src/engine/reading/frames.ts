@@ -197,7 +197,10 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// Coordinated participles share the subject: "eight women were charged AND deported", "were arrested,
 		// fingerprinted and detained".
 		if (passive && verbal) {
-			const rest = withoutApposition(between);
+			// The person a relative clause describes is its subject: "the 111 women WHO were arrested".
+			const actClause = reading.clauses[reading.clauseOf[a]!]!;
+			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 && RELATIVE_PRONOUNS.has(tokens[pEnd + 1]!.lower);
+			const rest = withoutApposition(relative ? between.slice(1) : between);
 			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
 			return sharedSubject(rest);
 		}
@@ -443,10 +446,16 @@ function coordinatedParticiple(run: Reading['tokens'], i: number): boolean {
 }
 
 /** The tokens left when a leading apposition between commas is dropped: ", all foreign nationals ," → []. */
+const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which', 'whom']);
+
+/** Words that open an apposition naming part of the group: "…, INCLUDING 111 women, …", "…, MOSTLY migrants, …". */
+const APPOSITION_OPENERS = new Set(['including', 'excluding', 'among', 'them', 'mostly', 'mainly', 'chiefly', 'such', 'as', 'like']);
+
 function withoutApposition(tokens: Reading['tokens']): Reading['tokens'] {
 	if (tokens[0]?.text !== ',') return tokens;
 	const close = tokens.indexOf(tokens.find((t, i) => i > 0 && t.text === ',')!);
-	if (close <= 0 || !tokens.slice(1, close).every((t) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'CCONJ'].includes(t.pos))) return tokens;
+	// "213 people, INCLUDING 111 women, were arrested": an inclusion or example opens the apposition as well.
+	if (close <= 0 || !tokens.slice(1, close).every((t, i) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'CCONJ'].includes(t.pos) || (i < 2 && APPOSITION_OPENERS.has(t.lower)))) return tokens;
 	return tokens.slice(close + 1);
 }
 
