@@ -495,6 +495,26 @@ function definedTerm(reading: Reading, act: Span): boolean {
 	return false;
 }
 
+/** A short quotation: a few words set off by quotation marks (not a long quoted passage, which may be a provision). */
+const SHORT_QUOTATION = /["“‘«]([^"“”‘’«»]{1,50})["”’»]/gu;
+
+/**
+ * Whether an act is a term the writer quotes: the "moral scourge" of trafficking, so-called "rescue". Quoting a
+ * loaded word keeps the writer's distance from it (as a critique does); the words are someone else's.
+ */
+function quotedTerm(reading: Reading, act: Span): boolean {
+	SHORT_QUOTATION.lastIndex = 0;
+	for (let m = SHORT_QUOTATION.exec(reading.text); m; m = SHORT_QUOTATION.exec(reading.text)) {
+		const start = m.index + 1;
+		if (act.start < start || act.end > start + m[1]!.length || m[1]!.trim().split(/\s+/).length > 6) continue;
+		// A term the sentence introduces as its subject names a thing, it keeps no distance: 'The “T visa” IS
+		// designed for …', '“Certification” is available to …'.
+		if (/^\s*(?:is|are|was|were|means|refers|includes|has|have|,)\b/u.test(reading.text.slice(m.index + m[0].length)) || /^\s*(?:the|a|an)?\s*$/iu.test(reading.text.slice(0, m.index))) continue;
+		return true;
+	}
+	return false;
+}
+
 const CAPITALISED = /^\p{Lu}[\p{Ll}]/u;
 
 /**
@@ -578,7 +598,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if (inName(reading, act) || unrealised(reading, act) || definedTerm(reading, act)) continue;
+		if (inName(reading, act) || unrealised(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
 		const modality = reading.modalityAt(act);
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
