@@ -380,6 +380,17 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			}
 		}
 
+		// A past verb after a relative clause that has its verb and object, itself followed by its own object or
+		// complement, is the main clause's verb: "officers who raided the brothel ARRESTED the women", "officials
+		// who received the women SAID they …" (not a participle on the object: that would take "by", "in", …).
+		if (t.pos === 'VERB' && t.lower !== t.lemma && !t.lower.endsWith('ing') && top().clause.kind === 'relative' && top().hasVerb && top().hasObject && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && (next?.pos === 'DET' || next?.pos === 'PRON' || next?.pos === 'NUM' || next?.lower === 'that')) {
+			closeTop(i);
+			const o = top();
+			clauseOf[i] = o.clause.index;
+			o.hasVerb = true;
+			continue;
+		}
+
 		// Participles after a noun: "persons found in", "women rescued during", "officers conducting".
 		if (t.pos === 'VERB' && t.lower !== t.lemma && /(?:ed|en|ing|wn|ne|ught|und|eld)$/.test(t.lower) && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && !isFiniteAux(tokens[i - 2]) && (t.lower.endsWith('ing') || top().hasVerb || predicateAhead(tokens, i + 1))) {
 			const o = top();

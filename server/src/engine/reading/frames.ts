@@ -144,6 +144,14 @@ function onPerson(reading: Reading, clause: Clause): boolean {
 }
 
 /** Prepositions after which a person is not the act's patient ("arrested FOR trafficking women", "BY the victims"). */
+/** What a person is arrested, charged or convicted for, when it makes them the accused: "FOR human trafficking", "WITH the offence". */
+const ACCUSED_OF = /^[\p{L}\s,]{0,40}?\b(?:for|with|of)\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+)?(?:trafficking|offen[cs]es?|crimes?|exploitation)\b/u;
+
+/** Whether the participle at k is followed, within a few words, by the offence the person is accused of. */
+function accusedOf(reading: Reading, k: number): boolean {
+	return ACCUSED_OF.test(reading.text.slice(reading.tokens[k]!.end));
+}
+
 const NOT_PATIENT_AFTER = new Set(['for', 'by', 'against', 'from', 'with', 'about', 'on', 'than', 'like', 'between']);
 /** Verbs that put a person in a place or state named by a noun act: "PLACED in protective custody", "TAKEN into detention". */
 const LIGHT_VERBS = new Set(['place', 'put', 'keep', 'hold', 'take', 'send', 'transfer', 'remand', 'commit', 'subject', 'return', 'turn', 'hand', 'confine', 'bring', 'move', 'order', 'detain', 'produce', 'face']);
@@ -173,7 +181,11 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
 	if (describesOffender(tokens, pEnd)) return false;
+	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
+	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
+	const first = tokens[a]!;
 	const before = tokens[p - 1];
+	if (a === pEnd + 1 && (before?.lower === 'on' || before?.lower === 'for') && first.pos === 'VERB' && first.lower !== first.lemma && !first.lower.endsWith('ing') && !accusedOf(reading, a)) return true;
 	// "HER passport", "HER family": a possessive names whose thing it is, not who the act is done to.
 	if (tokens[p]!.lower === 'her' && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[p + 1]?.pos ?? '')) return false;
 	if (before && NOT_PATIENT_AFTER.has(before.lower) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove') && !(before.lower === 'by' && tokens[headOf(reading, act)]?.pos === 'NOUN')) return false;
@@ -196,6 +208,8 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// or an apposition set off by commas ("forty-one women, all foreign nationals, were detained").
 		// Coordinated participles share the subject: "eight women were charged AND deported", "were arrested,
 		// fingerprinted and detained".
+		// A participle coordinated after a passive shares it: "is to be returned home OR PLACED in a facility".
+		if (!passive && verbal && tokens[a - 1]?.lower === 'or' && head.lower !== head.lemma && withoutApposition(between)[0]?.pos === 'AUX' && sharedSubject(withoutApposition(between))) return true;
 		if (passive && verbal) {
 			// The person a relative clause describes is its subject: "the 111 women WHO were arrested".
 			const actClause = reading.clauses[reading.clauseOf[a]!]!;
@@ -319,7 +333,7 @@ function sharedSubject(between: Reading['tokens']): boolean {
 	if (!first || (first.pos !== 'AUX' && first.pos !== 'VERB')) return false;
 	let and = -1;
 	for (let i = between.length - 1; i >= 0; i--) {
-		if (between[i]!.lower === 'and' || between[i]!.lower === 'then') {
+		if (between[i]!.lower === 'and' || between[i]!.lower === 'then' || between[i]!.lower === 'or') {
 			and = i;
 			break;
 		}
@@ -421,6 +435,9 @@ const TELLING = new Set(['notify', 'inform', 'alert', 'contact', 'call', 'tell',
  * "with" ("report the matter TO THE POLICE", "referred INTO THE NRM"), or the object of a verb of telling
  * ("notify THE POLICE"); "report THAT …" and "a report ON …" have no recipient.
  */
+/** Verbs that put a person somewhere: their recipient is a place ("placed IN a shelter"). */
+const PLACING = new Set(['place', 'keep', 'house', 'lodge', 'admit', 'commit', 'accommodate', 'hold', 'put', 'confine', 'detain', 'shelter']);
+
 export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
 	const { tokens } = reading;
 	const a = headOf(reading, act);
@@ -431,10 +448,14 @@ export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
 	const between = tokens.slice(a + 1, r);
 	if (between.some((t) => t.text === ';' || t.text === ':')) return false;
 	if (TELLING.has(head.lemma) && between.every((t) => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV')) return true;
-	// A word the tagger took for a verb right after "to" belongs to the recipient's name ("to DISTRICT police").
-	const last = between.filter((t, i) => t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN' && !(t.pos === 'VERB' && t.lower === t.lemma && i === between.length - 1 && between[i - 1]?.lower === 'to'));
+	// A word the tagger took for a verb right after "to" belongs to the recipient's name ("to DISTRICT police"),
+	// and a possessive to the recipient's phrase ("to the bureau'S shelter").
+	// A verb between a determiner and the recipient modifies it: "in a DESIGNATED facility", "in a SECURE shelter".
+	const last = between.filter((t, i) => t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN' && !/^['’]s?$/.test(t.text) && !(t.pos === 'VERB' && t.lower === t.lemma && i === between.length - 1 && between[i - 1]?.lower === 'to') && !(t.pos === 'VERB' && (between[i - 1]?.pos === 'DET' || between[i - 1]?.pos === 'ADJ') && i >= between.length - 2));
 	const prep = last[last.length - 1];
-	return prep !== undefined && (prep.lower === 'to' || prep.lower === 'into' || prep.lower === 'with') && tokens[r - 1] !== undefined && between.lastIndexOf(prep) >= between.length - 4;
+	// A placing verb names where, not to whom: "placed IN a shelter", "kept AT the home".
+	const where = PLACING.has(head.lemma) && (prep?.lower === 'in' || prep?.lower === 'at');
+	return prep !== undefined && (prep.lower === 'to' || prep.lower === 'into' || prep.lower === 'with' || where) && tokens[r - 1] !== undefined && between.lastIndexOf(prep) >= between.length - 4;
 }
 
 /** Whether token i of a run is part of a list of participles before the act: "charged and", "arrested ,". */

@@ -23,6 +23,23 @@ const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
 /** "… which is mandatory", "reporting is compulsory". */
 const MANDATORY = new Set(['mandatory', 'compulsory', 'obligatory', 'required']);
 
+/** Verbs that report what someone said: after them "would" is a future told, not a case imagined. */
+const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'add', 'confirm', 'explain', 'report', 'promise', 'declare', 'indicate', 'disclose']);
+
+/**
+ * Whether "would" at k is the future of reported speech: "the official SAID THEY WOULD be taken to the shelter",
+ * "police ANNOUNCED THAT the women WOULD be deported". Only the subject (and "that") may stand between.
+ */
+function reportedFuture(tokens: readonly Token[], k: number): boolean {
+	if (tokens[k]!.lower !== 'would') return false;
+	for (let j = k - 1; j >= 0 && j >= k - 5; j--) {
+		const t = tokens[j]!;
+		if (REPORTING.has(t.lemma) && t.pos === 'VERB' && t.lower !== t.lemma) return true;
+		if (!(t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.lower === 'that')) return false;
+	}
+	return false;
+}
+
 /** The modality of each clause; a clause with no verb of its own takes its parent's. */
 export function clauseModalities(tokens: readonly Token[], clauses: readonly Clause[], clauseOf: readonly number[], negations: readonly Negation[]): Modality[] {
 	const out: Array<Modality | undefined> = clauses.map(() => undefined);
@@ -35,7 +52,7 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			const next = tokens[k + 1];
 			if (REQUIRE.has(t.lower) && t.pos === 'AUX') modality ??= 'requirement';
 			else if (PERMIT.has(t.lower) && t.pos === 'AUX') modality ??= 'permission';
-			else if (HYPOTHETICAL.has(t.lower) && t.pos === 'AUX') modality ??= 'hypothetical';
+			else if (HYPOTHETICAL.has(t.lower) && t.pos === 'AUX') modality ??= reportedFuture(tokens, k) ? 'statement' : 'hypothetical';
 			else if (t.lemma === 'be' && next?.lower === 'to' && tokens[k + 2]?.pos === 'VERB') modality ??= 'requirement';
 			else if (REQUIRE_PREDICATES.has(t.lemma) && next?.lower === 'to' && (tokens[k - 1]?.lemma === 'be' || t.lemma === 'have' || t.lemma === 'need')) modality = modality === 'hypothetical' ? modality : 'requirement';
 			else if (MANDATORY.has(t.lower) && tokens[k - 1]?.lemma === 'be') modality = 'requirement';
