@@ -154,6 +154,8 @@ function accusedOf(reading: Reading, k: number): boolean {
 
 const NOT_PATIENT_AFTER = new Set(['for', 'by', 'against', 'from', 'with', 'about', 'on', 'than', 'like', 'between']);
 /** Verbs that put a person in a place or state named by a noun act: "PLACED in protective custody", "TAKEN into detention". */
+/** Verbs of being somewhere: their subject is in the place the phrase after them names. */
+const STATE_VERBS = new Set(['be', 'remain', 'stay', 'languish', 'spend', 'sit']);
 const LIGHT_VERBS = new Set(['place', 'put', 'keep', 'hold', 'take', 'send', 'transfer', 'remand', 'commit', 'subject', 'return', 'turn', 'hand', 'confine', 'bring', 'move', 'order', 'detain', 'produce', 'face']);
 
 /** The token an act span turns on: its first verb or noun. */
@@ -223,7 +225,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		let prep = a - 1;
 		while (prep > pEnd && a - prep <= 3 && ['ADJ', 'DET', 'NOUN', 'PROPN'].includes(tokens[prep]!.pos)) prep--;
 		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '')) {
-			const verbAt = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
+			// Or of a verb of being there: "the women ARE NOW in immigration detention", "victims REMAIN in custody".
+			const light = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
+			const verbAt = light >= 0 ? light : between.findIndex((t, i) => STATE_VERBS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX') && between[i + 1]?.pos !== 'VERB' && between[i + 1]?.pos !== 'AUX');
 			const before = between.slice(0, verbAt);
 			return verbAt >= 0 && (before.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') || sharedSubject(before)) && between.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
 		}
