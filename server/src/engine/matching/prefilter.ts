@@ -15,7 +15,7 @@ import { inflectionStem } from './inflect';
  */
 
 /** The first one to three letters or digits of every match of a term, or undefined when they are not plain a–z, 0–9. */
-function termPrefix(term: string): string | undefined {
+export function termPrefix(term: string): string | undefined {
 	const exact = term.startsWith('=');
 	const first = (exact ? term.slice(1) : term).trim().split(/[\s-]+/).find(Boolean);
 	if (!first) return undefined;
