@@ -1,5 +1,5 @@
 import { termWords } from './inflect';
-import { termPrefix } from './prefilter';
+import { PatternPrefixes, termPrefix } from './prefilter';
 
 /**
  * Literal terms as a trie over their forms, walked on text folded to lower case (caseFold.ts) from a word
@@ -46,6 +46,8 @@ export class TermIndex {
 	 * session.
 	 */
 	budget = 20_000;
+	/** The prefixes of the rule set's regular expressions, for its matchers' prefilters (prefilter.ts). */
+	readonly patternPrefixes: PatternPrefixes;
 	private readonly ids = new Map<string, number>();
 	private readonly terms: string[] = [];
 	/** By id: whether the term can be matched with the trie (see trieable). */
@@ -59,6 +61,11 @@ export class TermIndex {
 	// term's later words are laid out once however many forms its earlier words have.
 	private readonly afterEnds = new Map<string, TrieNode>();
 	private readonly nodeIds = new Map<TrieNode, number>();
+
+	/** `patternPrefixes`: what the build step worked out for the rule set's patterns (CompiledRules.patternPrefixes). */
+	constructor(patternPrefixes: Readonly<Record<string, string[] | null>> = {}) {
+		this.patternPrefixes = new PatternPrefixes(patternPrefixes);
+	}
 
 	/** The term's number, and whether the trie can match it (else its matcher keeps to its RegExp). */
 	add(term: string): { id: number; fits: boolean } {
