@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -35,8 +36,11 @@ interface CoreData {
 }
 
 function coreDataText(): string {
-	if (fs.existsSync(CORE_DATA_FILE)) return fs.readFileSync(CORE_DATA_FILE, 'utf8');
-	return fs.readFileSync(require.resolve(PACKAGE_CORE_DATA), 'utf8');
+	if (!fs.existsSync(CORE_DATA_FILE)) return fs.readFileSync(require.resolve(PACKAGE_CORE_DATA), 'utf8');
+	// The build writes it in ASCII (characters beyond as JSON escapes): read as Latin-1, a copy of its bytes,
+	// instead of decoding 3 MB of UTF-8 (tens of milliseconds).
+	const bytes = fs.readFileSync(CORE_DATA_FILE);
+	return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** A list's index: each entry's position (the last one, for an entry listed twice). */
