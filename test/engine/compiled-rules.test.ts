@@ -22,6 +22,11 @@ function shape(set: RuleSet): unknown {
 	return set.rules.map((r) => ({ id: r.id, category: r.category, spec: r.spec, doc: r.doc, examples: r.examples, path: r.path, docUrl: r.docUrl, matchers: compiledMatchers(r).map((m) => m.key) }));
 }
 
+/** Each matcher's prefilter (the word-start keys one of which its every match starts with), as numbers. */
+function prefilters(set: RuleSet): unknown {
+	return set.rules.map((r) => compiledMatchers(r).map((m) => (m.prefixes ? [...m.prefixes] : null)));
+}
+
 describe('compiled built-in rules', () => {
 	it('load to the same rules as the rule files, and review the example bill alike', () => {
 		const compiled = path.join(dir, 'builtin-rules.json');
@@ -32,6 +37,10 @@ describe('compiled built-in rules', () => {
 		expect(fromCopy.rules.length).toBeGreaterThan(50);
 		expect(shape(fromCopy)).toEqual(shape(fromFiles));
 		expect([...fromCopy.vocabularies.values()]).toEqual([...fromFiles.vocabularies.values()]);
+		// The prefixes of the rules' patterns come with the copy (no pattern is read at start-up), and filter alike.
+		const stored = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { patternPrefixes: Record<string, string[] | null> };
+		expect(Object.keys(stored.patternPrefixes).length).toBeGreaterThan(100);
+		expect(prefilters(fromCopy)).toEqual(prefilters(fromFiles));
 		const bill = fs.readFileSync(path.join(builtinRulesDir(), '..', 'examples', 'draft-state-bill.md'), 'utf8');
 		const a = new Reviewer(fromCopy).review({ text: bill, format: 'markdown' });
 		const b = new Reviewer(fromFiles).review({ text: bill, format: 'markdown' });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import winkNLP from 'wink-nlp';
 import packageModel from 'wink-eng-lite-web-model';
 import { parse } from 'yaml';
-import lazyModel, { coreModel } from '../../server/src/node/englishModel';
+import lazyModel, { coreModel, lexemeIndex } from '../../server/src/node/englishModel';
 
 // The bundles give the tagger server/src/node/englishModel.ts in place of the package (scripts/esbuild-node.mjs):
 // it must tag every sentence as the package does, or the bundled CLI and server would find other things than
@@ -25,6 +25,18 @@ function sentences(): string[] {
 	return texts.flatMap((t) => t.split(/(?<=[.;:!?])\s+|\n+/)).filter((s) => /\p{L}/u.test(s));
 }
 
+type Model = { features: { lexeme: { list: string[]; hash: Record<string, number> } } };
+
+/** Equal models: the lexeme index (a table behind a Proxy in ours) compared word by word, the rest as data. */
+function expectSameModel(ours: Model, theirs: Model): void {
+	const strip = (m: Model): unknown => ({ ...m, features: { ...m.features, lexeme: { ...m.features.lexeme, hash: undefined } } });
+	expect(isDeepStrictEqual(strip(ours), strip(theirs))).toBe(true);
+	const words = Object.keys(theirs.features.lexeme.hash);
+	expect(words.length).toBeGreaterThan(80_000);
+	expect(words.filter((w) => ours.features.lexeme.hash[w] !== theirs.features.lexeme.hash[w])).toEqual([]);
+	expect(ours.features.lexeme.hash['not-a-word-of-the-lexicon']).toBeUndefined();
+}
+
 /** What the tagger reads of a text (engine/reading/tokens.ts): each token's value, spaces, tag, lemma and type. */
 function tagged(nlp: ReturnType<typeof winkNLP>, text: string): string[][] {
 	const { its } = nlp;
@@ -35,11 +47,22 @@ function tagged(nlp: ReturnType<typeof winkNLP>, text: string): string[][] {
 describe('the English model the bundles load', () => {
 	it('has the same core model as the package makes', () => {
 		const ours = coreModel();
-		const theirs = (packageModel as unknown as { core: () => unknown }).core();
-		expect(isDeepStrictEqual(ours, theirs)).toBe(true);
+		const theirs = (packageModel as unknown as { core: () => Model }).core();
+		expectSameModel(ours as unknown as Model, theirs);
 		// Each call makes a model of its own, and leaves the package's data as it was for the next.
 		expect(coreModel()).not.toBe(ours);
-		expect(isDeepStrictEqual(coreModel(), theirs)).toBe(true);
+		expectSameModel(coreModel() as unknown as Model, theirs);
+	});
+
+	it('answers for every word of its lexicon as an index object would, and keeps the words wink-nlp adds', () => {
+		const list = ['victim', 'raid', 'victim', 'constructor', '__proto__', 'é', ''];
+		const index = lexemeIndex(list);
+		expect(list.map((w) => index[w])).toEqual([2, 1, 2, 3, 4, 5, 6]);
+		expect(index.unheard).toBeUndefined();
+		expect(index.toString).toBeUndefined();
+		index.unheard = 7;
+		expect(index.unheard).toBe(7);
+		expect(index.raid).toBe(1);
 	});
 
 	it('tags the corpus and the examples as the package does', () => {

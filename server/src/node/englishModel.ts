@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -35,8 +36,11 @@ interface CoreData {
 }
 
 function coreDataText(): string {
-	if (fs.existsSync(CORE_DATA_FILE)) return fs.readFileSync(CORE_DATA_FILE, 'utf8');
-	return fs.readFileSync(require.resolve(PACKAGE_CORE_DATA), 'utf8');
+	if (!fs.existsSync(CORE_DATA_FILE)) return fs.readFileSync(require.resolve(PACKAGE_CORE_DATA), 'utf8');
+	// The build writes it in ASCII (characters beyond as JSON escapes): read as Latin-1, a copy of its bytes,
+	// instead of decoding 3 MB of UTF-8 (tens of milliseconds).
+	const bytes = fs.readFileSync(CORE_DATA_FILE);
+	return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** A list's index: each entry's position (the last one, for an entry listed twice). */
@@ -44,6 +48,49 @@ function indexOf(list: readonly unknown[]): Record<string, number> {
 	const hash = Object.create(null) as Record<string, number>;
 	for (let k = 0; k < list.length; k++) hash[list[k] as string] = k;
 	return hash;
+}
+
+/**
+ * The lexeme list's index (87,000 words) as wink-nlp reads and writes it: `hash[word]`, `hash[word] = index`
+ * (wink-nlp's cache.js, the only two uses). An object with a key for each word costs a new process about a
+ * tenth of a second to build before its first sentence is read; this open-addressing table of list positions
+ * is built in a few milliseconds, and words wink-nlp adds later go in a Map beside it. Same answers as
+ * indexOf: a word listed twice gives its last position.
+ */
+export function lexemeIndex(list: readonly string[]): Record<string, number> {
+	let size = 1;
+	while (size < list.length * 2) size *= 2;
+	const mask = size - 1;
+	// A list position plus one; 0 is an empty slot.
+	const slots = new Int32Array(size);
+	const slotOf = (word: string): number => {
+		let slot = wordHash(word) & mask;
+		for (let at = slots[slot]!; at !== 0 && list[at - 1] !== word; at = slots[slot]!) slot = (slot + 1) & mask;
+		return slot;
+	};
+	for (let k = 0; k < list.length; k++) slots[slotOf(list[k]!)] = k + 1;
+	const added = new Map<string, number>();
+	return new Proxy(Object.create(null) as Record<string, number>, {
+		get(_target, word) {
+			if (typeof word !== 'string') return undefined;
+			const later = added.get(word);
+			if (later !== undefined) return later;
+			const at = slots[slotOf(word)]!;
+			return at === 0 ? undefined : at - 1;
+		},
+		set(_target, word, index: number) {
+			if (typeof word !== 'string') return false;
+			added.set(word, index);
+			return true;
+		},
+	});
+}
+
+/** FNV-1a over a word's UTF-16 code units. */
+function wordHash(word: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+	return h >>> 0;
 }
 
 /** Base64 data as 32-bit words (in the platform's byte order, as the package reads them). */
@@ -76,7 +123,7 @@ export function coreModel(): CoreData {
 		if (layout[4] === 1) packing.efList.push(name);
 	}
 	const lexeme = features.lexeme!;
-	lexeme.hash = indexOf(lexeme.list);
+	lexeme.hash = lexemeIndex(lexeme.list as string[]);
 	lexeme.intrinsicSize = lexeme.list.length;
 	lexeme.index = lexeme.list.length;
 	const clusters = features.posClusters!;

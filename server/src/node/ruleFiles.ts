@@ -84,7 +84,7 @@ function pushSource(into: SourceFile[], file: string, errors: LoadError[], limit
  */
 export const COMPILED_RULES_FILE = path.join(__dirname, 'builtin-rules.json');
 /** Changes whenever what writeCompiledRules stores changes shape. */
-const COMPILED_FORMAT = 1;
+const COMPILED_FORMAT = 2;
 
 /**
  * Loads the built-in rules plus any rule packs. Packs may use the built-in vocabularies and add their own;
@@ -143,6 +143,7 @@ export function writeCompiledRules(file: string = COMPILED_RULES_FILE, dir: stri
 		// Paths relative to the rules folder, which may sit elsewhere at run time (an installed extension).
 		rules: data.rules.map((r) => ({ ...r, path: relative(r.path), docUrl: '' })),
 		vocabularies: data.vocabularies.map((v) => ({ ...v, path: relative(v.path) })),
+		patternPrefixes: data.patternPrefixes,
 	};
 	fs.writeFileSync(file, `${JSON.stringify(stored)}\n`);
 	return [];
@@ -161,6 +162,7 @@ function readCompiledRules(file: string, dir: string, found: { rules: SourceFile
 	return {
 		rules: stored.rules.map((r) => ({ ...r, path: absolute(r.path), docUrl: pathToFileURL(absolute(r.path)).href })),
 		vocabularies: stored.vocabularies.map((v) => ({ ...v, path: absolute(v.path), trusted: true })),
+		patternPrefixes: stored.patternPrefixes,
 	};
 }
 

@@ -53,13 +53,14 @@ export const TERM_SEPARATOR = '[\\s\\-–—/]';
 
 /**
  * A term's words: each a list of its forms (lower-case), or a prefix that any letters may continue
- * (`word*`). Words are inflected unless the term is written `=exact words`.
+ * (`word*`). Words are inflected unless the term is written `=exact words` (or `inflect` is false: each
+ * word's one form is then its lower case).
  */
-export function termWords(term: string): Array<{ forms: string[] } | { prefix: string }> {
+export function termWords(term: string, inflect = true): Array<{ forms: string[] } | { prefix: string }> {
 	const { exact, words } = splitTerm(term);
 	return words.map((word) => {
 		if (word.endsWith('*')) return { prefix: word.slice(0, -1).toLowerCase() };
-		return { forms: exact ? [word.toLowerCase()] : inflectedForms(word) };
+		return { forms: exact || !inflect ? [word.toLowerCase()] : inflectedForms(word) };
 	});
 }
 

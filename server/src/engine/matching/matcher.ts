@@ -2,7 +2,7 @@ import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
-import { matcherPrefixes, nextCandidate, type WordStarts } from './prefilter';
+import { matcherPrefixes, nextCandidate, type PatternPrefixes, type WordStarts } from './prefilter';
 import { followsWordCharacter, TermIndex } from './termTrie';
 
 /**
@@ -71,7 +71,7 @@ class CompiledMatcher implements Matcher {
 	}
 
 	get prefixes(): Uint32Array | undefined {
-		if (this.prefixBits === undefined) this.prefixBits = matcherPrefixes(this.terms, this.patterns, this.untrusted) ?? null;
+		if (this.prefixBits === undefined) this.prefixBits = matcherPrefixes(this.terms, this.patterns, this.untrusted, this.index.patternPrefixes) ?? null;
 		return this.prefixBits ?? undefined;
 	}
 
@@ -246,6 +246,11 @@ function findAllJs(matcher: Matcher, text: string, base: number): Offsets[] {
 		out.push({ start: base + m.index, end: base + m.index + m[0].length });
 	}
 	return out;
+}
+
+/** What the matcher's rule set knows of its patterns' prefixes (kept with compiled rules: rules/load.ts compileRuleData). */
+export function matcherPatternPrefixes(matcher: Matcher): PatternPrefixes {
+	return (matcher as CompiledMatcher).index.patternPrefixes;
 }
 
 /**

@@ -15,7 +15,7 @@ import { inflectionStem } from './inflect';
  */
 
 /** The first one to three letters or digits of every match of a term, or undefined when they are not plain a–z, 0–9. */
-function termPrefix(term: string): string | undefined {
+export function termPrefix(term: string): string | undefined {
 	const exact = term.startsWith('=');
 	const first = (exact ? term.slice(1) : term).trim().split(/[\s-]+/).find(Boolean);
 	if (!first) return undefined;
@@ -38,6 +38,35 @@ export function patternPrefixes(source: string): string[] | undefined {
 	const states = alternation(source, 0, source.length, [{ text: '', open: true }]);
 	if (!states || states.some((s) => s.text === '')) return undefined;
 	return [...new Set(states.map((s) => s.text))];
+}
+
+/**
+ * The prefixes of a rule set's regular expressions (patternPrefixes), each worked out once: vocabularies put
+ * one pattern in many matchers, and reading the built-in rules' 300 patterns cost a new process tens of
+ * milliseconds before its first review. The build step keeps the answers with the compiled rules
+ * (CompiledRules.patternPrefixes), so a process that loads those reads none of the patterns.
+ */
+export class PatternPrefixes {
+	private readonly bySource = new Map<string, string[] | undefined>();
+
+	/** `known`: answers patternPrefixes gave before (null for undefined), by source. */
+	constructor(known: Readonly<Record<string, string[] | null>> = {}) {
+		for (const source in known) this.bySource.set(source, known[source] ?? undefined);
+	}
+
+	of(source: string): string[] | undefined {
+		if (this.bySource.has(source)) return this.bySource.get(source);
+		const prefixes = patternPrefixes(source);
+		this.bySource.set(source, prefixes);
+		return prefixes;
+	}
+
+	/** Every answer so far, as the constructor takes them. */
+	toJSON(): Record<string, string[] | null> {
+		const out: Record<string, string[] | null> = {};
+		for (const [source, prefixes] of this.bySource) out[source] = prefixes ?? null;
+		return out;
+	}
 }
 
 /** A prefix being read: its letters so far, and whether the next character may extend it. */
@@ -187,7 +216,7 @@ function skip(source: string, i: number): number {
  * The prefixes of a matcher's terms and patterns, as a bit set of keys (bit k set for key k), or undefined
  * when the matcher cannot be filtered. A bit test is the cheapest question a word start can ask.
  */
-export function matcherPrefixes(terms: readonly string[], patterns: readonly string[], untrusted: readonly string[]): Uint32Array | undefined {
+export function matcherPrefixes(terms: readonly string[], patterns: readonly string[], untrusted: readonly string[], known: PatternPrefixes = new PatternPrefixes()): Uint32Array | undefined {
 	if (untrusted.length > 0 || terms.length + patterns.length === 0) return undefined;
 	const keys: number[] = [];
 	for (const t of terms) {
@@ -196,7 +225,7 @@ export function matcherPrefixes(terms: readonly string[], patterns: readonly str
 		keys.push(keyOf(prefix));
 	}
 	for (const p of patterns) {
-		const prefixes = patternPrefixes(p);
+		const prefixes = known.of(p);
 		if (!prefixes) return undefined;
 		for (const prefix of prefixes) keys.push(keyOf(prefix));
 	}

@@ -1,4 +1,5 @@
 import { termWords } from './inflect';
+import { PatternPrefixes, termPrefix } from './prefilter';
 
 /**
  * Literal terms as a trie over their forms, walked on text folded to lower case (caseFold.ts) from a word
@@ -32,7 +33,10 @@ interface TrieNode {
 
 /**
  * The terms of a rule set's matchers, numbered, in one trie: the vocabularies that many matchers share are
- * laid out once. Built when first searched; terms numbered later are added on the next search.
+ * laid out once. A term is laid out only when a search first starts at a word that begins with its first
+ * letters (the one to three its every match starts with, prefilter.ts termPrefix): a bill of a few pages
+ * holds the first letters of a small part of the built-in terms, and inflecting and laying out all of them
+ * cost a new process about a third of a second before its first review.
  */
 export class TermIndex {
 	/**
@@ -42,16 +46,26 @@ export class TermIndex {
 	 * session.
 	 */
 	budget = 20_000;
+	/** The prefixes of the rule set's regular expressions, for its matchers' prefilters (prefilter.ts). */
+	readonly patternPrefixes: PatternPrefixes;
 	private readonly ids = new Map<string, number>();
 	private readonly terms: string[] = [];
 	/** By id: whether the term can be matched with the trie (see trieable). */
 	private readonly fits: boolean[] = [];
 	private readonly root: TrieNode = {};
-	private added = 0;
+	/** Terms numbered but not yet laid out, by the key of their first letters (prefixKey). */
+	private readonly waiting = new Map<number, number[]>();
+	/** Terms numbered but not laid out whose matches start with no plain letters to key them by: laid out on the next search. */
+	private unkeyed: number[] = [];
 	// The node after the separators that follow a set of word ends, by the set: one set, one node, so a
 	// term's later words are laid out once however many forms its earlier words have.
 	private readonly afterEnds = new Map<string, TrieNode>();
 	private readonly nodeIds = new Map<TrieNode, number>();
+
+	/** `patternPrefixes`: what the build step worked out for the rule set's patterns (CompiledRules.patternPrefixes). */
+	constructor(patternPrefixes: Readonly<Record<string, string[] | null>> = {}) {
+		this.patternPrefixes = new PatternPrefixes(patternPrefixes);
+	}
 
 	/** The term's number, and whether the trie can match it (else its matcher keeps to its RegExp). */
 	add(term: string): { id: number; fits: boolean } {
@@ -60,10 +74,36 @@ export class TermIndex {
 			id = this.terms.length;
 			this.ids.set(term, id);
 			this.terms.push(term);
-			const words = termWords(term);
-			this.fits.push(words.length > 0 && words.every((w) => ('forms' in w ? w.forms : [w.prefix]).every(trieable)));
+			const fits = fitsTrie(term);
+			this.fits.push(fits);
+			if (fits) {
+				const prefix = termPrefix(term);
+				if (prefix === undefined) this.unkeyed.push(id);
+				else {
+					const key = prefixKey(prefix, 0, prefix.length);
+					const list = this.waiting.get(key);
+					if (list) list.push(id);
+					else this.waiting.set(key, [id]);
+				}
+			}
 		}
 		return { id, fits: this.fits[id]! };
+	}
+
+	/** Lays out the waiting terms a match at `at` of folded text could be: those keyed by its first one, two or three characters. */
+	private layOutFor(text: string, at: number): void {
+		if (this.unkeyed.length > 0) {
+			for (const id of this.unkeyed) this.insert(id);
+			this.unkeyed = [];
+		}
+		if (this.waiting.size === 0) return;
+		for (let length = 1; length <= 3 && at + length <= text.length; length++) {
+			const key = prefixKey(text, at, length);
+			const ids = this.waiting.get(key);
+			if (!ids) continue;
+			this.waiting.delete(key);
+			for (const id of ids) this.insert(id);
+		}
 	}
 
 	/**
@@ -71,7 +111,7 @@ export class TermIndex {
 	 * in `out` (cleared first). `at` must not follow a letter or digit (the caller checks, followsWordCharacter).
 	 */
 	matchesAt(text: string, at: number, out: number[]): void {
-		while (this.added < this.terms.length) this.insert(this.added++);
+		this.layOutFor(text, at);
 		out.length = 0;
 		const pending: Array<TrieNode | number> = [this.root, at];
 		while (pending.length > 0) {
@@ -94,7 +134,6 @@ export class TermIndex {
 	}
 
 	private insert(id: number): void {
-		if (!this.fits[id]) return;
 		const words = termWords(this.terms[id]!);
 		let starts: TrieNode[] = [this.root];
 		for (let w = 0; w < words.length; w++) {
@@ -139,6 +178,23 @@ export class TermIndex {
 		}
 		return id;
 	}
+}
+
+/** The characters of `text` from `at`, `length` of them (one to three), as one number: equal keys, equal characters. */
+function prefixKey(text: string, at: number, length: number): number {
+	let key = 0;
+	for (let i = at; i < at + length; i++) key = key * 0x10000 + text.charCodeAt(i);
+	return key * 4 + length;
+}
+
+/**
+ * Whether every form of the term's words can go in the trie (trieable). Every form of a word is made of the
+ * word's own characters lower-cased (termWords: the word itself, or its stem with a–z endings), and starts
+ * as the word does, so the word's lower case stands for all its forms: the term need not be inflected to know.
+ */
+function fitsTrie(term: string): boolean {
+	const words = termWords(term, false);
+	return words.length > 0 && words.every((w) => trieable('forms' in w ? w.forms[0]! : w.prefix));
 }
 
 /** A form the trie can hold: no cased letter but a–z, and not starting with a separator (see TermTrie). */

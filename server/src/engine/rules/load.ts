@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import vocabularySchema from '../../../../rules/schema/vocabulary.schema.json';
-import { compileMatcher, type Matcher } from '../matching/matcher';
+import { compileMatcher, matcherPatternPrefixes, type Matcher } from '../matching/matcher';
+import type { PatternPrefixes } from '../matching/prefilter';
 import { TermIndex } from '../matching/termTrie';
 import { parseYamlSource, schemaProblems, type YamlSource } from './yamlSource';
 import { parseRuleBody, splitRuleFile } from './ruleFile';
@@ -42,7 +43,7 @@ export function loadRuleSet(input: { rules: readonly SourceFile[]; vocabularies:
 		}
 		vocabularies.set(vocabulary.name, vocabulary);
 	}
-	const compiler = new TermCompiler(vocabularies);
+	const compiler = new TermCompiler(vocabularies, input.compiled?.patternPrefixes);
 	const rules: Rule[] = [];
 	const byId = new Map<string, Rule>();
 	for (const compiled of input.compiled?.rules ?? []) {
@@ -145,13 +146,23 @@ function compileTerms(spec: RuleSpec, file: string, trusted: boolean, at: (path:
 export interface CompiledRules {
 	rules: Array<Pick<Rule, 'id' | 'category' | 'spec' | 'doc' | 'examples' | 'path' | 'docUrl'>>;
 	vocabularies: Vocabulary[];
+	/** The prefixes of the rules' regular expressions (prefilter.ts PatternPrefixes), by source. */
+	patternPrefixes?: Record<string, string[] | null>;
 }
 
 /** What a loaded, error-free rule set of trusted files compiles to (the inverse of loading `compiled`). */
 export function compileRuleData(set: RuleSet): CompiledRules {
+	const known = new Set<PatternPrefixes>();
+	for (const rule of set.rules)
+		for (const matcher of compiledMatchers(rule)) {
+			// Works the prefixes out (Matcher.prefixes), so the answers are there to keep.
+			void matcher.prefixes;
+			known.add(matcherPatternPrefixes(matcher));
+		}
 	return {
 		rules: set.rules.map(({ id, category, spec, doc, examples, path, docUrl }) => ({ id, category, spec, doc, examples, path, docUrl })),
 		vocabularies: [...set.vocabularies.values()],
+		patternPrefixes: Object.assign({}, ...[...known].map((k) => k.toJSON())) as Record<string, string[] | null>,
 	};
 }
 
@@ -166,9 +177,14 @@ class TermCompiler {
 	/** Matcher ids (matcherId) by matcher key: one numbering per rule set. */
 	private readonly ids = new Map<string, number>();
 	/** Every term of the rule set, in one trie its matchers share (termTrie.ts). */
-	private readonly termIndex = new TermIndex();
+	private readonly termIndex: TermIndex;
 
-	constructor(private readonly vocabularies: Map<string, Vocabulary>) {}
+	constructor(
+		private readonly vocabularies: Map<string, Vocabulary>,
+		patternPrefixes?: Record<string, string[] | null>,
+	) {
+		this.termIndex = new TermIndex(patternPrefixes);
+	}
 
 	/**
 	 * `trusted`: the list is in a built-in rule, so its own patterns may use JavaScript's engine; `checked`: its
