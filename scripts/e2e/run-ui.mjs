@@ -32,7 +32,7 @@ const COOPERATION = 'conditional-services/cooperation-required';
 const VIEWPORT = { width: 1400, height: 900 };
 const WAIT = { timeout: Number(process.env.ACCOUNTABLE_E2E_UI_TIMEOUT_MS ?? 90000) };
 // What `npm run package` needs, copied so the production build does not rewrite out/ under other test runs.
-const PACKAGE_SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'extension', 'examples', 'media'];
+const PACKAGE_SOURCES = ['package.json', 'package.nls.json', 'package.nls.es.json', 'l10n', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'extension', 'examples', 'media'];
 
 function buildVsix(work) {
 	for (const source of PACKAGE_SOURCES) {

@@ -8,11 +8,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englishBundle, messagesInSource, placeholders, projectMessages } from '../../scripts/l10n/messages.mjs';
-import { ENGLISH_REPORT_LABELS, renderHtml, renderMarkdown, reportLabels } from '../../server/src/engine/report';
+import { ENGLISH_REPORT_LABELS, esc, renderHtml, renderMarkdown, reportLabels } from '../../server/src/engine/report';
 import { fill } from '../../server/src/engine/translate';
 import { ROOT } from '../helpers/cli';
 import { reportOf } from '../report/helpers';
 import { withNls } from '../helpers/nls';
+import { convertWordDocument } from '../../server/src/node/docx';
+import { renderWordView } from '../../server/src/node/docx/view';
+import { builtinReviewer, builtinRules } from '../helpers/rules';
+import { grantProposal } from '../docx/fixtures';
 
 type Bundle = Record<string, string>;
 const read = (relative: string): Bundle => JSON.parse(fs.readFileSync(path.join(ROOT, relative), 'utf8')) as Bundle;
@@ -39,7 +43,7 @@ function untranslatable(text: string): string[] {
 }
 
 /** Messages that read the same in a language (checked by a person, not left untranslated by mistake). */
-const SAME_IN = { es: new Set(['1 error']) } as Record<string, Set<string>>;
+const SAME_IN = { es: new Set(['1 error', 'Error']) } as Record<string, Set<string>>;
 
 describe('the English bundle', () => {
 	it('lists exactly the messages of the sources (npm run l10n:export writes it)', () => {
@@ -142,6 +146,19 @@ describe.each(LOCALES)('the %s translation', (locale) => {
 			expect(labels[key]).not.toBe(ENGLISH_REPORT_LABELS[key]);
 			for (const rendered of [markdown, html]) expect(rendered).not.toContain(ENGLISH_REPORT_LABELS[key]);
 		}
+	});
+
+	it('gives the Word review editor’s page in the language: the count, severities, card headings and links', async () => {
+		const t = (message: string, ...args: Array<string | number>): string => fill(bundle[message] ?? message, ...args);
+		const word = await convertWordDocument(await grantProposal());
+		const rules = new Map(builtinRules().rules.map((r) => [r.id, r]));
+		const result = builtinReviewer().review({ text: word.markdown, format: 'markdown' });
+		const html = renderWordView({ word, findings: result.findings, rule: (id) => rules.get(id), profile: { profile: result.profile, reason: result.profileReason }, t });
+		expect(html).toContain(`<strong>${fill(bundle['{0} findings']!, result.findings.length)}</strong> · ${esc(fill(bundle['Profile: {0} ({1})']!, result.profile, result.profileReason))}`);
+		expect(html).toContain(`aria-label="${bundle['Document']}"`);
+		expect(html).toContain(`>${bundle['Rule documentation']}</a>`);
+		expect(html).toContain(`<strong>${bundle['What to write instead.']}</strong>`);
+		for (const english of ['>Rule documentation<', 'What to write instead.', '>Warning<', 'findings</strong>']) expect(html).not.toContain(english);
 	});
 });
 

@@ -29,10 +29,11 @@ export function parseWordEditorMessage(data: unknown): WordEditorMessage | undef
 	return undefined;
 }
 
-function page(title: string, nonce: string, body: string, scripted: boolean): string {
+function page(title: string, nonce: string, body: string, scripted: boolean, t: Translate): string {
 	// The error page runs no script at all.
 	const script = scripted ? ` script-src 'nonce-${nonce}';` : '';
-	return `${pageHead({ csp: `default-src 'none'; style-src 'nonce-${nonce}';${script}`, title, css: PAGE_CSS, nonce })}
+	// The bundle's "en" entry names its language (as the report's page does), for the page's lang attribute.
+	return `${pageHead({ csp: `default-src 'none'; style-src 'nonce-${nonce}';${script}`, title, css: PAGE_CSS, nonce, lang: t('en') })}
 <body>
 ${body}
 </body>
@@ -46,18 +47,18 @@ export function wordEditorPage(input: WordEditorPageInput, t: Translate = englis
 <span class="keys">${esc(t("Tab or F8 moves between findings; Enter opens a finding's links; Esc closes its card."))}</span>
 </nav>`;
 	const popup = '<div id="popup" class="popup" hidden></div>';
-	return page(t('Review of {0}', input.name), input.nonce, `${actions}\n${input.body}\n${popup}\n<script nonce="${input.nonce}">${PAGE_SCRIPT}</script>`, true);
+	return page(t('Review of {0}', input.name), input.nonce, `${actions}\n${input.body}\n${popup}\n<script nonce="${input.nonce}">${PAGE_SCRIPT}</script>`, true, t);
 }
 
 /** Shown while the server reads and reviews the document (a large one takes a moment). */
 export function wordEditorLoadingPage(name: string, nonce: string, t: Translate = english): string {
-	return page(t('Review of {0}', name), nonce, `<main class="loading" role="status"><p>${esc(t('Reviewing {0}…', name))}</p></main>`, false);
+	return page(t('Review of {0}', name), nonce, `<main class="loading" role="status"><p>${esc(t('Reviewing {0}…', name))}</p></main>`, false, t);
 }
 
 /** Shown instead of the document when it cannot be read or reviewed: never an empty page that looks clean. */
 export function wordEditorErrorPage(name: string, message: string, nonce: string, t: Translate = english): string {
 	const advice = t('Nothing in it has been checked. Open it in Word to repair it or save it again as .docx, then open it here again.');
-	return page(t('Review of {0}', name), nonce, `<main class="error" role="alert"><h1>${esc(t('{0} could not be reviewed', name))}</h1><p>${esc(message)}</p><p>${esc(advice)}</p></main>`, false);
+	return page(t('Review of {0}', name), nonce, `<main class="error" role="alert"><h1>${esc(t('{0} could not be reviewed', name))}</h1><p>${esc(message)}</p><p>${esc(advice)}</p></main>`, false, t);
 }
 
 const PAGE_CSS = `
