@@ -130,6 +130,18 @@ describe.each(LOCALES)('the %s translation', (locale) => {
 		expect(manifest.contributes.configuration.properties['accountable.rules'].properties.consent.enumDescriptions).toEqual(['off', 'on', 'error', 'warning', 'information', 'hint'].map((v) => nls[`config.rules.value.${v}`]));
 	});
 
+	it('shows the walkthrough’s pages in the language: each step’s media is a file of its own that exists', () => {
+		const media = Object.entries(nls).filter(([key]) => key.endsWith('.media'));
+		expect(media).toHaveLength(Object.keys(NLS).filter((key) => key.endsWith('.media')).length);
+		for (const [key, file] of media) {
+			expect(file, key).not.toBe(NLS[key]);
+			expect(fs.existsSync(path.join(ROOT, file)), file).toBe(true);
+			// The same page: as many headings, table rows and code blocks as the English one.
+			const shape = (text: string): string => text.split('\n').map((l) => (/^#/.test(l) ? '#' : /^\|/.test(l) ? '|' : /^```/.test(l) ? '`' : '')).join('');
+			expect(shape(fs.readFileSync(path.join(ROOT, file), 'utf8')), file).toBe(shape(fs.readFileSync(path.join(ROOT, NLS[key]!), 'utf8')));
+		}
+	});
+
 	it('gives the accountability report in the language: headings, status words, table headers, counts', () => {
 		const t = (message: string, ...args: Array<string | number>): string => fill(bundle[message] ?? message, ...args);
 		const labels = reportLabels(t);

@@ -42,8 +42,12 @@ describe('npm run package', () => {
 		expect(files.filter((f) => f.startsWith('extension/rules/'))).toHaveLength(rulesInRepo);
 		// An allow-list (package.json `files`, which vsce reads in place of .vscodeignore): besides the rules, only
 		// what VS Code runs or shows. No sources, maps, tests, CLI or dependencies.
-		const walkthroughMedia = fs.readdirSync(path.join(ROOT, 'media', 'walkthrough')).map((f) => `extension/media/walkthrough/${f}`);
-		expect(walkthroughMedia.length).toBeGreaterThanOrEqual(6);
+		// The walkthrough's pages, in English and in each translation's folder (media/walkthrough/<locale>/).
+		const walkthroughMedia = fs
+			.readdirSync(path.join(ROOT, 'media', 'walkthrough'), { recursive: true, withFileTypes: true })
+			.filter((e) => e.isFile())
+			.map((e) => `extension/${path.relative(ROOT, path.join(e.parentPath, e.name))}`);
+		expect(walkthroughMedia.length).toBeGreaterThanOrEqual(12);
 		expect(files.filter((f) => !f.startsWith('extension/rules/')).sort()).toEqual([
 			'[Content_Types].xml',
 			'extension.vsixmanifest',
