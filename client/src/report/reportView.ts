@@ -189,8 +189,9 @@ function isReported(document: vscode.TextDocument): boolean {
 
 /** A page with one message, under the same strict policy as the report (no script at all). */
 function message(text: string): string {
-	const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-	return `<!DOCTYPE html><html lang="${reportLabels(vscode.l10n.t).lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none';"><title>${reportLabels(vscode.l10n.t).kicker}</title></head><body><main><p>${escaped}</p></main></body></html>`;
+	const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+	const labels = reportLabels(vscode.l10n.t);
+	return `<!DOCTYPE html><html lang="${escape(labels.lang)}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none';"><title>${escape(labels.kicker)}</title></head><body><main><p>${escape(text)}</p></main></body></html>`;
 }
 
 /** Registers the command; call once from activate(). */
