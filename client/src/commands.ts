@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isWordReviewView, READ_ONLY_VIEW_MESSAGE } from '../../server/src/lsp/docxProtocol';
+import { isWordReviewView, readOnlyViewMessage } from '../../server/src/lsp/docxProtocol';
 import { openRuleDocumentation } from './ruleDocumentation';
 import { DIAGNOSTIC_SOURCE, Requests, ServerCommands, type DiagnosticData, type FindingCommandArgs, type RuleSummary, type SuggestionData } from '../../server/src/lsp/protocol';
 
@@ -22,9 +22,9 @@ export async function commandMiddleware(command: string, args: unknown[], next: 
 			let reason = finding.reason;
 			if (reason === undefined) {
 				reason = await vscode.window.showInputBox({
-					title: `Disable ${finding.ruleId} for this ${command === ServerCommands.disableRuleForLine ? 'line' : 'file'}`,
-					prompt: 'Why? The reason is written in the comment and kept in reports (optional).',
-					placeHolder: 'e.g. quoted from the statute we are amending',
+					title: command === ServerCommands.disableRuleForLine ? vscode.l10n.t('Disable {0} for this line', finding.ruleId) : vscode.l10n.t('Disable {0} for this file', finding.ruleId),
+					prompt: vscode.l10n.t('Why? The reason is written in the comment and kept in reports (optional).'),
+					placeHolder: vscode.l10n.t('e.g. quoted from the statute we are amending'),
 					ignoreFocusOut: true,
 				});
 				if (reason === undefined) return undefined; // Escape cancels
@@ -36,7 +36,7 @@ export async function commandMiddleware(command: string, args: unknown[], next: 
 			if (!finding) return undefined;
 			const result = (await next(command, [finding])) as { file: string; created: boolean } | null | undefined;
 			if (result?.file) {
-				void vscode.window.showInformationMessage(`${finding.ruleId} is now off in ${path.basename(result.file)}.`, 'Open').then((choice) => {
+				void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now off in {1}.', finding.ruleId, path.basename(result.file)), vscode.l10n.t('Open')).then((choice) => {
 					if (choice) void vscode.window.showTextDocument(vscode.Uri.file(result.file));
 				});
 			}
@@ -54,14 +54,18 @@ export async function commandMiddleware(command: string, args: unknown[], next: 
 			return showRuleDocumentation(args[0], client());
 		case ServerCommands.createConfigurationFile: {
 			if (args.length > 0 || (vscode.workspace.workspaceFolders?.length ?? 0) < 2) return next(command, args);
-			const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should .accountable.yaml go?' });
+			const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Where should .accountable.yaml go?') });
 			return folder ? next(command, [{ folder: folder.uri.fsPath }]) : undefined;
 		}
 		case ServerCommands.reviewWorkspace: {
 			const summary = (await next(command, args)) as { files: number; findings: number; cancelled: boolean } | null | undefined;
 			if (summary) {
+				const files = summary.files === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', summary.files);
+				const findings = summary.findings === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', summary.findings);
 				void vscode.window.showInformationMessage(
-					`Accountable ${summary.cancelled ? 'stopped after' : 'reviewed'} ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.findings} finding${summary.findings === 1 ? '' : 's'} in the Problems panel.`,
+					summary.cancelled
+						? vscode.l10n.t('Accountable stopped after {0}: {1} in the Problems panel.', files, findings)
+						: vscode.l10n.t('Accountable reviewed {0}: {1} in the Problems panel.', files, findings),
 				);
 			}
 			return summary;
@@ -73,7 +77,7 @@ export async function commandMiddleware(command: string, args: unknown[], next: 
 
 /** Commands that edit the document cannot work in a Word document's read-only review view: say so plainly. */
 function refuseReadOnlyView(finding: FindingCommandArgs): void {
-	if (isWordReviewView(finding.uri)) throw new Error(`Accountable: ${READ_ONLY_VIEW_MESSAGE}.`);
+	if (isWordReviewView(finding.uri)) throw new Error(`Accountable: ${readOnlyViewMessage(vscode.l10n.t)}.`);
 }
 
 interface CursorFinding extends FindingCommandArgs {
@@ -84,7 +88,7 @@ interface CursorFinding extends FindingCommandArgs {
 async function findingAtCursor(needsSuggestion = false): Promise<CursorFinding | undefined> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor) {
-		void vscode.window.showWarningMessage('Accountable: open a document and put the cursor on a finding first.');
+		void vscode.window.showWarningMessage(vscode.l10n.t('Accountable: open a document and put the cursor on a finding first.'));
 		return undefined;
 	}
 	const position = editor.selection.active;
@@ -94,13 +98,13 @@ async function findingAtCursor(needsSuggestion = false): Promise<CursorFinding |
 		.map((d) => toFinding(d, editor.document.uri))
 		.filter((f): f is CursorFinding => f !== undefined && (!needsSuggestion || f.suggestions.length > 0));
 	if (here.length === 0) {
-		void vscode.window.showWarningMessage(`Accountable: there is no finding${needsSuggestion ? ' with a suggestion' : ''} at the cursor.`);
+		void vscode.window.showWarningMessage(needsSuggestion ? vscode.l10n.t('Accountable: there is no finding with a suggestion at the cursor.') : vscode.l10n.t('Accountable: there is no finding at the cursor.'));
 		return undefined;
 	}
 	if (here.length === 1) return here[0];
 	const picked = await vscode.window.showQuickPick(
 		here.map((f) => ({ label: f.ruleId, finding: f })),
-		{ placeHolder: 'Which finding?' },
+		{ placeHolder: vscode.l10n.t('Which finding?') },
 	);
 	return picked?.finding;
 }
@@ -124,7 +128,7 @@ async function pickSuggestion(finding: FindingCommandArgs & { suggestions?: Sugg
 	if (suggestions.length <= 1) return suggestions[0];
 	const picked = await vscode.window.showQuickPick(
 		suggestions.map((s) => ({ label: s.title, detail: s.text, suggestion: s })),
-		{ placeHolder: 'Which suggestion?' },
+		{ placeHolder: vscode.l10n.t('Which suggestion?') },
 	);
 	return picked?.suggestion;
 }
@@ -151,7 +155,7 @@ async function showRuleDocumentation(arg: unknown, client: LanguageClient | unde
 		const rules = await client.sendRequest<RuleSummary[]>(Requests.rules, { uri: documentUri });
 		const picked = await vscode.window.showQuickPick(
 			rules.map((r) => ({ label: r.id, description: r.severity, detail: r.summary, rule: r })),
-			{ placeHolder: 'Show the documentation of which rule?', matchOnDetail: true },
+			{ placeHolder: vscode.l10n.t('Show the documentation of which rule?'), matchOnDetail: true },
 		);
 		ruleId = picked?.rule.id;
 	}

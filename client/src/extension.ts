@@ -38,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		initializationOptions: () => ({
 			trusted: vscode.workspace.isTrusted,
 			commandLinks: true,
+			// The server's messages (quick fixes, hovers, notices) in the editor's language; absent in English.
+			...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}),
 			...(context.extensionMode === vscode.ExtensionMode.Production ? { extensionFolder: context.extensionPath } : {}),
 		}),
 		markdown: { isTrusted: { enabledCommands: [ServerCommands.showRuleDocumentation] } },
@@ -71,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	} catch (e) {
 		// Keep the extension (and Restart Server) alive; the output channel has the server's own messages.
 		output.error(`The Accountable language server did not start: ${(e as Error).message}`);
-		void vscode.window.showErrorMessage('Accountable: the language server did not start (see the Accountable output channel).');
+		void vscode.window.showErrorMessage(vscode.l10n.t('Accountable: the language server did not start (see the Accountable output channel).'));
 	}
 }
 

@@ -19,10 +19,10 @@ export function registerRuleDocumentation(context: vscode.ExtensionContext, clie
 		async provideTextDocumentContent(uri) {
 			const ruleId = uri.path.replace(/^\//, '').replace(/\.md$/, '');
 			const c = client();
-			if (!c) return `# ${ruleId}\n\nThe Accountable language server is not running (Accountable: Restart Server).\n`;
+			if (!c) return `# ${ruleId}\n\n${vscode.l10n.t('The Accountable language server is not running (Accountable: Restart Server).')}\n`;
 			const params: RuleDocumentationParams = { ruleId, ...(uri.query ? { uri: uri.query } : {}) };
 			const doc = await c.sendRequest<RuleDocumentation | null>(Requests.ruleDocumentation, params);
-			return doc?.markdown ?? `# ${ruleId}\n\nNo rule has this id.\n`;
+			return doc?.markdown ?? `# ${ruleId}\n\n${vscode.l10n.t('No rule has this id.')}\n`;
 		},
 	};
 	context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(RULE_DOCUMENTATION_SCHEME, provider));

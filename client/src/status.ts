@@ -19,7 +19,7 @@ export class FindingsStatus implements vscode.Disposable {
 	}
 
 	constructor() {
-		this.item.name = 'Accountable findings';
+		this.item.name = vscode.l10n.t('Accountable findings');
 		this.item.command = 'workbench.actions.view.problems';
 		this.subscriptions = [
 			vscode.languages.onDidChangeDiagnostics((e) => {
@@ -42,9 +42,11 @@ export class FindingsStatus implements vscode.Disposable {
 		const errors = findings.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
 		const count = findings.length;
 		this.item.text = count === 0 ? '$(check) Accountable' : `$(law) Accountable: ${count}`;
-		const summary = count === 0 ? 'Accountable: no findings in this document.' : `Accountable: ${count} finding${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in this document. Click to open the Problems panel.`;
+		const findingCount = count === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', count);
+		const errorCount = errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', errors);
+		const summary = count === 0 ? vscode.l10n.t('Accountable: no findings in this document.') : vscode.l10n.t('Accountable: {0} ({1}) in this document. Click to open the Problems panel.', findingCount, errorCount);
 		const profile = this.profiles.get(document.uri.toString());
-		const profileLine = profile ? `\n\nProfile: ${profile.profile} (${profile.reason}). Wrong kind of document? Set "accountable.profile" (or profile in .accountable.yaml).` : '';
+		const profileLine = profile ? `\n\n${vscode.l10n.t('Profile: {0} ({1}). Wrong kind of document? Set "accountable.profile" (or profile in .accountable.yaml).', profile.profile, profile.reason)}` : '';
 		this.item.tooltip = summary + profileLine;
 		this.item.accessibilityInformation = { label: this.item.tooltip };
 		this.item.show();

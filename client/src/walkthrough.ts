@@ -71,7 +71,7 @@ async function focusFinding(example: vscode.Uri, text: () => string): Promise<bo
 	const editor = await exampleEditor(example, text);
 	const finding = await waitForFinding(editor.document.uri);
 	if (!finding) {
-		void vscode.window.showInformationMessage(`Accountable: the example has no ${EXAMPLE_RULE} finding now (was it fixed already?). Undo the fix, or open the example again.`);
+		void vscode.window.showInformationMessage(vscode.l10n.t('Accountable: the example has no {0} finding now (was it fixed already?). Undo the fix, or open the example again.', EXAMPLE_RULE));
 		return false;
 	}
 	// Inside the words, not at their edge, so the hover and the quick fix are the finding's.

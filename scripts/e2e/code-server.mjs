@@ -76,14 +76,14 @@ function freePort() {
  * the extension-test `payload`), and resolves once /healthz answers. `stop()` kills the whole process group:
  * killing only the parent leaves its file watcher and agent host behind.
  */
-export async function startCodeServer(profile, { disableExtensions = false, deadlineMs = 60000 } = {}) {
+export async function startCodeServer(profile, { disableExtensions = false, deadlineMs = 60000, locale } = {}) {
 	const [node, entry] = codeServerCommand();
 	const port = await freePort();
 	const config = path.join(profile.dir, 'cs.yaml');
 	fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
 	const args = [entry, '--config', config, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir,
 		'--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-		'--vscode-option', 'enable-smoke-test-driver', ...(disableExtensions ? ['--vscode-option', 'disable-extensions'] : [])];
+		'--vscode-option', 'enable-smoke-test-driver', ...(disableExtensions ? ['--vscode-option', 'disable-extensions'] : []), ...(locale ? ['--locale', locale] : [])];
 	const logFile = path.join(profile.dir, 'code-server.log');
 	const log = fs.openSync(logFile, 'a');
 	const child = spawn(node, args, { env: profile.env, detached: true, stdio: ['ignore', log, log] });

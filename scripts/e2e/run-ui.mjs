@@ -4,7 +4,8 @@
 // (examples/draft-state-bill.md) and checks what a user sees: squiggles, the Problems panel, the status bar,
 // a hover that cites the paper, and the accountability report webview, whose evidence items are clicked to
 // move the cursor; then a Word document opened from the Explorer in the Word review editor. Takes screenshots of
-// the squiggle and the hover, the report beside the draft and the Word review editor into test-results/.
+// the squiggle and the hover, the report beside the draft and the Word review editor into test-results/;
+// last, the same workbench in Spanish (code-server --locale es).
 // Writes test-results/e2e-ui.json. Needs CODE_SERVER_NODE and CODE_SERVER_ENTRY (scripts/e2e/install.sh).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -25,6 +26,7 @@ const wordScreenshot = path.join(resultsDir, 'e2e-word-review.png');
 const walkthroughScreenshot = path.join(resultsDir, 'e2e-walkthrough.png');
 const ruleDocScreenshot = path.join(resultsDir, 'e2e-rule-documentation.png');
 const settingsScreenshot = path.join(resultsDir, 'e2e-settings.png');
+const spanishScreenshot = path.join(resultsDir, 'e2e-spanish.png');
 const WORD_DOCUMENT = 'proposal.docx';
 const DAMAGED_DOCUMENT = 'cut.docx';
 const EXAMPLE = 'draft-state-bill.md';
@@ -32,7 +34,7 @@ const COOPERATION = 'conditional-services/cooperation-required';
 const VIEWPORT = { width: 1400, height: 900 };
 const WAIT = { timeout: Number(process.env.ACCOUNTABLE_E2E_UI_TIMEOUT_MS ?? 90000) };
 // What `npm run package` needs, copied so the production build does not rewrite out/ under other test runs.
-const PACKAGE_SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'extension', 'examples', 'media'];
+const PACKAGE_SOURCES = ['package.json', 'package.nls.json', 'package.nls.es.json', 'l10n', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'extension', 'examples', 'media'];
 
 function buildVsix(work) {
 	for (const source of PACKAGE_SOURCES) {
@@ -142,6 +144,14 @@ async function quickInput(page, keys, value, row) {
 	}
 }
 
+/** Opens the workspace in the workbench and the example draft in an editor, through Quick Open. */
+async function openExample(page, server, workspace) {
+	await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+	await page.waitForSelector('.explorer-folders-view .monaco-list-row', WAIT);
+	await quickOpen(page, EXAMPLE);
+	await page.waitForSelector(`.tabs-container .tab[aria-label*="${EXAMPLE}"]`, WAIT);
+}
+
 /** Runs a command from the Command Palette, as a keyboard user does. */
 async function runCommand(page, title) {
 	await quickInput(page, 'Control+Shift+P', `>${title}`, `.quick-input-list .monaco-list-row[aria-label*="${title.replace(/^[^:]+: /, '')}"]`);
@@ -171,6 +181,51 @@ async function webviewFrameWith(page, selector, text) {
 	}
 }
 
+/**
+ * Points the mouse at the text cursor (put inside a finding's squiggled words) until the hover shows the
+ * finding with the server's explanation (`explained`: its first heading); the diagnostic's part shows first.
+ * The first move can land before the editor has laid out the line: move away and back until it shows.
+ */
+async function hoverAtCursor(page, explained) {
+	const hover = page.locator('.monaco-hover:visible').filter({ hasText: COOPERATION }).filter({ hasText: explained });
+	const cursor = page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first();
+	const deadline = Date.now() + WAIT.timeout;
+	for (let attempt = 0; !(await hover.count()); attempt++) {
+		assert.ok(Date.now() < deadline, `no hover with "${explained}" before the deadline`);
+		const box = await cursor.boundingBox();
+		if (box) {
+			await page.mouse.move(box.x + 200, box.y - 150);
+			await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 5 });
+		}
+		await hover.first().waitFor({ state: 'visible', timeout: 2000 + attempt * 500 }).catch(() => {});
+	}
+	return hover;
+}
+
+/**
+ * VS Code switches its display language only to one with a language pack, which comes from the marketplace,
+ * out of reach here. This registers an empty Spanish pack (VS Code's own words stay English) the way VS Code
+ * records installed packs (languagepacks.json in the user data folder), so code-server --locale es runs the
+ * workbench in Spanish and extensions get their Spanish package.nls and l10n bundle.
+ */
+function installEmptyLanguagePack(profile, locale) {
+	const id = `accountable-e2e.language-pack-${locale}`;
+	const source = path.join(profile.dir, 'language-pack');
+	fs.mkdirSync(path.join(source, 'translations'), { recursive: true });
+	const localization = { languageId: locale, languageName: locale, localizedLanguageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] };
+	fs.writeFileSync(path.join(source, 'package.json'), JSON.stringify({ name: id.split('.')[1], publisher: id.split('.')[0], version: '0.0.1', license: 'MIT', engines: { vscode: '*' }, categories: ['Language Packs'], contributes: { localizations: [localization] } }));
+	fs.writeFileSync(path.join(source, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+	fs.writeFileSync(path.join(source, 'LICENSE'), 'MIT');
+	fs.writeFileSync(path.join(source, 'README.md'), 'An empty language pack for the workbench check.');
+	const vsix = path.join(profile.dir, 'language-pack.vsix');
+	execFileSync(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '--out', vsix], { cwd: source, stdio: 'pipe', timeout: 120000 });
+	installVsix(profile, vsix);
+	const folder = fs.readdirSync(profile.extensionsDir).find((f) => f.startsWith(`${id}-`));
+	assert.ok(folder, `the language pack is installed: ${fs.readdirSync(profile.extensionsDir)}`);
+	const pack = { hash: `accountable-e2e-${locale}`, extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }], translations: { vscode: path.join(profile.extensionsDir, folder, 'translations', 'main.i18n.json') }, label: locale };
+	fs.writeFileSync(path.join(profile.userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
 /** The report webview: VS Code's host iframe holding the extension's page. */
 function reportFrame(page) {
 	return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -189,16 +244,18 @@ async function main() {
 	fs.writeFileSync(path.join(workspace, WORD_DOCUMENT), await grantProposal());
 	fs.writeFileSync(path.join(workspace, DAMAGED_DOCUMENT), await truncatedDocx());
 	fs.mkdirSync(resultsDir, { recursive: true });
-	for (const shot of [screenshot, reportScreenshot, wordScreenshot, walkthroughScreenshot, ruleDocScreenshot, settingsScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png'), path.join(resultsDir, 'e2e-walkthrough-failure.png'), path.join(resultsDir, 'e2e-rule-documentation-failure.png'), path.join(resultsDir, 'e2e-settings-failure.png')]) fs.rmSync(shot, { force: true });
+	for (const shot of [screenshot, reportScreenshot, wordScreenshot, walkthroughScreenshot, ruleDocScreenshot, settingsScreenshot, path.join(resultsDir, 'e2e-report-failure.png'), path.join(resultsDir, 'e2e-word-failure.png'), path.join(resultsDir, 'e2e-walkthrough-failure.png'), path.join(resultsDir, 'e2e-rule-documentation-failure.png'), path.join(resultsDir, 'e2e-settings-failure.png'), spanishScreenshot, path.join(resultsDir, 'e2e-spanish-failure.png')]) fs.rmSync(shot, { force: true });
 	const profile = makeProfile('cs-ui-');
 	let server;
 	let browser;
 	let page;
 	let installed = false;
+	let vsix;
+	let spanish;
 	let blocked = [];
 	try {
 		await checks.check('npm run package builds a .vsix and code-server installs it as accountable.accountable', () => {
-			const vsix = buildVsix(path.join(work, 'src'));
+			vsix = buildVsix(path.join(work, 'src'));
 			const output = installVsix(profile, vsix);
 			const folders = fs.readdirSync(profile.extensionsDir).filter((f) => f.startsWith('accountable.accountable-'));
 			assert.equal(folders.length, 1, `installed: ${output}`);
@@ -213,10 +270,7 @@ async function main() {
 			browser = await launchChromium(profile);
 			page = await browser.newPage({ viewport: VIEWPORT });
 			blocked = await blockNetwork(page);
-			await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
-			await page.waitForSelector('.explorer-folders-view .monaco-list-row', WAIT);
-			await quickOpen(page, EXAMPLE);
-			await page.waitForSelector(`.tabs-container .tab[aria-label*="${EXAMPLE}"]`, WAIT);
+			await openExample(page, server, workspace);
 			await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', WAIT);
 			console.log(`    squiggles at ${seconds()}`);
 		});
@@ -245,21 +299,7 @@ async function main() {
 			const line = cooperationLine(workspace);
 			await page.locator('.editor-instance .monaco-editor textarea').first().focus();
 			await goToLine(page, `${line}:20`);
-			// The diagnostic's part of the hover shows first; wait for the server's part (the explanation) as well.
-			const hover = page.locator('.monaco-hover:visible').filter({ hasText: COOPERATION }).filter({ hasText: 'What to write instead' });
-			const cursor = page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first();
-			const deadline = Date.now() + WAIT.timeout;
-			// Point the mouse at the text cursor, which Go to Line put inside the squiggled words. The first move
-			// can land before the editor has laid out the line; move away and back until the hover shows.
-			for (let attempt = 0; !(await hover.count()); attempt++) {
-				assert.ok(Date.now() < deadline, 'no hover before the deadline');
-				const box = await cursor.boundingBox();
-				if (box) {
-					await page.mouse.move(box.x + 200, box.y - 150);
-					await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 5 });
-				}
-				await hover.first().waitFor({ state: 'visible', timeout: 2000 + attempt * 500 }).catch(() => {});
-			}
+			const hover = await hoverAtCursor(page, 'What to write instead');
 			const text = await hover.first().innerText();
 			assert.match(text, /¶\s?\d+/, `the hover cites the paper: ${text}`);
 			assert.match(text, /cooperating with law enforcement/, text);
@@ -523,12 +563,53 @@ async function main() {
 			assert.ok(page, 'the workbench did not open');
 			assert.deepEqual([...new Set(blocked)], [], 'requests to other hosts (blocked)');
 		});
+
+		await checks.check('in Spanish (code-server --locale es): command titles, the status bar, the hover and the report speak Spanish; screenshot taken', async () => {
+			assert.ok(vsix, 'the .vsix was not built');
+			await browser?.close();
+			server?.stop();
+			// A profile of its own, as a Spanish-speaking user's would be: the extension and the language pack.
+			spanish = makeProfile('cs-ui-es-');
+			installVsix(spanish, vsix);
+			installEmptyLanguagePack(spanish, 'es');
+			server = await startCodeServer(spanish, { locale: 'es' });
+			browser = await launchChromium(spanish);
+			page = await browser.newPage({ viewport: VIEWPORT });
+			blocked = await blockNetwork(page);
+			await withFailureScreenshot(page, 'spanish', async () => {
+				await openExample(page, server, workspace);
+				await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', WAIT);
+				// The client (vscode.l10n): the status bar's tooltip.
+				const status = page.locator('.statusbar-item[aria-label^="Accountable: "]').first();
+				await status.waitFor(WAIT);
+				assert.match((await status.getAttribute('aria-label')) ?? '', /^Accountable: \d+ hallazgos \(\d+ errores\) en este documento/);
+				// The language server (@vscode/l10n, given the client's bundle): the hover's headings.
+				await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+				await goToLine(page, `${cooperationLine(workspace)}:20`);
+				const hover = await hoverAtCursor(page, 'Qué escribir en su lugar');
+				assert.match(await hover.first().innerText(), /Por qué:[^]*Evidencia:/);
+				await page.keyboard.press('Escape');
+				// package.nls.es.json: the command's title; the report's words (its label table, translated).
+				await runCommand(page, 'Accountable: Mostrar el informe de rendición de cuentas');
+				await page.waitForSelector(`.tabs-container .tab[aria-label*="Informe de rendición de cuentas: ${EXAMPLE}"]`, WAIT);
+				const report = reportFrame(page);
+				await report.locator('.kicker').filter({ hasText: 'Informe de rendición de cuentas' }).waitFor(WAIT);
+				assert.equal(await report.locator('#scorecard-heading').innerText(), 'Tabla de evaluación');
+				assert.match(await report.locator('#area-unconditional-services h3').innerText(), /Contradicha/);
+				await page.screenshot({ path: spanishScreenshot });
+				checkPng(spanishScreenshot, VIEWPORT);
+				assert.deepEqual([...new Set(blocked)], [], 'requests to other hosts (blocked)');
+			});
+			console.log(`    Spanish at ${seconds()}: ${path.relative(root, spanishScreenshot)}`);
+		});
 	} finally {
 		await browser?.close().catch(() => {});
 		server?.stop();
 		fs.rmSync(work, { recursive: true, force: true });
-		if (checks.failed === 0 && !process.env.ACCOUNTABLE_E2E_KEEP) profile.remove();
-		else console.log(`  kept the code-server profile and logs: ${profile.dir}`);
+		for (const p of [profile, spanish].filter(Boolean)) {
+			if (checks.failed === 0 && !process.env.ACCOUNTABLE_E2E_KEEP) p.remove();
+			else console.log(`  kept the code-server profile and logs: ${p.dir}`);
+		}
 	}
 	checks.write(resultsFile);
 	console.log(`  (${seconds()})`);

@@ -6,7 +6,9 @@ import { CATEGORIES, type Rule } from '../../server/src/engine';
 import { loadRules } from '../../server/src/node/ruleFiles';
 
 const VALUES = ['off', 'on', 'error', 'warning', 'information', 'hint'];
-const VALUE_DESCRIPTIONS = ['Not reviewed.', 'Reviewed at its own severity.', 'Reviewed, shown as an error.', 'Reviewed, shown as a warning.', 'Reviewed, shown as information.', 'Reviewed, shown as a hint.'];
+// The interface's words are package.nls keys (package.nls.json, and one file per language); a rule's summary is
+// its documentation, which stays in English.
+const VALUE_DESCRIPTIONS = VALUES.map((v) => `%config.rules.value.${v}%`);
 
 /** One setting value's schema: the choices with their meaning, and what the key is. */
 function value(description: string): Record<string, unknown> {
@@ -17,7 +19,7 @@ function value(description: string): Record<string, unknown> {
 export function ruleSettingProperties(rules: readonly Rule[]): Record<string, Record<string, unknown>> {
 	const properties: Record<string, Record<string, unknown>> = {};
 	const categories = [...CATEGORIES].filter((c) => rules.some((r) => r.category === c)).sort();
-	for (const category of categories) properties[category] = value(`Every rule in the ${category} category.`);
+	for (const category of categories) properties[category] = value(`%config.rules.category.${category}%`);
 	for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
 		const what = rule.spec.provision ? `Recognises a provision for the report: ${rule.spec.summary}.` : `${rule.spec.summary} (${rule.spec.severity} by default).`;
 		properties[rule.id] = value(what);

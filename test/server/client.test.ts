@@ -75,6 +75,8 @@ const ui = vi.hoisted(() => {
 			executeCommand: async (id: string, arg: unknown) => void state.executed.push([id, arg]),
 		},
 		workspace: { workspaceFolders: [] },
+		// English, as VS Code without a language pack: the message with its placeholders filled in.
+		l10n: { bundle: undefined, t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m)) },
 	};
 	return { state, vscode, uri, Position, Range };
 });

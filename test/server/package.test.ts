@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TestClient, withRule } from './lspClient';
+import { withNls } from '../helpers/nls';
 
-const SOURCES = ['package.json', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', 'extension', 'examples', 'media'];
+const SOURCES = ['package.json', 'package.nls.json', 'package.nls.es.json', 'l10n', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', 'extension', 'examples', 'media'];
 
 let work: string;
 let vsix: string;
@@ -41,8 +42,12 @@ describe('npm run package', () => {
 		expect(files.filter((f) => f.startsWith('extension/rules/'))).toHaveLength(rulesInRepo);
 		// An allow-list (package.json `files`, which vsce reads in place of .vscodeignore): besides the rules, only
 		// what VS Code runs or shows. No sources, maps, tests, CLI or dependencies.
-		const walkthroughMedia = fs.readdirSync(path.join(ROOT, 'media', 'walkthrough')).map((f) => `extension/media/walkthrough/${f}`);
-		expect(walkthroughMedia.length).toBeGreaterThanOrEqual(6);
+		// The walkthrough's pages, in English and in each translation's folder (media/walkthrough/<locale>/).
+		const walkthroughMedia = fs
+			.readdirSync(path.join(ROOT, 'media', 'walkthrough'), { recursive: true, withFileTypes: true })
+			.filter((e) => e.isFile())
+			.map((e) => `extension/${path.relative(ROOT, path.join(e.parentPath, e.name))}`);
+		expect(walkthroughMedia.length).toBeGreaterThanOrEqual(12);
 		expect(files.filter((f) => !f.startsWith('extension/rules/')).sort()).toEqual([
 			'[Content_Types].xml',
 			'extension.vsixmanifest',
@@ -52,12 +57,16 @@ describe('npm run package', () => {
 			'extension/images/icon.png',
 			'extension/images/screenshot-hover.png',
 			'extension/images/word-reviewed-copy.png',
+			'extension/l10n/bundle.l10n.es.json',
+			'extension/l10n/bundle.l10n.json',
 			...walkthroughMedia,
 			'extension/out/builtin-rules.json',
 			'extension/out/english-model.json',
 			'extension/out/extension.js',
 			'extension/out/server.js',
 			'extension/package.json',
+			'extension/package.nls.es.json',
+			'extension/package.nls.json',
 			'extension/readme.md',
 		].sort());
 		const manifest = JSON.parse(await zip.file('extension/package.json')!.async('string'));
@@ -68,8 +77,12 @@ describe('npm run package', () => {
 		expect(manifest.contributes.jsonValidation[0]).toEqual({ fileMatch: '.accountable.json', url: './rules/schema/config.schema.json' });
 		const settings = Object.keys(manifest.contributes.configuration.properties).sort();
 		expect(settings).toEqual(['accountable.enable', 'accountable.maxDocumentSize', 'accountable.maxNumberOfProblems', 'accountable.minSeverity', 'accountable.packs', 'accountable.profile', 'accountable.rules', 'accountable.run', 'accountable.trace.server']);
-		// Every setting explains itself in the Settings editor; all but the trace apply per folder or file.
-		for (const [key, setting] of Object.entries(manifest.contributes.configuration.properties) as Array<[string, { description?: string; markdownDescription?: string; scope?: string }]>) {
+		// Every setting explains itself in the Settings editor (in the words of package.nls.json, or of the
+		// package.nls.<locale>.json of VS Code's language); all but the trace apply per folder or file.
+		const nls = JSON.parse(await zip.file('extension/package.nls.json')!.async('string')) as Record<string, string>;
+		const shown = JSON.parse(withNls(await zip.file('extension/package.json')!.async('string'), nls));
+		expect(manifest.l10n).toBe('./l10n');
+		for (const [key, setting] of Object.entries(shown.contributes.configuration.properties) as Array<[string, { description?: string; markdownDescription?: string; scope?: string }]>) {
 			expect((setting.description ?? setting.markdownDescription ?? '').length, key).toBeGreaterThan(20);
 			expect(setting.scope, key).toBe(key === 'accountable.trace.server' ? 'window' : 'resource');
 		}
@@ -92,7 +105,8 @@ describe('npm run package', () => {
 
 	it('contributes a walkthrough whose every step has its media in the package, a button and a completion event', async () => {
 		zip ??= await JSZip.loadAsync(fs.readFileSync(vsix));
-		const manifest = JSON.parse(await zip.file('extension/package.json')!.async('string'));
+		const nls = JSON.parse(await zip.file('extension/package.nls.json')!.async('string')) as Record<string, string>;
+		const manifest = JSON.parse(withNls(await zip.file('extension/package.json')!.async('string'), nls));
 		const [walkthrough] = manifest.contributes.walkthroughs;
 		expect(walkthrough.id).toBe('firstRun');
 		const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));

@@ -11,9 +11,11 @@ import { CATEGORIES, PROFILES, SEVERITIES } from '../../server/src/engine';
 import { FROM_CONFIGURATION_FILE, normalizeSettings, reviewOverrides } from '../../server/src/lsp/settings';
 import { builtinRules } from '../helpers/rules';
 import { ROOT } from './lspClient';
+import { withNls } from '../helpers/nls';
 
 const packageText = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
-const properties = JSON.parse(packageText).contributes.configuration.properties as Record<string, Record<string, unknown>>;
+// As the Settings editor shows them, in English.
+const properties = JSON.parse(withNls(packageText, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')))).contributes.configuration.properties as Record<string, Record<string, unknown>>;
 
 describe('settings with real choices', () => {
 	it('offers no null: "Use the configuration file" is a named choice, explained, and the default', () => {

@@ -72,20 +72,20 @@ export class WordReviewEditor implements vscode.CustomReadonlyEditorProvider {
 		const key = file.toString();
 		const name = path.posix.basename(file.path);
 		panel.webview.options = { enableScripts: true, localResourceRoots: [] };
-		panel.webview.html = wordEditorLoadingPage(name, nonce());
+		panel.webview.html = wordEditorLoadingPage(name, nonce(), vscode.l10n.t);
 		let sequence = 0;
 		const load = async (): Promise<void> => {
 			const mine = ++sequence;
 			const client = this.client();
 			try {
-				if (!client) throw new Error('the Accountable language server is not running');
+				if (!client) throw new Error(vscode.l10n.t('the Accountable language server is not running'));
 				const result = await client.sendRequest<WordDocumentViewResult>(WORD_DOCUMENT_VIEW_REQUEST, { uri: key });
 				if (mine !== sequence) return;
-				panel.webview.html = wordEditorPage({ name, body: result.html, nonce: nonce() });
+				panel.webview.html = wordEditorPage({ name, body: result.html, nonce: nonce() }, vscode.l10n.t);
 				this.reviewed(file, panel.active);
 			} catch (e) {
 				if (mine !== sequence) return;
-				panel.webview.html = wordEditorErrorPage(name, e instanceof Error ? e.message : String(e), nonce());
+				panel.webview.html = wordEditorErrorPage(name, e instanceof Error ? e.message : String(e), nonce(), vscode.l10n.t);
 			}
 		};
 		const subscriptions: vscode.Disposable[] = [

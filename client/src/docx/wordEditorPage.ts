@@ -1,10 +1,12 @@
-import { esc, pageHead } from '../../../server/src/engine/report/render/html';
+import { attr, esc, pageHead } from '../../../server/src/engine/report/render/html';
+import { english, type Translate } from '../../../server/src/engine/translate';
 
 /**
  * The Word review editor's webview page around the body the language server renders (the document with its
  * findings highlighted, server/src/node/docx/view.ts): a strict content security policy (nothing is loaded,
  * only this page's own style and script run), VS Code's theme colours, and a script that shows a finding's
- * card on hover or focus and makes the page usable from the keyboard. No vscode import: testable on its own.
+ * card on hover or focus and makes the page usable from the keyboard. No vscode import: testable on its own;
+ * the page's words come from the translator given (the extension passes vscode.l10n.t), English by default.
  */
 
 export interface WordEditorPageInput {
@@ -27,34 +29,36 @@ export function parseWordEditorMessage(data: unknown): WordEditorMessage | undef
 	return undefined;
 }
 
-function page(title: string, nonce: string, body: string, scripted: boolean): string {
+function page(title: string, nonce: string, body: string, scripted: boolean, t: Translate): string {
 	// The error page runs no script at all.
 	const script = scripted ? ` script-src 'nonce-${nonce}';` : '';
-	return `${pageHead({ csp: `default-src 'none'; style-src 'nonce-${nonce}';${script}`, title, css: PAGE_CSS, nonce })}
+	// The bundle's "en" entry names its language (as the report's page does), for the page's lang attribute.
+	return `${pageHead({ csp: `default-src 'none'; style-src 'nonce-${nonce}';${script}`, title, css: PAGE_CSS, nonce, lang: t('en') })}
 <body>
 ${body}
 </body>
 </html>`;
 }
 
-export function wordEditorPage(input: WordEditorPageInput): string {
-	const actions = `<nav class="actions" aria-label="Review">
-<button type="button" data-action="showReport" title="Open the accountability report beside this document">Show Accountability Report</button>
-<button type="button" data-action="saveReviewedCopy" title="Write a copy of this document with a Word comment on each finding">Save Reviewed Copy with Comments…</button>
-<span class="keys">Tab or F8 moves between findings; Enter opens a finding's links; Esc closes its card.</span>
+export function wordEditorPage(input: WordEditorPageInput, t: Translate = english): string {
+	const actions = `<nav class="actions" aria-label="${attr(t('Review'))}">
+<button type="button" data-action="showReport" title="${attr(t('Open the accountability report beside this document'))}">${esc(t('Show Accountability Report'))}</button>
+<button type="button" data-action="saveReviewedCopy" title="${attr(t('Write a copy of this document with a Word comment on each finding'))}">${esc(t('Save Reviewed Copy with Comments…'))}</button>
+<span class="keys">${esc(t("Tab or F8 moves between findings; Enter opens a finding's links; Esc closes its card."))}</span>
 </nav>`;
 	const popup = '<div id="popup" class="popup" hidden></div>';
-	return page(`Review of ${input.name}`, input.nonce, `${actions}\n${input.body}\n${popup}\n<script nonce="${input.nonce}">${PAGE_SCRIPT}</script>`, true);
+	return page(t('Review of {0}', input.name), input.nonce, `${actions}\n${input.body}\n${popup}\n<script nonce="${input.nonce}">${PAGE_SCRIPT}</script>`, true, t);
 }
 
 /** Shown while the server reads and reviews the document (a large one takes a moment). */
-export function wordEditorLoadingPage(name: string, nonce: string): string {
-	return page(`Review of ${name}`, nonce, `<main class="loading" role="status"><p>Reviewing ${esc(name)}…</p></main>`, false);
+export function wordEditorLoadingPage(name: string, nonce: string, t: Translate = english): string {
+	return page(t('Review of {0}', name), nonce, `<main class="loading" role="status"><p>${esc(t('Reviewing {0}…', name))}</p></main>`, false, t);
 }
 
 /** Shown instead of the document when it cannot be read or reviewed: never an empty page that looks clean. */
-export function wordEditorErrorPage(name: string, message: string, nonce: string): string {
-	return page(`Review of ${name}`, nonce, `<main class="error" role="alert"><h1>${esc(name)} could not be reviewed</h1><p>${esc(message)}</p><p>Nothing in it has been checked. Open it in Word to repair it or save it again as .docx, then open it here again.</p></main>`, false);
+export function wordEditorErrorPage(name: string, message: string, nonce: string, t: Translate = english): string {
+	const advice = t('Nothing in it has been checked. Open it in Word to repair it or save it again as .docx, then open it here again.');
+	return page(t('Review of {0}', name), nonce, `<main class="error" role="alert"><h1>${esc(t('{0} could not be reviewed', name))}</h1><p>${esc(message)}</p><p>${esc(advice)}</p></main>`, false, t);
 }
 
 const PAGE_CSS = `

@@ -50,14 +50,14 @@ export class WordDocumentViews implements vscode.TextDocumentContentProvider, vs
 		const name = path.posix.basename(uri.path);
 		try {
 			const client = this.client();
-			if (!client) throw new Error('the Accountable language server is not running');
+			if (!client) throw new Error(vscode.l10n.t('the Accountable language server is not running'));
 			const result = await client.sendRequest<ConvertDocxResult>(CONVERT_DOCX_REQUEST, { uri: uri.toString() }, token);
 			return result.markdown;
 		} catch (e) {
 			const message = e instanceof Error ? e.message : String(e);
 			void vscode.window.showErrorMessage(`Accountable: ${message}`);
 			// The explanation itself is not a draft: keep it out of the review.
-			return `<!-- accountable-disable -->\n# ${name} could not be reviewed\n\n${message}\n`;
+			return `<!-- accountable-disable -->\n# ${vscode.l10n.t('{0} could not be reviewed', name)}\n\n${message}\n`;
 		}
 	}
 
@@ -90,7 +90,7 @@ async function chooseWordDocument(resource: unknown): Promise<vscode.Uri | undef
 	if (active && active.scheme === DOCX_SCHEME) return active.with({ scheme: 'file' });
 	const word = activeWordEditorFile();
 	if (word) return word;
-	const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Word documents': ['docx'] }, openLabel: 'Review' });
+	const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Word documents')]: ['docx'] }, openLabel: vscode.l10n.t('Review') });
 	return picked?.[0];
 }
 
@@ -101,7 +101,7 @@ async function chooseWordDocument(resource: unknown): Promise<vscode.Uri | undef
 async function saveReviewedCopy(file: vscode.Uri, client: () => LanguageClient | undefined): Promise<AnnotateDocxResult | undefined> {
 	const server = client();
 	if (!server) {
-		void vscode.window.showErrorMessage('Accountable: the language server is not running');
+		void vscode.window.showErrorMessage(vscode.l10n.t('Accountable: the language server is not running'));
 		return undefined;
 	}
 	const name = path.posix.basename(file.path);
@@ -114,13 +114,16 @@ async function saveReviewedCopy(file: vscode.Uri, client: () => LanguageClient |
 			void vscode.window.showErrorMessage(`Accountable: ${(e as Error).message}`);
 			return undefined;
 		}
-		const replace = await vscode.window.showWarningMessage(`${(e as Error).message.replace(/; use --force to replace it$/, '')}. Replace it?`, { modal: true }, 'Replace');
-		if (replace !== 'Replace') return undefined;
+		const replaceChoice = vscode.l10n.t('Replace');
+		const replace = await vscode.window.showWarningMessage(vscode.l10n.t('{0}. Replace it?', (e as Error).message.replace(/; use --force to replace it$/, '')), { modal: true }, replaceChoice);
+		if (replace !== replaceChoice) return undefined;
 		result = await send(true);
 	}
 	const target = vscode.Uri.parse(result.target);
-	const notPlaced = result.unanchored > 0 ? ` (${result.unanchored} more in the cover comment)` : '';
-	void vscode.window.showInformationMessage(`Accountable: ${path.posix.basename(target.path)} written beside ${name}, with ${result.comments} comment${result.comments === 1 ? '' : 's'} on findings${notPlaced} and a cover comment with the scorecard.`, 'Reveal in Explorer').then((choice) => {
+	const comments = result.comments === 1 ? vscode.l10n.t('1 comment') : vscode.l10n.t('{0} comments', result.comments);
+	const notPlaced = result.unanchored > 0 ? vscode.l10n.t(' ({0} more in the cover comment)', result.unanchored) : '';
+	const written = vscode.l10n.t('Accountable: {0} written beside {1}, with {2} on findings{3} and a cover comment with the scorecard.', path.posix.basename(target.path), name, comments, notPlaced);
+	void vscode.window.showInformationMessage(written, vscode.l10n.t('Reveal in Explorer')).then((choice) => {
 		if (choice) void vscode.commands.executeCommand('revealInExplorer', target);
 	});
 	return result;

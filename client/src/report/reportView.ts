@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { renderHtml, renderMarkdown, type Report } from '../../../server/src/engine/report';
+import { renderHtml, renderMarkdown, reportLabels, type Report } from '../../../server/src/engine/report';
 import { renderWebviewHtml } from './webviewHtml';
 import { REPORT_REQUEST } from '../../../server/src/lsp/reportProtocol';
 import { afterWebviewFocus } from './focus';
@@ -58,7 +58,7 @@ export class ReportView implements vscode.Disposable {
 		if (word) this.target = word;
 		else if (editor && isReported(editor.document)) this.target = editor.document.uri;
 		if (!this.target) {
-			void vscode.window.showInformationMessage('Accountable: open a Markdown, plain-text or Word draft to see its accountability report.');
+			void vscode.window.showInformationMessage(vscode.l10n.t('Accountable: open a Markdown, plain-text or Word draft to see its accountability report.'));
 			return;
 		}
 		if (this.panel) this.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -106,9 +106,9 @@ export class ReportView implements vscode.Disposable {
 		const client = this.client();
 		if (!panel || !target) return;
 		const mine = ++this.sequence;
-		panel.title = `Accountability report: ${path.posix.basename(target.path)}`;
+		panel.title = vscode.l10n.t('Accountability report: {0}', path.posix.basename(target.path));
 		if (!client) {
-			panel.webview.html = message('The Accountable language server is not running.');
+			panel.webview.html = message(vscode.l10n.t('The Accountable language server is not running.'));
 			return;
 		}
 		try {
@@ -116,11 +116,11 @@ export class ReportView implements vscode.Disposable {
 			if (mine !== this.sequence || this.panel !== panel) return;
 			this.report = report ?? undefined;
 			panel.webview.html = report
-				? renderWebviewHtml(report, randomBytes(16).toString('base64'), panel.webview.cspSource)
-				: message('This document is too large to review (accountable.maxDocumentSize).');
+				? renderWebviewHtml(report, randomBytes(16).toString('base64'), panel.webview.cspSource, vscode.l10n.t, reportLabels(vscode.l10n.t))
+				: message(vscode.l10n.t('This document is too large to review (accountable.maxDocumentSize).'));
 		} catch (e) {
 			if (mine !== this.sequence) return;
-			panel.webview.html = message(`The report could not be made: ${e instanceof Error ? e.message : String(e)}`);
+			panel.webview.html = message(vscode.l10n.t('The report could not be made: {0}', e instanceof Error ? e.message : String(e)));
 		}
 	}
 
@@ -160,15 +160,16 @@ export class ReportView implements vscode.Disposable {
 		const name = exportFileName(path.posix.basename(this.target.path), format);
 		const folder = this.target.scheme === 'file' ? vscode.Uri.joinPath(this.target, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
 		const destination = await vscode.window.showSaveDialog({
-			title: 'Export accountability report',
+			title: vscode.l10n.t('Export accountability report'),
 			...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
 			filters: format === 'html' ? { HTML: ['html'] } : { Markdown: ['md'] },
 		});
 		if (!destination) return;
 		const report: Report = { ...this.report, generated: new Date().toISOString() };
-		const text = format === 'html' ? renderHtml(report) : renderMarkdown(report);
+		const labels = reportLabels(vscode.l10n.t);
+		const text = format === 'html' ? renderHtml(report, undefined, labels) : renderMarkdown(report, labels);
 		await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
-		void vscode.window.showInformationMessage(`Accountable: report saved to ${path.posix.basename(destination.path)}`);
+		void vscode.window.showInformationMessage(vscode.l10n.t('Accountable: report saved to {0}', path.posix.basename(destination.path)));
 	}
 
 	dispose(): void {
@@ -188,8 +189,9 @@ function isReported(document: vscode.TextDocument): boolean {
 
 /** A page with one message, under the same strict policy as the report (no script at all). */
 function message(text: string): string {
-	const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none';"><title>Accountability report</title></head><body><main><p>${escaped}</p></main></body></html>`;
+	const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+	const labels = reportLabels(vscode.l10n.t);
+	return `<!DOCTYPE html><html lang="${escape(labels.lang)}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none';"><title>${escape(labels.kicker)}</title></head><body><main><p>${escape(text)}</p></main></body></html>`;
 }
 
 /** Registers the command; call once from activate(). */

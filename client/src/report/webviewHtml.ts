@@ -1,24 +1,26 @@
-import { REPORT_LAYOUT_CSS, attr, renderHtml, type HtmlPage, type Report } from '../../../server/src/engine/report';
+import { ENGLISH_REPORT_LABELS, REPORT_LAYOUT_CSS, attr, esc, renderHtml, type HtmlPage, type Report, type ReportLabels } from '../../../server/src/engine/report';
+import { english, type Translate } from '../../../server/src/engine/translate';
 
 /**
  * The report as VS Code's webview shows it, on the engine's HTML (engine/report/render/html.ts, which
  * renders the page for export): theme colours from --vscode-* variables, a strict content security policy
  * with a nonce, location buttons that ask the extension to reveal a line, and Export buttons.
  */
-export function renderWebviewHtml(report: Report, nonce: string, cspSource: string): string {
-	return renderHtml(report, webviewPage(nonce, cspSource));
+export function renderWebviewHtml(report: Report, nonce: string, cspSource: string, t: Translate = english, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
+	return renderHtml(report, webviewPage(nonce, cspSource, t), labels);
 }
 
-export function webviewPage(nonce: string, cspSource: string): HtmlPage {
+/** The page around the report in the webview; `t` gives its buttons' words in the editor's language. */
+export function webviewPage(nonce: string, cspSource: string, t: Translate = english): HtmlPage {
 	return {
 		csp: `default-src 'none'; img-src ${cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`,
 		css: WEBVIEW_CSS,
 		nonce,
 		bodyClass: 'webview',
-		actions: '<nav class="actions" aria-label="Export"><button type="button" data-export="html">Export HTML…</button> <button type="button" data-export="md">Export Markdown…</button></nav>',
+		actions: `<nav class="actions" aria-label="${attr(t('Export'))}"><button type="button" data-export="html">${esc(t('Export HTML…'))}</button> <button type="button" data-export="md">${esc(t('Export Markdown…'))}</button></nav>`,
 		// In the editor the location is a button that reveals the line.
 		place: (item, where) =>
-			`<button type="button" class="reveal" data-line="${item.range.start.line}" data-character="${item.range.start.character}" aria-label="${attr(`Go to line ${item.line}`)}">${where}</button>`,
+			`<button type="button" class="reveal" data-line="${item.range.start.line}" data-character="${item.range.start.character}" aria-label="${attr(t('Go to line {0}', item.line))}">${where}</button>`,
 		linkRules: true,
 		script: WEBVIEW_SCRIPT,
 	};

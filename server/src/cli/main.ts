@@ -30,7 +30,7 @@ const FORMATS: Record<string, (input: FormatInput) => string> = { text: formatTe
 const USAGE = `Usage: accountable [options] [files, folders or globs…]
        accountable rules [--format text|json|markdown]
        accountable explain <rule-id>
-       accountable report <file> [--format md|html|json] [--output <file>]
+       accountable report <file> [--format md|html|json] [--output <file>] [--locale <language>]
        accountable annotate <file.docx> [--output <file.docx>] [--force]
 
 Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt, .docx).
@@ -67,6 +67,7 @@ const OPTIONS = {
 	output: { type: 'string', short: 'o' },
 	force: { type: 'boolean' },
 	'follow-links': { type: 'boolean' },
+	locale: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 	version: { type: 'boolean', short: 'v' },
 } as const;
@@ -141,6 +142,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (values.config && !fs.existsSync(path.resolve(io.cwd, values.config))) throw new UsageError(`configuration file not found: ${escapeLine(values.config)}`);
 	const service = new ReviewService(configs);
 
+	// The report is the one output in a reader's language; findings and rule texts are English.
+	if (values.locale !== undefined && positionals[0] !== 'report') throw new UsageError('--locale applies to accountable report only (findings and rule texts are in English)');
 	if (positionals[0] === 'rules') return listRules(service, io, values.format ?? 'text');
 	if (positionals[0] === 'explain') return explain(service, io, positionals[1]);
 	if (positionals[0] === 'report') return report(service, io, positionals.slice(1), values);
@@ -240,13 +243,13 @@ function resultOf(review: PooledReview): Omit<FileResult, 'file'> {
 }
 
 /** `accountable report <file>`: the accountability scorecard (see ./report.ts). */
-async function report(service: ReviewService, io: CliIO, files: string[], values: SubcommandValues & { format?: string; force?: boolean }): Promise<number> {
+async function report(service: ReviewService, io: CliIO, files: string[], values: SubcommandValues & { format?: string; force?: boolean; locale?: string }): Promise<number> {
 	if (values.help) {
 		io.stdout(`${REPORT_USAGE}\n`);
 		return 0;
 	}
 	try {
-		return await runReport(service, { ...subcommand(io, values), files, format: values.format, output: values.output, force: values.force ?? false, stdout: io.stdout });
+		return await runReport(service, { ...subcommand(io, values), files, format: values.format, output: values.output, force: values.force ?? false, locale: values.locale, stdout: io.stdout });
 	} catch (e) {
 		if (e instanceof ReportUsageError) throw new UsageError(e.message);
 		throw e;

@@ -1,17 +1,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoadError, ReviewSettings } from '../engine';
-import { REPORT_FORMATS, buildReport, renderReport, type ReportFormat } from '../engine/report';
+import { REPORT_FORMATS, buildReport, renderReport, type ReportFormat, type ReportLabels } from '../engine/report';
+import { reportLabelsFor } from '../node/reportLocale';
 import type { ReviewService } from '../node/reviewService';
 import { readFailureMessage, readReviewable } from '../node/docx/reviewable';
 import { escapeLine, escapeTerminal } from './formats/escape';
 
-export const REPORT_USAGE = `Usage: accountable report <file> [--format md|html|json] [--output <file> [--force]]
+export const REPORT_USAGE = `Usage: accountable report <file> [--format md|html|json] [--output <file> [--force]] [--locale <language>]
 
 Writes the accountability report of one draft (Markdown, plain text or a Word .docx): for each of the paper's ten recommendation areas, whether
 the draft contradicts it (findings), addresses it (rights-respecting provisions) or does not address it,
 with the evidence. Markdown goes to standard output unless --output is given; the output file's extension
 (.md, .html, .json) decides its format. An existing file is replaced only with --force, and never the draft itself.
+--locale es writes the report's headings, status words and sentences in Spanish (the paper's areas and the
+rules' messages stay English); English by default.
 
 Exit codes: 0 the report was written; 2 usage, configuration or I/O error.`;
 
@@ -21,6 +24,8 @@ export interface ReportCommand {
 	output: string | undefined;
 	/** Replace an existing output file. */
 	force: boolean;
+	/** The language of the report's words (--locale); English when absent. */
+	locale?: string | undefined;
 	overrides: ReviewSettings;
 	cwd: string;
 	version: string;
@@ -38,6 +43,7 @@ export class ReportUsageError extends Error {}
 /** `accountable report`: reviews one file and writes its report. Resolves to the exit code. */
 export async function runReport(service: ReviewService, cmd: ReportCommand): Promise<number> {
 	const format = reportFormat(cmd.format, cmd.output);
+	const labels = localeLabels(cmd.locale);
 	if (cmd.files.length !== 1) throw new ReportUsageError(`report needs exactly one file\n\n${REPORT_USAGE}`);
 	const file = path.resolve(cmd.cwd, cmd.files[0]!);
 	const display = cmd.displayPath(file);
@@ -61,7 +67,7 @@ export async function runReport(service: ReviewService, cmd: ReportCommand): Pro
 		generated: cmd.now().toISOString(),
 		...(locate ? { locate } : {}),
 	});
-	const text = renderReport(report, format);
+	const text = renderReport(report, format, labels);
 	if (target !== undefined) {
 		try {
 			// Without --force the file is created only if it is not there (checked again at the moment of writing).
@@ -77,6 +83,16 @@ export async function runReport(service: ReviewService, cmd: ReportCommand): Pro
 		cmd.stdout(format === 'md' ? escapeTerminal(text) : text);
 	}
 	return problems > 0 ? 2 : 0;
+}
+
+/** The report's words for --locale, checked before any work is done. */
+function localeLabels(locale: string | undefined): ReportLabels | undefined {
+	if (locale === undefined) return undefined;
+	try {
+		return reportLabelsFor(locale);
+	} catch (e) {
+		throw new ReportUsageError(escapeLine((e as Error).message));
+	}
 }
 
 const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json' };

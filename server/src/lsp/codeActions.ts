@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
 import type { Finding } from '../engine';
 import { findingData } from './diagnostics';
@@ -29,7 +30,7 @@ export function codeActionsFor(params: CodeActionParams, documentFindings: () =>
 		if (!data) continue;
 		if (!readOnly) data.suggestions.forEach((s, i) => {
 			fixes.push({
-				title: s.kind === 'insert' ? `Insert model clause: ${s.title}` : `${s.title}`,
+				title: s.kind === 'insert' ? l10n.t('Insert model clause: {0}', s.title) : `${s.title}`,
 				kind: CodeActionKind.QuickFix,
 				diagnostics: [diagnostic],
 				isPreferred: i === 0,
@@ -48,13 +49,13 @@ export function codeActionsFor(params: CodeActionParams, documentFindings: () =>
 		});
 		if (!readOnly) {
 			others.push(
-				command(`Disable ${data.ruleId} for this line`, ServerCommands.disableRuleForLine),
-				command(`Disable ${data.ruleId} for this file`, ServerCommands.disableRuleForFile),
+				command(l10n.t('Disable {0} for this line', data.ruleId), ServerCommands.disableRuleForLine),
+				command(l10n.t('Disable {0} for this file', data.ruleId), ServerCommands.disableRuleForFile),
 			);
 		}
 		others.push(
-			command(`Disable ${data.ruleId} in the workspace configuration`, ServerCommands.disableRuleInWorkspace),
-			command(`Show documentation for ${data.ruleId}`, ServerCommands.showRuleDocumentation),
+			command(l10n.t('Disable {0} in the workspace configuration', data.ruleId), ServerCommands.disableRuleInWorkspace),
+			command(l10n.t('Show documentation for {0}', data.ruleId), ServerCommands.showRuleDocumentation),
 		);
 	}
 	return [...fixes, ...others];
@@ -74,7 +75,7 @@ export function fixAllAction(uri: string, findings: readonly Finding[]): CodeAct
 	if (isWordReviewView(uri)) return undefined;
 	const edits = safeFixEdits(findings);
 	if (edits.length === 0) return undefined;
-	return { title: 'Fix all Accountable problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } };
+	return { title: l10n.t('Fix all Accountable problems'), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } };
 }
 
 export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, Connection, ProgressToken, TextEdit, WorkDoneProgressReporter } from 'vscode-languageserver/node';
@@ -11,7 +12,7 @@ import { fileUri, unreadableDocxDiagnostic } from './diagnostics';
 import { readConversion } from './docxRequest';
 import { DocxError, isWordDocument } from '../node/docx';
 import type { DocumentReviews } from './documents';
-import { isWordReviewView, READ_ONLY_VIEW_MESSAGE } from './docxProtocol';
+import { isWordReviewView, readOnlyViewMessage } from './docxProtocol';
 import type { ServerLog } from './log';
 import type { WorkspacePaths } from './paths';
 import { ServerCommands, type FindingCommandArgs } from './protocol';
@@ -79,7 +80,7 @@ export class CommandHandlers {
 	/** The workspace folder of a document a command acts on: commands write nowhere else. */
 	private workspaceFolderOf(file: string): string {
 		const folder = this.server.paths.folderOf(file);
-		if (!folder) throw new Error(`${path.basename(file)} is not in a workspace folder; open its folder to change Accountable's configuration`);
+		if (!folder) throw new Error(l10n.t("{0} is not in a workspace folder; open its folder to change Accountable's configuration", path.basename(file)));
 		return folder;
 	}
 
@@ -89,7 +90,7 @@ export class CommandHandlers {
 		const folder = this.workspaceFolderOf(file);
 		const nearest = findConfigFile(path.dirname(file));
 		// A configuration above the workspace folder (a home folder's, say) is not this command's to change.
-		if (nearest && !isInside(path.resolve(nearest), folder)) throw new Error(`the configuration that applies, ${nearest}, is outside the workspace folder; add "${a.ruleId}: off" to it yourself`);
+		if (nearest && !isInside(path.resolve(nearest), folder)) throw new Error(l10n.t('the configuration that applies, {0}, is outside the workspace folder; add "{1}: off" to it yourself', nearest, a.ruleId));
 		const result = disableRuleInConfig(nearest, folder, a.ruleId);
 		writeConfigFile(result.file, result.text, folder, result.created);
 		this.server.log.log(`${result.created ? 'Created' : 'Updated'} ${result.file}: ${a.ruleId} is off`);
@@ -111,13 +112,13 @@ export class CommandHandlers {
 		const fromUri = a.uri ? this.server.paths.fileFor(a.uri, undefined) : undefined;
 		// Only a workspace folder: a `folder` or `uri` argument cannot aim the command anywhere else.
 		const folder = a.folder !== undefined ? this.server.paths.folders.find((f) => path.resolve(f) === path.resolve(String(a.folder))) : fromUri ? this.workspaceFolderOf(fromUri) : this.server.paths.folders[0];
-		if (a.folder !== undefined && !folder) throw new Error(`${String(a.folder)} is not a workspace folder; the configuration file goes in one`);
-		if (!folder) throw new Error('open a folder first: the configuration file goes in a workspace folder');
+		if (a.folder !== undefined && !folder) throw new Error(l10n.t('{0} is not a workspace folder; the configuration file goes in one', String(a.folder)));
+		if (!folder) throw new Error(l10n.t('open a folder first: the configuration file goes in a workspace folder'));
 		// lstat, not exists: a dangling link named .accountable.yaml is an existing entry, never written through.
 		const existing = CONFIG_NAMES.map((n) => path.join(folder, n)).find((f) => lstatOrUndefined(f) !== undefined);
 		const file = existing ?? path.join(folder, '.accountable.yaml');
 		// An existing file is only opened; a dangling link is neither opened nor written through (that would create its target).
-		if (existing && lstatOrUndefined(existing)!.isSymbolicLink() && !fs.existsSync(existing)) throw new Error(`${path.basename(existing)} in ${folder} is a symbolic link to a file that does not exist; Accountable does not create files through links`);
+		if (existing && lstatOrUndefined(existing)!.isSymbolicLink() && !fs.existsSync(existing)) throw new Error(l10n.t('{0} in {1} is a symbolic link to a file that does not exist; Accountable does not create files through links', path.basename(existing), folder));
 		if (!existing) {
 			writeConfigFile(file, CONFIG_TEMPLATE, folder, true);
 			this.server.reload(`created ${file}`);
@@ -172,7 +173,11 @@ export class CommandHandlers {
 		// Nothing passed over in silence: each skipped file or folder is logged, and the user told there were some.
 		for (const s of summary.skipped) server.log.log(`Not reviewed: ${s.file} ${s.reason}`);
 		if (summary.skipped.length > 0) {
-			void server.connection.window.showWarningMessage(`Accountable: ${count(summary.skipped.length, 'file or folder', 'files or folders')} not reviewed (first: ${path.basename(summary.skipped[0]!.file)} ${summary.skipped[0]!.reason}). See the Accountable output for the list.`);
+			const first = `${path.basename(summary.skipped[0]!.file)} ${summary.skipped[0]!.reason}`;
+			const message = summary.skipped.length === 1
+				? l10n.t('Accountable: 1 file or folder not reviewed ({0}). See the Accountable output for the list.', first)
+				: l10n.t('Accountable: {0} files or folders not reviewed (first: {1}). See the Accountable output for the list.', summary.skipped.length, first);
+			void server.connection.window.showWarningMessage(message);
 		}
 		return summary;
 	}
@@ -189,12 +194,12 @@ function lstatOrUndefined(file: string): fs.Stats | undefined {
 /** Arguments of a command that edits the document: a Word document's review view is read-only. */
 function editableFindingArgs(args: unknown[]): FindingCommandArgs {
 	const a = findingArgs(args);
-	if (isWordReviewView(a.uri)) throw new Error(READ_ONLY_VIEW_MESSAGE);
+	if (isWordReviewView(a.uri)) throw new Error(readOnlyViewMessage(l10n.t));
 	return a;
 }
 
 function findingArgs(args: unknown[]): FindingCommandArgs {
 	const a = args[0] as Partial<FindingCommandArgs> | undefined;
-	if (!a || typeof a.uri !== 'string' || typeof a.ruleId !== 'string') throw new Error('this command needs a document and a rule id (run it from a quick fix or with the cursor on a finding)');
+	if (!a || typeof a.uri !== 'string' || typeof a.ruleId !== 'string') throw new Error(l10n.t('this command needs a document and a rule id (run it from a quick fix or with the cursor on a finding)'));
 	return a as FindingCommandArgs;
 }

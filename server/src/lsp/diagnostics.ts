@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { severityRank, type Finding, type LoadError, type Severity } from '../engine';
@@ -77,27 +78,27 @@ function aboutTheDocument(severity: DiagnosticSeverity, code: string, message: s
 }
 
 function tooManyFindingsDiagnostic(total: number, shown: number): Diagnostic {
-	return aboutTheDocument(DiagnosticSeverity.Information, ServerCodes.tooManyFindings, `Accountable shows the ${shown} most severe of this document's ${total} findings (setting accountable.maxNumberOfProblems). The accountability report (Accountable: Show Accountability Report) and the CLI list every finding.`);
+	return aboutTheDocument(DiagnosticSeverity.Information, ServerCodes.tooManyFindings, l10n.t("Accountable shows the {0} most severe of this document's {1} findings (setting accountable.maxNumberOfProblems). The accountability report (Accountable: Show Accountability Report) and the CLI list every finding.", shown, total));
 }
 
 /** The single diagnostic shown instead of a review when a document is over the size limit. */
 export function tooLargeDiagnostic(length: number, limit: number): Diagnostic {
-	return aboutTheDocument(DiagnosticSeverity.Information, ServerCodes.tooLarge, `Accountable did not review this document: ${length} characters is over the limit of ${limit} (setting accountable.maxDocumentSize or maxDocumentSize in .accountable.yaml).`);
+	return aboutTheDocument(DiagnosticSeverity.Information, ServerCodes.tooLarge, l10n.t('Accountable did not review this document: {0} characters is over the limit of {1} (setting accountable.maxDocumentSize or maxDocumentSize in .accountable.yaml).', length, limit));
 }
 
 /** The single diagnostic shown instead of a review when a document holds binary content. */
 export function binaryDiagnostic(): Diagnostic {
-	return aboutTheDocument(DiagnosticSeverity.Information, ServerCodes.binary, 'Accountable did not review this document: it holds binary content (a NUL character near the start), not text.');
+	return aboutTheDocument(DiagnosticSeverity.Information, ServerCodes.binary, l10n.t('Accountable did not review this document: it holds binary content (a NUL character near the start), not text.'));
 }
 
 /** Shown instead of a review that failed: never an empty list, which would read as "nothing found". */
 export function reviewFailedDiagnostic(e: unknown): Diagnostic {
-	return aboutTheDocument(DiagnosticSeverity.Error, ServerCodes.reviewFailed, `Accountable could not review this document: ${(e as Error)?.message ?? String(e)}. See the Accountable output for details.`);
+	return aboutTheDocument(DiagnosticSeverity.Error, ServerCodes.reviewFailed, l10n.t('Accountable could not review this document: {0}. See the Accountable output for details.', (e as Error)?.message ?? String(e)));
 }
 
 /** A .docx a workspace review could not read (encrypted, a .doc, damaged): an error where its findings would be. */
 export function unreadableDocxDiagnostic(message: string): Diagnostic {
-	return aboutTheDocument(DiagnosticSeverity.Error, ServerCodes.unreadableDocx, `Accountable could not review this Word document: ${message}`);
+	return aboutTheDocument(DiagnosticSeverity.Error, ServerCodes.unreadableDocx, l10n.t('Accountable could not review this Word document: {0}', message));
 }
 
 /**

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -219,7 +220,7 @@ export class DocumentReviews {
 			if (!problem || this.warnedSelectors.has(problem)) continue;
 			this.warnedSelectors.add(problem);
 			this.log.log(`Setting accountable.rules: ${problem}`);
-			void this.connection.window.showWarningMessage(`Accountable: in the setting accountable.rules, ${problem}`);
+			void this.connection.window.showWarningMessage(l10n.t('Accountable: in the setting accountable.rules, {0}', problem));
 		}
 	}
 }

@@ -39,9 +39,13 @@ export function isWordDocumentUri(uri: string): boolean {
 	return isWordReviewView(uri) || (uri.startsWith('file:') && /\.docx$/i.test(uri));
 }
 
-/** Why a command that edits the document (apply a suggestion, disable a rule for a line or the file) refuses a review view. */
-export const READ_ONLY_VIEW_MESSAGE =
-	'the review of a Word document is read-only: make the change in Word (the review follows when the .docx is saved), or disable the rule in the workspace configuration';
+/**
+ * Why a command that edits the document (apply a suggestion, disable a rule for a line or the file) refuses a
+ * review view, in the words of the translator given (the client's vscode.l10n.t, the server's @vscode/l10n t).
+ */
+export function readOnlyViewMessage(t: (message: string) => string): string {
+	return t('the review of a Word document is read-only: make the change in Word (the review follows when the .docx is saved), or disable the rule in the workspace configuration');
+}
 
 /** The file: URI of the .docx a review view shows (`accountable-docx:/a/b.docx` → `file:///a/b.docx`). */
 export function docxFileUri(uri: string): string {

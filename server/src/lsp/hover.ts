@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
 import type { Finding, Rule } from '../engine';
 import { explainFinding } from '../engine/explain';
@@ -28,13 +29,13 @@ function findingMarkdown(finding: Finding, rule: Rule | undefined, documentation
 	const rewrite = e.suggestions.find((s) => s.label === 'Suggested rewrite');
 	// A rewrite of a condition carries the commas that fit it into its sentence; the hover shows its words.
 	const instead = rewrite ? escape(rewrite.text.replace(/^[\s,;]+|[\s,;]+$/g, '')) : e.instead ? firstParagraph(e.instead) : undefined;
-	if (instead) lines.push(`**What to write instead:** ${instead}`);
+	if (instead) lines.push(`**${l10n.t('What to write instead:')}** ${instead}`);
 	for (const s of e.suggestions) if (s !== rewrite && !(instead ?? '').includes(s.text)) lines.push('', `*${s.label}:* ${escape(s.text)}`);
 	if (lines.length > 0) lines.push('');
-	lines.push(`**Why:** ${e.reason ?? escape(e.title)}`);
-	if (e.evidence.length > 0) lines.push('', `**Evidence:** ${e.evidence.map((q) => `“${escape(q.quote)}” (¶${q.paragraph})`).join(' · ')}`);
+	lines.push(`**${l10n.t('Why:')}** ${e.reason ?? escape(e.title)}`);
+	if (e.evidence.length > 0) lines.push('', `**${l10n.t('Evidence:')}** ${e.evidence.map((q) => `“${escape(q.quote)}” (¶${q.paragraph})`).join(' · ')}`);
 	// The rule id names the finding where the editor shows no diagnostic above the hover (Neovim, Helix).
-	lines.push('', `[Documentation of ${e.ruleId}](${documentationLink})`);
+	lines.push('', `[${l10n.t('Documentation of {0}', e.ruleId)}](${documentationLink})`);
 	return lines.join('\n');
 }
 

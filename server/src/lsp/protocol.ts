@@ -135,4 +135,9 @@ export interface InitializationOptions {
 	commandLinks?: boolean;
 	/** The folder the client installed Accountable in: documents in it are never reviewed. */
 	extensionFolder?: string;
+	/**
+	 * The translations of the server's messages into the editor's language (VS Code's `vscode.l10n.bundle`, from
+	 * l10n/bundle.l10n.<locale>.json): absent in English. Passed as contents, so the server reads no file for it.
+	 */
+	l10nBundle?: Record<string, string>;
 }

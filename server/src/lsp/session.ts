@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import {
 	CodeActionKind,
@@ -128,6 +129,7 @@ export class AccountableServer {
 		this.configuration.askClient = this.capabilities.configuration;
 		this.configuration.trusted = options.trusted !== false;
 		this.commandLinks = options.commandLinks === true;
+		if (options.l10nBundle && typeof options.l10nBundle === 'object') l10n.config({ contents: options.l10nBundle });
 		if (typeof options.extensionFolder === 'string' && path.isAbsolute(options.extensionFolder)) this.configuration.ownFolders = [options.extensionFolder];
 		// Helix passes its `config` table as initialization options: { accountable: { … } }.
 		this.configuration.clientSettings = options.settings ?? (options as { accountable?: unknown }).accountable;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import type { Rule } from '../engine';
@@ -19,8 +20,8 @@ export interface WordEditorContext {
 	readonly log: ServerLog;
 }
 
-const IGNORED_NOTICE = 'This file is ignored by the configuration (ignore in .accountable.yaml), so Accountable does not review it.';
-const DISABLED_NOTICE = 'Accountable is turned off for this document (setting accountable.enable), so it is not reviewed.';
+const ignoredNotice = (): string => l10n.t('This file is ignored by the configuration (ignore in .accountable.yaml), so Accountable does not review it.');
+const disabledNotice = (): string => l10n.t('Accountable is turned off for this document (setting accountable.enable), so it is not reviewed.');
 
 /**
  * The server's side of the Word review editor (the custom editor VS Code opens for a .docx): it reads and
@@ -59,18 +60,18 @@ export class WordEditors {
 		}
 		if (!settings.enable) {
 			void connection.sendDiagnostics({ uri, diagnostics: [] });
-			return { html: renderWordView({ word, findings: [], rule: () => undefined, notice: DISABLED_NOTICE }), findings: 0 };
+			return { html: renderWordView({ word, findings: [], rule: () => undefined, notice: disabledNotice(), t: l10n.t }), findings: 0 };
 		}
 		const { diagnostics, state } = reviews.review(uri, file, word.markdown, 'markdown', settings);
 		void connection.sendDiagnostics({ uri, diagnostics });
-		if (!state) return { html: renderWordView({ word, findings: [], rule: () => undefined, notice: IGNORED_NOTICE }), findings: 0 };
+		if (!state) return { html: renderWordView({ word, findings: [], rule: () => undefined, notice: ignoredNotice(), t: l10n.t }), findings: 0 };
 		const rules = new Map((state.ruleSet?.rules ?? []).map((r) => [r.id, r] as [string, Rule]));
 		// A review that did not run (the document is over the size limit) says why instead of looking clean.
 		const first = diagnostics[0]?.message;
 		const notice = !state.ruleSet && typeof first === 'string' ? first : undefined;
 		const profile = state.profile ? { profile: state.profile.profile, reason: state.profile.reason } : undefined;
 		return {
-			html: renderWordView({ word, findings: state.findings, rule: (id) => rules.get(id), ...(profile ? { profile } : {}), ...(notice ? { notice } : {}) }),
+			html: renderWordView({ word, findings: state.findings, rule: (id) => rules.get(id), ...(profile ? { profile } : {}), ...(notice ? { notice } : {}), t: l10n.t }),
 			findings: state.findings.length,
 			...(profile ? { profile: profile.profile, profileReason: profile.reason } : {}),
 		};

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
@@ -38,7 +39,7 @@ export function disableRuleInConfig(existing: string | undefined, dirForNew: str
 	const text = readText(existing);
 	// Only a file that is an Accountable configuration now is edited: never a look-alike, never one with errors.
 	const problems = text.trim() ? parseConfigText(existing, text).errors.filter((e) => e.file === existing && !/rule pack folder not found/.test(e.message)) : [];
-	if (problems.length > 0) throw new Error(`${path.basename(existing)} is not a valid Accountable configuration (line ${problems[0]!.line}: ${problems[0]!.message}); fix it first`);
+	if (problems.length > 0) throw new Error(l10n.t('{0} is not a valid Accountable configuration (line {1}: {2}); fix it first', path.basename(existing), problems[0]!.line, problems[0]!.message));
 	const crlf = /\r\n/.test(text);
 	const lf = text.replace(/\r\n/g, '\n');
 	// Integers as BigInt: a large number in the file is written back digit for digit.
@@ -102,24 +103,24 @@ function jsonText(doc: Document, text: string): string {
  * only where none exists at the moment of writing. Throws with a message for the user otherwise.
  */
 export function writeConfigFile(file: string, text: string, folder: string, created: boolean): void {
-	if (!CONFIG_NAMES.includes(path.basename(file))) throw new Error(`${path.basename(file)} is not an Accountable configuration file; not written`);
+	if (!CONFIG_NAMES.includes(path.basename(file))) throw new Error(l10n.t('{0} is not an Accountable configuration file; not written', path.basename(file)));
 	const realFolder = fs.realpathSync(folder);
 	let realDir: string;
 	try {
 		realDir = fs.realpathSync(path.dirname(file));
 	} catch {
-		throw new Error(`the folder of ${file} does not exist`);
+		throw new Error(l10n.t('the folder of {0} does not exist', file));
 	}
-	if (!isInside(realDir, realFolder)) throw new Error(`${file} is outside the workspace folder ${folder}; Accountable only writes configuration inside it`);
+	if (!isInside(realDir, realFolder)) throw new Error(l10n.t('{0} is outside the workspace folder {1}; Accountable only writes configuration inside it', file, folder));
 	let lstat: fs.Stats | undefined;
 	try {
 		lstat = fs.lstatSync(file);
 	} catch {
 		lstat = undefined;
 	}
-	if (lstat?.isSymbolicLink()) throw new Error(`${path.basename(file)} is a symbolic link; Accountable does not write through links (edit the file it points to yourself)`);
-	if (lstat && !lstat.isFile()) throw new Error(`${path.basename(file)} is not a regular file; not written`);
-	if (created && lstat) throw new Error(`${path.basename(file)} already exists; not replaced`);
+	if (lstat?.isSymbolicLink()) throw new Error(l10n.t('{0} is a symbolic link; Accountable does not write through links (edit the file it points to yourself)', path.basename(file)));
+	if (lstat && !lstat.isFile()) throw new Error(l10n.t('{0} is not a regular file; not written', path.basename(file)));
+	if (created && lstat) throw new Error(l10n.t('{0} already exists; not replaced', path.basename(file)));
 	const flags = created ? fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL : fs.constants.O_WRONLY | fs.constants.O_TRUNC;
 	// O_NOFOLLOW: a link put in place between the check and the write is still refused.
 	const fd = fs.openSync(path.join(realDir, path.basename(file)), flags | (fs.constants.O_NOFOLLOW ?? 0), 0o644);

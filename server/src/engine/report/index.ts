@@ -9,9 +9,10 @@ export { attr, esc, renderHtml, renderReportSections, STANDALONE_PAGE, type Html
 export { REPORT_LAYOUT_CSS, STANDALONE_CSS } from './render/styles';
 export { renderMarkdown } from './render/markdown';
 export { renderJson } from './render/json';
-export { STATUS_LABELS, STATUS_SYMBOLS, STATUS_RULE } from './render/labels';
+export { ENGLISH_REPORT_LABELS, STATUS_LABELS, STATUS_SYMBOLS, STATUS_RULE, reportLabels, type ReportLabels } from './render/labels';
 
 import type { Report } from './model';
+import type { ReportLabels } from './render/labels';
 import { renderHtml } from './render/html';
 import { renderMarkdown } from './render/markdown';
 import { renderJson } from './render/json';
@@ -19,7 +20,7 @@ import { renderJson } from './render/json';
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Renders a report in a file format (HTML: the standalone, self-contained page). */
-export function renderReport(report: Report, format: ReportFormat): string {
-	return format === 'html' ? renderHtml(report) : format === 'json' ? renderJson(report) : renderMarkdown(report);
+/** Renders a report in a file format (HTML: the standalone, self-contained page), in English unless `labels` are given. */
+export function renderReport(report: Report, format: ReportFormat, labels?: ReportLabels): string {
+	return format === 'html' ? renderHtml(report, undefined, labels) : format === 'json' ? renderJson(report) : renderMarkdown(report, labels);
 }

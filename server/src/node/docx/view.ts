@@ -1,6 +1,7 @@
 import { LineIndex, severityRank, type Finding, type Rule, type Severity } from '../../engine';
 import { explainFinding, plainText } from '../../engine/explain';
 import { esc } from '../../engine/report/render/html';
+import { english, type Translate } from '../../engine/translate';
 import type { WordDocument } from './index';
 import { describeLocation } from './locate';
 import type { WordBlock, WordParagraph } from './markdown';
@@ -21,6 +22,8 @@ export interface WordViewInput {
 	profile?: { profile: string; reason: string };
 	/** Said above the document when the findings shown are not the whole story (review off, file ignored, too large). */
 	notice?: string;
+	/** The page's own words in the reader's language (the language server passes @vscode/l10n's t); English by default. */
+	t?: Translate;
 }
 
 interface Placed {
@@ -31,17 +34,20 @@ interface Placed {
 	span?: { paragraph: number; start: number; end: number };
 }
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
+function severityLabel(severity: Severity, t: Translate): string {
+	return { error: t('Error'), warning: t('Warning'), information: t('Information'), hint: t('Hint') }[severity];
+}
 
 export function renderWordView(input: WordViewInput): string {
 	const { word } = input;
+	const t = input.t ?? english;
 	const placed: Placed[] = input.findings.map((finding, i) => {
 		const location = word.locator.locate(finding.offsets);
 		const span = word.locator.span(finding.offsets);
 		return {
 			id: `f${i + 1}`,
 			finding,
-			where: location ? describeLocation(location) : 'the whole document',
+			where: location ? describeLocation(location) : t('the whole document'),
 			...(span ? { span: { paragraph: span.paragraph.number, start: span.start, end: span.end } } : {}),
 		};
 	});
@@ -54,7 +60,7 @@ export function renderWordView(input: WordViewInput): string {
 		const { line, character } = lines.position(paragraph.start);
 		return `<${tag} id="p${number}" data-paragraph="${number}" data-line="${line}" data-character="${character}"${attributes}>${highlighted(paragraph, byParagraph.get(number) ?? [])}</${tag}>`;
 	};
-	return [summary(input, placed), `<article class="document" aria-label="Document">${blocks(word.layout, writer)}</article>`, cards(input, placed)].join('\n');
+	return [summary(input, placed, t), `<article class="document" aria-label="${esc(t('Document'))}">${blocks(word.layout, writer)}</article>`, cards(input, placed, t)].join('\n');
 }
 
 type ParagraphWriter = (paragraph: number, tag: string, attributes?: string) => string;
@@ -106,16 +112,16 @@ function highlighted(paragraph: WordParagraph, findings: readonly Placed[]): str
 	return out;
 }
 
-function summary(input: WordViewInput, placed: readonly Placed[]): string {
-	const parts: string[] = ['<section class="summary" aria-label="Findings">'];
+function summary(input: WordViewInput, placed: readonly Placed[], t: Translate): string {
+	const parts: string[] = [`<section class="summary" aria-label="${esc(t('Findings'))}">`];
 	if (input.notice) parts.push(`<p class="notice" role="status">${esc(input.notice)}</p>`);
-	const count = placed.length === 1 ? '1 finding' : `${placed.length} findings`;
-	const profile = input.profile ? ` · Profile: ${esc(input.profile.profile)} (${esc(input.profile.reason)})` : '';
+	const count = esc(placed.length === 1 ? t('1 finding') : t('{0} findings', placed.length));
+	const profile = input.profile ? ` · ${esc(t('Profile: {0} ({1})', input.profile.profile, input.profile.reason))}` : '';
 	parts.push(`<p class="count"><strong>${count}</strong>${profile}</p>`);
 	if (placed.length > 0) {
 		parts.push('<ol class="finding-list">');
 		for (const p of placed) {
-			parts.push(`<li class="severity-${p.finding.severity}"><button type="button" class="goto" data-finding="${p.id}"${p.span ? '' : ' disabled'}>${esc(p.where)}</button> <span class="severity">${SEVERITY_LABEL[p.finding.severity]}</span> ${esc(p.finding.message)} <code>${esc(p.finding.ruleId)}</code></li>`);
+			parts.push(`<li class="severity-${p.finding.severity}"><button type="button" class="goto" data-finding="${p.id}"${p.span ? '' : ' disabled'}>${esc(p.where)}</button> <span class="severity">${esc(severityLabel(p.finding.severity, t))}</span> ${esc(p.finding.message)} <code>${esc(p.finding.ruleId)}</code></li>`);
 		}
 		parts.push('</ol>');
 	}
@@ -124,18 +130,18 @@ function summary(input: WordViewInput, placed: readonly Placed[]): string {
 }
 
 /** One card per finding, shown beside its words on hover or focus, and when its entry in the list is chosen. */
-function cards(input: WordViewInput, placed: readonly Placed[]): string {
+function cards(input: WordViewInput, placed: readonly Placed[], t: Translate): string {
 	const out = placed.map((p) => {
 		const e = explainFinding(p.finding, input.rule(p.finding.ruleId));
 		const lines = [
-			`<p class="card-head"><span class="severity">${SEVERITY_LABEL[e.severity]}</span> <strong>${esc(e.title)}</strong> · <code>${esc(e.ruleId)}</code></p>`,
+			`<p class="card-head"><span class="severity">${esc(severityLabel(e.severity, t))}</span> <strong>${esc(e.title)}</strong> · <code>${esc(e.ruleId)}</code></p>`,
 			`<p class="where">${esc(p.where)}</p>`,
 			`<p class="message">${esc(e.message)}</p>`,
 		];
-		if (e.why) lines.push(`<p><strong>Why.</strong> ${esc(plainText(e.why))}</p>`);
-		if (e.instead) lines.push(`<p><strong>What to write instead.</strong> ${esc(plainText(e.instead))}</p>`);
+		if (e.why) lines.push(`<p><strong>${esc(t('Why.'))}</strong> ${esc(plainText(e.why))}</p>`);
+		if (e.instead) lines.push(`<p><strong>${esc(t('What to write instead.'))}</strong> ${esc(plainText(e.instead))}</p>`);
 		for (const s of e.suggestions) lines.push(`<p><em>${esc(s.label)}:</em> ${esc(s.text)}</p>`);
-		lines.push(`<p class="links"><a class="rule" href="${esc(e.docUrl)}">Rule documentation</a> · <a class="report" href="#report">Accountability report</a></p>`);
+		lines.push(`<p class="links"><a class="rule" href="${esc(e.docUrl)}">${esc(t('Rule documentation'))}</a> · <a class="report" href="#report">${esc(t('Accountability report'))}</a></p>`);
 		return `<section class="card severity-${e.severity}" id="card-${p.id}" role="tooltip" hidden>${lines.join('')}</section>`;
 	});
 	return `<div class="cards">${out.join('\n')}</div>`;

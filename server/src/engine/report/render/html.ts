@@ -1,6 +1,7 @@
 import type { AreaReport, AreaStatus, Report, ReportItem } from '../model';
 import { AREA_STATUSES } from '../model';
-import { STATUS_LABELS, STATUS_RULE, countsSentence, evidenceNote, isWebUrl, itemWhere, plural, summarySentence } from './labels';
+import { ENGLISH_REPORT_LABELS, counted, countsSentence, evidenceNote, isWebUrl, itemWhere, statusLabels, summarySentence, type ReportLabels } from './labels';
+import { fill } from '../../translate';
 import { STANDALONE_CSS } from './styles';
 
 /**
@@ -30,21 +31,27 @@ export type ItemLinks = Pick<HtmlPage, 'place' | 'linkRules'>;
 /** One self-contained file: inline CSS and SVG, no script, no network; light/dark by prefers-color-scheme; printable. */
 export const STANDALONE_PAGE: HtmlPage = { csp: "default-src 'none'; img-src data:; style-src 'unsafe-inline';", css: STANDALONE_CSS, bodyClass: 'standalone' };
 
-export function renderHtml(report: Report, page: HtmlPage = STANDALONE_PAGE): string {
-	const made = report.generated ? ` on <time datetime="${attr(report.generated)}">${esc(report.generated.slice(0, 10))}</time>` : '';
-	return `${pageHead({ csp: page.csp, title: `Accountability report: ${report.document.title}`, css: page.css, ...(page.nonce !== undefined ? { nonce: page.nonce } : {}), colorScheme: true })}
+/** The report as a page; `labels` (labels.ts) gives its words in the reader's language, English unless given. */
+export function renderHtml(report: Report, page: HtmlPage = STANDALONE_PAGE, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
+	const version = esc(report.tool.version);
+	const reviewed = report.generated
+		? fill(esc(labels.reviewedOn), `<time datetime="${attr(report.generated)}">${esc(report.generated.slice(0, 10))}</time>`, version)
+		: fill(esc(labels.reviewed), version);
+	const profile = `${esc(report.document.profile)}${report.document.profileReason ? ` <span class="profile-reason">— ${esc(report.document.profileReason)}</span>` : ''}`;
+	const meta = fill(esc(labels.meta), `<span class="file">${esc(report.document.file)}</span>`, profile, reviewed, `<cite>${esc(labels.paperTitle)}</cite>`);
+	return `${pageHead({ csp: page.csp, title: fill(labels.pageTitle, report.document.title), css: page.css, ...(page.nonce !== undefined ? { nonce: page.nonce } : {}), colorScheme: true, lang: labels.lang })}
 <body class="${attr(page.bodyClass)}">
 <header class="masthead">
-<p class="kicker">Accountability report</p>
+<p class="kicker">${esc(labels.kicker)}</p>
 <h1>${esc(report.document.title)}</h1>
-<p class="meta"><span class="file">${esc(report.document.file)}</span> (profile: ${esc(report.document.profile)}${report.document.profileReason ? ` <span class="profile-reason">— ${esc(report.document.profileReason)}</span>` : ''}), reviewed${made} with Accountable ${esc(report.tool.version)} against the recommendations of Ditmore and Thukral, <cite>Accountability in anti-trafficking efforts</cite>.</p>
+<p class="meta">${meta}</p>
 ${page.actions ?? ''}
 </header>
 <main>
-${renderReportSections(report, page)}
+${renderReportSections(report, page, labels)}
 </main>
 <footer>
-<p>Source: ${esc(report.source.citation)} Made on the reviewer’s own machine; nothing was sent over the network.</p>
+<p>${fill(esc(labels.footer), esc(report.source.citation))}</p>
 </footer>
 ${page.script ? `<script${page.nonce !== undefined ? ` nonce="${attr(page.nonce)}"` : ''}>${page.script}</script>` : ''}
 </body>
@@ -56,72 +63,70 @@ ${page.script ? `<script${page.nonce !== undefined ? ` nonce="${attr(page.nonce)
  * The report's sections (summary, scorecard, areas, language) without the page around them: the standalone
  * page puts them in its <main>; the web page (server/src/web) shows them beside the reviewed document.
  */
-export function renderReportSections(report: Report, page: ItemLinks = STANDALONE_PAGE): string {
+export function renderReportSections(report: Report, page: ItemLinks = STANDALONE_PAGE, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
+	const l = labels;
 	return `<section aria-labelledby="summary-heading" class="summary">
-<h2 id="summary-heading">Summary</h2>
-<p class="lead">${esc(summarySentence(report))}</p>
-${chart(report)}
-<p>${esc(countsSentence(report))}</p>
-<p class="rule"><strong>How statuses are decided.</strong> ${esc(STATUS_RULE)}</p>
+<h2 id="summary-heading">${esc(l.summary)}</h2>
+<p class="lead">${esc(summarySentence(report, l))}</p>
+${chart(report, l)}
+<p>${esc(countsSentence(report, l))}</p>
+<p class="rule"><strong>${esc(l.statusRuleHeading)}</strong> ${esc(l.statusRule)}</p>
 </section>
 <section aria-labelledby="scorecard-heading">
-<h2 id="scorecard-heading">Scorecard</h2>
+<h2 id="scorecard-heading">${esc(l.scorecard)}</h2>
 <table class="scorecard">
-<caption>The paper’s ten recommendation areas and what this draft does about each</caption>
-<thead><tr><th scope="col">Recommendation area</th><th scope="col">Status</th><th scope="col">Evidence</th></tr></thead>
+<caption>${esc(l.scorecardCaption)}</caption>
+<thead><tr><th scope="col">${esc(l.areaColumn)}</th><th scope="col">${esc(l.statusColumn)}</th><th scope="col">${esc(l.evidenceColumn)}</th></tr></thead>
 <tbody>
-${report.areas.map((a) => `<tr class="row-${a.status}"><th scope="row"><a href="#area-${a.id}">${esc(a.title)}</a></th><td>${badge(a.status)}</td><td>${esc(evidenceNote(a))}</td></tr>`).join('\n')}
+${report.areas.map((a) => `<tr class="row-${a.status}"><th scope="row"><a href="#area-${a.id}">${esc(a.title)}</a></th><td>${badge(a.status, l)}</td><td>${esc(evidenceNote(a, l))}</td></tr>`).join('\n')}
 </tbody>
 </table>
 </section>
 <section aria-labelledby="areas-heading">
-<h2 id="areas-heading">Recommendation areas</h2>
-${report.areas.map((a) => areaSection(a, page)).join('\n')}
+<h2 id="areas-heading">${esc(l.areas)}</h2>
+${report.areas.map((a) => areaSection(a, page, l)).join('\n')}
 </section>
 <section aria-labelledby="language-heading">
-<h2 id="language-heading">Language</h2>
-<p>Findings about wording (sensationalised or stigmatising terms) rather than one of the recommendations.</p>
-${report.language.findings.length === 0 && report.language.suppressed.length === 0 ? '<p>None.</p>' : ''}
-${itemList(report.language.findings, page, 'finding')}
-${report.language.suppressed.length > 0 ? `<h3>Suppressed</h3>${itemList(report.language.suppressed, page, 'suppressed')}` : ''}
+<h2 id="language-heading">${esc(l.language)}</h2>
+<p>${esc(l.languageIntro)}</p>
+${report.language.findings.length === 0 && report.language.suppressed.length === 0 ? `<p>${esc(l.none)}</p>` : ''}
+${itemList(report.language.findings, page, 'finding', l)}
+${report.language.suppressed.length > 0 ? `<h3>${esc(l.suppressed)}</h3>${itemList(report.language.suppressed, page, 'suppressed', l)}` : ''}
 </section>`;
 }
 
-function areaSection(area: AreaReport, page: ItemLinks): string {
-	const none =
-		area.coverage.provisionRules > 0
-			? 'Nothing in the draft was found for or against this recommendation.'
-			: 'Nothing in the draft was found against this recommendation. Accountable has no rule yet that recognises provisions for it: check by hand.';
+function areaSection(area: AreaReport, page: ItemLinks, labels: ReportLabels): string {
+	const none = area.coverage.provisionRules > 0 ? labels.nothingFound : labels.nothingFoundNoProvisionRule;
 	return `<article id="area-${area.id}" class="area area-${area.status}" aria-labelledby="area-${area.id}-heading">
-<h3 id="area-${area.id}-heading">${esc(area.title)} ${badge(area.status)}</h3>
+<h3 id="area-${area.id}-heading">${esc(area.title)} ${badge(area.status, labels)}</h3>
 <blockquote class="recommendation"><p>${esc(area.recommendation)}</p></blockquote>
-${area.findings.length > 0 ? `<h4>Findings (${area.findings.length})</h4>${itemList(area.findings, page, 'finding')}` : ''}
-${area.provisions.length > 0 ? `<h4>Provisions (${area.provisions.length})</h4>${itemList(area.provisions, page, 'provision')}` : ''}
+${area.findings.length > 0 ? `<h4>${esc(fill(labels.findingsHeading, area.findings.length))}</h4>${itemList(area.findings, page, 'finding', labels)}` : ''}
+${area.provisions.length > 0 ? `<h4>${esc(fill(labels.provisionsHeading, area.provisions.length))}</h4>${itemList(area.provisions, page, 'provision', labels)}` : ''}
 ${area.findings.length === 0 && area.provisions.length === 0 ? `<p class="none">${esc(none)}</p>` : ''}
-${area.suppressed.length > 0 ? `<h4>Suppressed (${area.suppressed.length}, not counted)</h4>${itemList(area.suppressed, page, 'suppressed')}` : ''}
+${area.suppressed.length > 0 ? `<h4>${esc(fill(labels.suppressedHeading, area.suppressed.length))}</h4>${itemList(area.suppressed, page, 'suppressed', labels)}` : ''}
 </article>`;
 }
 
-function itemList(items: ReportItem[], page: ItemLinks, kind: 'finding' | 'provision' | 'suppressed'): string {
+function itemList(items: ReportItem[], page: ItemLinks, kind: 'finding' | 'provision' | 'suppressed', labels: ReportLabels): string {
 	if (items.length === 0) return '';
-	return `<ul class="items items-${kind}">\n${items.map((i) => `<li>${item(i, page, kind)}</li>`).join('\n')}\n</ul>`;
+	return `<ul class="items items-${kind}">\n${items.map((i) => `<li>${item(i, page, kind, labels)}</li>`).join('\n')}\n</ul>`;
 }
 
-function item(i: ReportItem, page: ItemLinks, kind: 'finding' | 'provision' | 'suppressed'): string {
-	const where = esc(itemWhere(i));
+function item(i: ReportItem, page: ItemLinks, kind: 'finding' | 'provision' | 'suppressed', labels: ReportLabels): string {
+	const where = esc(itemWhere(i, labels));
 	const place = page.place ? page.place(i, where) : `<span class="where">${where}</span>`;
 	const rule = isWebUrl(i.docUrl) || page.linkRules ? `<a class="rule" href="${attr(i.docUrl)}"><code>${esc(i.ruleId)}</code></a>` : `<code class="rule">${esc(i.ruleId)}</code>`;
 	const severity = i.severity && kind !== 'suppressed' ? ` <span class="severity">(${esc(i.severity)})</span>` : '';
 	const suppression =
 		kind === 'suppressed' && i.suppression
-			? `<p class="suppression">Suppressed at line ${i.suppression.line}: ${i.suppression.reason ? `reason “${esc(i.suppression.reason)}”` : 'no reason given'}</p>`
+			? `<p class="suppression">${fill(esc(labels.suppressedAtLine), i.suppression.line, i.suppression.reason ? fill(esc(labels.reasonQuoted), esc(i.suppression.reason)) : esc(labels.noReason))}</p>`
 			: '';
 	return `${place}<q class="quote">${esc(i.quote)}</q><p class="message">${esc(i.message)} ${rule}${severity}</p>${suppression}`;
 }
 
 /** The status word with a shape of its own (cross, tick, hollow circle), so colour is never the only cue. */
-export function badge(status: AreaStatus): string {
-	return `<span class="badge badge-${status}" data-status="${status}">${icon(status)}<span class="badge-text">${STATUS_LABELS[status]}</span></span>`;
+export function badge(status: AreaStatus, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
+	return `<span class="badge badge-${status}" data-status="${status}">${icon(status)}<span class="badge-text">${esc(statusLabels(labels)[status])}</span></span>`;
 }
 
 function icon(status: AreaStatus): string {
@@ -137,7 +142,8 @@ function icon(status: AreaStatus): string {
  * A bar per status, labelled with its word and count: the numbers are the chart (no score). Bars are
  * distinguished by fill pattern as well as colour (hatched, solid, outline).
  */
-function chart(report: Report): string {
+function chart(report: Report, labels: ReportLabels): string {
+	const words = statusLabels(labels);
 	const counts: Record<AreaStatus, number> = { contradicted: report.summary.contradicted, addressed: report.summary.addressed, 'not-addressed': report.summary.notAddressed };
 	const total = Math.max(1, report.summary.areas);
 	const labelWidth = 150;
@@ -147,16 +153,16 @@ function chart(report: Report): string {
 		const y = 10 + index * rowHeight;
 		const width = Math.round((counts[status] / total) * barWidth);
 		return `<g class="bar bar-${status}">
-<text x="0" y="${y + 15}" class="bar-label">${STATUS_LABELS[status]}</text>
+<text x="0" y="${y + 15}" class="bar-label">${esc(words[status])}</text>
 <rect x="${labelWidth}" y="${y}" width="${barWidth}" height="20" class="track"/>
 ${width > 0 ? `<rect x="${labelWidth}" y="${y}" width="${width}" height="20" class="fill fill-${status}"/>` : ''}
-<text x="${labelWidth + barWidth + 10}" y="${y + 15}" class="bar-count">${counts[status]} of ${report.summary.areas}</text>
+<text x="${labelWidth + barWidth + 10}" y="${y + 15}" class="bar-count">${esc(fill(labels.chartCount, counts[status], report.summary.areas))}</text>
 </g>`;
 	}).join('\n');
-	const description = AREA_STATUSES.map((s) => `${STATUS_LABELS[s]}: ${plural(counts[s], 'area')}`).join('; ');
+	const description = AREA_STATUSES.map((s) => `${words[s]}: ${counted(counts[s], 'Areas', labels)}`).join('; ');
 	return `<figure class="chart">
 <svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${labelWidth + barWidth + 90} ${20 + AREA_STATUSES.length * rowHeight}">
-<title id="chart-title">Recommendation areas by status</title>
+<title id="chart-title">${esc(labels.chartTitle)}</title>
 <desc id="chart-desc">${esc(description)}</desc>
 <defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line" stroke-width="3"/></pattern></defs>
 ${rows}
@@ -169,10 +175,10 @@ ${rows}
  * A page up to its body: the content security policy, the title and the one style element (carrying the
  * nonce a webview's policy asks for). Shared by the report and the Word review editor's page.
  */
-export function pageHead(head: { csp: string; title: string; css: string; nonce?: string; colorScheme?: boolean }): string {
+export function pageHead(head: { csp: string; title: string; css: string; nonce?: string; colorScheme?: boolean; lang?: string }): string {
 	const nonce = head.nonce !== undefined ? ` nonce="${attr(head.nonce)}"` : '';
 	return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(head.lang ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(head.csp)}">

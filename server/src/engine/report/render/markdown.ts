@@ -1,60 +1,57 @@
 import type { AreaReport, Report, ReportItem } from '../model';
-import { STATUS_LABELS, STATUS_RULE, STATUS_SYMBOLS, countsSentence, evidenceNote, isWebUrl, itemWhere, plural, summarySentence } from './labels';
+import { ENGLISH_REPORT_LABELS, STATUS_SYMBOLS, counted, countsSentence, evidenceNote, isWebUrl, itemWhere, statusLabels, summarySentence, type ReportLabels } from './labels';
+import { fill } from '../../translate';
 
 /**
  * The report as Markdown that pastes cleanly into an email or a GitHub comment: headings, one table and
  * lists, no HTML. Text from the draft is escaped so it cannot turn into markup.
  */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
+	const l = labels;
+	const words = statusLabels(l);
 	const out: string[] = [];
-	out.push(`# Accountability report: ${inline(report.document.title)}`, '');
-	const made = report.generated ? ` on ${report.generated.slice(0, 10)}` : '';
-	out.push(`${inline(report.document.file)} (profile: ${report.document.profile}${report.document.profileReason ? ` — ${inline(report.document.profileReason)}` : ''}), reviewed${made} with Accountable ${report.tool.version} against the recommendations of Ditmore and Thukral, *Accountability in anti-trafficking efforts*.`, '');
-	out.push('## Summary', '');
-	out.push(`**${summarySentence(report)}**`, '');
-	out.push(`- ${STATUS_SYMBOLS.contradicted} Contradicted: ${report.summary.contradicted}`);
-	out.push(`- ${STATUS_SYMBOLS.addressed} Addressed: ${report.summary.addressed}`);
-	out.push(`- ${STATUS_SYMBOLS['not-addressed']} Not addressed: ${report.summary.notAddressed}`, '');
-	out.push(`${countsSentence(report)} ${STATUS_RULE}`, '');
-	out.push('## Scorecard', '');
-	out.push('| Recommendation area | Status | Evidence |', '|---|---|---|');
-	for (const area of report.areas) out.push(`| ${cell(area.title)} | ${STATUS_SYMBOLS[area.status]} ${STATUS_LABELS[area.status]} | ${cell(evidenceNote(area))} |`);
+	out.push(`# ${fill(l.pageTitle, inline(report.document.title))}`, '');
+	const reviewed = report.generated ? fill(l.reviewedOn, report.generated.slice(0, 10), report.tool.version) : fill(l.reviewed, report.tool.version);
+	const profile = `${report.document.profile}${report.document.profileReason ? ` — ${inline(report.document.profileReason)}` : ''}`;
+	out.push(fill(l.meta, inline(report.document.file), profile, reviewed, `*${l.paperTitle}*`), '');
+	out.push(`## ${l.summary}`, '');
+	out.push(`**${summarySentence(report, l)}**`, '');
+	out.push(`- ${STATUS_SYMBOLS.contradicted} ${words.contradicted}: ${report.summary.contradicted}`);
+	out.push(`- ${STATUS_SYMBOLS.addressed} ${words.addressed}: ${report.summary.addressed}`);
+	out.push(`- ${STATUS_SYMBOLS['not-addressed']} ${words['not-addressed']}: ${report.summary.notAddressed}`, '');
+	out.push(`${countsSentence(report, l)} ${l.statusRule}`, '');
+	out.push(`## ${l.scorecard}`, '');
+	out.push(`| ${l.areaColumn} | ${l.statusColumn} | ${l.evidenceColumn} |`, '|---|---|---|');
+	for (const area of report.areas) out.push(`| ${cell(area.title)} | ${STATUS_SYMBOLS[area.status]} ${words[area.status]} | ${cell(evidenceNote(area, l))} |`);
 	out.push('');
-	for (const area of report.areas) out.push(...areaSection(area));
-	out.push('## Language', '');
-	out.push('Findings about wording (sensationalised or stigmatising terms) rather than one of the recommendations.', '');
-	if (report.language.findings.length === 0 && report.language.suppressed.length === 0) out.push('None.', '');
-	if (report.language.findings.length > 0) out.push(...items(report.language.findings), '');
-	if (report.language.suppressed.length > 0) out.push('Suppressed:', '', ...suppressedItems(report.language.suppressed), '');
-	out.push('---', '', `Source: ${inline(report.source.citation)} Made on the reviewer’s own machine; nothing was sent over the network.`, '');
+	for (const area of report.areas) out.push(...areaSection(area, l));
+	out.push(`## ${l.language}`, '');
+	out.push(l.languageIntro, '');
+	if (report.language.findings.length === 0 && report.language.suppressed.length === 0) out.push(l.none, '');
+	if (report.language.findings.length > 0) out.push(...items(report.language.findings, l), '');
+	if (report.language.suppressed.length > 0) out.push(`${l.suppressed}:`, '', ...suppressedItems(report.language.suppressed, l), '');
+	out.push('---', '', fill(l.footer, inline(report.source.citation)), '');
 	return out.join('\n');
 }
 
-function areaSection(area: AreaReport): string[] {
-	const out = [`## ${STATUS_SYMBOLS[area.status]} ${inline(area.title)}: ${STATUS_LABELS[area.status]}`, ''];
+function areaSection(area: AreaReport, l: ReportLabels): string[] {
+	const out = [`## ${STATUS_SYMBOLS[area.status]} ${inline(area.title)}: ${statusLabels(l)[area.status]}`, ''];
 	out.push(`> ${inline(area.recommendation)}`, '');
-	if (area.findings.length > 0) out.push(`**Findings** (${plural(area.findings.length, 'finding')}):`, '', ...items(area.findings), '');
-	if (area.provisions.length > 0) out.push(`**Provisions** (${area.provisions.length} recognised):`, '', ...items(area.provisions), '');
-	if (area.findings.length === 0 && area.provisions.length === 0) {
-		out.push(
-			area.coverage.provisionRules > 0
-				? 'Nothing in the draft was found for or against this recommendation.'
-				: 'Nothing in the draft was found against this recommendation. Accountable has no rule yet that recognises provisions for it: check by hand.',
-			'',
-		);
-	}
-	if (area.suppressed.length > 0) out.push(`**Suppressed** (${area.suppressed.length}, not counted):`, '', ...suppressedItems(area.suppressed), '');
+	if (area.findings.length > 0) out.push(fill(l.findingsLead, counted(area.findings.length, 'Findings', l)), '', ...items(area.findings, l), '');
+	if (area.provisions.length > 0) out.push(fill(l.provisionsLead, area.provisions.length), '', ...items(area.provisions, l), '');
+	if (area.findings.length === 0 && area.provisions.length === 0) out.push(area.coverage.provisionRules > 0 ? l.nothingFound : l.nothingFoundNoProvisionRule, '');
+	if (area.suppressed.length > 0) out.push(fill(l.suppressedLead, area.suppressed.length), '', ...suppressedItems(area.suppressed, l), '');
 	return out;
 }
 
-function items(list: ReportItem[]): string[] {
-	return list.map((i) => `- ${itemWhere(i)}: “${inline(i.quote)}” — ${inline(i.message)} (${rule(i)})`);
+function items(list: ReportItem[], l: ReportLabels): string[] {
+	return list.map((i) => `- ${itemWhere(i, l)}: “${inline(i.quote)}” — ${inline(i.message)} (${rule(i)})`);
 }
 
-function suppressedItems(list: ReportItem[]): string[] {
+function suppressedItems(list: ReportItem[], l: ReportLabels): string[] {
 	return list.map((i) => {
-		const reason = i.suppression?.reason ? `reason: “${inline(i.suppression.reason)}”` : 'no reason given';
-		return `- ${itemWhere(i)}: “${inline(i.quote)}” (${rule(i)}), suppressed at line ${i.suppression?.line ?? '?'}, ${reason}`;
+		const reason = i.suppression?.reason ? fill(l.reasonLabelled, inline(i.suppression.reason)) : l.noReason;
+		return `- ${fill(l.suppressedItem, `${itemWhere(i, l)}: “${inline(i.quote)}”`, rule(i), i.suppression?.line ?? '?', reason)}`;
 	});
 }
 

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../../engine';
 import { explainFinding, plainText } from '../../../engine/explain';
 import { STATUS_LABELS, STATUS_SYMBOLS, type Report } from '../../../engine/report';
-import { evidenceNote, plural, summarySentence } from '../../../engine/report/render/labels';
+import { counted, evidenceNote, summarySentence } from '../../../engine/report/render/labels';
 import { describeLocation, type WordLocation } from '../locate';
 import type { CommentText } from './commentsPart';
 
@@ -25,7 +25,7 @@ export function findingComment(finding: Finding, rule: Rule | undefined, place?:
 export function coverComment(report: Report, profileReason: string | undefined, unanchored: readonly Finding[], locate: (f: Finding) => WordLocation | undefined): CommentText {
 	const s = report.summary;
 	const paragraphs = [
-		`Accountable review: ${plural(s.findings, 'finding')}, each in a comment on its words`,
+		`Accountable review: ${counted(s.findings, 'Findings')}, each in a comment on its words`,
 		`Profile: ${report.document.profile}${profileReason ? ` (${profileReason})` : ''}. If that is the wrong kind of document, set the profile (accountable.profile, or --profile) and review again.`,
 		summarySentence(report),
 		...report.areas.map((a) => `${STATUS_SYMBOLS[a.status]} ${a.title}: ${STATUS_LABELS[a.status]} (${evidenceNote(a)})`),
