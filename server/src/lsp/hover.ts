@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
 import type { Finding, Rule } from '../engine';
 import { explainFinding } from '../engine/explain';
 
