@@ -144,3 +144,15 @@ export async function blockNetwork(page) {
 	);
 	return blocked;
 }
+
+/** Opens the workbench on `workspace` and, with Quick Open, the file `name` in it; resolves once its editor tab shows. */
+export async function openInWorkbench(page, server, workspace, name, wait) {
+	await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+	await page.waitForSelector('.explorer-folders-view .monaco-list-row', wait);
+	await page.keyboard.press('Control+P');
+	await page.keyboard.type(name);
+	// Enter does nothing until Quick Open has its result row.
+	await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, wait);
+	await page.keyboard.press('Enter');
+	await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, wait);
+}

@@ -6,7 +6,7 @@
  * need the desktop extension (client/src/extension.ts), which VS Code runs wherever it can.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
 import { ClientCommands, DOCUMENT_PROFILE_NOTIFICATION, ServerCommands, WorkspaceFileRequests, type ConfigurationFileText, type DocumentProfileParams, type FindConfigurationParams, type ReadConfigurationParams } from '../../../server/src/lsp/protocol';
 import { commandMiddleware } from '../commands';
 import { registerRuleDocumentation, withDocumentationLink } from '../ruleDocumentation';
@@ -30,9 +30,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => withDocumentationLink(d, uri))),
 		},
 	};
-	const serverMain = vscode.Uri.joinPath(context.extensionUri, 'out', 'browser', 'server.js').toString(true);
+	const serverMain = vscode.Uri.joinPath(context.extensionUri, 'out', 'browser', 'server.js');
 	// A new worker for each start, so Restart Server starts a fresh server.
-	client = new LanguageClient('accountable', 'Accountable', () => Promise.resolve(new Worker(serverMain)), clientOptions);
+	client = new LanguageClient('accountable', 'Accountable', async () => transportsOf(await startServerWorker(serverMain)), clientOptions);
 	registerRuleDocumentation(context, () => client);
 	const status = new FindingsStatus();
 	context.subscriptions.push(
@@ -55,6 +55,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		output.error(`The Accountable language server did not start: ${(e as Error).message}`);
 		void vscode.window.showErrorMessage('Accountable: the language server did not start (see the Accountable output channel).');
 	}
+}
+
+/**
+ * The worker's messages as the client's transport. Given the worker itself, the client would test it with
+ * `instanceof Worker`, which fails in the web extension host, whose `Worker` is a wrapper that returns the
+ * browser's own Worker.
+ */
+function transportsOf(worker: Worker): MessageTransports {
+	return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+}
+
+/**
+ * The language server's worker. vscode.dev and github.dev serve the extension over https, and the worker is
+ * made from its URL. An extension installed on a server that the browser reaches (code-server, VS Code Server
+ * in a browser) is addressed by vscode-remote: URIs, from which the web extension host refuses to make workers
+ * ("Creating workers from remote extensions is currently not supported"), though its fetch reads them: the
+ * script is then fetched and the worker made from it.
+ */
+async function startServerWorker(serverMain: vscode.Uri): Promise<Worker> {
+	if (serverMain.scheme === 'https' || serverMain.scheme === 'http') return new Worker(serverMain.toString(true));
+	const response = await fetch(serverMain.toString(true));
+	if (!response.ok) throw new Error(`could not read the language server (${serverMain.toString(true)}): ${response.status} ${response.statusText}`);
+	return new Worker(URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' })));
 }
 
 /**
