@@ -31,6 +31,8 @@ describe('the web extension language server in a worker', () => {
 	it('starts over the message port and reviews a Markdown draft with the same findings as the Node.js server', async () => {
 		const init = await client.initialize();
 		expect(init.serverInfo?.name).toBe('accountable-lsp (web worker)');
+		// The commands that edit the open document, and the documentation that hovers link to; nothing that writes files.
+		expect((init.capabilities.executeCommandProvider as { commands: string[] }).commands.sort()).toEqual(['accountable.applySuggestion', 'accountable.disableRuleForFile', 'accountable.disableRuleForLine', 'accountable.showRuleDocumentation']);
 		client.open(DOC, DRAFT);
 		const diagnostics = await client.nextDiagnostics(DOC);
 		// The same text reviewed by the Node.js pipeline (built-in rules, no configuration).

@@ -14,6 +14,19 @@ import { FindingsStatus } from '../status';
 
 let client: LanguageClient | undefined;
 
+/** Commands package.json contributes that need a file system or Node.js: in the browser they say so, rather than "command not found". */
+const DESKTOP_ONLY: Array<[string, string]> = [
+	[ServerCommands.reviewWorkspace, 'Review Workspace'],
+	[ServerCommands.disableRuleInWorkspace, 'Disabling a rule in the workspace configuration'],
+	[ServerCommands.createConfigurationFile, 'Create Configuration File'],
+	['accountable.showReport', 'The accountability report'],
+	['accountable.reviewWordDocument', 'Reviewing Word documents'],
+	['accountable.showWordDocumentText', 'Reviewing Word documents'],
+	['accountable.saveReviewedCopy', 'The reviewed copy of a Word document'],
+	['accountable.openWalkthrough', 'The Get Started guide'],
+	['accountable.openExample', 'The example draft'],
+];
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	const output = vscode.window.createOutputChannel('Accountable', { log: true });
 	context.subscriptions.push(output);
@@ -37,6 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	const status = new FindingsStatus();
 	context.subscriptions.push(
 		status,
+		...DESKTOP_ONLY.map(([command, what]) =>
+			vscode.commands.registerCommand(command, () => vscode.window.showInformationMessage(`Accountable: ${what} needs VS Code on the desktop; VS Code for the Web reviews Markdown and plain text.`)),
+		),
 		vscode.commands.registerCommand(ClientCommands.restartServer, async () => {
 			output.info('Restarting the Accountable language server');
 			await client?.stop();
@@ -70,14 +86,13 @@ function transportsOf(worker: Worker): MessageTransports {
  * The language server's worker. vscode.dev and github.dev serve the extension over https, and the worker is
  * made from its URL. An extension installed on a server that the browser reaches (code-server, VS Code Server
  * in a browser) is addressed by vscode-remote: URIs, from which the web extension host refuses to make workers
- * ("Creating workers from remote extensions is currently not supported"), though its fetch reads them: the
- * script is then fetched and the worker made from it.
+ * ("Creating workers from remote extensions is currently not supported"): the script is then read through
+ * the workspace file system, which reaches the server, and the worker made from it.
  */
 async function startServerWorker(serverMain: vscode.Uri): Promise<Worker> {
 	if (serverMain.scheme === 'https' || serverMain.scheme === 'http') return new Worker(serverMain.toString(true));
-	const response = await fetch(serverMain.toString(true));
-	if (!response.ok) throw new Error(`could not read the language server (${serverMain.toString(true)}): ${response.status} ${response.statusText}`);
-	return new Worker(URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' })));
+	const script = await vscode.workspace.fs.readFile(serverMain);
+	return new Worker(URL.createObjectURL(new Blob([new Uint8Array(script)], { type: 'text/javascript' })));
 }
 
 /**

@@ -140,7 +140,9 @@ export class WebAccountableServer {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
 				hoverProvider: true,
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-				executeCommandProvider: { commands: WEB_COMMANDS.filter((c) => c !== ServerCommands.showRuleDocumentation) },
+				// The VS Code extension shows rule documentation itself (its command middleware); declared here so the
+				// client registers the command that hovers' documentation links run.
+				executeCommandProvider: { commands: WEB_COMMANDS },
 			},
 			serverInfo: { name: 'accountable-lsp (web worker)' },
 		};
@@ -157,6 +159,11 @@ export class WebAccountableServer {
 	}
 
 	private async execute(command: string, a: FindingCommandArgs): Promise<unknown> {
+		if (command === ServerCommands.showRuleDocumentation) {
+			const rule = this.rules.get(a.ruleId);
+			if (!rule) throw new Error(a.ruleId ? `no rule ${a.ruleId}` : 'showRuleDocumentation needs a rule id');
+			return { uri: rule.docUrl };
+		}
 		const document = this.documents.get(a.uri);
 		if (!document) throw new Error(`${command} works on an open document`);
 		let edit: TextEdit;
