@@ -31,7 +31,7 @@ const mammothWithPackageInput = {
 };
 
 /** `import rules from 'accountable:builtin-rules'`: the compiled built-in rules. */
-function builtinRules(file) {
+export function builtinRules(file) {
 	return {
 		name: 'builtin-rules',
 		setup(b) {

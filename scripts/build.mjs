@@ -6,12 +6,13 @@
 // tagger's English model goes beside the bundles as data (out/english-model.json, read when a process first
 // reads a sentence: server/src/node/englishModel.ts). Last, on Node.js 20, the V8 code caches that
 // bin/load-bundle.js loads (scripts/code-cache.mjs). The web page (out/web/, scripts/build-web.mjs) is built
-// after the rules, which it embeds.
+// after the rules, which it embeds, and so is the web extension (out/browser/, scripts/build-browser.mjs).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildForNode } from './esbuild-node.mjs';
 import { writeCodeCaches } from './code-cache.mjs';
 import { buildWebPage } from './build-web.mjs';
+import { buildBrowserExtension } from './build-browser.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -31,10 +32,10 @@ const problems = createRequire(import.meta.url)('../out/cli.js').writeCompiledRu
 for (const p of problems) console.warn(`${p.file}:${p.line}: ${p.message}`);
 if (problems.length > 0) console.warn(`The built-in rules have ${problems.length} problem(s) (above): not compiled; every process loads and reports them.`);
 
-if (problems.length === 0) await buildWebPage();
+if (problems.length === 0) await Promise.all([buildWebPage(), buildBrowserExtension({ production })]);
 else {
-	rmSync('out/web', { recursive: true, force: true });
-	console.warn('The web page (out/web/) is not built: it embeds the compiled rules.');
+	for (const dir of ['out/web', 'out/browser']) rmSync(dir, { recursive: true, force: true });
+	console.warn('The web page (out/web/) and the web extension (out/browser/) are not built: they embed the compiled rules.');
 }
 
 // After the rules: the runs that make the code caches load them.

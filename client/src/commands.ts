@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { isWordReviewView, readOnlyViewMessage } from '../../server/src/lsp/docxProtocol';
 import { openRuleDocumentation } from './ruleDocumentation';
 import { DIAGNOSTIC_SOURCE, Requests, ServerCommands, type DiagnosticData, type FindingCommandArgs, type RuleSummary, type SuggestionData } from '../../server/src/lsp/protocol';
@@ -36,7 +35,7 @@ export async function commandMiddleware(command: string, args: unknown[], next: 
 			if (!finding) return undefined;
 			const result = (await next(command, [finding])) as { file: string; created: boolean } | null | undefined;
 			if (result?.file) {
-				void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now off in {1}.', finding.ruleId, path.basename(result.file)), vscode.l10n.t('Open')).then((choice) => {
+				void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now off in {1}.', finding.ruleId, vscode.Uri.file(result.file).path.split('/').pop() ?? result.file), vscode.l10n.t('Open')).then((choice) => {
 					if (choice) void vscode.window.showTextDocument(vscode.Uri.file(result.file));
 				});
 			}

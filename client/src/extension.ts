@@ -5,14 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ClientCommands, DIAGNOSTIC_SOURCE, DOCUMENT_PROFILE_NOTIFICATION, ServerCommands, type DocumentProfileParams } from '../../server/src/lsp/protocol';
+import { ClientCommands, DOCUMENT_PROFILE_NOTIFICATION, ServerCommands, type DocumentProfileParams } from '../../server/src/lsp/protocol';
 import { commandMiddleware } from './commands';
 import { FindingsStatus } from './status';
 import { registerWordDocumentReview } from './docx/wordReview';
 import { registerWordReviewEditor } from './docx/wordEditor';
 import { registerReportView } from './report/reportView';
 import { DOCX_SCHEME } from '../../server/src/lsp/docxProtocol';
-import { registerRuleDocumentation, ruleDocumentationUri } from './ruleDocumentation';
+import { registerRuleDocumentation, withDocumentationLink } from './ruleDocumentation';
 import { registerWalkthrough } from './walkthrough';
 
 let client: LanguageClient | undefined;
@@ -75,13 +75,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		output.error(`The Accountable language server did not start: ${(e as Error).message}`);
 		void vscode.window.showErrorMessage(vscode.l10n.t('Accountable: the language server did not start (see the Accountable output channel).'));
 	}
-}
-
-function withDocumentationLink(diagnostic: vscode.Diagnostic, uri: vscode.Uri): vscode.Diagnostic {
-	const code = diagnostic.code;
-	if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof code !== 'object' || !String(code.value).includes('/')) return diagnostic;
-	diagnostic.code = { value: code.value, target: ruleDocumentationUri(String(code.value), uri.toString()) };
-	return diagnostic;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type RuleDocumentation, type RuleDocumentationParams } from '../../server/src/lsp/protocol';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { DIAGNOSTIC_SOURCE, Requests, type RuleDocumentation, type RuleDocumentationParams } from '../../server/src/lsp/protocol';
 
 /**
  * Rule documentation as a reader sees it: the server renders a rule's prose, the paper's passages and its
@@ -53,3 +53,12 @@ export async function openRuleDocumentationLink(url: string): Promise<void> {
 	if (rule) await openRuleDocumentation(rule[1]!);
 	else await vscode.commands.executeCommand('markdown.showPreview', uri);
 }
+
+/** A rule id in the Problems panel links to the rendered documentation, not to the rule file. */
+export function withDocumentationLink(diagnostic: vscode.Diagnostic, uri: vscode.Uri): vscode.Diagnostic {
+	const code = diagnostic.code;
+	if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof code !== 'object' || !String(code.value).includes('/')) return diagnostic;
+	diagnostic.code = { value: code.value, target: ruleDocumentationUri(String(code.value), uri.toString()) };
+	return diagnostic;
+}
+

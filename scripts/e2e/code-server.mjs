@@ -144,3 +144,19 @@ export async function blockNetwork(page) {
 	);
 	return blocked;
 }
+
+/** Opens the workbench on `workspace` and, with Quick Open, the file `name` in it; resolves once its editor tab shows. */
+export async function openInWorkbench(page, server, workspace, name, wait) {
+	await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+	await page.waitForSelector('.explorer-folders-view .monaco-list-row', wait);
+	await page.keyboard.press('Control+P');
+	// Typed only once Quick Open's box is visible (keys typed before it opens land in the workbench), and set
+	// as a whole.
+	const box = page.locator('.quick-input-widget .quick-input-box input');
+	await box.waitFor({ state: 'visible', ...wait });
+	await box.fill(name, wait);
+	// Enter does nothing until Quick Open has its result row.
+	await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, wait);
+	await page.keyboard.press('Enter');
+	await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, wait);
+}

@@ -7,9 +7,11 @@
 //   4. the HTML report in Chromium (test/e2e/report, vitest)                 -> e2e-report.json
 //   5. the reviewed copy of a Word document opened by LibreOffice (test/e2e/word, vitest) -> e2e-word.json
 //   6. the web page (out/web) opened from disk in Chromium (test/e2e/web, vitest)  -> e2e-web.json (+ screenshots)
+//   7. the web extension (package.json `browser`) in code-server's web worker extension host, driven by
+//      Chromium                                                                   -> e2e-web-extension.json (+ screenshot)
 // Installs what is missing first (scripts/e2e/install.sh: apt packages, Node 24 and code-server in a cache
 // outside the repository) unless CODE_SERVER_NODE and CODE_SERVER_ENTRY are set. Exits 1 if anything failed.
-// `npm run test:e2e -- nvim ui vscode report word web` runs only the named parts.
+// `npm run test:e2e -- nvim ui vscode report word web web-extension` runs only the named parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,6 +60,7 @@ const parts = [
 	{ name: 'report', title: 'the HTML report in Chromium', report: 'e2e-report.json', args: ['scripts/e2e/run-report.mjs'] },
 	{ name: 'word', title: 'the commented copy of a Word document in LibreOffice', report: 'e2e-word.json', args: ['scripts/e2e/run-report.mjs'], env: { E2E_VITEST_CONFIG: 'test/e2e/word/vitest.config.mts' } },
 	{ name: 'web', title: 'the web page opened from disk in Chromium', report: 'e2e-web.json', args: ['scripts/e2e/run-report.mjs'], env: { E2E_VITEST_CONFIG: 'test/e2e/web/vitest.config.mts' } },
+	{ name: 'web-extension', title: 'the web extension in the code-server web worker extension host (Chromium)', report: 'e2e-web-extension.json', args: ['scripts/e2e/run-web-extension.mjs'] },
 ];
 let ok = built;
 const reports = [];

@@ -8,13 +8,13 @@
 // last, the same workbench in Spanish (code-server --locale es).
 // Writes test-results/e2e-ui.json. Needs CODE_SERVER_NODE and CODE_SERVER_ENTRY (scripts/e2e/install.sh).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { blockNetwork, installVsix, launchChromium, makeProfile, startCodeServer } from './code-server.mjs';
+import { blockNetwork, installVsix, launchChromium, makeProfile, openInWorkbench, startCodeServer } from './code-server.mjs';
+import { buildVsix, checkPng } from './vsix.mjs';
 import { Checks } from './results.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,37 +33,11 @@ const EXAMPLE = 'draft-state-bill.md';
 const COOPERATION = 'conditional-services/cooperation-required';
 const VIEWPORT = { width: 1400, height: 900 };
 const WAIT = { timeout: Number(process.env.ACCOUNTABLE_E2E_UI_TIMEOUT_MS ?? 90000) };
-// What `npm run package` needs, copied so the production build does not rewrite out/ under other test runs.
-const PACKAGE_SOURCES = ['package.json', 'package.nls.json', 'package.nls.es.json', 'l10n', 'scripts', 'server/src', 'client/src', 'rules', 'bin', 'images', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'extension', 'examples', 'media'];
-
-function buildVsix(work) {
-	for (const source of PACKAGE_SOURCES) {
-		if (fs.existsSync(path.join(root, source))) fs.cpSync(path.join(root, source), path.join(work, source), { recursive: true });
-	}
-	fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
-	execFileSync('npm', ['run', 'package', '--silent'], { cwd: work, stdio: 'pipe', timeout: 180000 });
-	const built = fs.readdirSync(path.join(work, 'dist')).filter((f) => f.endsWith('.vsix'));
-	assert.equal(built.length, 1, `one .vsix in dist/: ${built}`);
-	return path.join(work, 'dist', built[0]);
-}
-
 /** The 1-based line of the example's sentence that makes services conditional on cooperation. */
 function cooperationLine(workspace) {
 	const line = fs.readFileSync(path.join(workspace, EXAMPLE), 'utf8').split('\n').findIndex((l) => l.includes('Victims who assist in the investigation')) + 1;
 	assert.ok(line > 0, `the example no longer has the sentence the UI test hovers`);
 	return line;
-}
-
-/** Checks the bytes are a PNG of the viewport's size and of a size a real screenshot has. */
-function checkPng(file, { width, height }) {
-	const bytes = fs.readFileSync(file);
-	assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
-	assert.equal(bytes.subarray(12, 16).toString('ascii'), 'IHDR');
-	assert.equal(bytes.readUInt32BE(16), width, 'width');
-	assert.equal(bytes.readUInt32BE(20), height, 'height');
-	assert.ok(bytes.length > 40000 && bytes.length < 20000000, `a plausible size for a workbench screenshot: ${bytes.length} bytes`);
-	assert.equal(bytes.subarray(bytes.length - 8, bytes.length - 4).toString('ascii'), 'IEND', 'the PNG is complete');
-	return bytes.length;
 }
 
 /** Waits until the status bar's "Ln N, Col M" (where a user reads the cursor's position) shows line `wanted`. */
@@ -142,14 +116,6 @@ async function quickInput(page, keys, value, row) {
 			await page.keyboard.press('Escape');
 		}
 	}
-}
-
-/** Opens the workspace in the workbench and the example draft in an editor, through Quick Open. */
-async function openExample(page, server, workspace) {
-	await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
-	await page.waitForSelector('.explorer-folders-view .monaco-list-row', WAIT);
-	await quickOpen(page, EXAMPLE);
-	await page.waitForSelector(`.tabs-container .tab[aria-label*="${EXAMPLE}"]`, WAIT);
 }
 
 /** Runs a command from the Command Palette, as a keyboard user does. */
@@ -270,7 +236,7 @@ async function main() {
 			browser = await launchChromium(profile);
 			page = await browser.newPage({ viewport: VIEWPORT });
 			blocked = await blockNetwork(page);
-			await openExample(page, server, workspace);
+			await openInWorkbench(page, server, workspace, EXAMPLE, WAIT);
 			await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', WAIT);
 			console.log(`    squiggles at ${seconds()}`);
 		});
@@ -577,7 +543,7 @@ async function main() {
 			page = await browser.newPage({ viewport: VIEWPORT });
 			blocked = await blockNetwork(page);
 			await withFailureScreenshot(page, 'spanish', async () => {
-				await openExample(page, server, workspace);
+				await openInWorkbench(page, server, workspace, EXAMPLE, WAIT);
 				await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', WAIT);
 				// The client (vscode.l10n): the status bar's tooltip.
 				const status = page.locator('.statusbar-item[aria-label^="Accountable: "]').first();

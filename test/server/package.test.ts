@@ -60,6 +60,8 @@ describe('npm run package', () => {
 			'extension/l10n/bundle.l10n.es.json',
 			'extension/l10n/bundle.l10n.json',
 			...walkthroughMedia,
+			'extension/out/browser/extension.js',
+			'extension/out/browser/server.js',
 			'extension/out/builtin-rules.json',
 			'extension/out/english-model.json',
 			'extension/out/extension.js',
@@ -72,6 +74,9 @@ describe('npm run package', () => {
 		const manifest = JSON.parse(await zip.file('extension/package.json')!.async('string'));
 		expect(`${manifest.publisher}.${manifest.name}`).toBe('accountable.accountable');
 		expect(manifest.main).toBe('./out/extension.js');
+		// VS Code for the Web runs the `browser` entry, which starts its server from the package in a web worker.
+		expect(manifest.browser).toBe('./out/browser/extension.js');
+		expect(manifest.capabilities.virtualWorkspaces.supported).toBe('limited');
 		expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:plaintext']);
 		expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
 		expect(manifest.contributes.jsonValidation[0]).toEqual({ fileMatch: '.accountable.json', url: './rules/schema/config.schema.json' });

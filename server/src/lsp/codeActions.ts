@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
 import type { Finding } from '../engine';
 import { findingData } from './diagnostics';
 import { isWordReviewView } from './docxProtocol';

@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { severityRank, type Finding, type LoadError, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE, ServerCodes, type DiagnosticData, type FindingData } from './protocol';
 
@@ -116,8 +115,4 @@ export function loadErrorDiagnostic(error: LoadError, lineText: (line: number) =
 		code: isConfig ? ServerCodes.configError : ServerCodes.rulePackError,
 		message: error.message,
 	};
-}
-
-export function fileUri(file: string): string {
-	return pathToFileURL(file).href;
 }

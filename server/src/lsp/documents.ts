@@ -7,7 +7,7 @@ import { isIgnored } from '../node/files';
 import type { IncrementalState } from '../node/reviewService';
 import type { ServerConfiguration } from './configuration';
 import { binaryDiagnostic, findingDiagnostics, reviewFailedDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
-import { Debouncer } from './debouncer';
+import { changeDelayMs, Debouncer } from './debouncer';
 import { isWordDocumentUri, isWordReviewView } from './docxProtocol';
 import { wordLocation, wordParagraphRange } from './docxRequest';
 import { describeLocation } from '../node/docx/locate';
@@ -19,10 +19,7 @@ import { reviewOverrides, type EditorSettings } from './settings';
 /** Languages reviewed: VS Code's markdown and plaintext, and Neovim's `text` for .txt files. */
 const LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'txt']);
 const REVIEWED_PATH = /\.(?:md|markdown|mdown|mkd|txt)$/i;
-export const CHANGE_DELAY_MS = 300;
-/** Reviews that took less than this run again as soon as an edit arrives (incremental re-reviews of long documents do, even on a busy machine). */
-export const IMMEDIATE_REVIEW_MS = 250;
-const MAX_CHANGE_DELAY_MS = 3000;
+export { CHANGE_DELAY_MS, IMMEDIATE_REVIEW_MS } from './debouncer';
 
 export type Trigger = 'open' | 'change' | 'save' | 'settings';
 
@@ -71,11 +68,7 @@ export class DocumentReviews {
 			this.log.guard('didChange', () => {
 				// TextDocuments also reports the content of a document it has just opened.
 				if (this.opening.delete(document.uri)) return;
-				// A review blocks the server while it runs. Quick ones (re-reviews are incremental) run at once;
-				// edits that arrive meanwhile are coalesced into the next. Slow ones (the first review of a long
-				// document) wait for a pause in typing as long as they took.
-				const last = this.reviewMs.get(document.uri) ?? 0;
-				this.schedule(document.uri, 'change', last < IMMEDIATE_REVIEW_MS ? 0 : Math.max(CHANGE_DELAY_MS, Math.min(last, MAX_CHANGE_DELAY_MS)));
+				this.schedule(document.uri, 'change', changeDelayMs(this.reviewMs.get(document.uri) ?? 0));
 			}),
 		);
 		this.documents.onDidSave(({ document }) => this.log.guard('didSave', () => this.schedule(document.uri, 'save', 0)));

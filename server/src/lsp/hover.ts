@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
 import type { Finding, Rule } from '../engine';
 import { explainFinding } from '../engine/explain';
 

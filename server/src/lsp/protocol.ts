@@ -29,6 +29,39 @@ export const Requests = {
 	ruleDocumentation: 'accountable/ruleDocumentation',
 } as const;
 
+/**
+ * Requests the web extension's server (server/src/browser) sends to the editor: it runs in a web worker, with
+ * no file system, so the extension reads configuration files for it through the workspace file system
+ * (vscode.workspace.fs), which also reaches github.dev's and vscode.dev's virtual folders.
+ */
+export const WorkspaceFileRequests = {
+	/** FindConfigurationParams → ConfigurationFileText | null: the nearest configuration file at or above a folder, within its workspace folder. */
+	findConfiguration: 'accountable/findConfiguration',
+	/** ReadConfigurationParams → ConfigurationFileText: one file (what a configuration `extends`). */
+	readConfiguration: 'accountable/readConfiguration',
+} as const;
+
+export interface FindConfigurationParams {
+	/** The folder of the reviewed document (a URI). */
+	folder: string;
+	/** The names looked for in each folder, in order. */
+	names: string[];
+	/** A larger file is not read (reported instead). */
+	maxBytes: number;
+}
+
+export interface ReadConfigurationParams {
+	uri: string;
+	maxBytes: number;
+}
+
+/** A configuration file's text, or why it could not be read. */
+export interface ConfigurationFileText {
+	uri: string;
+	text?: string;
+	error?: string;
+}
+
 export interface RuleDocumentationParams {
 	ruleId: string;
 	/** The document the rule applied to (its rule packs); the built-in rules without one. */

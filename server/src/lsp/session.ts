@@ -13,7 +13,7 @@ import { CONFIG_NAMES } from '../node/config';
 import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
 import { CommandHandlers } from './commands';
 import { ServerConfiguration } from './configuration';
-import { fileUri } from './diagnostics';
+import { fileUri } from './fileUri';
 import { reviewOverrides } from './settings';
 import { DocumentReviews } from './documents';
 import { annotateDocxRequest, registerDocxRequest } from './docxRequest';

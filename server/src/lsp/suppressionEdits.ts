@@ -1,4 +1,4 @@
-import type { TextEdit } from 'vscode-languageserver/node';
+import type { TextEdit } from 'vscode-languageserver';
 import { frontMatterEnd, isAtxHeadingLine, LineIndex } from '../engine';
 
 /**

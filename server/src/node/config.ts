@@ -1,115 +1,28 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import configSchema from '../../../rules/schema/config.schema.json';
-import { parseYamlSource, schemaProblems, type LoadError, type ReviewSettings, type RuleSetting, type Severity } from '../engine';
+import type { LoadError } from '../engine';
+import { CONFIG_NAMES, MAX_CONFIG_BYTES, noConfig, parseConfigSource, resolveChain, type ConfigFile, type ResolvedConfig } from '../engine/configFile';
 import { readBoundedText } from './safeRead';
 
-/** The largest configuration file read; a real one is a few hundred bytes. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+export { CONFIG_NAMES, MAX_CONFIG_BYTES, resolveChain, type ConfigFile, type ResolvedConfig, type RuleSelectorSource } from '../engine/configFile';
 
-export const CONFIG_NAMES = ['.accountable.yaml', '.accountable.yml', '.accountable.json'];
-
-/** A configuration file as written, after validation. Paths in it are made absolute. */
-export interface ConfigFile {
-	path: string;
-	settings: ReviewSettings;
-	packs: string[];
-	ignore: string[];
-	/** Folder that `ignore` globs are relative to. */
-	dir: string;
-	maxDocumentSize?: number;
-	root?: boolean;
-	/** Line of each `rules` selector, so one that matches no rule is reported where it is written. */
-	ruleLines: Record<string, number>;
-}
-
-/** A `rules` selector and where it was written. */
-export interface RuleSelectorSource {
-	file: string;
-	selector: string;
-	line: number;
-}
-
-/** The effective configuration for one document, and every problem met while reading it. */
-export interface ResolvedConfig {
-	settings: ReviewSettings;
-	packs: string[];
-	/** Ignore globs with the folder they are relative to. */
-	ignore: Array<{ dir: string; pattern: string }>;
-	maxDocumentSize?: number;
-	files: string[];
-	errors: LoadError[];
-	/** The `rules` selectors of every file in the chain, checked against the rules once those are loaded. */
-	selectors: RuleSelectorSource[];
-}
-
-let validator: ValidateFunction | undefined;
-/** The configuration schema's validator, compiled when a configuration file is first read (not in every process). */
-function validateConfig(): ValidateFunction {
-	validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
-	return validator;
-}
-
-interface RawConfig {
-	root?: boolean;
-	extends?: string;
-	rules?: Record<string, RuleSetting>;
-	packs?: string[];
-	ignore?: string[];
-	profile?: ReviewSettings['profile'];
-	minSeverity?: Severity;
-	maxDocumentSize?: number;
-}
-
-/** Why `text` is not JSON, on the line where the parser stopped; undefined when it is JSON. */
-function jsonProblem(text: string): { line: number; message: string } | undefined {
-	try {
-		JSON.parse(text);
-		return undefined;
-	} catch (e) {
-		const message = (e as Error).message;
-		const at = /at position (\d+)/.exec(message);
-		const offset = at ? Number(at[1]) : text.length;
-		const line = text.slice(0, offset).split('\n').length;
-		return { line, message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` };
-	}
-}
-
-/** Parses one configuration file's text (YAML, of which JSON is a subset). Never throws. */
+/** Parses one configuration file's text (YAML, of which JSON is a subset), its paths resolved against its folder. Never throws. */
 export function parseConfigText(file: string, text: string): { config?: ConfigFile; errors: LoadError[]; extends?: string } {
-	const errors: LoadError[] = [];
-	// YAML accepts what JSON does not (trailing commas, comments): a .json file must be JSON.
-	const json = file.endsWith('.json') ? jsonProblem(text) : undefined;
-	if (json) return { errors: [{ file, ...json }] };
-	const source = parseYamlSource(text);
-	if (source.syntaxErrors.length > 0) {
-		for (const e of source.syntaxErrors) errors.push({ file, line: e.line, message: `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message}` });
-		return { errors };
-	}
-	const value = source.value ?? {};
-	const validate = validateConfig();
-	if (!validate(value)) {
-		for (const p of schemaProblems(source, validate.errors ?? [])) errors.push({ file, ...p });
-		return { errors };
-	}
-	const raw = value as RawConfig;
+	const { source, errors } = parseConfigSource(file, text);
+	if (!source) return { errors };
 	const dir = path.dirname(file);
 	const config: ConfigFile = {
 		path: file,
 		dir,
-		settings: { rules: raw.rules, profile: raw.profile, minSeverity: raw.minSeverity },
-		packs: (raw.packs ?? []).map((p) => path.resolve(dir, p)),
-		ignore: raw.ignore ?? [],
-		maxDocumentSize: raw.maxDocumentSize,
-		root: raw.root,
-		ruleLines: Object.fromEntries(Object.keys(raw.rules ?? {}).map((key) => [key, source.lineOf(['rules'], key)])),
+		settings: source.settings,
+		packs: source.packs.map((p) => path.resolve(dir, p.written)),
+		ignore: source.ignore,
+		maxDocumentSize: source.maxDocumentSize,
+		root: source.root,
+		ruleLines: source.ruleLines,
 	};
-	raw.packs?.forEach((p, i) => {
-		const abs = path.resolve(dir, p);
-		if (!fs.existsSync(abs)) errors.push({ file, line: source.lineOf(['packs', i]), message: `rule pack folder not found: ${p}` });
-	});
-	return { config, errors, extends: raw.extends ? path.resolve(dir, raw.extends) : undefined };
+	for (const p of source.packs) if (!fs.existsSync(path.resolve(dir, p.written))) errors.push({ file, line: p.line, message: `rule pack folder not found: ${p.written}` });
+	return { config, errors, extends: source.extends ? path.resolve(dir, source.extends) : undefined };
 }
 
 /** Reads a configuration file and what it extends. */
@@ -154,26 +67,6 @@ function entryExists(file: string): boolean {
 		return false;
 	}
 }
-
-/** Merges a chain of configuration files (base first) into effective settings. */
-export function resolveChain(chain: ConfigFile[], errors: LoadError[]): ResolvedConfig {
-	const rules: Record<string, RuleSetting> = {};
-	const resolved: ResolvedConfig = { settings: {}, packs: [], ignore: [], files: [], errors, selectors: [] };
-	for (const c of chain) {
-		Object.assign(rules, c.settings.rules);
-		if (c.settings.profile) resolved.settings.profile = c.settings.profile;
-		if (c.settings.minSeverity) resolved.settings.minSeverity = c.settings.minSeverity;
-		if (c.maxDocumentSize) resolved.maxDocumentSize = c.maxDocumentSize;
-		resolved.packs.push(...c.packs.filter((p) => !resolved.packs.includes(p)));
-		resolved.ignore.push(...c.ignore.map((pattern) => ({ dir: c.dir, pattern })));
-		resolved.files.push(c.path);
-		resolved.selectors.push(...Object.entries(c.ruleLines).map(([selector, line]) => ({ file: c.path, selector, line })));
-	}
-	if (Object.keys(rules).length > 0) resolved.settings.rules = rules;
-	return resolved;
-}
-
-const noConfig = (): ResolvedConfig => ({ settings: {}, packs: [], ignore: [], files: [], errors: [], selectors: [] });
 
 /**
  * Finds and reads configuration for documents in `dir`, with a cache per folder so a batch review reads each

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import type { ConfigResolver } from './config';
+import { isIgnoredPath } from '../engine/configFile';
 import { kindOf } from './safeRead';
 
 export const REVIEWED_EXTENSIONS = ['md', 'markdown', 'txt', 'docx'];
@@ -156,6 +157,6 @@ export function isIgnored(file: string, configs: ConfigResolver): boolean {
 	const { ignore } = configs.forDirectory(path.dirname(file));
 	return ignore.some(({ dir, pattern }) => {
 		const relative = path.relative(dir, file).split(path.sep).join('/');
-		return picomatch.isMatch(relative, pattern, { dot: true }) || picomatch.isMatch(relative, `${pattern.replace(/\/$/, '')}/**`, { dot: true });
+		return isIgnoredPath(relative, pattern);
 	});
 }

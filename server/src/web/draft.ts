@@ -4,7 +4,8 @@
  * paragraph locator) with the built-in rules compiled into the page. No DOM and no network here: the page
  * (./page/main.ts) reads the file's bytes and shows what this returns; tests call it on Node.js.
  */
-import { Reviewer, formatForPath, loadRuleSet, type CompiledRules, type DocumentFormat, type Finding, type ReviewResult, type Rule } from '../engine';
+import { formatForPath, type Reviewer, type DocumentFormat, type Finding, type ReviewResult, type Rule } from '../engine';
+export { builtinReviewer } from './builtinReviewer';
 import { buildReport, type Report } from '../engine/report';
 import { DEFAULT_MAX_DOCUMENT_SIZE, refusalOf } from '../engine/review/refusal';
 import { annotateWordDocument } from '../node/docx/annotate';
@@ -43,14 +44,6 @@ export interface ReviewedDraft {
 	report: Report;
 	/** For a Word document: its conversion (paragraphs, locator) and original bytes, for the commented copy. */
 	word?: { document: WordDocument; bytes: Uint8Array };
-}
-
-/** The built-in rules the build step compiled (out/builtin-rules.json), loaded without YAML or schema work. */
-export function builtinReviewer(compiled: CompiledRules): Reviewer {
-	const set = loadRuleSet({ rules: [], vocabularies: [], compiled });
-	// Compiled at build time from rules that loaded cleanly: a problem here is a broken build, never hidden.
-	if (set.errors.length > 0) throw new Error(`the built-in rules did not load: ${set.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ')}`);
-	return new Reviewer(set);
 }
 
 /** Which reader a file name calls for; throws DraftError for anything else. */
