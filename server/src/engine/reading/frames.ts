@@ -557,8 +557,33 @@ export function inName(reading: Reading, span: Span): boolean {
 	if (first <= 0 || !CAPITALISED.test(tokens[first]!.text)) return false;
 	const before = tokens[first - 1];
 	const after = tokens[last + 1];
-	return (before !== undefined && CAPITALISED.test(before.text) && first - 1 > 0) || (after !== undefined && CAPITALISED.test(after.text));
+	if (!((before !== undefined && CAPITALISED.test(before.text) && first - 1 > 0) || (after !== undefined && CAPITALISED.test(after.text)))) return false;
+	// A name has a head that names a body, a text or an operation ("… Services AGENCY", "… Prevention ACT",
+	// "Operation …"); capitalised categories in a list ("Human Labor Trafficking, Human Sex Trafficking,
+	// Prostitution") are emphasis, not a name.
+	let from = first;
+	while (from > 0 && (CAPITALISED.test(tokens[from - 1]!.text) || (NAME_JOINERS.has(tokens[from - 1]!.lower) && from > 1 && CAPITALISED.test(tokens[from - 2]!.text)))) from--;
+	let to = last;
+	while (to + 1 < tokens.length && (CAPITALISED.test(tokens[to + 1]!.text) || (NAME_JOINERS.has(tokens[to + 1]!.lower) && CAPITALISED.test(tokens[to + 2]?.text ?? '')))) to++;
+	for (let k = from; k <= to; k++) if (NAME_HEADS.has(tokens[k]!.lemma) || NAME_HEADS.has(tokens[k]!.lower)) return true;
+	return false;
 }
+
+/** Words inside a name: "Child AND Family Services", "Office FOR Victims OF Crime". */
+const NAME_JOINERS = new Set(['and', 'of', 'for', 'the', 'on', 'against', '&']);
+/** Heads of names of bodies, texts and operations. */
+const NAME_HEADS = new Set([
+	'agency', 'unit', 'act', 'office', 'division', 'department', 'center', 'centre', 'service', 'force',
+	'coalition', 'foundation', 'program', 'programme', 'project', 'court', 'commission', 'council', 'ministry',
+	'bureau', 'police', 'network', 'alliance', 'initiative', 'institute', 'organization', 'organisation',
+	'association', 'committee', 'house', 'home', 'shelter', 'law', 'code', 'protocol', 'plan', 'strategy', 'fund',
+	'operation', 'team', 'squad', 'section', 'branch', 'authority', 'board', 'group', 'partnership', 'campaign',
+	'hotline', 'bill', 'convention', 'directive', 'regulation', 'order', 'rule', 'tribunal', 'university',
+	'college', 'school', 'church', 'ministries', 'mission', 'society', 'trust', 'company', 'inc', 'llc', 'ltd',
+	'corporation', 'county', 'city', 'state', 'sheriff', 'detective', 'officer', 'report', 'guide', 'manual',
+	'statute', 'article', 'chapter', 'title', 'treaty', 'declaration', 'resolution', 'decree', 'agreement',
+	'memorandum', 'mou', 'procedure', 'policy', 'framework', 'scheme', 'desk', 'cell', 'clinic', 'hospital',
+]);
 
 /** A clause's text range, without the punctuation that ends it. */
 function clauseSpan(reading: Reading, clause: Clause): Span {
