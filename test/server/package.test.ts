@@ -56,6 +56,8 @@ describe('npm run package', () => {
 			'extension/examples/draft-state-bill.md',
 			'extension/images/icon.png',
 			'extension/images/screenshot-hover.png',
+			'extension/images/spanish-report.png',
+			'extension/images/web-extension.png',
 			'extension/images/word-reviewed-copy.png',
 			'extension/l10n/bundle.l10n.es.json',
 			'extension/l10n/bundle.l10n.json',
