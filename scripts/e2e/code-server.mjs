@@ -149,14 +149,46 @@ export async function blockNetwork(page) {
 export async function openInWorkbench(page, server, workspace, name, wait) {
 	await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
 	await page.waitForSelector('.explorer-folders-view .monaco-list-row', wait);
-	await page.keyboard.press('Control+P');
-	// Typed only once Quick Open's box is visible (keys typed before it opens land in the workbench), and set
-	// as a whole.
-	const box = page.locator('.quick-input-widget .quick-input-box input');
-	await box.waitFor({ state: 'visible', ...wait });
-	await box.fill(name, wait);
 	// Enter does nothing until Quick Open has its result row.
-	await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, wait);
-	await page.keyboard.press('Enter');
+	await quickInput(page, 'Control+P', name, `.quick-input-list .monaco-list-row[aria-label*="${name}"]`, wait);
 	await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, wait);
 }
+
+/** The text of a modal dialog over the workbench, if one is open (it makes everything else inert). */
+async function modalDialog(page) {
+	const dialog = page.locator('.monaco-dialog-box');
+	return (await dialog.count()) ? (await dialog.first().innerText().catch(() => '')).replace(/\s+/g, ' ') : '';
+}
+
+/**
+ * Opens a quick input with `keys` (the Command Palette, Quick Open, Go to Line) and sets its value, then
+ * waits for `row` (a result row's selector) if given and presses Enter (`wait`: the last attempt's timeout). Keys typed before the box has the
+ * focus would land in the editor (a Go to Line typed into the draft makes it dirty, and closing it later
+ * opens a modal "save?" dialog), so the value is set only in the visible box, and set as a whole. A box
+ * that closes again before it is filled (the focus moved on a slow machine) is opened again, twice at most.
+ */
+export async function quickInput(page, keys, value, row, wait) {
+	const box = page.locator('.quick-input-widget .quick-input-box input');
+	for (let attempt = 1; ; attempt++) {
+		// Out of any webview first (the Word review editor and the report keep the keyboard inside their frames,
+		// where the workbench's shortcuts do not reach): the workbench listens on its own window.
+		await page.evaluate(() => {
+			if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+		});
+		try {
+			await page.keyboard.press(keys);
+			await box.waitFor({ state: 'visible', timeout: attempt < 3 ? 15000 : wait.timeout });
+			await box.fill(value, { timeout: attempt < 3 ? 15000 : wait.timeout });
+			if (row) await page.waitForSelector(row, attempt < 3 ? { timeout: 15000 } : wait);
+			await page.keyboard.press('Enter');
+			return;
+		} catch (error) {
+			const dialog = await modalDialog(page);
+			if (dialog) throw new Error(`a modal dialog is open over the workbench: "${dialog}" (while entering ${keys} ${value})`);
+			if (attempt >= 3) throw error;
+			console.log(`    (the quick input for ${keys} ${value} closed before it took the value; again, attempt ${attempt + 1})`);
+			await page.keyboard.press('Escape');
+		}
+	}
+}
+

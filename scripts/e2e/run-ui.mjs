@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { blockNetwork, installVsix, launchChromium, makeProfile, openInWorkbench, startCodeServer } from './code-server.mjs';
+import { blockNetwork, installVsix, launchChromium, makeProfile, openInWorkbench, quickInput, startCodeServer } from './code-server.mjs';
 import { buildVsix, checkPng } from './vsix.mjs';
 import { Checks } from './results.mjs';
 
@@ -81,58 +81,20 @@ async function withFailureScreenshot(page, name, steps) {
 	}
 }
 
-/** The text of a modal dialog over the workbench, if one is open (it makes everything else inert). */
-async function modalDialog(page) {
-	const dialog = page.locator('.monaco-dialog-box');
-	return (await dialog.count()) ? (await dialog.first().innerText().catch(() => '')).replace(/\s+/g, ' ') : '';
-}
-
-/**
- * Opens a quick input with `keys` (the Command Palette, Quick Open, Go to Line) and sets its value, then
- * waits for `row` (a result row's selector) if given and presses Enter. Keys typed before the box has the
- * focus would land in the editor (a Go to Line typed into the draft makes it dirty, and closing it later
- * opens a modal "save?" dialog), so the value is set only in the visible box, and set as a whole. A box
- * that closes again before it is filled (the focus moved on a slow machine) is opened again, twice at most.
- */
-async function quickInput(page, keys, value, row) {
-	const box = page.locator('.quick-input-widget .quick-input-box input');
-	for (let attempt = 1; ; attempt++) {
-		// Out of any webview first (the Word review editor and the report keep the keyboard inside their frames,
-		// where the workbench's shortcuts do not reach): the workbench listens on its own window.
-		await page.evaluate(() => {
-			if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-		});
-		try {
-			await page.keyboard.press(keys);
-			await box.waitFor({ state: 'visible', timeout: attempt < 3 ? 15000 : WAIT.timeout });
-			await box.fill(value, { timeout: attempt < 3 ? 15000 : WAIT.timeout });
-			if (row) await page.waitForSelector(row, attempt < 3 ? { timeout: 15000 } : WAIT);
-			await page.keyboard.press('Enter');
-			return;
-		} catch (error) {
-			const dialog = await modalDialog(page);
-			if (dialog) throw new Error(`a modal dialog is open over the workbench: "${dialog}" (while entering ${keys} ${value})`);
-			if (attempt >= 3) throw error;
-			console.log(`    (the quick input for ${keys} ${value} closed before it took the value; again, attempt ${attempt + 1})`);
-			await page.keyboard.press('Escape');
-		}
-	}
-}
-
 /** Runs a command from the Command Palette, as a keyboard user does. */
 async function runCommand(page, title) {
-	await quickInput(page, 'Control+Shift+P', `>${title}`, `.quick-input-list .monaco-list-row[aria-label*="${title.replace(/^[^:]+: /, '')}"]`);
+	await quickInput(page, 'Control+Shift+P', `>${title}`, `.quick-input-list .monaco-list-row[aria-label*="${title.replace(/^[^:]+: /, '')}"]`, WAIT);
 }
 
 /** Opens a workspace file by name with Quick Open. */
 async function quickOpen(page, name) {
 	// Enter does nothing until Quick Open has its result row.
-	await quickInput(page, 'Control+P', name, `.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+	await quickInput(page, 'Control+P', name, `.quick-input-list .monaco-list-row[aria-label*="${name}"]`, WAIT);
 }
 
 /** Moves the cursor of the active editor with Go to Line (`line:column`). */
 async function goToLine(page, where) {
-	await quickInput(page, 'Control+G', `:${where}`);
+	await quickInput(page, 'Control+G', `:${where}`, undefined, WAIT);
 }
 
 /** The content frame of the webview that shows `text` in a `selector` element (webviews nest the page in an inner frame). */

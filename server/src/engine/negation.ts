@@ -167,14 +167,16 @@ const REPORTED = new RegExp(
 const MIN_QUOTED_WORDS = 5;
 const QUOTATION = /“[^”]+”|"[^"]+"|‘[^’]{12,}’/g;
 
+/** The quotations in a text: where each is (its marks included) and how many words it holds. */
+export function quotations(text: string): Array<{ start: number; end: number; words: number }> {
+	const out: Array<{ start: number; end: number; words: number }> = [];
+	QUOTATION.lastIndex = 0;
+	for (let m = QUOTATION.exec(text); m !== null; m = QUOTATION.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, words: m[0].trim().split(/\s+/).length });
+	return out;
+}
+
 /** True when `anchor` sits inside a quotation of at least five words, or in a sentence of reported text. */
 export function isQuotedOrReported(sentenceText: string, sentenceStart: number, anchor: Offsets): boolean {
 	if (REPORTED.test(sentenceText)) return true;
-	QUOTATION.lastIndex = 0;
-	for (let m = QUOTATION.exec(sentenceText); m !== null; m = QUOTATION.exec(sentenceText)) {
-		const start = sentenceStart + m.index;
-		const end = start + m[0].length;
-		if (anchor.start >= start && anchor.end <= end && m[0].trim().split(/\s+/).length >= MIN_QUOTED_WORDS) return true;
-	}
-	return false;
+	return quotations(sentenceText).some((q) => anchor.start >= sentenceStart + q.start && anchor.end <= sentenceStart + q.end && q.words >= MIN_QUOTED_WORDS);
 }

@@ -133,7 +133,7 @@ export const REVERSE_CONDITIONS: ReadonlySet<string> = new Set(['as a condition 
 const CONTRAST = ['but', 'however', 'although', 'though', 'whereas', 'yet', 'while', 'nevertheless', 'nonetheless'].map((t) => opener(t, 'contrast'));
 const EXCEPTION = ['except that', 'except where', 'except when', 'except as', 'except for', 'except', 'other than', 'save that', 'save where', 'with the exception of'].map((t) => opener(t, 'exception'));
 
-const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which']);
+export const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which']);
 /** Pronouns that start a new predicate after "and"/"or"/"but" ("… and it usually ends once …"). */
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'this', 'these']);
 const MODALS = new Set(['shall', 'will', 'must', 'may', 'can', 'should', 'would', 'could', 'might', 'ca', 'wo', 'sha']);

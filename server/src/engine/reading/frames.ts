@@ -1,6 +1,7 @@
-import { REVERSE_CONDITIONS, type Clause } from './clauses';
+import { RELATIVE_PRONOUNS, REVERSE_CONDITIONS, type Clause } from './clauses';
 import type { Modality } from './modality';
 import type { NegationKind } from './negation';
+import { quotations } from '../negation';
 import type { Reading, Span } from './reading';
 
 /**
@@ -215,7 +216,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		if (passive && verbal) {
 			// The person a relative clause describes is its subject: "the 111 women WHO were arrested".
 			const actClause = reading.clauses[reading.clauseOf[a]!]!;
-			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 && RELATIVE_PRONOUNS.has(tokens[pEnd + 1]!.lower);
+			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 && (RELATIVE_PRONOUNS.has(tokens[pEnd + 1]!.lower) || tokens[pEnd + 1]!.lower === 'that');
 			const rest = withoutApposition(relative ? between.slice(1) : between);
 			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
 			return sharedSubject(rest);
@@ -471,8 +472,6 @@ function coordinatedParticiple(run: Reading['tokens'], i: number): boolean {
 }
 
 /** The tokens left when a leading apposition between commas is dropped: ", all foreign nationals ," → []. */
-const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which', 'whom']);
-
 /** Words that open an apposition naming part of the group: "…, INCLUDING 111 women, …", "…, MOSTLY migrants, …". */
 const APPOSITION_OPENERS = new Set(['including', 'excluding', 'among', 'them', 'mostly', 'mainly', 'chiefly', 'such', 'as', 'like']);
 
@@ -520,24 +519,20 @@ function definedTerm(reading: Reading, act: Span): boolean {
 	return false;
 }
 
-/** A short quotation: a few words set off by quotation marks (not a long quoted passage, which may be a provision). */
-const SHORT_QUOTATION = /["“‘«]([^"“”‘’«»]{1,50})["”’»]/gu;
+/** At most this many words in quotation marks make a quoted term (more make a quotation, negation.ts). */
+const QUOTED_TERM_WORDS = 6;
 
 /**
  * Whether an act is a term the writer quotes: the "moral scourge" of trafficking, so-called "rescue". Quoting a
  * loaded word keeps the writer's distance from it (as a critique does); the words are someone else's.
  */
 function quotedTerm(reading: Reading, act: Span): boolean {
-	SHORT_QUOTATION.lastIndex = 0;
-	for (let m = SHORT_QUOTATION.exec(reading.text); m; m = SHORT_QUOTATION.exec(reading.text)) {
-		const start = m.index + 1;
-		if (act.start < start || act.end > start + m[1]!.length || m[1]!.trim().split(/\s+/).length > 6) continue;
+	return quotations(reading.text).some((q) => {
+		if (act.start <= q.start || act.end >= q.end || q.words > QUOTED_TERM_WORDS) return false;
 		// A term the sentence introduces as its subject names a thing, it keeps no distance: 'The “T visa” IS
 		// designed for …', '“Certification” is available to …'.
-		if (/^\s*(?:is|are|was|were|means|refers|includes|has|have|,)\b/u.test(reading.text.slice(m.index + m[0].length)) || /^\s*(?:the|a|an)?\s*$/iu.test(reading.text.slice(0, m.index))) continue;
-		return true;
-	}
-	return false;
+		return !(/^\s*(?:is|are|was|were|means|refers|includes|has|have|,)\b/u.test(reading.text.slice(q.end)) || /^\s*(?:the|a|an)?\s*$/iu.test(reading.text.slice(0, q.start)));
+	});
 }
 
 const CAPITALISED = /^\p{Lu}[\p{Ll}]/u;
