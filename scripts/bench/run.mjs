@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildForNode } from '../esbuild-node.mjs';
-import { readMessages, writeMessage } from '../lsp-stdio.mjs';
-import { formatMs, summaryLines, targets } from './table.mjs';
+import { formatMs, summary, summaryLines, targets } from './table.mjs';
+import { lspLatency } from './lsp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = path.join(root, 'bench-results');
@@ -72,7 +72,7 @@ for (const name of sizeNames.filter(() => part('sizes'))) {
 for (const name of sizeNames.filter((n) => part('lsp') && (n === '100k' || n === '1m'))) {
 	const file = path.join(out, 'docs', `policy-${name}.md`);
 	log(`\nLanguage server over stdio, ${label(name)}: one-character edits in the middle, one in flight`);
-	const lsp = await lspLatency(fs.readFileSync(file, 'utf8'), quick ? 15 : 40);
+	const lsp = await lspLatency(root, fs.readFileSync(file, 'utf8'), quick ? 15 : 40);
 	results.lsp[name] = lsp;
 	log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms; first edit ${lsp.firstEditMs.toFixed(1)} ms (waits for a pause in typing after a slow review)`);
 	log(`  edit → diagnostics ${fmt(lsp.edits)}${lsp.serverReviewMs ? `; the server's review of each edit ${fmt(lsp.serverReviewMs)}` : ''}`);
@@ -84,7 +84,7 @@ if (part('lsp') && !quick) {
 	const findings = new engine.Reviewer(engine.loadRules()).review({ text: dense, format: 'markdown' }).findings.length;
 	for (const [key, settings, what] of [['dense', {}, 'default settings'], ['dense-all', { maxNumberOfProblems: 1e9 }, 'maxNumberOfProblems unlimited']]) {
 		log(`\nLanguage server over stdio, a 1 MB policy dense with findings (${findings}), ${what}`);
-		const lsp = await lspLatency(dense, 40, settings);
+		const lsp = await lspLatency(root, dense, 40, settings);
 		results.lsp[key] = { ...lsp, findings, characters: dense.length };
 		log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms (${lsp.published} diagnostics published); edit → diagnostics ${fmt(lsp.edits)}`);
 	}
@@ -212,11 +212,6 @@ function worker(args) {
 	});
 }
 
-function summary(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	const median = sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-	return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
-}
 
 function fmt(s) {
 	return `${formatMs(s.median).padStart(8)}  (${formatMs(s.min)}–${formatMs(s.max)}, n=${s.n})`;
@@ -290,73 +285,4 @@ function writePrhRules() {
 	const file = path.join(out, 'prh.yml');
 	fs.writeFileSync(file, `version: 1\nrules:\n${rules.join('\n')}\n`);
 	return file;
-}
-
-/** Starts out/server.js --stdio, opens the document, and times one-character edits to their diagnostics. */
-async function lspLatency(text, edits, settings = {}) {
-	const child = spawn(process.execPath, [path.join(root, 'bin', 'accountable-lsp.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-	const waiters = [];
-	const pending = new Map();
-	const serverMs = new Map();
-	let lastPublished = 0;
-	let id = 0;
-	readMessages(child.stdout, (message) => {
-		const now = performance.now();
-		if (message.id !== undefined && message.method === undefined) pending.get(message.id)?.(message.result);
-		else if (message.id !== undefined) send({ jsonrpc: '2.0', id: message.id, result: null });
-		else if (message.method === 'window/logMessage') {
-			// The server's own account of each review ("reviewed policy.md v7 (change): … in 12 ms").
-			const m = /reviewed .* v(\d+) \((\w+)\): .* in (\d+) ms/.exec(message.params.message);
-			if (m) serverMs.set(Number(m[1]), Number(m[3]));
-		}
-		else if (message.method === 'textDocument/publishDiagnostics') {
-			lastPublished = message.params.diagnostics.length;
-			for (const w of [...waiters]) if (w.test(message.params)) {
-				waiters.splice(waiters.indexOf(w), 1);
-				w.resolve(now);
-			}
-		}
-	});
-	function send(message) {
-		writeMessage(child.stdin, message);
-	}
-	const request = (method, params) =>
-		new Promise((resolve) => {
-			const n = ++id;
-			pending.set(n, resolve);
-			send({ jsonrpc: '2.0', id: n, method, params });
-		});
-	const diagnosticsFor = (version) => new Promise((resolve) => waiters.push({ test: (p) => p.uri === uri && p.version === version, resolve }));
-
-	const folder = path.join(out, 'lsp-workspace');
-	fs.mkdirSync(folder, { recursive: true });
-	const uri = pathToFileURL(path.join(folder, 'policy.md')).href;
-	await request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}, initializationOptions: { settings: { maxDocumentSize: 10_000_000, ...settings } } });
-	send({ jsonrpc: '2.0', method: 'initialized', params: {} });
-	let version = 1;
-	let start = performance.now();
-	const opened = diagnosticsFor(version);
-	send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
-	const openMs = (await opened) - start;
-	const middle = text.indexOf(' ', text.length >> 1) + 1;
-	const before = text.slice(0, middle);
-	const line = before.split('\n').length - 1;
-	const character = middle - before.lastIndexOf('\n') - 1;
-	const times = [];
-	for (let i = 0; i < edits; i++) {
-		version++;
-		const insert = i % 2 === 0;
-		const change = insert ? { range: { start: { line, character }, end: { line, character } }, text: 'x' } : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' };
-		const arrived = diagnosticsFor(version);
-		start = performance.now();
-		send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [change] } });
-		times.push((await arrived) - start);
-		// A typist's pause between keystrokes, so one edit is in flight at a time.
-		await new Promise((resolve) => setTimeout(resolve, 30));
-	}
-	await request('shutdown', null);
-	send({ jsonrpc: '2.0', method: 'exit', params: null });
-	child.stdin.end();
-	const reviews = [...serverMs].filter(([v]) => v > 1).map(([, ms]) => ms);
-	return { openMs, firstEditMs: times[0], edits: summary(times), serverReviewMs: reviews.length ? summary(reviews) : undefined, published: lastPublished };
 }

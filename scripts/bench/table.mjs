@@ -12,6 +12,13 @@ export function formatMs(ms) {
 	return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
 }
 
+/** Median, min, max and count of a list of numbers. */
+export function summary(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const median = sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+	return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
+}
+
 /** "median (min–max)". */
 export function spread(s) {
 	return s ? `${formatMs(s.median)} (${formatMs(s.min)}–${formatMs(s.max)})` : '—';

@@ -9,7 +9,7 @@ import { formatText } from './formats/text';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
-import type { FileResult, FormatInput } from './formats/types';
+import type { FileResult, FormatInput, FormatOutput } from './formats/types';
 import { Progress } from './progress';
 import { filesOfShard, parseShard } from './shard';
 import { ReviewPool, pooled, type PooledReview } from './pool';
@@ -25,7 +25,7 @@ import { ANNOTATE_USAGE, AnnotateUsageError, runAnnotate, type AnnotateCommand }
 /** For the build step (scripts/build.mjs), which compiles the built-in rules with this very bundle. */
 export { writeCompiledRules } from '../node/ruleFiles';
 
-const FORMATS: Record<string, (input: FormatInput) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
+const FORMATS: Record<string, (input: FormatInput) => FormatOutput> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 
 const USAGE = `Usage: accountable [options] [files, folders or globs…]
        accountable rules [--format text|json|markdown]
@@ -230,12 +230,29 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	}
 
 	const rules = uniqueRules(service, results.length > 0 ? path.resolve(io.cwd, results[0]!.file) : io.cwd);
-	io.stdout(formatter({ results, rules, version, cwd: io.cwd }));
+	writeOutput(formatter({ results, rules, version, cwd: io.cwd }), io);
 	const problems = reportLoadErrors(errors, io);
 	const all = results.flatMap((r) => r.findings);
 	if (!values.quiet) io.stderr(summary(all, results.length));
 	if (problems > 0 || ioFailed) return 2;
 	return all.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
+}
+
+/** A format's output to stdout, its pieces gathered into writes of about 64 KB. */
+function writeOutput(output: FormatOutput, io: CliIO): void {
+	if (typeof output === 'string') {
+		io.stdout(output);
+		return;
+	}
+	let pending = '';
+	for (const piece of output) {
+		pending += piece;
+		if (pending.length >= 65536) {
+			io.stdout(pending);
+			pending = '';
+		}
+	}
+	if (pending) io.stdout(pending);
 }
 
 function resultOf(review: PooledReview): Omit<FileResult, 'file'> {

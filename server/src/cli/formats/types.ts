@@ -19,3 +19,6 @@ export interface FormatInput {
 	version: string;
 	cwd: string;
 }
+
+/** A format's output: all at once, or in pieces written as they are made (a long list of findings). */
+export type FormatOutput = string | Iterable<string>;

@@ -197,7 +197,9 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 		out.push({ start: base + at, end: base + end });
 		from = end;
 	}
-	return out.length === 0 ? NO_MATCHES : out;
+	// A copy of exactly its length: a block's matches are kept for the whole review (and by an editor's
+	// memos between reviews), and a pushed-to array keeps room for 16 more.
+	return out.length === 0 ? NO_MATCHES : out.slice();
 }
 
 const found: number[] = [];

@@ -252,13 +252,20 @@ const MAX_KEY = pad((36 * BASE + 36) * BASE + 36, 3);
  * after a non-ASCII letter counts as a word start: the test over-approximates, never under-.
  */
 export interface WordStarts {
-	table: number[];
+	/**
+	 * Four 32-bit numbers per word start, in a typed array of exactly that length: every block's table is kept
+	 * for the whole review, and a number[] (8 bytes a number, and up to half again as spare capacity) made a
+	 * 20 MB document's tables several hundred megabytes.
+	 */
+	table: Int32Array;
 	/** The text folded to lower case, where matchers run (caseFold.ts); undefined when it cannot be folded. */
 	folded?: string;
 }
 
 export function wordStarts(text: string): WordStarts {
-	const table: number[] = [];
+	// Room for a word start every fourth character (prose has about one in six); doubled when a text has more.
+	let table = new Int32Array(4 * ((text.length >> 2) + 1));
+	let n = 0;
 	let previousWord = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
@@ -267,17 +274,26 @@ export function wordStarts(text: string): WordStarts {
 			if (first !== 0) {
 				const second = i + 1 < text.length ? foldedChar(text.charCodeAt(i + 1)) : 0;
 				const third = second !== 0 && i + 2 < text.length ? foldedChar(text.charCodeAt(i + 2)) : 0;
-				table.push(i, pad(first, 1), second === 0 ? 0 : pad(first * BASE + second, 2), third === 0 ? 0 : pad((first * BASE + second) * BASE + third, 3));
+				if (n + 4 > table.length) {
+					const grown = new Int32Array(table.length * 2);
+					grown.set(table);
+					table = grown;
+				}
+				table[n++] = i;
+				table[n++] = pad(first, 1);
+				table[n++] = second === 0 ? 0 : pad(first * BASE + second, 2);
+				table[n++] = third === 0 ? 0 : pad((first * BASE + second) * BASE + third, 3);
 			}
 		}
 		previousWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 	}
-	const folded = table.length > 0 ? foldText(text) : undefined;
-	return folded === undefined ? { table } : { table, folded };
+	const exact = table.slice(0, n);
+	const folded = n > 0 ? foldText(text) : undefined;
+	return folded === undefined ? { table: exact } : { table: exact, folded };
 }
 
 /** Whether one of the word starts (from index `from` of the table) begins with one of the prefixes: its table index, or -1. */
-export function nextCandidate(bits: Uint32Array, table: readonly number[], from: number): number {
+export function nextCandidate(bits: Uint32Array, table: Int32Array, from: number): number {
 	for (let i = from; i < table.length; i += 4) {
 		const k1 = table[i + 1]!;
 		if ((bits[k1 >>> 5]! & (1 << (k1 & 31))) !== 0) return i;

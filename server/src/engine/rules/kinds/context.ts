@@ -31,16 +31,19 @@ export interface Hit {
  */
 export interface BlockMemo {
 	/**
-	 * Matches by matcherId (an array: this is the hottest lookup of a re-review), as offsets of the text the
-	 * block was in when the memo was started, at `base`: while the block stays there (always, on a first
-	 * review) they are the answer itself, and a moved block's are shifted by the distance.
+	 * The matchers that match in the block: their ids and matches in turn ([id, matches, id, matches, …], a
+	 * block has few, so a scan is the cheapest lookup and holds no slot for the others), the matches as
+	 * offsets of the text the block was in when the memo was started, at `base`: while the block stays there
+	 * (always, on a first review) they are the answer itself, and a moved block's are shifted by the distance.
 	 */
-	matches: Array<Offsets[] | undefined>;
+	matches: Array<number | Offsets[]>;
 	/**
 	 * Matchers none of whose terms any word of the block starts like (NO_CANDIDATES), as bits by matcherId:
 	 * most matchers for most blocks. Kept apart, so `matches` holds only the few that were run.
 	 */
-	noCandidates?: Uint32Array;
+	noCandidates?: BitSet;
+	/** Matchers that were run on the block and found nothing, as bits by matcherId. */
+	noMatches?: BitSet;
 	/** Where the block started when its first matches were kept. */
 	base?: number;
 	words?: number;
@@ -76,7 +79,13 @@ export interface SectionFacts {
  * vocabulary used by ten rules is run once over each block.
  */
 export class ReviewContext {
+	/** Matches by block index and matcher id; only those with matches (most are found empty: see noMatches). */
 	private readonly cache: Array<Map<number, Offsets[]> | undefined> = [];
+	/**
+	 * By block index, the matchers that were run there and found nothing, as bits by matcher id. Most runs
+	 * find nothing, and a map entry for each made the cache of a 20 MB document hundreds of megabytes.
+	 */
+	private readonly noMatches: Array<BitSet | undefined> = [];
 	private readonly wordCounts: number[] = [];
 	private readonly keys: Array<WordStarts | undefined> = [];
 	private readonly sectionBlockLists: Array<Block[] | undefined> = [];
@@ -112,6 +121,7 @@ export class ReviewContext {
 		let byKey = this.cache[block.index];
 		const known = byKey?.get(id);
 		if (known) return known;
+		if (hasBit(this.noMatches[block.index], id)) return NONE;
 		let found: Offsets[];
 		const memo = this.memo?.(block);
 		if (memo) {
@@ -126,6 +136,10 @@ export class ReviewContext {
 			found = findAll(matcher, block.prose, block.start, this.keysOf(block));
 			// Nor keep an entry where no word starts like the matcher's terms: asking again is cheaper than the entry.
 			if (found === NO_CANDIDATES) return NONE;
+			if (found.length === 0) {
+				this.noMatches[block.index] = withBit(this.noMatches[block.index], id);
+				return NONE;
+			}
 		}
 		if (!byKey) {
 			byKey = new Map();
@@ -149,7 +163,8 @@ export class ReviewContext {
 			memo.keys ??= wordStarts(block.prose);
 			return mayMatchText(matcher, memo.keys);
 		}
-		return this.cache[block.index]?.has(matcherId(matcher)) === true || mayMatchText(matcher, this.keysOf(block));
+		const id = matcherId(matcher);
+		return this.cache[block.index]?.has(id) === true || hasBit(this.noMatches[block.index], id) || mayMatchText(matcher, this.keysOf(block));
 	}
 
 	/** The word starts of a block's prose, computed once per review. */
@@ -326,11 +341,34 @@ export class SentenceReadings {
 
 /** What a block's memo knows of a matcher's matches: the matches, NO_CANDIDATES, or undefined (not asked yet). */
 function knownMatches(memo: BlockMemo, id: number): Offsets[] | undefined {
-	const stored = memo.matches[id];
-	if (stored) return stored;
-	const none = memo.noCandidates;
-	if (none && id >>> 5 < none.length && (none[id >>> 5]! & (1 << (id & 31))) !== 0) return NO_CANDIDATES as Offsets[];
+	const matches = memo.matches;
+	for (let i = 0; i < matches.length; i += 2) if (matches[i] === id) return matches[i + 1] as Offsets[];
+	if (hasBit(memo.noMatches, id)) return NONE;
+	if (hasBit(memo.noCandidates, id)) return NO_CANDIDATES as Offsets[];
 	return undefined;
+}
+
+/**
+ * Bits by matcher id, 32 to a number. A plain array of small integers: a typed array costs two more objects
+ * (its buffer and the buffer's store), over 200 bytes a block where a document has a hundred thousand blocks.
+ */
+type BitSet = number[];
+
+/** Whether bit `id` of a bit set (undefined: empty) is set. */
+function hasBit(bits: BitSet | undefined, id: number): boolean {
+	return bits !== undefined && id >>> 5 < bits.length && (bits[id >>> 5]! & (1 << (id & 31))) !== 0;
+}
+
+/** The bit set with bit `id` set (a new one for undefined). */
+function withBit(bits: BitSet | undefined, id: number): BitSet {
+	if (!bits || id >>> 5 >= bits.length) {
+		// Of exactly the length needed (eight numbers hold a rule set's matchers): a pushed-to array keeps spare room.
+		const grown = new Array<number>(Math.max((id >>> 5) + 1, 8)).fill(0);
+		bits?.forEach((word, i) => (grown[i] = word));
+		bits = grown;
+	}
+	bits[id >>> 5]! |= 1 << (id & 31);
+	return bits;
 }
 
 /** A block's matches as its memo keeps them (offsets as of `memo.base`), matching the block once if not known yet. */
@@ -342,18 +380,12 @@ function kept(memo: BlockMemo, matcher: Matcher, block: Block): Offsets[] {
 	memo.keys ??= wordStarts(block.prose);
 	stored = findAll(matcher, block.prose, memo.base, memo.keys);
 	if (stored === NO_CANDIDATES) {
-		let bits = memo.noCandidates;
-		if (!bits || id >>> 5 >= bits.length) {
-			const grown = new Uint32Array(Math.max((id >>> 5) + 1, 8));
-			if (bits) grown.set(bits);
-			memo.noCandidates = bits = grown;
-		}
-		bits[id >>> 5]! |= 1 << (id & 31);
+		memo.noCandidates = withBit(memo.noCandidates, id);
 		return stored;
 	}
-	// Grow densely, so the array never turns into a slow sparse one.
-	while (memo.matches.length < id) memo.matches.push(undefined);
-	memo.matches[id] = stored;
+	if (stored.length === 0) memo.noMatches = withBit(memo.noMatches, id);
+	// A new array of exactly the length needed: memos are kept for every block of an open document.
+	else memo.matches = [...memo.matches, id, stored];
 	return stored;
 }
 
