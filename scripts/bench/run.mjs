@@ -138,8 +138,16 @@ if (part('process')) {
 	const rssFile = path.join(out, 'peak-rss.txt');
 	const run = timeProcess(['--require', path.join(root, 'scripts', 'bench', 'peak-rss.cjs'), path.join(root, 'bin', 'accountable.js'), '--quiet', '--config', config, '--format', 'json', big], { ACCOUNTABLE_BENCH_RSS_FILE: rssFile }, true);
 	const findings = JSON.parse(run.stdout)[0].findings.length;
-	results.process.dense20m = { characters: fs.statSync(big).size, findings, wall: run.wall, peakRssMB: Math.round(Number(fs.readFileSync(rssFile, 'utf8'))) };
-	log(`  a ${(results.process.dense20m.characters / 1e6).toFixed(1)} MB policy dense with findings (${findings}): ${formatMs(run.wall)}, peak RSS ${results.process.dense20m.peakRssMB} MB`);
+	const dense20m = { characters: fs.statSync(big).size, findings, wall: run.wall, peakRssMB: Math.round(Number(fs.readFileSync(rssFile, 'utf8'))) };
+	results.process.dense20m = dense20m;
+	log(`  a ${(dense20m.characters / 1e6).toFixed(1)} MB policy dense with findings (${findings}), --format json: ${formatMs(run.wall)}, peak RSS ${dense20m.peakRssMB} MB`);
+	const text = timeProcess(['--require', path.join(root, 'scripts', 'bench', 'peak-rss.cjs'), path.join(root, 'bin', 'accountable.js'), '--quiet', '--config', config, big], { ACCOUNTABLE_BENCH_RSS_FILE: rssFile });
+	Object.assign(dense20m, { textWall: text.wall, textPeakRssMB: Math.round(Number(fs.readFileSync(rssFile, 'utf8'))) });
+	log(`  the same, text output: ${formatMs(text.wall)}, peak RSS ${dense20m.textPeakRssMB} MB`);
+	// The language server with the document open, and two edits (its memos kept for the next review).
+	const server = await lspLatency(root, fs.readFileSync(big, 'utf8'), 2, { maxDocumentSize: 30_000_000 }, 'maxDocumentSize: 30000000\n');
+	Object.assign(dense20m, { serverOpenMs: server.openMs, serverEditMs: server.edits.median, serverPeakRssMB: server.peakRssMB });
+	log(`  the same, opened in the language server: open → diagnostics ${formatMs(server.openMs)}, edit → diagnostics ${formatMs(server.edits.median)}, peak RSS ${server.peakRssMB} MB`);
 }
 
 // ---- CLI throughput on a folder of 200 documents -------------------------------------------------------

@@ -147,7 +147,7 @@ export function findAll(matcher: Matcher, text: string, base: number, starts?: W
 
 /** False when no word of the text (with these wordStarts) starts like the matcher's terms: it cannot match there. */
 export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
-	return !matcher.prefixes || nextCandidate(matcher.prefixes, starts.table, 0) >= 0;
+	return !matcher.prefixes || nextCandidate(matcher.prefixes, starts, 0) >= 0;
 }
 
 /**
@@ -158,8 +158,8 @@ export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
  */
 function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text: string, base: number, starts: WordStarts): Offsets[] {
 	// Typed as mutable for the callers' sake; NO_CANDIDATES is frozen, and callers never modify results.
-	const table = starts.table;
-	let i = nextCandidate(prefixes, table, 0);
+	const positions = starts.positions;
+	let i = nextCandidate(prefixes, starts, 0);
 	if (i < 0) return NO_CANDIDATES as Offsets[];
 	const out: Offsets[] = [];
 	const folded = starts.folded;
@@ -167,8 +167,8 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	let sticky: RegExp | null = null;
 	let subject = folded ?? text;
 	let from = 0;
-	for (; i >= 0; i = nextCandidate(prefixes, table, i + 4)) {
-		const at = table[i]!;
+	for (; i >= 0; i = nextCandidate(prefixes, starts, i + 1)) {
+		const at = positions[i]!;
 		if (at < from) continue;
 		let end = -1;
 		// The trie's budget may run out within one block (a document of one long line): the RegExp takes over.

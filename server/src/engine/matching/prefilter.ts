@@ -247,59 +247,60 @@ const MAX_KEY = pad((36 * BASE + 36) * BASE + 36, 3);
 
 /**
  * A text's word starts: positions not preceded by an ASCII letter or digit whose first character folds to a
- * letter (as a case-insensitive Unicode RegExp folds: K and ſ too), each as four numbers: the position and
- * the keys of its first one, two and three letters (0 where the word is shorter; no key is 0). Any position
- * after a non-ASCII letter counts as a word start: the test over-approximates, never under-.
+ * letter (as a case-insensitive Unicode RegExp folds: K and ſ too). A start's keys (of its first one, two and
+ * three letters; 0 where the word is shorter; no key is 0) are worked out from the text when asked. Any
+ * position after a non-ASCII letter counts as a word start: the test over-approximates, never under-.
  */
 export interface WordStarts {
 	/**
-	 * Four 32-bit numbers per word start, in a typed array of exactly that length: every block's table is kept
-	 * for the whole review, and a number[] (8 bytes a number, and up to half again as spare capacity) made a
-	 * 20 MB document's tables several hundred megabytes.
+	 * The positions, in a typed array of exactly their number: every block's word starts are kept for the
+	 * whole review, and a number[] of positions and keys (8 bytes a number, and up to half again as spare
+	 * capacity) made a 20 MB document's several hundred megabytes.
 	 */
-	table: Int32Array;
+	positions: Int32Array;
+	/** The text (not a copy). */
+	text: string;
 	/** The text folded to lower case, where matchers run (caseFold.ts); undefined when it cannot be folded. */
 	folded?: string;
 }
 
 export function wordStarts(text: string): WordStarts {
 	// Room for a word start every fourth character (prose has about one in six); doubled when a text has more.
-	let table = new Int32Array(4 * ((text.length >> 2) + 1));
+	let positions = new Int32Array((text.length >> 2) + 1);
 	let n = 0;
 	let previousWord = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (!previousWord) {
-			const first = foldedChar(c);
-			if (first !== 0) {
-				const second = i + 1 < text.length ? foldedChar(text.charCodeAt(i + 1)) : 0;
-				const third = second !== 0 && i + 2 < text.length ? foldedChar(text.charCodeAt(i + 2)) : 0;
-				if (n + 4 > table.length) {
-					const grown = new Int32Array(table.length * 2);
-					grown.set(table);
-					table = grown;
-				}
-				table[n++] = i;
-				table[n++] = pad(first, 1);
-				table[n++] = second === 0 ? 0 : pad(first * BASE + second, 2);
-				table[n++] = third === 0 ? 0 : pad((first * BASE + second) * BASE + third, 3);
+		if (!previousWord && foldedChar(c) !== 0) {
+			if (n === positions.length) {
+				const grown = new Int32Array(positions.length * 2);
+				grown.set(positions);
+				positions = grown;
 			}
+			positions[n++] = i;
 		}
 		previousWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 	}
-	const exact = table.slice(0, n);
+	const exact = positions.slice(0, n);
 	const folded = n > 0 ? foldText(text) : undefined;
-	return folded === undefined ? { table: exact } : { table: exact, folded };
+	return folded === undefined ? { positions: exact, text } : { positions: exact, text, folded };
 }
 
-/** Whether one of the word starts (from index `from` of the table) begins with one of the prefixes: its table index, or -1. */
-export function nextCandidate(bits: Uint32Array, table: Int32Array, from: number): number {
-	for (let i = from; i < table.length; i += 4) {
-		const k1 = table[i + 1]!;
+/** The first word start (from index `from` of the positions) that begins with one of the prefixes: its index, or -1. */
+export function nextCandidate(bits: Uint32Array, starts: WordStarts, from: number): number {
+	const { positions, text } = starts;
+	for (let i = from; i < positions.length; i++) {
+		const at = positions[i]!;
+		const first = foldedChar(text.charCodeAt(at));
+		const k1 = pad(first, 1);
 		if ((bits[k1 >>> 5]! & (1 << (k1 & 31))) !== 0) return i;
-		const k2 = table[i + 2]!;
+		const second = at + 1 < text.length ? foldedChar(text.charCodeAt(at + 1)) : 0;
+		if (second === 0) continue;
+		const k2 = pad(first * BASE + second, 2);
 		if ((bits[k2 >>> 5]! & (1 << (k2 & 31))) !== 0) return i;
-		const k3 = table[i + 3]!;
+		const third = at + 2 < text.length ? foldedChar(text.charCodeAt(at + 2)) : 0;
+		if (third === 0) continue;
+		const k3 = pad((first * BASE + second) * BASE + third, 3);
 		if ((bits[k3 >>> 5]! & (1 << (k3 & 31))) !== 0) return i;
 	}
 	return -1;
