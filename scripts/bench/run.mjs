@@ -246,21 +246,9 @@ function timeProcess(args, env = {}, keepOutput = false) {
 	return { wall, cpu: childrenCpuMs() - cpuBefore, stdout: run.stdout };
 }
 
-/**
- * A generated policy with the example bill's provisions (about 25 findings) after every 8,000 characters:
- * about 3,000 findings in a megabyte, six times the density of the plain generated policy.
- */
+/** A generated policy dense with findings (about 3,000 in a megabyte; test/bench/generate.ts). */
 function densePolicy(size) {
-	const base = engine.generatePolicy(size, corpus, { seed: 1 });
-	const bill = fs.readFileSync(path.join(root, 'examples', 'draft-state-bill.md'), 'utf8').replace(/^# .*\n/, '');
-	let text = '';
-	for (let i = 0; i < base.length; ) {
-		let j = base.indexOf('\n\n', i + 8000);
-		if (j < 0) j = base.length;
-		text += `${base.slice(i, j)}\n\n${bill}\n`;
-		i = j + 2;
-	}
-	return text;
+	return engine.densePolicy(size, corpus, root);
 }
 
 /** Per-round ratios (each round ran every tool once, back to back), then their median. */

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempFolder } from '../helpers/cli';
 import { runMeasured as runMeasuredProcess, type Measured } from '../helpers/measured';
-import { generatePolicy, loadCorpus, prng } from '../bench/generate';
+import { densePolicy, generatePolicy, loadCorpus, prng } from '../bench/generate';
 import { grantProposal } from '../docx/fixtures';
 import { TestClient } from '../server/lspClient';
 
@@ -114,6 +114,22 @@ describe('the CLI on large and hostile files', () => {
 		expect(Math.max(...findings.map((l) => Number(/^policy\.md:(\d+):/.exec(l)?.[1] ?? 0)))).toBeGreaterThan(lastLine * 0.9);
 		expectBounded(m);
 	}, MAX_SECONDS * 1000);
+
+	it('a 20 MB policy dense with findings (about 55,000): every finding in the JSON, in under 1 GB of memory', async () => {
+		fs.writeFileSync(path.join(dir, 'raised', 'dense.md'), densePolicy(16 * 1000 * 1000, loadCorpus(ROOT), ROOT));
+		// Three times the plain policy's review: a time bound here only catches a hang.
+		const m = await runMeasuredProcess(['--format', 'json', 'dense.md'], path.join(dir, 'raised'), { timeoutSeconds: 3 * MAX_SECONDS });
+		const [result] = JSON.parse(m.stdout) as Array<{ file: string; findings: Array<{ ruleId: string; range: { start: { line: number } } }> }>;
+		report('cli 20 MB policy dense with findings, --format json', m, `exit ${m.code}, ${result!.findings.length} findings`);
+		expect(m.code).toBe(1);
+		// The example bill's findings, repeated through the document: to its end.
+		expect(result!.findings.length).toBeGreaterThan(50_000);
+		const lines = fs.readFileSync(path.join(dir, 'raised', 'dense.md'), 'utf8').split('\n').length;
+		expect(result!.findings.at(-1)!.range.start.line).toBeGreaterThan(lines * 0.99);
+		expect(m.killed).toBe(false);
+		// The issue's target for a 20 MB document however many findings it holds (the output streams a finding at a time).
+		expect(m.peakRssMb).toBeLessThan(1024);
+	}, 3 * MAX_SECONDS * 1000);
 
 	it('a single 5 MB line: reviewed under the default limit, findings at the end of the line too', async () => {
 		const m = await runMeasured(['line.txt'], dir);

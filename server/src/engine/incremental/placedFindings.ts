@@ -1,19 +1,10 @@
 import { shiftOffsets, type Finding, type Offsets, type Range } from '../finding';
 
 /**
- * Findings kept relative to a chunk: offsets from the chunk's start, lines from the chunk's first line.
- * Chunks start at the start of a line, so characters within a line do not depend on where the chunk is.
+ * A kept finding moved with its chunk: `by` characters and `lines` lines. Chunks start at the start of a
+ * line, so characters within a line do not depend on where the chunk is.
  */
-export function relativeFinding(f: Finding, base: number, line: number): Finding {
-	return moved(f, -base, -line);
-}
-
-/** A kept finding placed at a chunk that starts at offset `base`, on line `line`. */
-export function placedFinding(f: Finding, base: number, line: number): Finding {
-	return moved(f, base, line);
-}
-
-function moved(f: Finding, by: number, lines: number): Finding {
+export function movedFinding(f: Finding, by: number, lines: number): Finding {
 	const out: Finding = {
 		...f,
 		range: moveRange(f.range, lines),

@@ -16,8 +16,9 @@ import { LineIndex, lineStarts } from '../lineIndex';
 import { baseSeverities, byPosition, FindingContext, profileFor, settle, suggestionsStayInBlock, toFinding } from './findings';
 import type { ReviewInput, ReviewResult } from './types';
 import { ChunkLookup } from '../incremental/chunkLookup';
+import { hasBit, withBit, type BitSet } from '../bitSet';
 import { placedHit, relativeHit, type RelativeHit } from '../incremental/relativeHits';
-import { findingWithin, placedFinding, relativeFinding } from '../incremental/placedFindings';
+import { findingWithin, movedFinding } from '../incremental/placedFindings';
 import { newSectionMemo, sectionMemoStore, type SectionMemo } from '../incremental/sectionMemos';
 
 /** What is kept of one chunk between reviews. Everything is relative to the chunk, never absolute. */
@@ -32,8 +33,8 @@ interface ChunkState {
 	memos: BlockMemo[];
 	/** Hits of the block-local rules, by the rule's index in the rule set (only rules with hits); undefined: none yet. */
 	hits?: Array<RelativeHit[] | undefined>;
-	/** Which block-local rules have run on the chunk (1), by rule index: those that applied under some review's settings. */
-	ran?: Uint8Array;
+	/** Which block-local rules have run on the chunk, as bits by rule index: those that applied under some review's settings. */
+	ran?: BitSet;
 	/** Indexes of the rules with hits in this chunk (most chunks have none). */
 	rulesWithHits?: number[];
 	/** The blocks the chunk made when last placed (DocumentBuilder.replay reuses those that land in the same place). */
@@ -46,16 +47,20 @@ interface ChunkState {
 	mentionsDirective?: boolean;
 }
 
-/** The findings of a chunk's block-local hits, relative to the chunk (see placedFinding), each list sorted. */
+/**
+ * The findings of a chunk's block-local hits, each list sorted, as placed when the chunk started at `base`
+ * on `line`: reused while the chunk stays there, moved with it when it moves (one copy of each finding is
+ * kept, not one relative to the chunk and one placed: a 20 MB document has tens of thousands).
+ */
 interface ChunkFindings {
 	/** The rule severities they were made for (baseSeverities, joined). */
 	severities: string;
+	base: number;
+	line: number;
 	findings: Finding[];
 	provisions: Finding[];
 	/** Hits whose findings reach beyond the chunk (a clause inserted at the document's end): made again each review. */
 	elsewhere: Array<{ rule: number; hit: RelativeHit }>;
-	/** The lists as last placed, reused while the chunk stays where it is. */
-	placed?: { base: number; line: number; findings: Finding[]; provisions: Finding[] };
 }
 
 /** What the last review left to compare the next one with. */
@@ -205,14 +210,14 @@ export class IncrementalReviewer {
 		rules.forEach((rule, r) => {
 			const kind = this.kinds[r]!;
 			if (kind.locality !== 'block' || bases[r] === undefined) return;
-			const chunks = placed.filter((p) => p.state.ran?.[r] !== 1);
+			const chunks = placed.filter((p) => !hasBit(p.state.ran, r));
 			if (chunks.length === 0) return;
 			// On a first review every rule wants every chunk: the view of their blocks is made once.
 			if (!view || chunks.length !== wanting.length || chunks.some((p, k) => p !== wanting[k])) {
 				wanting = chunks;
 				view = blocksView(document, whole, wanting, chunkOf);
 			}
-			for (const p of wanting) (p.state.ran ??= new Uint8Array(rules.length))[r] = 1;
+			for (const p of wanting) p.state.ran = withBit(p.state.ran, r);
 			for (const hit of kind.run(rule, view)) {
 				const p = wanting[chunkOf[hit.block!.index]!]!;
 				((p.state.hits ??= [])[r] ??= []).push(relativeHit(hit, p.base, p.firstBlock));
@@ -247,16 +252,16 @@ export class IncrementalReviewer {
 				kept = this.chunkFindings(p, bases, severities, context);
 				p.state.findings = kept;
 			}
-			if (!kept.placed || kept.placed.base !== p.base || kept.placed.line !== p.line) {
-				kept.placed = {
-					base: p.base,
-					line: p.line,
-					findings: kept.findings.map((f) => placedFinding(f, p.base, p.line)),
-					provisions: kept.provisions.map((f) => placedFinding(f, p.base, p.line)),
-				};
+			if (kept.base !== p.base || kept.line !== p.line) {
+				const by = p.base - kept.base;
+				const lines = p.line - kept.line;
+				kept.findings = kept.findings.map((f) => movedFinding(f, by, lines));
+				kept.provisions = kept.provisions.map((f) => movedFinding(f, by, lines));
+				kept.base = p.base;
+				kept.line = p.line;
 			}
-			for (const f of kept.placed.findings) findings.push(f);
-			for (const f of kept.placed.provisions) provisions.push(f);
+			for (const f of kept.findings) findings.push(f);
+			for (const f of kept.provisions) provisions.push(f);
 			for (const { rule, hit } of kept.elsewhere) add(rules[rule]!, placedHit(hit, p.base, document.blocks, p.firstBlock), bases[rule]!);
 		}
 		rules.forEach((rule, r) => {
@@ -276,7 +281,7 @@ export class IncrementalReviewer {
 	private chunkFindings(p: Placed, bases: Array<Severity | undefined>, severities: string, context: FindingContext): ChunkFindings {
 		const document = context.doc;
 		const rules = this.reviewer.ruleSet.rules;
-		const kept: ChunkFindings = { severities, findings: [], provisions: [], elsewhere: [] };
+		const kept: ChunkFindings = { severities, base: p.base, line: p.line, findings: [], provisions: [], elsewhere: [] };
 		for (const r of p.state.rulesWithHits!) {
 			const base = bases[r];
 			if (base === undefined) continue;
@@ -293,7 +298,7 @@ export class IncrementalReviewer {
 					kept.elsewhere.push({ rule: r, hit: h });
 					continue;
 				}
-				(rule.spec.provision ? kept.provisions : kept.findings).push(relativeFinding(f, p.base, p.line));
+				(rule.spec.provision ? kept.provisions : kept.findings).push(f);
 			}
 		}
 		kept.findings.sort(byPosition);

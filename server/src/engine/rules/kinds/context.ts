@@ -3,6 +3,7 @@ import type { Block, ReviewDocument, Section } from '../../document';
 import { findAll, matcherId, mayMatchText, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
 import { wordStarts, type WordStarts } from '../../matching/prefilter';
 import { isGovernedByNegation, mayHoldNegation, providesAt, Reading } from '../../reading';
+import { hasBit, withBit, type BitSet } from '../../bitSet';
 
 /** What a rule kind found, before it becomes a Finding (message, severity, suggestions, suppression). */
 export interface Hit {
@@ -348,28 +349,6 @@ function knownMatches(memo: BlockMemo, id: number): Offsets[] | undefined {
 	return undefined;
 }
 
-/**
- * Bits by matcher id, 32 to a number. A plain array of small integers: a typed array costs two more objects
- * (its buffer and the buffer's store), over 200 bytes a block where a document has a hundred thousand blocks.
- */
-type BitSet = number[];
-
-/** Whether bit `id` of a bit set (undefined: empty) is set. */
-function hasBit(bits: BitSet | undefined, id: number): boolean {
-	return bits !== undefined && id >>> 5 < bits.length && (bits[id >>> 5]! & (1 << (id & 31))) !== 0;
-}
-
-/** The bit set with bit `id` set (a new one for undefined). */
-function withBit(bits: BitSet | undefined, id: number): BitSet {
-	if (!bits || id >>> 5 >= bits.length) {
-		// Of exactly the length needed (eight numbers hold a rule set's matchers): a pushed-to array keeps spare room.
-		const grown = new Array<number>(Math.max((id >>> 5) + 1, 8)).fill(0);
-		bits?.forEach((word, i) => (grown[i] = word));
-		bits = grown;
-	}
-	bits[id >>> 5]! |= 1 << (id & 31);
-	return bits;
-}
 
 /** A block's matches as its memo keeps them (offsets as of `memo.base`), matching the block once if not known yet. */
 function kept(memo: BlockMemo, matcher: Matcher, block: Block): Offsets[] {
