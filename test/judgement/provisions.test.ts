@@ -19,6 +19,7 @@ describe('a provision is credited only where the text provides it', () => {
 		['who acts', 'Outreach workers will accompany police during raids on massage parlours.\n'],
 		['a name', 'Complaints go to the Community Outreach and Prevention Office of the Sheriff.\n'],
 		['a past report', 'In 2019 the department trained 40 officers, and arrests rose.\n'],
+		['a past report with an irregular verb', 'In 2019 the department ran outreach programmes for migrant workers.\n'],
 	])('not in %s', (_what, text) => {
 		expect(statusOf(text, 'prevention-training')).not.toBe('addressed');
 	});
