@@ -115,6 +115,12 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 		const conditionClause = chain[0]!;
 		if (reading.modalities[conditionClause.index] === 'requirement') return { clause: conditionClause, how: 'purpose' };
 	}
+	// The act in a purpose the condition serves: "the person is cooperating with the investigation TO ENABLE the
+	// person TO QUALIFY for a visa", "victims testify IN ORDER TO OBTAIN a permit". Only verbs of gaining or being
+	// let open the purpose: in "police cooperate with shelters TO PROVIDE services" cooperation serves a service.
+	// The purpose may sit inside a condition of its own ("… to enable the person, IF ELIGIBLE, to qualify for …").
+	const served = reading.ancestry(actClause).find((c) => c.kind === 'infinitive' && c.index !== chain[0]!.index && reading.ancestry(c).some((x) => x.index === chain[0]!.index) && GAINING.has(firstVerbOf(reading, c)?.lemma ?? ''));
+	if (served && !reading.spanWithin(condition, served)) return { clause: chain[0]!, how: 'purpose' };
 	// A linking verb between them in one clause: "eligibility for benefits requires certification".
 	const [first, second] = act.start < condition.start ? [act, condition] : [condition, act];
 	const from = reading.tokenAt(first);
@@ -126,6 +132,15 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 			return { clause, how: 'link' };
 		}
 	}
+	return undefined;
+}
+
+/** Verbs of a purpose that gains something for the person: "… to QUALIFY for a visa", "in order to OBTAIN a permit". */
+const GAINING = new Set(['enable', 'allow', 'permit', 'qualify', 'obtain', 'receive', 'access', 'get', 'gain', 'secure', 'earn', 'remain', 'stay', 'avoid', 'escape']);
+
+/** The first verb of a clause's own words. */
+function firstVerbOf(reading: Reading, clause: Clause): Reading['tokens'][number] | undefined {
+	for (let k = clause.start; k < clause.end; k++) if (reading.clauseOf[k] === clause.index && reading.tokens[k]!.pos === 'VERB') return reading.tokens[k];
 	return undefined;
 }
 
