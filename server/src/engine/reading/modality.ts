@@ -65,7 +65,12 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			const t = tokens[k]!;
 			if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
 			const next = tokens[k + 1];
-			if (t.pos === 'VERB' && t.lower !== t.lemma && (next?.pos === 'NOUN' || next?.pos === 'ADJ') && (k === clause.start || tokens[k - 1]?.pos === 'DET')) continue;
+			// Nor is one after anything but its subject: "a specialized, court-ORDERED treatment program", "for
+			// TRAFFICKED persons".
+			// A determiner or a preposition before it makes it a modifier whatever follows ("a SPECIALIZED and
+			// individualized program").
+			const prev = tokens[k - 1]?.pos ?? '';
+			if (t.pos === 'VERB' && t.lower !== t.lemma && (((next?.pos === 'NOUN' || next?.pos === 'ADJ') && (k === clause.start || !['NOUN', 'PROPN', 'PRON', 'NUM'].includes(prev))) || prev === 'DET' || prev === 'ADP')) continue;
 			if (PAST_AUX.has(t.lower) || (t.pos === 'VERB' && tokens[k - 1]?.pos !== 'AUX' && simplePast(t))) modality = 'past';
 			else if (t.pos === 'VERB' || /^(?:is|are|am|has|does|do)$/.test(t.lower)) modality = 'statement';
 		}
