@@ -221,7 +221,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		const between = gapTokens(reading, pEnd + 1, a);
 		// A participle right after the person: "persons DETAINED in raids", "victims ARRESTED during the sting".
 		// A pronoun is never described so: "they ARRESTED the owner" is active.
-		if (verbal && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV') && tokens[p]!.pos !== 'PRON') return true;
+		if (verbal && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV') && (tokens[p]!.pos !== 'PRON' || INDEFINITE_PEOPLE.has(tokens[p]!.lower))) return true;
 		// The subject of a passive: only auxiliaries, adverbs and negations between ("victims shall not be detained"),
 		// or an apposition set off by commas ("forty-one women, all foreign nationals, were detained").
 		// Coordinated participles share the subject: "eight women were charged AND deported", "were arrested,
@@ -232,8 +232,10 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		if (passive && verbal) {
 			// The person a relative clause describes is its subject: "the 111 women WHO were arrested".
 			const actClause = reading.clauses[reading.clauseOf[a]!]!;
-			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 && (RELATIVE_PRONOUNS.has(tokens[pEnd + 1]!.lower) || tokens[pEnd + 1]!.lower === 'that');
-			const rest = withoutApposition(relative ? between.slice(1) : withoutPostmodifiers(between));
+			// A comma may set the relative clause off: "eight women, WHO were rescued from a spa, …".
+			const comma = tokens[pEnd + 1]?.text === ',' ? 1 : 0;
+			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 + comma && (RELATIVE_PRONOUNS.has(tokens[pEnd + 1 + comma]!.lower) || (!comma && tokens[pEnd + 1]!.lower === 'that'));
+			const rest = withoutApposition(relative ? between.slice(1 + comma) : withoutPostmodifiers(between));
 			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
 			return sharedSubject(rest);
 		}
@@ -288,6 +290,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	// it: in "punish traffickers and PROTECT victims" each verb has its own object.
 	return !passive && between.every((t, i) => modifiers(t, i) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
 }
+
+/** Pronouns a participle can describe: "EVERYONE rescued", "THOSE arrested" (not "they arrested …"). */
+const INDEFINITE_PEOPLE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'those', 'all', 'none', 'some', 'many', 'most', 'others']);
 
 /** Nouns for people that say nothing of which side they are on, until a clause after them does. */
 const GENERIC_PEOPLE = new Set(['person', 'people', 'individual', 'anyone', 'those', 'adult', 'someone', 'whoever', 'man', 'alien', 'national', 'foreigner']);
