@@ -71,6 +71,9 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			// individualized program").
 			const prev = tokens[k - 1]?.pos ?? '';
 			if (t.pos === 'VERB' && t.lower !== t.lemma && (((next?.pos === 'NOUN' || next?.pos === 'ADJ') && (k === clause.start || !['NOUN', 'PROPN', 'PRON', 'NUM'].includes(prev))) || prev === 'DET' || prev === 'ADP')) continue;
+			// A present participle without an auxiliary is no finite verb: "ACCORDING to the agency, 1,200 victims
+			// were referred", "FOLLOWING the raid, police arrested …".
+			if (t.pos === 'VERB' && /ing$/.test(t.lower) && t.lower !== t.lemma && tokens[k - 1]?.pos !== 'AUX') continue;
 			if (PAST_AUX.has(t.lower) || (t.pos === 'VERB' && tokens[k - 1]?.pos !== 'AUX' && simplePast(t))) modality = 'past';
 			else if (t.pos === 'VERB' || /^(?:is|are|am|has|does|do)$/.test(t.lower)) modality = 'statement';
 		}
