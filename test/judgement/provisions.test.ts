@@ -27,6 +27,7 @@ describe('a provision is credited only where the text provides it', () => {
 	it('but when the draft provides it', () => {
 		expect(statusOf('The Department shall fund outreach and rights-awareness programmes for migrant workers.\n', 'prevention-training')).toBe('addressed');
 		expect(statusOf('Hire outreach workers who speak the languages of the people served.\n', 'prevention-training')).toBe('addressed');
+		expect(statusOf('Officers shall avoid arresting, charging or prosecuting victims for offences that are the direct result of their being trafficked.\n', 'non-punishment')).toBe('addressed');
 		// A report owed to the legislature is oversight; one the unit made last year is not.
 		expect(statusOf('The Secretary shall report to Congress each year on the effectiveness of the program.\n', 'oversight-data')).toBe('addressed');
 		expect(statusOf('Last year the unit reported to Congress on its arrests.\n', 'oversight-data')).not.toBe('addressed');
