@@ -261,11 +261,13 @@ function rulesUsed(service: ReviewService, file: string, cwd: string): RulesUsed
 }
 
 /** `accountable merge <files…>`: the outputs of a CI matrix's --shard jobs as one result (see ./merge.ts). */
-function mergeOutputs(io: CliIO, files: string[], values: { format?: string; 'min-severity'?: string; 'fail-on'?: string; quiet?: boolean; help?: boolean }): number {
+function mergeOutputs(io: CliIO, files: string[], values: Partial<Record<keyof typeof OPTIONS, string | boolean>> & { format?: string; 'min-severity'?: string; 'fail-on'?: string }): number {
 	if (values.help) {
 		io.stdout(`${MERGE_USAGE}\n`);
 		return 0;
 	}
+	const review = (['shard', 'stdin', 'stdin-filename', 'config', 'no-config', 'profile', 'follow-links', 'output', 'force'] as const).find((o) => values[o] !== undefined);
+	if (review) throw new UsageError(`--${review} does not apply to merge: give it to the jobs that review (accountable --help)`);
 	if (values.format !== undefined) formatterFor(values.format);
 	const { minSeverity, failOn } = severityOptions(values);
 	let merged;
