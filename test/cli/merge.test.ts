@@ -154,6 +154,8 @@ describe('accountable merge', () => {
 		refused([a!, '--format', 'sarif'], /JSON outputs do not carry the rules’ descriptions SARIF needs/);
 		refused([a!, '--format', 'xml'], /unknown format "xml"/);
 		refused([], /merge needs the output files of the jobs/);
+		const help = merge(['--help']);
+		expect([help.code, help.stdout]).toEqual([0, expect.stringMatching(/^Usage: accountable merge <files…>/)]);
 		// Options of the review do not apply to merging; passing one is a mistake, not something to ignore.
 		refused([a!, b!, '--shard', '1/2'], /--shard does not apply to merge/);
 		refused([a!, b!, '--config', a!], /--config does not apply to merge/);

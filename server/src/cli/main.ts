@@ -133,7 +133,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		throw new UsageError(optionProblem(e as NodeJS.ErrnoException));
 	}
 	const { values, positionals } = parsed;
-	if (values.help) {
+	// report, annotate and merge explain themselves.
+	if (values.help && !['report', 'annotate', 'merge'].includes(positionals[0] ?? '')) {
 		io.stdout(`${USAGE}\n`);
 		return 0;
 	}
@@ -153,8 +154,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (positionals[0] === 'annotate') return annotate(service, io, positionals.slice(1), values);
 	if (positionals[0] === 'merge') return mergeOutputs(io, positionals.slice(1), values);
 
-	const formatter = formatterFor(values.format ?? 'text');
+	const format = values.format ?? 'text';
+	const formatter = formatterFor(format);
 	const { minSeverity, failOn } = severityOptions(values);
+	// Only the JSON output records the rules that reviewed each file (merge compares them): hashing a rule set
+	// takes tens of milliseconds, which no other format pays.
+	const rulesOf = (file: string): Pick<FileResult, 'rules'> => (format === 'json' ? { rules: rulesUsed(service, file, io.cwd) } : {});
 	const profile = profileOption(values.profile);
 	const overrides = { minSeverity, ...(profile ? { profile } : {}) };
 
@@ -174,7 +179,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 			io.stderr(`${displayName(name)}: ${review.skipped}\n`);
 			ioFailed = true;
 		}
-		results.push({ file: name, ...resultOf(pooled(review)), rules: rulesUsed(service, stdinFile, io.cwd) });
+		results.push({ file: name, ...resultOf(pooled(review)), ...rulesOf(stdinFile) });
 	} else {
 		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
 		const expanded = expandPaths(positionals, configs, io.cwd, { followLinks: values['follow-links'] });
@@ -219,7 +224,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 						ioFailed = true;
 					}
 					// Formats escape the name as their syntax needs (JSON and SARIF keep it exact).
-					results.push({ file: relativePath(file, io.cwd), ...resultOf(review), ...(locate ? { locate } : {}), rules: rulesUsed(service, file, io.cwd) });
+					results.push({ file: relativePath(file, io.cwd), ...resultOf(review), ...(locate ? { locate } : {}), ...rulesOf(file) });
 				});
 				while (pending.length >= (pool?.window ?? 1)) await pending.shift()!();
 			}
