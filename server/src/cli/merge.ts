@@ -147,18 +147,19 @@ function mergeJson(inputs: JsonInput[], format: string, options: MergeOptions): 
 	const results: FileResult[] = [];
 	for (const input of inputs) {
 		input.entries.forEach((entry, i) => {
-			const where = `${input.input.name}:${entryLine(input.input.text, i)}`;
+			// Found only for a message: finding an entry's line reads the input from its start.
+			const where = (): string => `${input.input.name}:${entryLine(input.input.text, i)}`;
 			const earlier = reviewedBy.get(entry.file);
-			if (earlier) throw new MergeError(`${where}: ${escapeLine(entry.file)} was reviewed by ${earlier.input.name} too; each file must be in one job's share (the same --shard n and paths in every job)`);
+			if (earlier) throw new MergeError(`${where()}: ${escapeLine(entry.file)} was reviewed by ${earlier.input.name} too; each file must be in one job's share (the same --shard n and paths in every job)`);
 			reviewedBy.set(entry.file, input);
 			const tool = entry.tool;
-			if (!tool?.version || !tool.rules) throw new MergeError(`${where}: ${escapeLine(entry.file)} does not say which Accountable version and rules reviewed it; re-run the job with this version of Accountable`);
+			if (!tool?.version || !tool.rules) throw new MergeError(`${where()}: ${escapeLine(entry.file)} does not say which Accountable version and rules reviewed it; re-run the job with this version of Accountable`);
 			if (!version) version = { value: tool.version, input };
-			else if (version.value !== tool.version) throw new MergeError(`${where}: written by Accountable ${escapeLine(tool.version)}, ${version.input.input.name} by ${escapeLine(version.value)}; every job must run the same version`);
+			else if (version.value !== tool.version) throw new MergeError(`${where()}: written by Accountable ${escapeLine(tool.version)}, ${version.input.input.name} by ${escapeLine(version.value)}; every job must run the same version`);
 			const packs = JSON.stringify(tool.packs ?? []);
 			const rules = rulesBy.get(packs);
 			if (!rules) rulesBy.set(packs, { fingerprint: tool.rules, input });
-			else if (rules.fingerprint !== tool.rules) throw new MergeError(`${where}: reviewed with other rules (${escapeLine(tool.rules)}) than ${rules.input.input.name} (${rules.fingerprint}); every job must load the same rules and rule packs`);
+			else if (rules.fingerprint !== tool.rules) throw new MergeError(`${where()}: reviewed with other rules (${escapeLine(tool.rules)}) than ${rules.input.input.name} (${rules.fingerprint}); every job must load the same rules and rule packs`);
 			results.push(fileResult(entry, options.minSeverity));
 		});
 	}
