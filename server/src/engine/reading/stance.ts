@@ -21,6 +21,9 @@ const CRITIQUE = new RegExp(
 		String.raw`\bcounter-?productive\b|\bineffective\b|\bmisguided\b|\bflawed\b|\bproblematic\b|\bdeeply\s+troubling\b|\balarming\b`,
 		String.raw`\bre-?traumati[sz]\w*|\bsecondary\s+victimi[sz]ation\b|\bre-?victimi[sz]\w*`,
 		String.raw`\bhuman\s+rights\s+(?:violations|abuses)\b|\bviolat\w+\s+(?:the\s+|their\s+|her\s+|his\s+)?(?:human\s+)?rights\b`,
+		// A practice said to break the law above it: "routine detention … VIOLATES FUNDAMENTAL PRINCIPLES OF
+		// INTERNATIONAL LAW", "violates the Convention". A provision does not call its own measure unlawful.
+		String.raw`\bviolat(?:es|ed|ing)\s+(?:the\s+)?(?:fundamental\s+|basic\s+|core\s+)?(?:principles?\s+of\s+)?(?:international|constitutional|human\s+rights|refugee)\s+(?:law|standards|norms|obligations)\b|\bviolat(?:es|ed|ing)\s+(?:the\s+)?(?:Convention|Constitution|Protocol|Charter|Covenant)\b`,
 		String.raw`\bmore\s+harm\s+than\s+good\b|\b(?:does|do|did|cause[sd]?|causing)\s+(?:more\s+|serious\s+|real\s+|great\s+)?harm\b`,
 		String.raw`\bundermin\w+\b|\bat\s+the\s+expense\s+of\b|\bto\s+the\s+detriment\s+of\b`,
 		// Not "contrary to law": offence clauses use it ("entry contrary to the law"); a critique names whose rules.
