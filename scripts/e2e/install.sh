@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-client tests need, from Debian apt and the npm registry only (README: Tests in real
 # editors): Debian's chromium and neovim, LibreOffice Writer without its GUI (libreoffice-writer-nogui: the same
-# Writer as libreoffice-writer, headless, for the Word round trip; poppler-utils renders its PDF), libkrb5-dev (code-server's kerberos
+# Writer as libreoffice-writer, headless, for the Word round trip; poppler-utils renders its PDF), pre-commit (the
+# hook definition's test), libkrb5-dev (code-server's kerberos
 # addon compiles against it), Node 24 and code-server. Node 24 and code-server go into a cache folder OUTSIDE
 # the repository (never into package.json: code-server is 617 MB and its postinstall needs Node 24), so a
 # reused machine skips them. Prints the environment the runners read, as `export` lines, on stdout.
@@ -21,6 +22,7 @@ command -v nvim >/dev/null || missing+=(neovim)
 [ -f /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+command -v pre-commit >/dev/null || missing+=(pre-commit)  # the hook's test (its Python, git and nodeenv from Debian too)
 if [ ${#missing[@]} -gt 0 ]; then
 	log "apt-get install ${missing[*]}"
 	export DEBIAN_FRONTEND=noninteractive

@@ -9,9 +9,11 @@
 //   6. the web page (out/web) opened from disk in Chromium (test/e2e/web, vitest)  -> e2e-web.json (+ screenshots)
 //   7. the web extension (package.json `browser`) in code-server's web worker extension host, driven by
 //      Chromium                                                                   -> e2e-web-extension.json (+ screenshot)
+//   8. the pre-commit hook (.pre-commit-hooks.yaml) through Debian's pre-commit in a temporary repository
+//      (test/e2e/pre-commit, vitest; its first run builds Accountable with npm ci) -> e2e-pre-commit.json
 // Installs what is missing first (scripts/e2e/install.sh: apt packages, Node 24 and code-server in a cache
 // outside the repository) unless CODE_SERVER_NODE and CODE_SERVER_ENTRY are set. Exits 1 if anything failed.
-// `npm run test:e2e -- nvim ui vscode report word web web-extension` runs only the named parts.
+// `npm run test:e2e -- nvim ui vscode report word web web-extension pre-commit` runs only the named parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +29,7 @@ const started = Date.now();
 const seconds = (since = started) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 function ensureInstalled() {
-	if (process.env.CODE_SERVER_NODE && process.env.CODE_SERVER_ENTRY && fs.existsSync(process.env.SOFFICE ?? '/usr/bin/soffice')) return;
+	if (process.env.CODE_SERVER_NODE && process.env.CODE_SERVER_ENTRY && fs.existsSync(process.env.SOFFICE ?? '/usr/bin/soffice') && spawnSync('pre-commit', ['--version']).status === 0) return;
 	const exports = execFileSync('bash', [path.join(root, 'scripts', 'e2e', 'install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 	for (const [, name, value] of exports.matchAll(/^export (\w+)='([^']*)'$/gm)) process.env[name] = value;
 }
@@ -61,6 +63,7 @@ const parts = [
 	{ name: 'word', title: 'the commented copy of a Word document in LibreOffice', report: 'e2e-word.json', args: ['scripts/e2e/run-report.mjs'], env: { E2E_VITEST_CONFIG: 'test/e2e/word/vitest.config.mts' } },
 	{ name: 'web', title: 'the web page opened from disk in Chromium', report: 'e2e-web.json', args: ['scripts/e2e/run-report.mjs'], env: { E2E_VITEST_CONFIG: 'test/e2e/web/vitest.config.mts' } },
 	{ name: 'web-extension', title: 'the web extension in the code-server web worker extension host (Chromium)', report: 'e2e-web-extension.json', args: ['scripts/e2e/run-web-extension.mjs'] },
+	{ name: 'pre-commit', title: 'the pre-commit hook through pre-commit', report: 'e2e-pre-commit.json', args: ['scripts/e2e/run-report.mjs'], env: { E2E_VITEST_CONFIG: 'test/e2e/pre-commit/vitest.config.mts' } },
 ];
 let ok = built;
 const reports = [];

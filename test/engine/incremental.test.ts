@@ -64,6 +64,23 @@ describe('incremental review', () => {
 		}
 	});
 
+	it('reads the stance of a document again when an edit reaches its head, and only then', () => {
+		// A research report's opening makes the findings below it reported text; the same body under a bill's
+		// opening is provisions. The incremental reviewer keeps the stance while edits stay below the head.
+		const report = `# Findings\n\n${'We interviewed 40 participants and surveyed respondents (Smith, 2019); researchers found that 45% of informants were detained, et al. '.repeat(50)}\n\n`;
+		const bill = `# The bill\n\n${'The department shall provide shelter and the agency shall fund services under section 4 of this act for every person. '.repeat(50)}\n\n`;
+		const body = generatePolicy(20_000, corpus, { seed: 11 });
+		const incremental = new IncrementalReviewer(reviewer);
+		const reported = (text: string) => incremental.review({ text, format: 'markdown' }).findings.filter((f) => f.message.includes('in quoted or reported text')).length;
+		const asReport = reported(report + body);
+		const belowHead = report + body.replace('shall', 'shall not');
+		const editedBelow = incremental.review({ text: belowHead, format: 'markdown' });
+		expect(editedBelow).toEqual(reviewer.review({ text: belowHead, format: 'markdown' }));
+		const asBill = reported(bill + body);
+		expect(asReport).toBeGreaterThan(asBill);
+		expect(incremental.review({ text: bill + body, format: 'markdown' })).toEqual(reviewer.review({ text: bill + body, format: 'markdown' }));
+	});
+
 	it('re-parses only the chunk an edit touched in a long document', () => {
 		const text = generatePolicy(200_000, corpus, { seed: 3 });
 		const incremental = new IncrementalReviewer(reviewer);

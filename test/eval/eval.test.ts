@@ -12,22 +12,22 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // that loses precision or recall fails here and must be looked at (npm run eval lists every false positive and
 // negative). The sealed part has floors too, on its aggregate only (nobody reads its items). These are floors,
 // not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
-const OVERALL = { precision: 0.77, recall: 0.55, f1: 0.64 };
+const OVERALL = { precision: 0.76, recall: 0.55, f1: 0.64 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
-	'conflation': { precision: 0.88, recall: 0.55 },
-	'labour-blindness': { precision: 0.84, recall: 0.51 },
-	'conditional-services': { precision: 0.77, recall: 0.58 },
-	'consent': { precision: 0.59, recall: 0.46 },
-	'raids': { precision: 0.74, recall: 0.63 },
-	'detention-punishment': { precision: 0.65, recall: 0.45 },
-	'rights-process': { precision: 0.83, recall: 0.60 },
-	'funding-accountability': { precision: 0.72, recall: 0.37 },
-	'prevention': { precision: 0.74, recall: 0.35 },
-	'framing': { precision: 0.85, recall: 0.64 },
+	'conflation': { precision: 0.87, recall: 0.54 },
+	'labour-blindness': { precision: 0.84, recall: 0.49 },
+	'conditional-services': { precision: 0.76, recall: 0.55 },
+	'consent': { precision: 0.57, recall: 0.47 },
+	'raids': { precision: 0.74, recall: 0.66 },
+	'detention-punishment': { precision: 0.65, recall: 0.49 },
+	'rights-process': { precision: 0.79, recall: 0.53 },
+	'funding-accountability': { precision: 0.65, recall: 0.39 },
+	'prevention': { precision: 0.75, recall: 0.31 },
+	'framing': { precision: 0.82, recall: 0.65 },
 };
-const SEALED = { precision: 0.55, recall: 0.33 };
+const SEALED = { precision: 0.57, recall: 0.34 };
 /** Share of the whole real documents' expectations that hold (development part). */
-const DOCUMENT_EXPECTATIONS = 0.80;
+const DOCUMENT_EXPECTATIONS = 0.84;
 
 describe('evaluation on the labelled corpus', () => {
 	const evaluation = evaluate();

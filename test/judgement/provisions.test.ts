@@ -19,6 +19,7 @@ describe('a provision is credited only where the text provides it', () => {
 		['who acts', 'Outreach workers will accompany police during raids on massage parlours.\n'],
 		['a name', 'Complaints go to the Community Outreach and Prevention Office of the Sheriff.\n'],
 		['a past report', 'In 2019 the department trained 40 officers, and arrests rose.\n'],
+		['a past report with an irregular verb', 'In 2019 the department ran outreach programmes for migrant workers.\n'],
 	])('not in %s', (_what, text) => {
 		expect(statusOf(text, 'prevention-training')).not.toBe('addressed');
 	});
@@ -26,5 +27,9 @@ describe('a provision is credited only where the text provides it', () => {
 	it('but when the draft provides it', () => {
 		expect(statusOf('The Department shall fund outreach and rights-awareness programmes for migrant workers.\n', 'prevention-training')).toBe('addressed');
 		expect(statusOf('Hire outreach workers who speak the languages of the people served.\n', 'prevention-training')).toBe('addressed');
+		expect(statusOf('Officers shall avoid arresting, charging or prosecuting victims for offences that are the direct result of their being trafficked.\n', 'non-punishment')).toBe('addressed');
+		// A report owed to the legislature is oversight; one the unit made last year is not.
+		expect(statusOf('The Secretary shall report to Congress each year on the effectiveness of the program.\n', 'oversight-data')).toBe('addressed');
+		expect(statusOf('Last year the unit reported to Congress on its arrests.\n', 'oversight-data')).not.toBe('addressed');
 	});
 });

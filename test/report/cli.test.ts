@@ -65,6 +65,8 @@ describe('accountable report', () => {
 	it('explains itself with --help', () => {
 		const help = report(['--help']);
 		expect(help.code).toBe(0);
-		expect(help.stdout).toMatch(/accountable report <file> \[--format md\|html\|json\] \[--output <file>\]/);
+		// Its own usage (it used to be the general one, where report has one line).
+		expect(help.stdout).toMatch(/^Usage: accountable report <file> \[--format md\|html\|json\] \[--output <file> \[--force\]\]/);
+		expect(help.stdout).toContain('--locale es writes the report');
 	});
 });

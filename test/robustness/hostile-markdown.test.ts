@@ -55,6 +55,13 @@ describe('hostile Markdown', () => {
 		for (const file of real) expect(markdownHazard(fs.readFileSync(file, 'utf8')), file).toBeUndefined();
 	});
 
+	it('emphasis delimiters are budgeted per paragraph: a blank line of spaces, tabs or carriage returns ends one, any other line does not', () => {
+		// 3,000 delimiters in each of two paragraphs are within the budget (2 × 3,000²); 6,000 in one are not (6,000²).
+		const half = `${'*'.repeat(1000)} word ${'_'.repeat(1000)}\n${'['.repeat(500)} and ${']'.repeat(500)}`;
+		for (const blank of ['\n\n', '\n \t\r\n', '\r\n\r\n']) expect(markdownHazard(`${half}${blank}${half}`), JSON.stringify(blank)).toBeUndefined();
+		for (const joint of ['\n', '\n\v\n', '\n . \n', ' ']) expect(markdownHazard(`${half}${joint}${half}`), JSON.stringify(joint)).toMatch(/delimiters/);
+	});
+
 	it('Markdown nested up to the limit is still parsed as Markdown (a quoted sentence is milder)', () => {
 		const depth = Math.floor(MAX_MARKDOWN_NESTING / 2);
 		const quoted = review(`${'> '.repeat(depth)}${FLAGGED}`);

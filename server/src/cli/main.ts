@@ -9,7 +9,7 @@ import { formatText } from './formats/text';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
-import type { FileResult, FormatInput, FormatOutput } from './formats/types';
+import type { FileResult, FormatInput, FormatOutput, RulesUsed } from './formats/types';
 import { Progress } from './progress';
 import { filesOfShard, parseShard } from './shard';
 import { ReviewPool, pooled, type PooledReview } from './pool';
@@ -20,6 +20,8 @@ import { escapeLine, escapeTerminal } from './formats/escape';
 import { bytesForCharacters } from '../node/safeRead';
 import { version } from '../../../package.json';
 import { REPORT_USAGE, ReportUsageError, reportDate, runReport } from './report';
+import { MERGE_USAGE, MergeError, merge, readMergeInputs } from './merge';
+import { ruleSetFingerprint } from '../node/ruleFiles';
 import { ANNOTATE_USAGE, AnnotateUsageError, runAnnotate, type AnnotateCommand } from './annotate';
 
 /** For the build step (scripts/build.mjs), which compiles the built-in rules with this very bundle. */
@@ -32,6 +34,7 @@ const USAGE = `Usage: accountable [options] [files, folders or globs…]
        accountable explain <rule-id>
        accountable report <file> [--format md|html|json] [--output <file>] [--locale <language>]
        accountable annotate <file.docx> [--output <file.docx>] [--force]
+       accountable merge <outputs of the --shard jobs…> [--format json|text|github|sarif] [--fail-on <severity>]
 
 Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt, .docx).
 
@@ -130,7 +133,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 		throw new UsageError(optionProblem(e as NodeJS.ErrnoException));
 	}
 	const { values, positionals } = parsed;
-	if (values.help) {
+	// report, annotate and merge explain themselves.
+	if (values.help && !['report', 'annotate', 'merge'].includes(positionals[0] ?? '')) {
 		io.stdout(`${USAGE}\n`);
 		return 0;
 	}
@@ -148,12 +152,14 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (positionals[0] === 'explain') return explain(service, io, positionals[1]);
 	if (positionals[0] === 'report') return report(service, io, positionals.slice(1), values);
 	if (positionals[0] === 'annotate') return annotate(service, io, positionals.slice(1), values);
+	if (positionals[0] === 'merge') return mergeOutputs(io, positionals.slice(1), values);
 
 	const format = values.format ?? 'text';
-	const formatter = FORMATS[format];
-	if (!formatter) throw new UsageError(`unknown format "${escapeLine(format)}"${didYouMean(format, Object.keys(FORMATS))}; one of: ${Object.keys(FORMATS).join(', ')}`);
-	const minSeverity = severityOption(values['min-severity'], '--min-severity') ?? 'hint';
-	const failOn = severityOption(values['fail-on'], '--fail-on') ?? 'warning';
+	const formatter = formatterFor(format);
+	const { minSeverity, failOn } = severityOptions(values);
+	// Only the JSON output records the rules that reviewed each file (merge compares them): hashing a rule set
+	// takes tens of milliseconds, which no other format pays.
+	const rulesOf = (file: string): Pick<FileResult, 'rules'> => (format === 'json' ? { rules: rulesUsed(service, file, io.cwd) } : {});
 	const profile = profileOption(values.profile);
 	const overrides = { minSeverity, ...(profile ? { profile } : {}) };
 
@@ -173,7 +179,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 			io.stderr(`${displayName(name)}: ${review.skipped}\n`);
 			ioFailed = true;
 		}
-		results.push({ file: name, ...resultOf(pooled(review)) });
+		results.push({ file: name, ...resultOf(pooled(review)), ...rulesOf(stdinFile) });
 	} else {
 		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
 		const expanded = expandPaths(positionals, configs, io.cwd, { followLinks: values['follow-links'] });
@@ -218,7 +224,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 						ioFailed = true;
 					}
 					// Formats escape the name as their syntax needs (JSON and SARIF keep it exact).
-					results.push({ file: relativePath(file, io.cwd), ...resultOf(review), ...(locate ? { locate } : {}) });
+					results.push({ file: relativePath(file, io.cwd), ...resultOf(review), ...(locate ? { locate } : {}), ...rulesOf(file) });
 				});
 				while (pending.length >= (pool?.window ?? 1)) await pending.shift()!();
 			}
@@ -235,7 +241,56 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	const all = results.flatMap((r) => r.findings);
 	if (!values.quiet) io.stderr(summary(all, results.length));
 	if (problems > 0 || ioFailed) return 2;
-	return all.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
+	return exitCodeFor(all, failOn);
+}
+
+/** 1 when a finding is at or above --fail-on: the review and merge decide it alike. */
+function exitCodeFor(findings: Array<{ severity: Severity }>, failOn: Severity): number {
+	return findings.some((f) => isAtLeast(f.severity, failOn)) ? 1 : 0;
+}
+
+function formatterFor(format: string): (input: FormatInput) => FormatOutput {
+	const formatter = FORMATS[format];
+	if (!formatter) throw new UsageError(`unknown format "${escapeLine(format)}"${didYouMean(format, Object.keys(FORMATS))}; one of: ${Object.keys(FORMATS).join(', ')}`);
+	return formatter;
+}
+
+function severityOptions(values: { 'min-severity'?: string; 'fail-on'?: string }): { minSeverity: Severity; failOn: Severity } {
+	return { minSeverity: severityOption(values['min-severity'], '--min-severity') ?? 'hint', failOn: severityOption(values['fail-on'], '--fail-on') ?? 'warning' };
+}
+
+/** The rules that reviewed `file`, as the JSON output records them for `accountable merge` to compare. */
+function rulesUsed(service: ReviewService, file: string, cwd: string): RulesUsed {
+	const packs = service.configs.forDirectory(path.dirname(file)).packs.map((p) => relativePath(p, cwd));
+	return { fingerprint: ruleSetFingerprint(service.ruleSetFor(file)), packs };
+}
+
+/** `accountable merge <files…>`: the outputs of a CI matrix's --shard jobs as one result (see ./merge.ts). */
+function mergeOutputs(io: CliIO, files: string[], values: Partial<Record<keyof typeof OPTIONS, string | boolean>> & { format?: string; 'min-severity'?: string; 'fail-on'?: string }): number {
+	if (values.help) {
+		io.stdout(`${MERGE_USAGE}\n`);
+		return 0;
+	}
+	const review = (['shard', 'stdin', 'stdin-filename', 'config', 'no-config', 'profile', 'follow-links', 'output', 'force'] as const).find((o) => values[o] !== undefined);
+	if (review) throw new UsageError(`--${review} does not apply to merge: give it to the jobs that review (accountable --help)`);
+	if (values.format !== undefined) formatterFor(values.format);
+	const { minSeverity, failOn } = severityOptions(values);
+	let merged;
+	try {
+		const inputs = readMergeInputs(files.map((f) => path.resolve(io.cwd, f)), (f) => displayPath(f, io.cwd));
+		merged = merge(inputs, { format: values.format, minSeverity, formatResults: (format, results, version) => outputText(formatterFor(format)({ results, rules: [], version, cwd: io.cwd })) });
+	} catch (e) {
+		if (e instanceof MergeError) throw new UsageError(e.message);
+		throw e;
+	}
+	io.stdout(merged.output);
+	if (!values.quiet) io.stderr(summary(merged.findings, merged.files));
+	return exitCodeFor(merged.findings, failOn);
+}
+
+/** A format's output as one string (merge's result, which it writes itself). */
+function outputText(output: FormatOutput): string {
+	return typeof output === 'string' ? output : [...output].join('');
 }
 
 /** A format's output to stdout, its pieces gathered into writes of about 64 KB. */

@@ -172,3 +172,22 @@ function fingerprint(dir: string, found: { rules: SourceFile[]; vocabularies: So
 	for (const f of [...found.rules, ...found.vocabularies]) hash.update(`${path.relative(dir, f.path).split(path.sep).join('/')}\0${f.text}\0`);
 	return hash.digest('hex');
 }
+
+const setFingerprints = new WeakMap<RuleSet, string>();
+
+/**
+ * What the rules of a loaded set say (ids, specs, documentation, vocabularies), as a short hash: two reviews
+ * made with the same fingerprint applied the same rules, wherever they ran. File locations are left out, so a
+ * checkout in another folder has the same fingerprint. `accountable merge` refuses outputs whose rules differ.
+ */
+export function ruleSetFingerprint(set: RuleSet): string {
+	let known = setFingerprints.get(set);
+	if (known === undefined) {
+		const hash = createHash('sha256');
+		for (const r of set.rules) hash.update(`${JSON.stringify([r.id, r.category, r.spec, r.doc.markdown])}\0`);
+		for (const v of set.vocabularies.values()) hash.update(`${JSON.stringify([v.name, v.terms, v.patterns])}\0`);
+		known = `sha256:${hash.digest('hex').slice(0, 16)}`;
+		setFingerprints.set(set, known);
+	}
+	return known;
+}

@@ -1,6 +1,6 @@
 import type { Finding } from '../../engine';
 import type { WordLocation } from '../../node/docx';
-import type { FormatInput } from './types';
+import type { FormatInput, RulesUsed } from './types';
 
 /**
  * The JSON contract: an array of `{ file, findings: [...] }`, ranges 0-based in UTF-16 code units like LSP.
@@ -10,7 +10,7 @@ import type { FormatInput } from './types';
  * of a document with 50,000 findings (80 MB, with every finding's object made at once) was most of the
  * CLI's peak memory.
  */
-export function* formatJson({ results }: FormatInput): Generator<string> {
+export function* formatJson({ results, version }: FormatInput): Generator<string> {
 	if (results.length === 0) {
 		yield '[]\n';
 		return;
@@ -18,7 +18,7 @@ export function* formatJson({ results }: FormatInput): Generator<string> {
 	yield '[\n';
 	for (let i = 0; i < results.length; i++) {
 		const r = results[i]!;
-		const head = { file: r.file, ...(r.profile ? { profile: { name: r.profile.profile, reason: r.profile.reason } } : {}) };
+		const head = { file: r.file, ...(r.rules ? { tool: tool(version, r.rules) } : {}), ...(r.profile ? { profile: { name: r.profile.profile, reason: r.profile.reason } } : {}) };
 		yield `  {\n  ${indented(JSON.stringify(head, null, 2).slice(2, -2), '  ')},\n`;
 		const json = (f: Finding) => withLocation(toJson(f), r.locate?.(f));
 		yield* member('findings', r.findings, json, ',');
@@ -44,6 +44,11 @@ function indented(json: string, by: string): string {
 	return json.replace(/\n/g, `\n${by}`);
 }
 
+/** What reviewed the file, so outputs of different jobs can be checked to come from the same version and rules. */
+function tool(version: string, rules: RulesUsed): Record<string, unknown> {
+	return { name: 'accountable', version, rules: rules.fingerprint, ...(rules.packs.length > 0 ? { packs: rules.packs } : {}) };
+}
+
 /** Word documents add `location: { paragraph, headingPath, quote }`; `range` still refers to the converted text. */
 function withLocation(json: Record<string, unknown>, location: WordLocation | undefined): Record<string, unknown> {
 	return location ? { ...json, location } : json;
@@ -59,10 +64,10 @@ function toJson(f: Finding): Record<string, unknown> {
 		range: f.range,
 		offsets: f.offsets,
 		matchedText: f.matchedText,
-		suggestions: f.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range, ...(s.where ? { where: s.where } : {}) })),
+		suggestions: f.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range, offsets: s.offsets, ...(s.where ? { where: s.where } : {}) })),
 		docUrl: f.docUrl,
 		...(f.quoted ? { quoted: true } : {}),
-		...(f.related ? { related: f.related.map((r) => ({ message: r.message, range: r.range })) } : {}),
+		...(f.related ? { related: f.related.map((r) => ({ message: r.message, range: r.range, offsets: r.offsets })) } : {}),
 		...(f.suppression ? { suppression: f.suppression } : {}),
 	};
 }

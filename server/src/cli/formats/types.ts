@@ -11,6 +11,13 @@ export interface FileResult {
 	profile?: DetectedProfile;
 	/** For Word documents: where a finding is in Word (paragraph, heading path, quote). */
 	locate?: (finding: Finding) => WordLocation | undefined;
+	/** The rules that reviewed the file: their fingerprint, and the rule packs loaded (relative paths), which `accountable merge` compares. */
+	rules?: RulesUsed;
+}
+
+export interface RulesUsed {
+	fingerprint: string;
+	packs: string[];
 }
 
 export interface FormatInput {

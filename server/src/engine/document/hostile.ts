@@ -28,20 +28,25 @@ export function markdownHazard(text: string): string | undefined {
 		unitChars = 0;
 		unitDelimiters = 0;
 	};
+	// The scan runs before every review, an editor's too: lines, blank lines and delimiters are found with the
+	// engine's native searches rather than by reading each character in JavaScript (delimiters are rare in prose).
+	const delimiter = /[*_[\]]/g;
+	const indent = /[ \t\r]*/y;
+	let nextDelimiter = nextMatch(delimiter, text, 0);
 	let lineStart = 0;
 	while (lineStart <= text.length) {
 		let lineEnd = text.indexOf('\n', lineStart);
 		if (lineEnd === -1) lineEnd = text.length;
 		const depth = containerDepth(text, lineStart, lineEnd);
 		if (depth > MAX_MARKDOWN_NESTING) return `nested more than ${MAX_MARKDOWN_NESTING} levels deep`;
-		let blank = true;
-		for (let i = lineStart; i < lineEnd; i++) {
-			const c = text.charCodeAt(i);
-			if (c !== 32 && c !== 9 && c !== 13) blank = false;
-			// * _ [ ]
-			if (c === 42 || c === 95 || c === 91 || c === 93) unitDelimiters++;
+		while (nextDelimiter < lineEnd) {
+			unitDelimiters++;
+			nextDelimiter = nextMatch(delimiter, text, nextDelimiter + 1);
 		}
-		if (blank) closeUnit();
+		indent.lastIndex = lineStart;
+		indent.test(text);
+		// A line of nothing but spaces, tabs and carriage returns is blank: it ends a paragraph.
+		if (indent.lastIndex >= lineEnd) closeUnit();
 		else unitChars += lineEnd - lineStart + 1;
 		lineStart = lineEnd + 1;
 	}
@@ -49,6 +54,12 @@ export function markdownHazard(text: string): string | undefined {
 	if (delimiterWork > MAX_DELIMITER_WORK) return 'too many emphasis or link delimiters in one paragraph';
 	if (paragraphWork > MAX_PARAGRAPH_WORK) return 'paragraphs too long to parse as Markdown in reasonable time';
 	return undefined;
+}
+
+/** Where `pattern` (global) next matches in `text` from `from`, or the text's length when it does not. */
+function nextMatch(pattern: RegExp, text: string, from: number): number {
+	pattern.lastIndex = from;
+	return pattern.exec(text)?.index ?? text.length;
 }
 
 /**

@@ -2,6 +2,7 @@ import { shiftOffsets, type Offsets } from '../finding';
 import type { Block } from '../document';
 import type { Hit } from '../rules/kinds/context';
 import { hitIsCritique, hitIsQuoted } from '../review/findings';
+import { sentenceStance, type SentenceStance } from '../reading/stance';
 
 /**
  * A hit kept between reviews relative to what holds it (a chunk, a section): offsets from its start, its
@@ -20,8 +21,11 @@ export interface RelativeHit {
 	condition?: Offsets;
 }
 
-/** `hit` relative to a holder that starts at offset `base` and whose blocks are counted from `anchorBlock`. */
-export function relativeHit(hit: Hit, base: number, anchorBlock: number): RelativeHit {
+/**
+ * `hit` relative to a holder that starts at offset `base` and whose blocks are counted from `anchorBlock`.
+ * `stanceOf` judges a sentence's stance: the review's memo (FindingContext.applied), as many hits share a sentence.
+ */
+export function relativeHit(hit: Hit, base: number, anchorBlock: number, stanceOf: (sentence: string) => SentenceStance | undefined = sentenceStance): RelativeHit {
 	return {
 		offsets: shiftOffsets(hit.offsets, -base),
 		sentence: hit.sentence && shiftOffsets(hit.sentence, -base),
@@ -29,8 +33,8 @@ export function relativeHit(hit: Hit, base: number, anchorBlock: number): Relati
 		vars: hit.vars,
 		related: hit.related?.map((r) => ({ offsets: shiftOffsets(r.offsets, -base), message: r.message })),
 		checkQuoted: hit.checkQuoted,
-		quoted: hitIsQuoted(hit),
-		critique: hitIsCritique(hit),
+		quoted: hitIsQuoted(hit, stanceOf),
+		critique: hitIsCritique(hit, stanceOf),
 		condition: hit.condition && shiftOffsets(hit.condition, -base),
 	};
 }

@@ -115,6 +115,12 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 		const conditionClause = chain[0]!;
 		if (reading.modalities[conditionClause.index] === 'requirement') return { clause: conditionClause, how: 'purpose' };
 	}
+	// The act in a purpose the condition serves: "the person is cooperating with the investigation TO ENABLE the
+	// person TO QUALIFY for a visa", "victims testify IN ORDER TO OBTAIN a permit". Only verbs of gaining or being
+	// let open the purpose: in "police cooperate with shelters TO PROVIDE services" cooperation serves a service.
+	// The purpose may sit inside a condition of its own ("… to enable the person, IF ELIGIBLE, to qualify for …").
+	const served = reading.ancestry(actClause).find((c) => c.kind === 'infinitive' && c.index !== chain[0]!.index && reading.ancestry(c).some((x) => x.index === chain[0]!.index) && GAINING.has(firstVerbOf(reading, c)?.lemma ?? ''));
+	if (served && !reading.spanWithin(condition, served)) return { clause: chain[0]!, how: 'purpose' };
 	// A linking verb between them in one clause: "eligibility for benefits requires certification".
 	const [first, second] = act.start < condition.start ? [act, condition] : [condition, act];
 	const from = reading.tokenAt(first);
@@ -126,6 +132,15 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 			return { clause, how: 'link' };
 		}
 	}
+	return undefined;
+}
+
+/** Verbs of a purpose that gains something for the person: "… to QUALIFY for a visa", "in order to OBTAIN a permit". */
+const GAINING = new Set(['enable', 'allow', 'permit', 'qualify', 'obtain', 'receive', 'access', 'get', 'gain', 'secure', 'earn', 'remain', 'stay', 'avoid', 'escape']);
+
+/** The first verb of a clause's own words. */
+function firstVerbOf(reading: Reading, clause: Clause): Reading['tokens'][number] | undefined {
+	for (let k = clause.start; k < clause.end; k++) if (reading.clauseOf[k] === clause.index && reading.tokens[k]!.pos === 'VERB') return reading.tokens[k];
 	return undefined;
 }
 
@@ -206,18 +221,21 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		const between = gapTokens(reading, pEnd + 1, a);
 		// A participle right after the person: "persons DETAINED in raids", "victims ARRESTED during the sting".
 		// A pronoun is never described so: "they ARRESTED the owner" is active.
-		if (verbal && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV') && tokens[p]!.pos !== 'PRON') return true;
+		if (verbal && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV') && (tokens[p]!.pos !== 'PRON' || INDEFINITE_PEOPLE.has(tokens[p]!.lower))) return true;
 		// The subject of a passive: only auxiliaries, adverbs and negations between ("victims shall not be detained"),
 		// or an apposition set off by commas ("forty-one women, all foreign nationals, were detained").
 		// Coordinated participles share the subject: "eight women were charged AND deported", "were arrested,
 		// fingerprinted and detained".
 		// A participle coordinated after a passive shares it: "is to be returned home OR PLACED in a facility".
-		if (!passive && verbal && tokens[a - 1]?.lower === 'or' && head.lower !== head.lemma && withoutApposition(between)[0]?.pos === 'AUX' && sharedSubject(withoutApposition(between))) return true;
+		const subjectGap = withoutApposition(withoutPostmodifiers(between));
+		if (!passive && verbal && tokens[a - 1]?.lower === 'or' && head.lower !== head.lemma && subjectGap[0]?.pos === 'AUX' && sharedSubject(subjectGap)) return true;
 		if (passive && verbal) {
 			// The person a relative clause describes is its subject: "the 111 women WHO were arrested".
 			const actClause = reading.clauses[reading.clauseOf[a]!]!;
-			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 && (RELATIVE_PRONOUNS.has(tokens[pEnd + 1]!.lower) || tokens[pEnd + 1]!.lower === 'that');
-			const rest = withoutApposition(relative ? between.slice(1) : between);
+			// A comma may set the relative clause off: "eight women, WHO were rescued from a spa, …".
+			const comma = tokens[pEnd + 1]?.text === ',' ? 1 : 0;
+			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 + comma && (RELATIVE_PRONOUNS.has(tokens[pEnd + 1 + comma]!.lower) || (!comma && tokens[pEnd + 1]!.lower === 'that'));
+			const rest = withoutApposition(relative ? between.slice(1 + comma) : withoutPostmodifiers(between));
 			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
 			return sharedSubject(rest);
 		}
@@ -227,10 +245,10 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		while (prep > pEnd && a - prep <= 3 && ['ADJ', 'DET', 'NOUN', 'PROPN'].includes(tokens[prep]!.pos)) prep--;
 		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '')) {
 			// Or of a verb of being there: "the women ARE NOW in immigration detention", "victims REMAIN in custody".
-			const light = between.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
-			const verbAt = light >= 0 ? light : between.findIndex((t, i) => STATE_VERBS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX') && between[i + 1]?.pos !== 'VERB' && between[i + 1]?.pos !== 'AUX');
-			const before = between.slice(0, verbAt);
-			return verbAt >= 0 && (before.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') || sharedSubject(before)) && between.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
+			const light = subjectGap.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
+			const verbAt = light >= 0 ? light : subjectGap.findIndex((t, i) => STATE_VERBS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX') && subjectGap[i + 1]?.pos !== 'VERB' && subjectGap[i + 1]?.pos !== 'AUX');
+			const before = subjectGap.slice(0, verbAt);
+			return verbAt >= 0 && (before.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') || sharedSubject(before)) && subjectGap.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
 		}
 		// A possessive: "the victims' detention".
 		return head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '');
@@ -272,6 +290,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	// it: in "punish traffickers and PROTECT victims" each verb has its own object.
 	return !passive && between.every((t, i) => modifiers(t, i) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
 }
+
+/** Pronouns a participle can describe: "EVERYONE rescued", "THOSE arrested" (not "they arrested …"). */
+const INDEFINITE_PEOPLE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'those', 'all', 'none', 'some', 'many', 'most', 'others']);
 
 /** Nouns for people that say nothing of which side they are on, until a clause after them does. */
 const GENERIC_PEOPLE = new Set(['person', 'people', 'individual', 'anyone', 'those', 'adult', 'someone', 'whoever', 'man', 'alien', 'national', 'foreigner']);
@@ -482,6 +503,30 @@ function withoutApposition(tokens: Reading['tokens']): Reading['tokens'] {
 	if (close <= 0 || !tokens.slice(1, close).every((t, i) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'CCONJ'].includes(t.pos) || (i < 2 && APPOSITION_OPENERS.has(t.lower)))) return tokens;
 	return tokens.slice(close + 1);
 }
+
+/** Prepositions that open a phrase describing the person before their verb ("a child UNDER the age of 18 shall be …"). */
+const POSTMODIFIER_OPENERS = new Set(['under', 'in', 'at', 'from', 'of', 'with', 'without', 'aged', 'between', 'over', 'below', 'above', 'within', 'inside']);
+
+/**
+ * The tokens left when prepositional phrases right after the person are dropped: "a child UNDER THE AGE OF 18
+ * shall be placed in custody", "women FROM THE CLUB were detained". A phrase is a preposition and noun-phrase words
+ * (with "of" inside: "the age OF 18"), at most eight tokens in all, ending at the verb.
+ */
+function withoutPostmodifiers(tokens: Reading['tokens']): Reading['tokens'] {
+	// A participle may open them: "the women FOUND in the club remain in custody", "women TRAFFICKED by gangs were …".
+	const participle = tokens[0]?.pos === 'VERB' && tokens[0].lower !== tokens[0].lemma && tokens[1]?.pos === 'ADP';
+	let i = participle ? 1 : 0;
+	while (tokens[i]?.pos === 'ADP' && (POSTMODIFIER_OPENERS.has(tokens[i]!.lower) || (participle && PARTICIPLE_PREPOSITIONS.has(tokens[i]!.lower)))) {
+		let j = i + 1;
+		while (j < tokens.length && (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(tokens[j]!.pos) || (tokens[j]!.lower === 'of' && j > i + 1))) j++;
+		if (j === i + 1 || j > 10 || !['AUX', 'VERB', 'ADV', 'PUNCT'].includes(tokens[j]?.pos ?? '')) return tokens;
+		i = j;
+	}
+	return participle && i === 1 ? tokens : tokens.slice(i);
+}
+
+/** Prepositions a participle takes besides those of a plain phrase: "trafficked BY gangs", "brought INTO the country". */
+const PARTICIPLE_PREPOSITIONS = new Set(['by', 'to', 'into', 'through', 'during', 'for']);
 
 /** The tokens between two positions, leaving out clauses nested there (a relative on the subject: "victims WHO DO NOT COOPERATE shall be detained"). */
 function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'] {

@@ -65,8 +65,16 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			const t = tokens[k]!;
 			if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
 			const next = tokens[k + 1];
-			if (t.pos === 'VERB' && t.lower !== t.lemma && (next?.pos === 'NOUN' || next?.pos === 'ADJ') && (k === clause.start || tokens[k - 1]?.pos === 'DET')) continue;
-			if (PAST_AUX.has(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower) && tokens[k - 1]?.pos !== 'AUX' && t.lower !== t.lemma)) modality = 'past';
+			// Nor is one after anything but its subject: "a specialized, court-ORDERED treatment program", "for
+			// TRAFFICKED persons".
+			// A determiner or a preposition before it makes it a modifier whatever follows ("a SPECIALIZED and
+			// individualized program").
+			const prev = tokens[k - 1]?.pos ?? '';
+			if (t.pos === 'VERB' && t.lower !== t.lemma && (((next?.pos === 'NOUN' || next?.pos === 'ADJ') && (k === clause.start || !['NOUN', 'PROPN', 'PRON', 'NUM'].includes(prev))) || prev === 'DET' || prev === 'ADP')) continue;
+			// A present participle without an auxiliary is no finite verb: "ACCORDING to the agency, 1,200 victims
+			// were referred", "FOLLOWING the raid, police arrested …".
+			if (t.pos === 'VERB' && /ing$/.test(t.lower) && t.lower !== t.lemma && tokens[k - 1]?.pos !== 'AUX') continue;
+			if (PAST_AUX.has(t.lower) || (t.pos === 'VERB' && tokens[k - 1]?.pos !== 'AUX' && simplePast(t))) modality = 'past';
 			else if (t.pos === 'VERB' || /^(?:is|are|am|has|does|do)$/.test(t.lower)) modality = 'statement';
 		}
 		if (modality === undefined) continue;
@@ -95,13 +103,27 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 	});
 }
 
+/**
+ * Whether a verb not after an auxiliary is in the simple past: "-ed" forms and irregular ones ("officers SAID",
+ * "police TOOK them", "the unit HELD 40 women"). A form other than its lemma that is not a present ("says",
+ * "taking") nor a participle only ("taken", "seen", "done") is the past.
+ */
+function simplePast(t: Token): boolean {
+	if (t.lower === t.lemma) return false;
+	if (/ed$/.test(t.lower)) return true;
+	return !/(?:s|ing|en|ne|wn)$/.test(t.lower) && !PARTICIPLES_ONLY.has(t.lower);
+}
+
+/** Irregular participles that are never a simple past. */
+const PARTICIPLES_ONLY = new Set(['done', 'gone', 'been', 'begun', 'sung', 'swum', 'drunk', 'rung', 'run', 'come', 'become', 'overcome', 'stricken']);
+
 /** Whether the first verb of a clause's own words is in the past tense ("if they WERE removed", "if it HAD …"). */
 function firstVerbIsPast(tokens: readonly Token[], clause: Clause, clauseOf: readonly number[]): boolean {
 	for (let k = clause.start; k < clause.end; k++) {
 		if (clauseOf[k] !== clause.index) continue;
 		const t = tokens[k]!;
 		if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
-		return PAST_AUX.has(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower) && t.lower !== t.lemma);
+		return PAST_AUX.has(t.lower) || (t.pos === 'VERB' && simplePast(t));
 	}
 	return false;
 }

@@ -21,6 +21,9 @@ const CRITIQUE = new RegExp(
 		String.raw`\bcounter-?productive\b|\bineffective\b|\bmisguided\b|\bflawed\b|\bproblematic\b|\bdeeply\s+troubling\b|\balarming\b`,
 		String.raw`\bre-?traumati[sz]\w*|\bsecondary\s+victimi[sz]ation\b|\bre-?victimi[sz]\w*`,
 		String.raw`\bhuman\s+rights\s+(?:violations|abuses)\b|\bviolat\w+\s+(?:the\s+|their\s+|her\s+|his\s+)?(?:human\s+)?rights\b`,
+		// A practice said to break the law above it: "routine detention … VIOLATES FUNDAMENTAL PRINCIPLES OF
+		// INTERNATIONAL LAW", "violates the Convention". A provision does not call its own measure unlawful.
+		String.raw`\bviolat(?:es|ed|ing)\s+(?:the\s+)?(?:fundamental\s+|basic\s+|core\s+)?(?:principles?\s+of\s+)?(?:international|constitutional|human\s+rights|refugee)\s+(?:law|standards|norms|obligations)\b|\bviolat(?:es|ed|ing)\s+(?:the\s+)?(?:Convention|Constitution|Protocol|Charter|Covenant)\b`,
 		String.raw`\bmore\s+harm\s+than\s+good\b|\b(?:does|do|did|cause[sd]?|causing)\s+(?:more\s+|serious\s+|real\s+|great\s+)?harm\b`,
 		String.raw`\bundermin\w+\b|\bat\s+the\s+expense\s+of\b|\bto\s+the\s+detriment\s+of\b`,
 		// Not "contrary to law": offence clauses use it ("entry contrary to the law"); a critique names whose rules.
@@ -109,10 +112,29 @@ function count(text: string, patterns: readonly RegExp[]): number {
  * clearly outweigh its signs of providing: a bill that quotes a study stays a bill, a report that quotes a bill
  * stays a report. Short texts (a sentence, an excerpt) are prescriptive: there is not enough to judge.
  */
-export function documentStance(fullText: string): DocumentStance {
+export function documentStance(fullText: string, memo?: StanceMemo): DocumentStance {
 	// A document shows its genre from its opening: the first pages decide, so the answer costs the same for a
 	// 20 MB file and changes only when an edit reaches the head of the document.
 	const text = fullText.length > HEAD ? fullText.slice(0, HEAD) : fullText;
+	if (memo?.stance && memo.head === text) return memo.stance;
+	const stance = headStance(text);
+	if (memo) {
+		memo.head = text;
+		memo.stance = stance;
+	}
+	return stance;
+}
+
+/**
+ * The head a document's stance was last read from, and that stance: a reviewer of successive versions of one
+ * document keeps one, so an edit below the head does not read the head's signs again (a few milliseconds a review).
+ */
+export interface StanceMemo {
+	head?: string;
+	stance?: DocumentStance;
+}
+
+function headStance(text: string): DocumentStance {
 	const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 	if (words < 150) return 'prescriptive';
 	const prescriptive = count(text, PRESCRIPTIVE_SIGNS);

@@ -6,6 +6,7 @@ import { parseMarkdownChunks } from '../document/markdown';
 import { plainTextChunks } from '../document/plaintext';
 import { markdownHazard } from '../document/hostile';
 import { ProfileDetector, type DetectedProfile, type ReviewSettings } from '../config';
+import { documentStance, type SentenceStance, type StanceMemo } from '../reading/stance';
 import { ReviewContext, SentenceReadings, type BlockMemo, type Hit } from '../rules/kinds/context';
 import { ruleKind } from '../rules/kinds';
 import type { RuleKindDefinition } from '../rules/kinds/kind';
@@ -35,6 +36,8 @@ interface ChunkState {
 	hits?: Array<RelativeHit[] | undefined>;
 	/** Which block-local rules have run on the chunk, as bits by rule index: those that applied under some review's settings. */
 	ran?: BitSet;
+	/** Which rules applied (appliedRules) when every one of them had run on the chunk: such a chunk needs no rule run. */
+	ranAllOf?: string;
 	/** Indexes of the rules with hits in this chunk (most chunks have none). */
 	rulesWithHits?: number[];
 	/** The blocks the chunk made when last placed (DocumentBuilder.replay reuses those that land in the same place). */
@@ -95,6 +98,8 @@ export class IncrementalReviewer {
 	lastStats = { chunks: 0, parsed: 0, sectionsReviewed: 0 };
 	private readonly kinds: RuleKindDefinition[];
 	private readonly profiles = new ProfileDetector();
+	/** The document's stance as last read from its head (reading/stance.ts). */
+	private readonly stance: StanceMemo = {};
 
 	private readonly keep: boolean;
 
@@ -184,11 +189,12 @@ export class IncrementalReviewer {
 		const ctx = new ReviewContext(document, this.keep ? (block) => memos[block.index] : undefined, sectionMemos.memos, readings);
 		const profile = profileFor(document.text, settings, this.profiles);
 		const bases = baseSeverities(this.reviewer.ruleSet.rules, settings, profile.profile);
-		this.blockLocalHits(document, ctx, placed, bases);
+		const context = new FindingContext(document, new LineIndex(input.text, starts), documentStance(document.text, this.stance));
+		this.blockLocalHits(document, ctx, placed, bases, context);
 		if (this.keep) this.last = { format, textLength: input.text.length, states: placed.map((p) => p.state), bases: placed.map((p) => p.base), blockCount: document.blocks.length, sections: sectionMemos.memos };
 		this.lastStats = { chunks: parsed.length, parsed: parsedCount, sectionsReviewed: sectionMemos.changed };
 
-		const result = this.assemble(document, new LineIndex(input.text, starts), settings, profile, bases, placed, ctx, sectionMemos.memos);
+		const result = this.assemble(context, settings, profile, bases, placed, ctx, sectionMemos.memos);
 		if (this.keep) this.lastReadings = readings.current;
 		// Word-start keys only help the first matching of a block; most blocks are never matched again.
 		for (const memo of memos) memo.keys = undefined;
@@ -202,15 +208,20 @@ export class IncrementalReviewer {
 	 * dealt out to their chunks: the same hits as running it chunk by chunk, at one call per rule rather
 	 * than one per rule and chunk. Rules that do not apply are not run until a review's settings need them.
 	 */
-	private blockLocalHits(document: ReviewDocument, whole: ReviewContext, placed: readonly Placed[], bases: ReadonlyArray<Severity | undefined>): void {
+	private blockLocalHits(document: ReviewDocument, whole: ReviewContext, placed: readonly Placed[], bases: ReadonlyArray<Severity | undefined>, context: FindingContext): void {
 		const rules = this.reviewer.ruleSet.rules;
+		const stanceOf = (sentence: string): SentenceStance | undefined => context.applied.stanceOf(sentence);
 		const chunkOf = new Int32Array(document.blocks.length);
+		// After an edit most chunks have run every rule that applies: only the others are asked about each rule
+		// (asking every chunk about every rule costs more than the edit's own review in a long document).
+		const applying = appliedRules(bases);
+		const unfinished = placed.filter((p) => p.state.ranAllOf !== applying);
 		let wanting: Placed[] = [];
 		let view: ReviewContext | undefined;
 		rules.forEach((rule, r) => {
 			const kind = this.kinds[r]!;
 			if (kind.locality !== 'block' || bases[r] === undefined) return;
-			const chunks = placed.filter((p) => !hasBit(p.state.ran, r));
+			const chunks = unfinished.filter((p) => !hasBit(p.state.ran, r));
 			if (chunks.length === 0) return;
 			// On a first review every rule wants every chunk: the view of their blocks is made once.
 			if (!view || chunks.length !== wanting.length || chunks.some((p, k) => p !== wanting[k])) {
@@ -220,10 +231,11 @@ export class IncrementalReviewer {
 			for (const p of wanting) p.state.ran = withBit(p.state.ran, r);
 			for (const hit of kind.run(rule, view)) {
 				const p = wanting[chunkOf[hit.block!.index]!]!;
-				((p.state.hits ??= [])[r] ??= []).push(relativeHit(hit, p.base, p.firstBlock));
+				((p.state.hits ??= [])[r] ??= []).push(relativeHit(hit, p.base, p.firstBlock, stanceOf));
 				p.state.rulesWithHits = undefined;
 			}
 		});
+		for (const p of unfinished) p.state.ranAllOf = applying;
 		for (const p of placed) p.state.rulesWithHits ??= p.state.hits ? p.state.hits.flatMap((h, r) => (h ? [r] : [])) : NO_RULES;
 	}
 
@@ -232,9 +244,9 @@ export class IncrementalReviewer {
 	 * hits of the rules that look beyond a block, from section memos where their kind keeps them; then sorted,
 	 * suppressed and filtered. The one assembly of findings.
 	 */
-	private assemble(document: ReviewDocument, lines: LineIndex, settings: ReviewSettings, profile: DetectedProfile, bases: Array<Severity | undefined>, placed: Placed[], ctx: ReviewContext, sections: SectionMemo[]): ReviewResult {
+	private assemble(context: FindingContext, settings: ReviewSettings, profile: DetectedProfile, bases: Array<Severity | undefined>, placed: Placed[], ctx: ReviewContext, sections: SectionMemo[]): ReviewResult {
 		const rules = this.reviewer.ruleSet.rules;
-		const context = new FindingContext(document, lines);
+		const { doc: document, lines } = context;
 		// The document's stance changes every finding's severity, so kept findings are remade when it turns.
 		const severities = `${bases.join(',')}|${context.stance}`;
 		const findings: Finding[] = [];
@@ -344,6 +356,13 @@ export class IncrementalReviewer {
 }
 
 const NO_RULES: number[] = [];
+
+/** Which rules apply under a review's severities (`bases`), as a key: one character per rule. */
+function appliedRules(bases: ReadonlyArray<Severity | undefined>): string {
+	let key = '';
+	for (const base of bases) key += base === undefined ? '-' : '+';
+	return key;
+}
 
 /** A chunk as placed in this review. */
 interface Placed {
