@@ -560,9 +560,16 @@ function definedTerm(reading: Reading, act: Span): boolean {
 	for (let m = DEFINED_TERM.exec(reading.text); m; m = DEFINED_TERM.exec(reading.text)) {
 		const start = m.index + 1;
 		if (act.start >= start && act.end <= start + m[1]!.length) return true;
+		// The definition of a class of people says what happened to them, not what is to be done: "“victim of
+		// trafficking” means a person SUBJECTED TO an act described in paragraph (8)".
+		const end = m.index + m[0].length;
+		if (act.start >= end && PERSON_DEFINIENS.test(reading.text.slice(end, end + 40))) return true;
 	}
 	return false;
 }
+
+/** The opening of a definition whose definiens is a person: "… means A PERSON who …", "… includes ANY INDIVIDUAL …". */
+const PERSON_DEFINIENS = /^\s+(?:a|an|any|every)\s+(?:person|individual|child|adult|minor|woman|man|victim|natural\s+person)\b/iu;
 
 /** At most this many words in quotation marks make a quoted term (more make a quotation, negation.ts). */
 const QUOTED_TERM_WORDS = 6;

@@ -60,7 +60,9 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 		}
 		// Without a modal, the first finite verb tells a statement from a past report; a participle before a noun
 		// ("TRAFFICKED persons") is not the clause's verb.
-		for (let k = clause.start; modality === undefined && k < clause.end; k++) {
+		// A participle clause ("formalities INTENDED for the prevention of trafficking", "persons FOUND in the
+		// premises") has no finite verb: it takes the modality of the clause it modifies.
+		for (let k = clause.start; modality === undefined && clause.kind !== 'participle' && k < clause.end; k++) {
 			if (clauseOf[k] !== clause.index) continue;
 			const t = tokens[k]!;
 			if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
