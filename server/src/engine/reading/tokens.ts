@@ -49,7 +49,8 @@ export function lowerKeepingOffsets(text: string): string {
 /** Tokens of one sentence, with parts of speech and lemmas; whitespace is not a token. */
 export function tagSentence(text: string): Token[] {
 	const { its } = tagger();
-	const doc = tagger().readDoc(lowerKeepingOffsets(text));
+	const lowered = lowerKeepingOffsets(text);
+	const doc = tagger().readDoc(lowered);
 	const tokens = doc.tokens();
 	const values = tokens.out(its.value) as string[];
 	const spaces = tokens.out(its.precedingSpaces) as string[];
@@ -59,10 +60,15 @@ export function tagSentence(text: string): Token[] {
 	const out: Token[] = [];
 	let at = 0;
 	for (let i = 0; i < values.length; i++) {
-		at += spaces[i]!.length;
-		const start = at;
 		const value = values[i]!;
-		at += value.length;
+		// The tagger leaves some separators out of its preceding spaces (U+2028, U+2029): a token is found where
+		// its text is, so offsets never drift (nor split a surrogate pair) after one.
+		let start = at + spaces[i]!.length;
+		if (!lowered.startsWith(value, start)) {
+			const found = lowered.indexOf(value, at);
+			if (found >= 0) start = found;
+		}
+		at = start + value.length;
 		if (types[i] === 'tabCRLF' || value.trim() === '') continue;
 		const written = text.slice(start, at);
 		const hyphenated = HYPHENATED_VERB.exec(value);
