@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
-import { isAtLeast, type Finding, type Severity } from '../engine';
+import { LineIndex, isAtLeast, type Finding, type Severity } from '../engine';
 import type { WordLocation } from '../node/docx';
 import type { FileResult } from './formats/types';
 import { escapeLine } from './formats/escape';
+import { severityOfResult } from './formats/sarif';
+import { comparePaths } from './shard';
 
 export const MERGE_USAGE = `Usage: accountable merge <files…> [--format json|text|github|sarif] [--fail-on <severity>] [--min-severity <severity>]
 
@@ -163,7 +165,7 @@ function mergeJson(inputs: JsonInput[], format: string, options: MergeOptions): 
 			results.push(fileResult(entry, options.minSeverity));
 		});
 	}
-	results.sort((a, b) => compare(a.file, b.file));
+	results.sort((a, b) => comparePaths(a.file, b.file));
 	const output = options.formatResults(format, results, version?.value ?? '');
 	return { output, findings: results.flatMap((r) => r.findings), files: results.length };
 }
@@ -216,11 +218,10 @@ function mergeSarif(inputs: SarifInput[], minSeverity: Severity): Merged {
 	}
 	const ruleList = [...rules.values()].map((r) => r.rule);
 	const index = new Map(ruleList.map((r, i) => [r.id, i]));
-	const severity = (r: SarifResult): Severity => r.properties?.severity ?? (r.level === 'error' ? 'error' : r.level === 'warning' ? 'warning' : 'information');
 	const results = [...byFile.keys()]
-		.sort(compare)
+		.sort(comparePaths)
 		.flatMap((uri) => byFile.get(uri)!.results)
-		.filter((r) => isAtLeast(severity(r), minSeverity))
+		.filter((r) => isAtLeast(severityOfResult(r), minSeverity))
 		.map((r) => {
 			// The index into the merged rules, in the key's place (the output reads as the review's own).
 			const out: SarifResult = { ...r };
@@ -231,18 +232,12 @@ function mergeSarif(inputs: SarifInput[], minSeverity: Severity): Merged {
 		});
 	const run = { ...first.run, tool: { ...first.run.tool, driver: { ...first.run.tool.driver, rules: ruleList } }, results };
 	const output = `${JSON.stringify({ ...first.log, runs: [run] }, null, 2)}\n`;
-	return { output, findings: results.filter((r) => !r.suppressions?.length).map((r) => ({ severity: severity(r) })), files: byFile.size };
+	return { output, findings: results.filter((r) => !r.suppressions?.length).map((r) => ({ severity: severityOfResult(r) })), files: byFile.size };
 }
 
-/** Files in the order --shard deals them out: by path, compared by code unit. */
-function compare(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
+/** The 1-based line of an offset (an error message's line; not on a hot path). */
 function lineAt(text: string, offset: number): number {
-	let line = 1;
-	for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-	return line;
+	return new LineIndex(text).lineOf(offset) + 1;
 }
 
 /** The line of the `occurrence`-th `needle` in the text (1 if absent): where a refused value is. */

@@ -25,7 +25,12 @@ export function parseShard(text: string): Shard | string {
 /** The files of `shard`, in the order given. */
 export function filesOfShard(files: readonly string[], shard: Shard, cwd: string): string[] {
 	const key = (file: string): string => path.relative(cwd, file).split(path.sep).join('/');
-	const sorted = [...files].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+	const sorted = [...files].sort((a, b) => comparePaths(key(a), key(b)));
 	const mine = new Set(sorted.filter((_, i) => i % shard.count === shard.index - 1));
 	return files.filter((f) => mine.has(f));
+}
+
+/** The order --shard deals files out in (and `merge` lists them in): by path, compared by code unit. */
+export function comparePaths(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }

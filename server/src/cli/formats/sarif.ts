@@ -6,6 +6,11 @@ import { describeLocation, type WordLocation } from '../../node/docx';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/** A SARIF result's severity back: the one written in its properties, or else the one its level stands for. */
+export function severityOfResult(result: { level?: string; properties?: { severity?: Severity } }): Severity {
+	return result.properties?.severity ?? (result.level === 'error' ? 'error' : result.level === 'warning' ? 'warning' : 'information');
+}
+
 /**
  * SARIF 2.1.0 for code scanning. Paths are relative to the working folder (%SRCROOT%), columns count UTF-16
  * code units, suppressed findings are included with an in-source suppression so tools can show them as such.
