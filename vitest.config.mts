@@ -11,7 +11,8 @@ export default defineConfig({
 		hookTimeout: 60000,
 		pool: 'forks',
 		// One fast-check seed per run, new each time and printed; ACCOUNTABLE_SEED replays it.
-		globalSetup: ['test/helpers/property-seed-global.ts'],
+		// Each run's temporary files in one folder, removed at the end (test/helpers/temp-root-global.ts).
+		globalSetup: ['test/helpers/property-seed-global.ts', 'test/helpers/temp-root-global.ts'],
 		setupFiles: ['test/helpers/property-seed.ts'],
 		...(jsonReport ? { reporters: ['default', 'json'], outputFile: { json: jsonReport } } : {}),
 	},
