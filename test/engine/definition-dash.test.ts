@@ -24,4 +24,15 @@ describe('definition kind: where a definition begins', () => {
 	it('still accepts up to four words before a defining verb', () => {
 		expect(found('Human trafficking in this Act means the recruitment of a person for labour.')).toBe(1);
 	});
+
+	it('ends a definition where the next item defines another term, so that term’s elements are not borrowed', () => {
+		const markdown = (text: string): number => reviewer.review({ text, format: 'markdown' }).findings.length;
+		const list = (next: string): string => `4. a. "Human trafficking" means recruiting a person by force for labor.\n\nb. "Human trafficking" also means purchasing commercial sex from any person.\n\n${next}\n`;
+		// The continuation paragraph b. has no means of its own; the next definition's "serious harm" is not its.
+		expect(markdown(list('5. "Involuntary servitude" means a condition induced by threats of serious harm.'))).toBe(1);
+		expect(markdown(list('5. "Labor" means work of economic value.'))).toBe(1);
+		// A list the definition introduces is still read as its items.
+		expect(markdown('"Human trafficking" means any of the following:\n\n1. recruiting a person by force for labor.\n')).toBe(0);
+		expect(markdown('"Human trafficking" means any of the following:\n\n1. recruiting a person for labor.\n')).toBe(1);
+	});
 });

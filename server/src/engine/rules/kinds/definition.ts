@@ -147,7 +147,7 @@ function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 /**
  * The block and the following blocks nested deeper in the same list. A definition that ends by introducing
  * a list ("means—", "includes:") also takes the following items at its own depth, as plain-text statutes
- * rarely indent them, until an item that starts a new definition.
+ * rarely indent them. An item that starts a new definition ends it.
  */
 function definitionBlocks(blocks: Block[], first: Block): Block[] {
 	const out = [first];
@@ -155,8 +155,11 @@ function definitionBlocks(blocks: Block[], first: Block): Block[] {
 	for (let i = first.index + 1; i < blocks.length; i++) {
 		const b = blocks[i]!;
 		if (b.kind === 'heading' || b.section !== first.section) break;
+		// An item that defines another term ends this definition, however deep: in a list of definitions a
+		// continuation paragraph ("b. 'Trafficking' also means …") is followed by the next item ("5. 'Labor' means …").
+		if (STARTS_DEFINITION.test(b.prose)) break;
 		const nested = b.listDepth > first.listDepth;
-		const listed = introduces && b.kind === 'listItem' && !STARTS_DEFINITION.test(b.prose);
+		const listed = introduces && b.kind === 'listItem';
 		if (!nested && !listed) break;
 		out.push(b);
 	}
