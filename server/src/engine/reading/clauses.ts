@@ -262,7 +262,7 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 				const ends =
 					(k === 'condition' && (o.clause.phrase || o.fronted || o.hasVerb)) ||
 					k === 'participle' ||
-					((k === 'relative' || k === 'infinitive' || k === 'complement') && o.hasVerb && (isFiniteAux(next) || startsPredicateAfterConjunction(tokens, i + 1) || next?.pos === 'SCONJ' || next?.pos === 'ADP' || o.fronted));
+					((k === 'relative' || k === 'infinitive' || k === 'complement') && o.hasVerb && (isFiniteAux(next) || startsPredicateAfterConjunction(tokens, i + 1) || pronounSubjectAndVerb(tokens, i + 1) || next?.pos === 'SCONJ' || next?.pos === 'ADP' || o.fronted));
 				if (!ends) break;
 				closeTop(i);
 			}
@@ -321,8 +321,9 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 				isFiniteAux(after) ||
 				(after !== undefined && SUBJECT_PRONOUNS.has(after.lower)) ||
 				((after?.pos === 'DET' || after?.pos === 'PRON') && (isFiniteAux(after2) || isFiniteAux(tokens[i + 3])) && prev?.text === ',');
-			// "who are or were victims": auxiliaries joined by "or" are one predicate.
-			if (newPredicate && top().hasVerb && prev?.pos !== 'AUX') {
+			// "who are or were victims": auxiliaries joined by "or" are one predicate; "he or she" is one subject.
+			const pairedSubject = prev !== undefined && SUBJECT_PRONOUNS.has(prev.lower) && (tokens[i - 2] === undefined || tokens[i - 2]!.text === ',' || tokens[i - 2]!.pos === 'SCONJ' || tokens[i - 2]!.pos === 'CCONJ');
+			if (newPredicate && top().hasVerb && prev?.pos !== 'AUX' && !pairedSubject) {
 				// Back to the clause whose predicate this coordinates: the nearest one with a modal or the top level.
 				while (stack.length > 1 && top().clause.kind !== 'condition') closeTop(i);
 				if (stack.length === 1) {
@@ -442,6 +443,14 @@ function startsPredicateAfterConjunction(tokens: readonly Token[], at: number): 
 	// "to avoid arresting, charging, OR PROSECUTING victims": the last of a list of gerunds, not a new predicate.
 	if (after.lower.endsWith('ing') && tokens.slice(Math.max(0, at - 3), at).some((t) => t.lower.endsWith('ing') && t.lower.length > 4)) return false;
 	return isFiniteAux(after) || RELATIVE_PRONOUNS.has(after.lower) || after.pos === 'VERB' || SUBJECT_PRONOUNS.has(after.lower);
+}
+
+/** A new clause's pronoun subject and its finite verb after a comma: ", HE OR SHE CAN be granted", ", THEY SHALL". */
+function pronounSubjectAndVerb(tokens: readonly Token[], at: number): boolean {
+	if (!SUBJECT_PRONOUNS.has(tokens[at]?.lower ?? '') || tokens[at]!.lower === 'this' || tokens[at]!.lower === 'these') return false;
+	let k = at + 1;
+	if ((tokens[k]?.lower === 'or' || tokens[k]?.lower === 'and') && SUBJECT_PRONOUNS.has(tokens[k + 1]?.lower ?? '')) k += 2;
+	return isFiniteAux(tokens[k]);
 }
 
 /** Where the subject before a finite verb at `i` starts (back over determiners, adjectives, nouns), not before `limit`. */
