@@ -3,6 +3,7 @@ import type { Modality } from './modality';
 import type { NegationKind } from './negation';
 import { quotations } from '../negation';
 import type { Reading, Span } from './reading';
+import type { Token } from './tokens';
 
 /**
  * Frames: a harmful provision is a pattern of roles (FrameNet, PropBank) — *a benefit* given *to a person*
@@ -260,7 +261,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	while (q - 1 > a && (tokens[q - 1]!.pos === 'NOUN' || tokens[q - 1]!.pos === 'PROPN')) q--;
 	// After the act's last word: "GO AFTER clients" has nothing between.
 	const actTokens = reading.tokensIn(act);
-	const between = tokens.slice(Math.max(a, actTokens[actTokens.length - 1] ?? a) + 1, q);
+	const between = throughCollective(tokens.slice(Math.max(a, actTokens[actTokens.length - 1] ?? a) + 1, q));
 	// A quantity before a count modifies it: "rescued AS MANY AS 174 women", "OVER 330 victims", "UP TO 40 people".
 	const count = between.findIndex((t) => t.pos === 'NUM');
 	const modifiers = (t: { pos: string; lower: string }, i = -1): boolean => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || (i >= 0 && i < count && QUANTITY.has(t.lower));
@@ -324,6 +325,22 @@ function describesOffender(tokens: Reading['tokens'], end: number): boolean {
 		if (OFFENDING.has(t.lemma) || OFFENDING.has(t.lower)) return !(i > k && (tokens[i - 1]!.lemma === 'be' || tokens[i - 1]!.lemma === 'get'));
 	}
 	return false;
+}
+
+/** Nouns and quantifiers that name an amount of what follows "of": "a TOTAL of 59 victims", "a GROUP of women". */
+const COLLECTIVE = new Set(['total', 'group', 'groups', 'number', 'numbers', 'dozen', 'dozens', 'hundreds', 'thousands', 'scores', 'handful', 'couple', 'majority', 'batch', 'all', 'most', 'many', 'several', 'some', 'each', 'both']);
+
+/**
+ * The words between an act and its person without a collective head before "of": in "rescued a total of 59
+ * victims" and "detained a group of women" the victims and the women are who the act is done to, as in
+ * "rescued 59 victims". Only a collective, with determiners, adjectives and numbers, may stand before the "of".
+ */
+function throughCollective(between: readonly Token[]): readonly Token[] {
+	const of = between.findIndex((t) => t.lower === 'of');
+	if (of <= 0) return between;
+	const head = between.slice(0, of);
+	if (!head.some((t) => COLLECTIVE.has(t.lower)) || !head.every((t) => COLLECTIVE.has(t.lower) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM')) return between;
+	return between.slice(of + 1);
 }
 
 /** Words of a quantity phrase before a number. */
