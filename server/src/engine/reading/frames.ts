@@ -237,7 +237,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 			const comma = tokens[pEnd + 1]?.text === ',' ? 1 : 0;
 			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 + comma && (RELATIVE_PRONOUNS.has(tokens[pEnd + 1 + comma]!.lower) || (!comma && tokens[pEnd + 1]!.lower === 'that'));
 			const rest = withoutApposition(relative ? between.slice(1 + comma) : withoutPostmodifiers(between));
-			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
+			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || TIME_ADVERBS.has(t.lower) || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
 			return sharedSubject(rest);
 		}
 		// The subject of a light verb whose prepositional phrase names the act: "victims shall be PLACED IN custody".
@@ -245,6 +245,8 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		let prep = a - 1;
 		while (prep > pEnd && a - prep <= 3 && ['ADJ', 'DET', 'NOUN', 'PROPN'].includes(tokens[prep]!.pos)) prep--;
 		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '')) {
+			// The object of a light verb before it: "police TOOK 15 women into custody", "PLACED the victims in detention".
+			if (prep === pEnd + 1 && lightVerbBefore(tokens, p)) return true;
 			// Or of a verb of being there: "the women ARE NOW in immigration detention", "victims REMAIN in custody".
 			const light = subjectGap.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
 			const verbAt = light >= 0 ? light : subjectGap.findIndex((t, i) => STATE_VERBS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX') && subjectGap[i + 1]?.pos !== 'VERB' && subjectGap[i + 1]?.pos !== 'AUX');
@@ -289,7 +291,10 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	// question potential traffickers and victims"); a preposition or a finite verb between ends it.
 	// A verb between is a second verb sharing the object ("detain and QUESTION victims") only when no noun precedes
 	// it: in "punish traffickers and PROTECT victims" each verb has its own object.
-	return !passive && between.every((t, i) => modifiers(t, i) || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && between.some((x) => x.pos === 'CCONJ')) || (t.pos === 'VERB' && t.lower === t.lemma && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
+	// "as well as" coordinates as "and" does: "detained the manager AS WELL AS the women".
+	const coordinator = (i: number): boolean => between[i]!.pos === 'CCONJ' || asWellAsAt(between, i);
+	const coordinated = between.some((_, i) => coordinator(i));
+	return !passive && between.every((t, i) => modifiers(t, i) || t.pos === 'ADV' || coordinator(i) || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && coordinated) || (t.pos === 'VERB' && t.lower === t.lemma && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
 }
 
 /** Pronouns a participle can describe: "EVERYONE rescued", "THOSE arrested" (not "they arrested …"). */
@@ -325,6 +330,25 @@ function describesOffender(tokens: Reading['tokens'], end: number): boolean {
 		if (OFFENDING.has(t.lemma) || OFFENDING.has(t.lower)) return !(i > k && (tokens[i - 1]!.lemma === 'be' || tokens[i - 1]!.lemma === 'get'));
 	}
 	return false;
+}
+
+/** Whether token `i` is part of "as well as". */
+function asWellAsAt(tokens: readonly Token[], i: number): boolean {
+	for (let start = i - 2; start <= i; start++) {
+		if (start >= 0 && tokens[start]?.lower === 'as' && tokens[start + 1]?.lower === 'well' && tokens[start + 2]?.lower === 'as') return true;
+	}
+	return false;
+}
+
+/** Words of time between auxiliaries that the tagger may not call adverbs: "have SINCE been deported". */
+const TIME_ADVERBS = new Set(['since', 'already', 'also', 'then', 'later', 'subsequently', 'reportedly', 'allegedly', 'now']);
+
+/** Whether a light verb governs the noun phrase starting at `p`: "TOOK (the) 15 women", "PLACED them". */
+function lightVerbBefore(tokens: readonly Token[], p: number): boolean {
+	let k = p - 1;
+	while (k >= 0 && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'ADJ')) k--;
+	const verb = tokens[k];
+	return verb !== undefined && verb.pos === 'VERB' && LIGHT_VERBS.has(verb.lemma);
 }
 
 /** Nouns and quantifiers that name an amount of what follows "of": "a TOTAL of 59 victims", "a GROUP of women". */
