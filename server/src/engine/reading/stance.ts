@@ -92,6 +92,8 @@ const DESCRIPTIVE_SIGNS = [
 	/\b(?:we|i)\s+(?:interviewed|surveyed|found|observed|analy[sz]ed|examined|spoke|asked|reviewed|studied)\b/giu,
 	/\b(?:respondents|participants|interviewees|informants|sample|methodology|literature)\b/giu,
 	/\bet\s+al\.?|\(\s*(?:[A-Z][\p{L}-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}-]+)?,?\s+)?(?:19|20)\d\d[a-z]?\s*\)/gu,
+	// Each author-year citation of a list in one pair of brackets: "(Gunnell, 2004; Kaufman & Crawford, 2011)".
+	/;\s*(?:[A-Z][\p{L}-]+\s+){0,3}[A-Z][\p{L}-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}-]+)?,?\s+(?:19|20)\d\d[a-z]?(?=\s*[;)])|\(\s*[A-Z][\p{L}-]+(?:\s+(?:and|&)\s+[A-Z][\p{L}-]+)?,?\s+(?:19|20)\d\d[a-z]?\s*;/gu,
 	/\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\b/giu,
 ];
 

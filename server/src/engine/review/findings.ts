@@ -116,6 +116,9 @@ export function toFinding(rule: Rule, hit: Hit, base: Severity, context: Finding
 	if (contradicted && !hit.condition) return undefined;
 	const stanceOf = (text: string): SentenceStance | undefined => applied.stanceOf(text);
 	if (rule.spec.quoted !== 'keep' && !rule.spec.provision && hitIsCritique(hit, stanceOf)) return undefined;
+	// What a document leaves out is a finding about a policy, not about a study or a report: research on sex
+	// trafficking is not a policy that forgets labour trafficking.
+	if (stance === 'descriptive' && rule.spec.kind === 'missing' && !rule.spec.provision) return undefined;
 	let severity = base;
 	const quoted = hitIsQuoted(hit, stanceOf) || (stance === 'descriptive' && !rule.spec.provision);
 	const policy = rule.spec.quoted ?? 'lower';
