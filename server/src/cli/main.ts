@@ -33,9 +33,9 @@ const FORMATS: Record<string, (input: FormatInput) => FormatOutput> = { text: fo
 const USAGE = `Usage: accountable [options] [files, folders or globs…]
        accountable rules [--format text|json|markdown]
        accountable explain <rule-id>
-       accountable report <file> [--format md|html|json] [--output <file>] [--locale <language>]
+       accountable report <file, or folders, files and globs> [--format md|html|json] [--output <file>] [--locale <language>]
        accountable annotate <file.docx> [--output <file.docx>] [--force]
-       accountable merge <outputs of the --shard jobs…> [--format json|text|github|sarif] [--fail-on <severity>]
+       accountable merge <outputs of the --shard jobs…> [--format json|text|github|sarif] [--fail-on <severity>] [--report <file>]
 
 Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt, .docx).
 
@@ -47,6 +47,7 @@ Options:
   --no-config                         ignore configuration files
   --profile <auto|general|bill|grant-proposal>
   --shard <k/n>                       review only the k-th of n shares of the files (a CI matrix of n jobs)
+  --with-report                       with --format json: each file's accountability report too (for merge --report)
   --stdin                             review standard input
   --stdin-filename <name>             the name (and format) of standard input
   --follow-links                      follow symbolic links out of the folders reviewed (off: reported, skipped)
