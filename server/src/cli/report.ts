@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { count, type LoadError, type ReviewSettings } from '../engine';
 import { REPORT_FORMATS, buildPortfolio, buildReport, renderPortfolio, renderReport, type Portfolio, type Report, type ReportFormat, type ReportLabels } from '../engine/report';
 import { comparePaths } from './shard';
+import { isGlob } from '../node/files';
 import { reportLabelsFor } from '../node/reportLocale';
 import type { ReviewService } from '../node/reviewService';
 import { readFailureMessage, readReviewable } from '../node/docx/reviewable';
@@ -142,11 +143,6 @@ function isFolder(file: string): boolean {
 	} catch {
 		return false;
 	}
-}
-
-/** A path with glob characters that names no file: expanded like the review's paths. */
-function isGlob(arg: string): boolean {
-	return /[*?[\]{}]/.test(arg);
 }
 
 /** The report's words for --locale, checked before any work is done. */

@@ -6,7 +6,7 @@ export { AREAS, AREA_IDS, CATEGORY_AREAS, areaFor, isAreaId, type AreaDefinition
 export { buildReport, quoteFor, statusOf, wordLabel, type ReportInput, type ReportOptions } from './build';
 export { AREA_STATUSES, PAPER_CITATION, REPORT_VERSION, type AreaReport, type AreaStatus, type Report, type ReportItem, type ReportSummary, type WordPlace } from './model';
 export { attr, esc, renderHtml, renderPortfolioHtml, renderReportSections, STANDALONE_PAGE, type HtmlPage, type ItemLinks, type SectionPlace } from './render/html';
-export { buildPortfolio, dated, type Portfolio, type PortfolioOptions, type PortfolioSummary } from './portfolio';
+export { buildPortfolio, type Portfolio, type PortfolioOptions, type PortfolioSummary } from './portfolio';
 export { REPORT_LAYOUT_CSS, STANDALONE_CSS } from './render/styles';
 export { renderMarkdown, renderPortfolioMarkdown } from './render/markdown';
 export { renderJson } from './render/json';
