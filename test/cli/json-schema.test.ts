@@ -1,12 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempFolder } from '../helpers/cli';
+import { schemaValidator } from '../helpers/schemas';
 
 describe('the JSON output schema', () => {
-	const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules/schema/output.schema.json'), 'utf8'));
-	const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+	const validate = schemaValidator('output.schema.json');
 
 	it('validates the output for the bundled example, including suppressed findings', () => {
 		const dir = tempFolder({

@@ -14,9 +14,9 @@ export interface CliRun {
 }
 
 /** Runs the built CLI (npm test builds it first) as a user would, in `cwd`. */
-export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliRun {
 	// A batch's JSON passes Node's default 1 MB output buffer, past which the child is killed (status null).
-	const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
+	const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 256 * 1024 * 1024 });
 	return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -45,21 +45,24 @@ describe('accountable report', () => {
 		expect(data.areas.find((a) => a.id === 'consent')?.status).toBe('addressed');
 	});
 
-	it('exits 2 with a message for a missing file, a folder, several files or an unknown format', () => {
+	it('exits 2 with a message for a missing file or an unknown format; a folder or several files make one report of them all', () => {
 		const missing = report(['no-such-draft.md']);
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toMatch(/no such file: no-such-draft\.md/);
 		expect(missing.stdout).toBe('');
+		// The report of many documents (test/cli/portfolio-report.test.ts), even of a folder holding one.
 		const folder = report(['examples']);
-		expect(folder.code).toBe(2);
-		expect(folder.stderr).toMatch(/examples is a folder/);
-		const two = report(['examples/draft-state-bill.md', 'README.md']);
-		expect(two.code).toBe(2);
-		expect(two.stderr).toMatch(/exactly one file/);
+		expect([folder.code, folder.stderr]).toEqual([0, '']);
+		expect(folder.stdout).toMatch(/^# Accountability report: 1 document\n[^]*\n\| Safe Communities Anti-Trafficking Act of 2027 \| examples\/draft-state-bill\.md \|/);
+		const two = report(['examples/draft-state-bill.md', 'test/report/fixtures/rights-respecting-policy.md', '--format', 'json']);
+		expect(two.code).toBe(0);
+		expect(JSON.parse(two.stdout).documents.map((d: Report) => d.document.file)).toEqual(['examples/draft-state-bill.md', 'test/report/fixtures/rights-respecting-policy.md']);
+		const none = report([]);
+		expect(none.code).toBe(2);
+		expect(none.stderr).toMatch(/report needs a file, or the folders, files or globs of many documents/);
 		const format = report(['examples/draft-state-bill.md', '--format', 'sarif']);
 		expect(format.code).toBe(2);
 		expect(format.stderr).toMatch(/unknown report format "sarif"; one of: md, html, json/);
-		expect(report([]).code).toBe(2);
 	});
 
 	it('explains itself with --help', () => {

@@ -63,12 +63,12 @@ describe('messages in plain words', () => {
 		expect(runCli(['--follow-link', 'x']).stderr).toContain('did you mean --follow-links?');
 	});
 
-	it('a missing file, a folder given to report, and a .doc say what is wrong in words (no ENOENT, EISDIR)', () => {
+	it('a missing file, a missing path in a report of many documents, and a .doc say what is wrong in words (no ENOENT, EISDIR)', () => {
 		const dir = folder({ 'docs/a.md': 'x', 'old.doc': 'ÐÏ\u0011à' });
 		const missing = runCli(['nothere.md'], { cwd: dir });
 		expect(missing.stderr).toContain('accountable: no such file or folder: nothere.md');
-		const folderReport = runCli(['report', 'docs'], { cwd: dir });
-		expect(folderReport.stderr).toContain('docs is a folder; a report is made for one file');
+		const folderReport = runCli(['report', 'docs', 'gone/'], { cwd: dir });
+		expect(folderReport.stderr).toBe('accountable: no such file or folder: gone/\naccountable: no report written: not every document named could be reviewed (see above)\n');
 		const doc = runCli(['old.doc'], { cwd: dir });
 		expect(doc.stderr).toContain('old.doc is a Word 97–2003 document (.doc), which Accountable cannot read; open it in Word and save it as .docx');
 		for (const run of [missing, folderReport, doc]) {

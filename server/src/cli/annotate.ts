@@ -16,7 +16,7 @@ is never replaced unless --force is given, and the original never is.
 Exit codes: 0 the copy was written; 2 usage, configuration or I/O error.`;
 
 /** Report's command line without its format and standard output, and with --force. */
-export type AnnotateCommand = Omit<ReportCommand, 'format' | 'stdout'> & { force: boolean };
+export type AnnotateCommand = Omit<ReportCommand, 'format' | 'stdout' | 'reviewDocuments'> & { force: boolean };
 
 /** An error the user must fix; the caller prints it and exits 2. */
 export class AnnotateUsageError extends Error {}

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROFILES, SEVERITIES, count, didYouMean, isAtLeast, isProfile, type LoadError, type Rule, type Severity } from '../engine';
+import { PROFILES, SEVERITIES, count, didYouMean, isAtLeast, isProfile, type LoadError, type ReviewSettings, type Rule, type Severity } from '../engine';
 import { ConfigResolver } from '../node/config';
 import { ReviewService } from '../node/reviewService';
 import { expandPaths } from '../node/files';
@@ -11,15 +11,16 @@ import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
 import type { FileResult, FormatInput, FormatOutput, RulesUsed } from './formats/types';
 import { Progress } from './progress';
-import { filesOfShard, parseShard } from './shard';
-import { ReviewPool, pooled, type PooledReview } from './pool';
+import { filesOfShard, parseShard, type Shard } from './shard';
+import { ReviewPool, reviewDocument, type PooledReview } from './pool';
 import { rulesIndexMarkdown } from '../node/rulesIndex';
 import { isWordDocument } from '../node/docx';
 import { readFailureMessage, readReviewable, type ReviewableFile } from '../node/docx/reviewable';
 import { escapeLine, escapeTerminal } from './formats/escape';
 import { bytesForCharacters } from '../node/safeRead';
 import { version } from '../../../package.json';
-import { REPORT_USAGE, ReportUsageError, reportDate, runReport } from './report';
+import { REPORT_USAGE, ReportUsageError, localeLabels, portfolioOf, refuseOutput, reportDate, reportFormat, runReport, writeReport, type ReviewedDocuments } from './report';
+import { renderPortfolio, type ReportFormat, type ReportLabels } from '../engine/report';
 import { MERGE_USAGE, MergeError, merge, readMergeInputs } from './merge';
 import { ruleSetFingerprint } from '../node/ruleFiles';
 import { ANNOTATE_USAGE, AnnotateUsageError, runAnnotate, type AnnotateCommand } from './annotate';
@@ -32,9 +33,9 @@ const FORMATS: Record<string, (input: FormatInput) => FormatOutput> = { text: fo
 const USAGE = `Usage: accountable [options] [files, folders or globs…]
        accountable rules [--format text|json|markdown]
        accountable explain <rule-id>
-       accountable report <file> [--format md|html|json] [--output <file>] [--locale <language>]
+       accountable report <file, or folders, files and globs> [--format md|html|json] [--output <file>] [--locale <language>]
        accountable annotate <file.docx> [--output <file.docx>] [--force]
-       accountable merge <outputs of the --shard jobs…> [--format json|text|github|sarif] [--fail-on <severity>]
+       accountable merge <outputs of the --shard jobs…> [--format json|text|github|sarif] [--fail-on <severity>] [--report <file>]
 
 Reviews anti-trafficking policies, bills and grant proposals (.md, .markdown, .txt, .docx).
 
@@ -46,6 +47,7 @@ Options:
   --no-config                         ignore configuration files
   --profile <auto|general|bill|grant-proposal>
   --shard <k/n>                       review only the k-th of n shares of the files (a CI matrix of n jobs)
+  --with-report                       with --format json: each file's accountability report too (for merge --report)
   --stdin                             review standard input
   --stdin-filename <name>             the name (and format) of standard input
   --follow-links                      follow symbolic links out of the folders reviewed (off: reported, skipped)
@@ -71,6 +73,8 @@ const OPTIONS = {
 	force: { type: 'boolean' },
 	'follow-links': { type: 'boolean' },
 	locale: { type: 'string' },
+	'with-report': { type: 'boolean' },
+	report: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 	version: { type: 'boolean', short: 'v' },
 } as const;
@@ -147,7 +151,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	const service = new ReviewService(configs);
 
 	// The report is the one output in a reader's language; findings and rule texts are English.
-	if (values.locale !== undefined && positionals[0] !== 'report') throw new UsageError('--locale applies to accountable report only (findings and rule texts are in English)');
+	if (values.locale !== undefined && positionals[0] !== 'report' && positionals[0] !== 'merge') throw new UsageError('--locale applies to accountable report only (findings and rule texts are in English)');
+	if (values.report !== undefined && positionals[0] !== 'merge') throw new UsageError('--report <file> applies to accountable merge; for a report of drafts, run accountable report <files or folders>');
 	if (positionals[0] === 'rules') return listRules(service, io, values.format ?? 'text');
 	if (positionals[0] === 'explain') return explain(service, io, positionals[1]);
 	if (positionals[0] === 'report') return report(service, io, positionals.slice(1), values);
@@ -163,77 +168,27 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	const profile = profileOption(values.profile);
 	const overrides = { minSeverity, ...(profile ? { profile } : {}) };
 
-	const results: FileResult[] = [];
-	const errors: LoadError[] = [];
-	let ioFailed = false;
+	const withReport = values['with-report'] ?? false;
+	if (withReport && format !== 'json') throw new UsageError('--with-report adds each file’s accountability report to the JSON output: give --format json too');
 	const shard = values.shard === undefined ? undefined : parseShard(values.shard);
 	if (typeof shard === 'string') throw new UsageError(shard);
 	if (shard && values.stdin) throw new UsageError('--shard splits files and folders; standard input is one document');
+	let batch: Batch;
 	if (values.stdin) {
 		const name = values['stdin-filename'] ?? 'stdin.md';
 		if (isWordDocument(name)) throw new UsageError('Word documents are read from a file, not standard input: accountable proposal.docx');
 		const stdinFile = path.resolve(io.cwd, name);
-		const review = service.review(stdinFile, await io.readStdin(bytesForCharacters(service.sizeLimitFor(stdinFile))), overrides);
-		errors.push(...review.errors);
+		const review = reviewDocument(service, stdinFile, await io.readStdin(bytesForCharacters(service.sizeLimitFor(stdinFile))), overrides, undefined, withReport ? { file: displayName(name), version } : undefined);
+		batch = { results: [{ file: name, ...resultOf(review), ...rulesOf(stdinFile) }], errors: review.errors, ioFailed: false };
 		if (review.skipped) {
 			io.stderr(`${displayName(name)}: ${review.skipped}\n`);
-			ioFailed = true;
+			batch.ioFailed = true;
 		}
-		results.push({ file: name, ...resultOf(pooled(review)), ...rulesOf(stdinFile) });
 	} else {
 		if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
-		const expanded = expandPaths(positionals, configs, io.cwd, { followLinks: values['follow-links'] });
-		const { missing, unmatched, skipped } = expanded;
-		const files = shard ? filesOfShard(expanded.files, shard, io.cwd) : expanded.files;
-		for (const m of missing) io.stderr(`accountable: no such file or folder: ${escapeLine(m)}\n`);
-		// A glob that matches nothing is most likely mistyped; passing silently would hide every finding in CI.
-		for (const g of unmatched) io.stderr(`accountable: no files match ${escapeLine(g)}\n`);
-		// Nothing is passed over in silence: each skipped file or folder is named with its reason.
-		for (const s of skipped) io.stderr(`accountable: ${s.failed ? '' : 'skipped: '}${displayPath(s.path, io.cwd)} ${escapeLine(s.reason)}\n`);
-		if (missing.length > 0 || unmatched.length > 0 || skipped.some((s) => s.failed)) ioFailed = true;
-		const progress = new Progress(files.length, io.isTTY && !values.quiet, io.progress ?? io.stderr);
-		// Large batches are reviewed on every core (the main thread and workers); results and messages still come out in file order.
-		const pool = ReviewPool.forBatch(files, { explicit: values.config ? path.resolve(io.cwd, values.config) : undefined, none: values['no-config'] });
-		const pending: Array<() => Promise<void>> = [];
-		try {
-			for (const file of files) {
-				progress.tick(file);
-				const display = displayPath(file, io.cwd);
-				let source: ReviewableFile;
-				try {
-					source = await readReviewable(file, service.sizeLimitFor(file));
-				} catch (e) {
-					const message = `accountable: ${escapeLine(readFailureMessage(display, e))}\n`;
-					pending.push(async () => {
-						io.stderr(message);
-						ioFailed = true;
-					});
-					continue;
-				}
-				const { text, format, locate } = source;
-				// Let the workers' answers in (reading a file may not yield to them), so wantsMore is up to date.
-				if (pool) await pool.settle();
-				const toPool = pool && !locate && pool.wantsMore;
-				const reviewed: Promise<PooledReview> = toPool ? pool.review(file, text, overrides, format) : Promise.resolve(pooled(service.review(file, text, overrides, format)));
-				reviewed.catch(() => undefined);
-				pending.push(async () => {
-					const review = await reviewed;
-					errors.push(...review.errors);
-					if (review.skipped) {
-						io.stderr(`${display}: ${review.skipped}\n`);
-						ioFailed = true;
-					}
-					// Formats escape the name as their syntax needs (JSON and SARIF keep it exact).
-					results.push({ file: relativePath(file, io.cwd), ...resultOf(review), ...(locate ? { locate } : {}), ...rulesOf(file) });
-				});
-				while (pending.length >= (pool?.window ?? 1)) await pending.shift()!();
-			}
-			for (const finish of pending.splice(0)) await finish();
-		} finally {
-			await pool?.close();
-		}
-		progress.done();
+		batch = await reviewPaths(service, positionals, io, values, { overrides, shard, withReport, rulesOf });
 	}
+	const { results, errors, ioFailed } = batch;
 
 	const rules = uniqueRules(service, results.length > 0 ? path.resolve(io.cwd, results[0]!.file) : io.cwd);
 	writeOutput(formatter({ results, rules, version, cwd: io.cwd }), io);
@@ -242,6 +197,88 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 	if (!values.quiet) io.stderr(summary(all, results.length));
 	if (problems > 0 || ioFailed) return 2;
 	return exitCodeFor(all, failOn);
+}
+
+/** What reviewing the files named gave: each file's result (in file order), configuration problems, and whether a file failed. */
+interface Batch {
+	results: FileResult[];
+	errors: LoadError[];
+	ioFailed: boolean;
+}
+
+interface BatchOptions {
+	overrides: ReviewSettings;
+	shard?: Shard | undefined;
+	/** Build each document's accountability report too (FileResult.report, dated by whoever prints it). */
+	withReport: boolean;
+	rulesOf: (file: string) => Pick<FileResult, 'rules'>;
+}
+
+/**
+ * Reviews the files, folders and globs named (this job's share of them with --shard), on every core for a
+ * large batch, naming on stderr every path passed over and every file that could not be read or reviewed.
+ * The review and `accountable report` over many documents both review this way.
+ */
+async function reviewPaths(service: ReviewService, positionals: string[], io: CliIO, values: { config?: string; 'no-config'?: boolean; 'follow-links'?: boolean; quiet?: boolean }, options: BatchOptions): Promise<Batch> {
+	const { overrides, shard, withReport, rulesOf } = options;
+	const results: FileResult[] = [];
+	const errors: LoadError[] = [];
+	let ioFailed = false;
+	const configOptions = { explicit: values.config ? path.resolve(io.cwd, values.config) : undefined, none: values['no-config'] };
+	const expanded = expandPaths(positionals, service.configs, io.cwd, { followLinks: values['follow-links'] });
+	const { missing, unmatched, skipped } = expanded;
+	const files = shard ? filesOfShard(expanded.files, shard, io.cwd) : expanded.files;
+	for (const m of missing) io.stderr(`accountable: no such file or folder: ${escapeLine(m)}\n`);
+	// A glob that matches nothing is most likely mistyped; passing silently would hide every finding in CI.
+	for (const g of unmatched) io.stderr(`accountable: no files match ${escapeLine(g)}\n`);
+	// Nothing is passed over in silence: each skipped file or folder is named with its reason.
+	for (const s of skipped) io.stderr(`accountable: ${s.failed ? '' : 'skipped: '}${displayPath(s.path, io.cwd)} ${escapeLine(s.reason)}\n`);
+	if (missing.length > 0 || unmatched.length > 0 || skipped.some((s) => s.failed)) ioFailed = true;
+	const progress = new Progress(files.length, io.isTTY && !values.quiet, io.progress ?? io.stderr);
+	// Large batches are reviewed on every core (the main thread and workers); results and messages still come out in file order.
+	const pool = ReviewPool.forBatch(files, configOptions);
+	const pending: Array<() => Promise<void>> = [];
+	try {
+		for (const file of files) {
+			progress.tick(file);
+			const display = displayPath(file, io.cwd);
+			let source: ReviewableFile;
+			try {
+				source = await readReviewable(file, service.sizeLimitFor(file));
+			} catch (e) {
+				const message = `accountable: ${escapeLine(readFailureMessage(display, e))}\n`;
+				pending.push(async () => {
+					io.stderr(message);
+					ioFailed = true;
+				});
+				continue;
+			}
+			const { text, format, locate } = source;
+			// The report names the document as messages do; a date is given to the whole report when it is written.
+			const report = withReport ? { file: display, version } : undefined;
+			// Let the workers' answers in (reading a file may not yield to them), so wantsMore is up to date.
+			if (pool) await pool.settle();
+			const toPool = pool && !locate && pool.wantsMore;
+			const reviewed: Promise<PooledReview> = toPool ? pool.review(file, text, overrides, format, report) : Promise.resolve(reviewDocument(service, file, text, overrides, format, report && { ...report, ...(locate ? { locate } : {}) }));
+			reviewed.catch(() => undefined);
+			pending.push(async () => {
+				const review = await reviewed;
+				errors.push(...review.errors);
+				if (review.skipped) {
+					io.stderr(`${display}: ${review.skipped}\n`);
+					ioFailed = true;
+				}
+				// Formats escape the name as their syntax needs (JSON and SARIF keep it exact).
+				results.push({ file: relativePath(file, io.cwd), ...resultOf(review), ...(locate ? { locate } : {}), ...rulesOf(file) });
+			});
+			while (pending.length >= (pool?.window ?? 1)) await pending.shift()!();
+		}
+		for (const finish of pending.splice(0)) await finish();
+	} finally {
+		await pool?.close();
+	}
+	progress.done();
+	return { results, errors, ioFailed };
 }
 
 /** 1 when a finding is at or above --fail-on: the review and merge decide it alike. */
@@ -265,23 +302,52 @@ function rulesUsed(service: ReviewService, file: string, cwd: string): RulesUsed
 	return { fingerprint: ruleSetFingerprint(service.ruleSetFor(file)), packs };
 }
 
-/** `accountable merge <files…>`: the outputs of a CI matrix's --shard jobs as one result (see ./merge.ts). */
-function mergeOutputs(io: CliIO, files: string[], values: Partial<Record<keyof typeof OPTIONS, string | boolean>> & { format?: string; 'min-severity'?: string; 'fail-on'?: string }): number {
+/** `accountable merge <files…>`: the outputs of a CI matrix's --shard jobs as one result (see ./merge.ts), and with --report their accountability report. */
+function mergeOutputs(io: CliIO, files: string[], values: Partial<Record<keyof typeof OPTIONS, string | boolean>> & { format?: string; 'min-severity'?: string; 'fail-on'?: string; report?: string; force?: boolean; locale?: string }): number {
 	if (values.help) {
 		io.stdout(`${MERGE_USAGE}\n`);
 		return 0;
 	}
-	const review = (['shard', 'stdin', 'stdin-filename', 'config', 'no-config', 'profile', 'follow-links', 'output', 'force'] as const).find((o) => values[o] !== undefined);
+	const review = (['shard', 'stdin', 'stdin-filename', 'config', 'no-config', 'profile', 'follow-links', 'output', 'with-report'] as const).find((o) => values[o] !== undefined);
 	if (review) throw new UsageError(`--${review} does not apply to merge: give it to the jobs that review (accountable --help)`);
+	if (values.report === undefined && values.force !== undefined) throw new UsageError('--force applies to merge --report <file> (merge writes its result to standard output)');
+	if (values.report === undefined && values.locale !== undefined) throw new UsageError('--locale applies to merge --report <file> (findings and rule texts are in English)');
 	if (values.format !== undefined) formatterFor(values.format);
 	const { minSeverity, failOn } = severityOptions(values);
+	const paths = files.map((f) => path.resolve(io.cwd, f));
+	const display = (f: string): string => displayPath(f, io.cwd);
+	const writer = { force: values.force ?? false, stdout: io.stdout, stderr: io.stderr, displayPath: display };
+	let target: string | undefined;
+	let reportFormatOf: ReportFormat | undefined;
+	let labels: ReportLabels | undefined;
+	try {
+		if (values.report !== undefined) {
+			target = path.resolve(io.cwd, values.report);
+			reportFormatOf = reportFormat(undefined, values.report);
+			labels = localeLabels(values.locale);
+			refuseOutput(paths, target, writer, 'an input of the merge');
+		}
+	} catch (e) {
+		if (e instanceof ReportUsageError) throw new UsageError(e.message);
+		throw e;
+	}
 	let merged;
 	try {
-		const inputs = readMergeInputs(files.map((f) => path.resolve(io.cwd, f)), (f) => displayPath(f, io.cwd));
-		merged = merge(inputs, { format: values.format, minSeverity, formatResults: (format, results, version) => outputText(formatterFor(format)({ results, rules: [], version, cwd: io.cwd })) });
+		const inputs = readMergeInputs(paths, display);
+		merged = merge(inputs, { format: values.format, minSeverity, report: target !== undefined, formatResults: (format, results, version) => outputText(formatterFor(format)({ results, rules: [], version, cwd: io.cwd })) });
 	} catch (e) {
 		if (e instanceof MergeError) throw new UsageError(e.message);
 		throw e;
+	}
+	if (target !== undefined && merged.reports) {
+		// The same report `accountable report <folder>` writes: the documents' own reports, dated now.
+		const portfolio = portfolioOf(merged.reports.documents, merged.reports.version, reportDate(process.env));
+		try {
+			writeReport(renderPortfolio(portfolio, reportFormatOf!, labels), reportFormatOf!, target, `Accountability report of ${count(portfolio.documents.length, 'document')}`, writer);
+		} catch (e) {
+			if (e instanceof ReportUsageError) throw new UsageError(e.message);
+			throw e;
+		}
 	}
 	io.stdout(merged.output);
 	if (!values.quiet) io.stderr(summary(merged.findings, merged.files));
@@ -311,17 +377,23 @@ function writeOutput(output: FormatOutput, io: CliIO): void {
 }
 
 function resultOf(review: PooledReview): Omit<FileResult, 'file'> {
-	return { findings: review.findings, suppressed: review.suppressed, ...(review.profile ? { profile: review.profile } : {}) };
+	return { findings: review.findings, suppressed: review.suppressed, ...(review.profile ? { profile: review.profile } : {}), ...(review.report ? { report: review.report } : {}) };
 }
 
 /** `accountable report <file>`: the accountability scorecard (see ./report.ts). */
-async function report(service: ReviewService, io: CliIO, files: string[], values: SubcommandValues & { format?: string; force?: boolean; locale?: string }): Promise<number> {
+async function report(service: ReviewService, io: CliIO, files: string[], values: SubcommandValues & { format?: string; force?: boolean; locale?: string; config?: string; 'no-config'?: boolean; 'follow-links'?: boolean; quiet?: boolean }): Promise<number> {
 	if (values.help) {
 		io.stdout(`${REPORT_USAGE}\n`);
 		return 0;
 	}
 	try {
-		return await runReport(service, { ...subcommand(io, values), files, format: values.format, output: values.output, force: values.force ?? false, locale: values.locale, stdout: io.stdout });
+		const common = subcommand(io, values);
+		// Many documents are reviewed as the review reviews a batch (every core for a large one), each with its report.
+		const reviewDocuments = async (paths: string[]): Promise<ReviewedDocuments> => {
+			const batch = await reviewPaths(service, paths, io, values, { overrides: common.overrides, withReport: true, rulesOf: () => ({}) });
+			return { documents: batch.results, failed: batch.ioFailed, problems: reportLoadErrors(batch.errors, io) };
+		};
+		return await runReport(service, { ...common, files, format: values.format, output: values.output, force: values.force ?? false, locale: values.locale, stdout: io.stdout, reviewDocuments });
 	} catch (e) {
 		if (e instanceof ReportUsageError) throw new UsageError(e.message);
 		throw e;

@@ -2,17 +2,23 @@ import * as fs from 'node:fs';
 import { LineIndex, isAtLeast, type Finding, type Severity } from '../engine';
 import type { WordLocation } from '../node/docx';
 import type { FileResult } from './formats/types';
+import { AREA_IDS, REPORT_VERSION, type Report } from '../engine/report';
 import { escapeLine } from './formats/escape';
 import { severityOfResult } from './formats/sarif';
 import { comparePaths } from './shard';
 
 export const MERGE_USAGE = `Usage: accountable merge <files…> [--format json|text|github|sarif] [--fail-on <severity>] [--min-severity <severity>]
+                         [--report <file.md|.html|.json> [--force] [--locale <language>]]
 
 Combines the outputs of the jobs of a CI matrix (accountable --shard k/n --format json, or --format sarif)
 into one result, as if one job had reviewed every file. JSON outputs merge to JSON (the default), text or
 GitHub annotations; SARIF outputs merge to one SARIF log. Refused, naming the file: an input that cannot
 be read or is not Accountable's JSON or SARIF output, inputs of both formats, a file reviewed by two jobs,
 and outputs of different Accountable versions or rules.
+
+--report writes the accountability report of every document, the one accountable report <folder> writes,
+from JSON outputs of jobs run with --format json --with-report (refused, naming the file, without it). Its
+extension decides its format; an existing file is replaced only with --force, and never an input.
 
 Exit codes: 0 no finding at or above --fail-on (default: warning); 1 findings; 2 usage error or an input refused.`;
 
@@ -29,6 +35,8 @@ export interface MergeInput {
 export interface MergeOptions {
 	format: string | undefined;
 	minSeverity: Severity;
+	/** Gather each document's accountability report (JSON inputs written with --with-report). */
+	report?: boolean;
 	/** The CLI's formatters for JSON inputs: what the review itself would print for these results. */
 	formatResults: (format: string, results: FileResult[], version: string) => string;
 }
@@ -38,6 +46,8 @@ export interface Merged {
 	/** Findings that were not suppressed: the exit code and the summary count them. */
 	findings: Array<{ severity: Severity }>;
 	files: number;
+	/** With `report`: every document's report, in path order, and the Accountable version that wrote them. */
+	reports?: { version: string; documents: Array<{ file: string; report: Report }> };
 }
 
 /** Reads the files named; an unreadable one is refused by name. */
@@ -62,6 +72,7 @@ export function merge(inputs: readonly MergeInput[], options: MergeOptions): Mer
 	if (other) throw new MergeError(`${other.input.name}: ${describe(other.kind)}, but ${first.input.name} is ${describe(first.kind)}; merge the outputs of one format (every job run with the same --format)`);
 	const format = options.format ?? first.kind;
 	if (first.kind === 'sarif') {
+		if (options.report) throw new MergeError(`${first.input.name}: a SARIF log does not carry the documents' reports; for --report, have the jobs write --format json --with-report`);
 		if (format !== 'sarif') throw new MergeError(`SARIF outputs merge to SARIF only (--format sarif); for ${escapeLine(format)}, have the jobs write --format json`);
 		return mergeSarif(parsed as SarifInput[], options.minSeverity);
 	}
@@ -75,6 +86,8 @@ interface JsonEntry {
 	profile?: { name: string; reason: string };
 	findings: JsonFinding[];
 	suppressed?: JsonFinding[];
+	/** The document's accountability report (--with-report). */
+	report?: Report;
 }
 
 type JsonFinding = Finding & { location?: WordLocation };
@@ -162,12 +175,15 @@ function mergeJson(inputs: JsonInput[], format: string, options: MergeOptions): 
 			const rules = rulesBy.get(packs);
 			if (!rules) rulesBy.set(packs, { fingerprint: tool.rules, input });
 			else if (rules.fingerprint !== tool.rules) throw new MergeError(`${where()}: reviewed with other rules (${escapeLine(tool.rules)}) than ${rules.input.input.name} (${rules.fingerprint}); every job must load the same rules and rule packs`);
+			if (options.report && !isReport(entry.report)) throw new MergeError(`${where()}: ${escapeLine(entry.file)} has no accountability report; for --report, run every job with --format json --with-report`);
 			results.push(fileResult(entry, options.minSeverity));
 		});
 	}
 	results.sort((a, b) => comparePaths(a.file, b.file));
 	const output = options.formatResults(format, results, version?.value ?? '');
-	return { output, findings: results.flatMap((r) => r.findings), files: results.length };
+	const merged: Merged = { output, findings: results.flatMap((r) => r.findings), files: results.length };
+	if (options.report) merged.reports = { version: version?.value ?? '', documents: results.map((r) => ({ file: r.file, report: r.report! })) };
+	return merged;
 }
 
 /** The review's result for one file back from its JSON entry, as the formatters take it. */
@@ -184,7 +200,14 @@ function fileResult(entry: JsonEntry, minSeverity: Severity): FileResult {
 	if (entry.profile) result.profile = { profile: entry.profile.name as NonNullable<FileResult['profile']>['profile'], reason: entry.profile.reason };
 	if (locations.size > 0) result.locate = (f) => locations.get(f);
 	if (entry.tool?.rules) result.rules = { fingerprint: entry.tool.rules, packs: entry.tool.packs ?? [] };
+	if (entry.report) result.report = entry.report;
 	return result;
+}
+
+/** Whether an entry's `report` is one report of this format (reportVersion 1, its ten areas). */
+function isReport(value: unknown): value is Report {
+	const r = value as Partial<Report> | null | undefined;
+	return !!r && typeof r === 'object' && r.reportVersion === REPORT_VERSION && Array.isArray(r.areas) && r.areas.length === AREA_IDS.length && typeof r.document?.file === 'string';
 }
 
 function mergeSarif(inputs: SarifInput[], minSeverity: Severity): Merged {

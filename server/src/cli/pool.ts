@@ -4,6 +4,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { DetectedProfile, DocumentFormat, Finding, LoadError, ReviewSettings } from '../engine';
 import { ConfigResolver } from '../node/config';
 import { ReviewService, type FileReview } from '../node/reviewService';
+import { buildReport, type Report, type ReportOptions } from '../engine/report';
 
 /** What a worker sends back for one document: only plain data crosses threads. */
 export interface PooledReview {
@@ -13,10 +14,12 @@ export interface PooledReview {
 	skipped?: string;
 	/** The profile the review used and why (absent when the file was not reviewed). */
 	profile?: DetectedProfile;
+	/** The document's accountability report, when asked for (absent when the file was not reviewed). */
+	report?: Report;
 }
 
 /** The plain data of a review, as a worker sends it and the main thread keeps it. */
-export function pooled(review: FileReview): PooledReview {
+export function pooled(review: FileReview, report?: Report): PooledReview {
 	const result = review.result;
 	return {
 		findings: result?.findings ?? [],
@@ -24,7 +27,18 @@ export function pooled(review: FileReview): PooledReview {
 		errors: review.errors,
 		skipped: review.skipped,
 		...(result ? { profile: { profile: result.profile, reason: result.profileReason } } : {}),
+		...(report ? { report } : {}),
 	};
+}
+
+/**
+ * Reviews one document, and with `report` builds its accountability report from the review (the document's
+ * provisions, quoted sentences and title are in the review, not in its findings): the same on the main
+ * thread and in a worker.
+ */
+export function reviewDocument(service: ReviewService, file: string, text: string, overrides: ReviewSettings, format?: DocumentFormat, report?: ReportOptions): PooledReview {
+	const review = service.review(file, text, overrides, format);
+	return pooled(review, report && review.result ? buildReport(review.result, service.ruleSetFor(file).rules, report) : undefined);
 }
 
 interface Job {
@@ -33,6 +47,8 @@ interface Job {
 	text: string;
 	overrides: ReviewSettings;
 	format?: DocumentFormat;
+	/** Build the document's report too (Word documents, whose places need a function, stay on the main thread). */
+	report?: Omit<ReportOptions, 'locate'>;
 }
 
 interface Options {
@@ -112,11 +128,11 @@ export class ReviewPool {
 	}
 
 	/** Posts a document to the worker with the fewest in flight; call only when wantsMore. */
-	review(file: string, text: string, overrides: ReviewSettings, format?: DocumentFormat): Promise<PooledReview> {
+	review(file: string, text: string, overrides: ReviewSettings, format?: DocumentFormat, report?: Omit<ReportOptions, 'locate'>): Promise<PooledReview> {
 		const worker = this.roomiest();
 		if (!worker) return Promise.reject(new Error('no worker has room'));
 		return new Promise((resolve, reject) => {
-			const job: Job = { id: this.nextId++, file, text, overrides, format };
+			const job: Job = { id: this.nextId++, file, text, overrides, format, ...(report ? { report } : {}) };
 			this.running.set(job.id, { resolve, reject });
 			this.inFlight.set(worker, this.inFlight.get(worker)! + 1);
 			worker.postMessage(job);
@@ -153,8 +169,7 @@ function serve(options: Options): void {
 	const service = new ReviewService(new ConfigResolver(options));
 	parentPort!.on('message', (job: Job) => {
 		try {
-			const review = service.review(job.file, job.text, job.overrides, job.format);
-			parentPort!.postMessage({ id: job.id, review: pooled(review) });
+			parentPort!.postMessage({ id: job.id, review: reviewDocument(service, job.file, job.text, job.overrides, job.format, job.report) });
 		} catch (e) {
 			parentPort!.postMessage({ id: job.id, error: (e as Error).stack ?? String(e) });
 		}

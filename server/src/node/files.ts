@@ -6,6 +6,11 @@ import type { ConfigResolver } from './config';
 import { isIgnoredPath } from '../engine/configFile';
 import { kindOf } from './safeRead';
 
+/** Whether a path as given is a glob to expand (the review and \`accountable report\` decide alike). */
+export function isGlob(arg: string): boolean {
+	return picomatch.scan(arg).isGlob;
+}
+
 export const REVIEWED_EXTENSIONS = ['md', 'markdown', 'txt', 'docx'];
 /** Extensions are matched whatever their case: `BILL.MD` and `Proposal FINAL.DOCX` are documents too. */
 const REVIEWED = new RegExp(`\\.(?:${REVIEWED_EXTENSIONS.join('|')})$`, 'i');
@@ -55,7 +60,7 @@ export function expandPaths(args: readonly string[], configs: ConfigResolver, cw
 		}
 		let found: string[] | undefined;
 		if (stat?.isDirectory()) found = walkFolder(abs, skipped, options);
-		else if (picomatch.scan(arg).isGlob) {
+		else if (isGlob(arg)) {
 			const walkRoot = realOrSelf(cwd);
 			found = globSync(arg, { cwd, absolute: true, ignore: SKIPPED_FOLDERS, caseSensitiveMatch: false, followSymbolicLinks: false }).filter((file) => {
 				const verdict = classify(path.normalize(file), walkRoot, options);

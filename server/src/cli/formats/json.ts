@@ -22,7 +22,8 @@ export function* formatJson({ results, version }: FormatInput): Generator<string
 		yield `  {\n  ${indented(JSON.stringify(head, null, 2).slice(2, -2), '  ')},\n`;
 		const json = (f: Finding) => withLocation(toJson(f), r.locate?.(f));
 		yield* member('findings', r.findings, json, ',');
-		yield* member('suppressed', r.suppressed, json, '');
+		yield* member('suppressed', r.suppressed, json, r.report ? ',' : '');
+		if (r.report) yield `    "report": ${indented(JSON.stringify(r.report, null, 2), '    ')}\n`;
 		yield `  }${i < results.length - 1 ? ',' : ''}\n`;
 	}
 	yield ']\n';

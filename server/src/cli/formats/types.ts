@@ -1,5 +1,6 @@
 import type { DetectedProfile, Finding, Rule } from '../../engine';
 import type { WordLocation } from '../../node/docx';
+import type { Report } from '../../engine/report';
 
 /** What a formatter receives: every reviewed file with its findings, and the rules that ran. */
 export interface FileResult {
@@ -13,6 +14,8 @@ export interface FileResult {
 	locate?: (finding: Finding) => WordLocation | undefined;
 	/** The rules that reviewed the file: their fingerprint, and the rule packs loaded (relative paths), which `accountable merge` compares. */
 	rules?: RulesUsed;
+	/** The document's accountability report without a date (--with-report), which `accountable merge --report` gathers. */
+	report?: Report;
 }
 
 export interface RulesUsed {

@@ -1,8 +1,9 @@
 import type { AreaReport, AreaStatus, Report, ReportItem } from '../model';
 import { AREA_STATUSES } from '../model';
-import { ENGLISH_REPORT_LABELS, counted, countsSentence, evidenceNote, isWebUrl, itemWhere, statusLabels, summarySentence, type ReportLabels } from './labels';
+import { ENGLISH_REPORT_LABELS, counted, countsSentence, evidenceNote, isWebUrl, itemWhere, overviewCounts, statusLabels, summarySentence, type ReportLabels } from './labels';
 import { fill } from '../../translate';
-import { STANDALONE_CSS } from './styles';
+import { PORTFOLIO_CSS, STANDALONE_CSS } from './styles';
+import type { Portfolio } from '../portfolio';
 
 /**
  * What surrounds the report's content: the page's security policy, stylesheet and script, and how an item's
@@ -33,12 +34,7 @@ export const STANDALONE_PAGE: HtmlPage = { csp: "default-src 'none'; img-src dat
 
 /** The report as a page; `labels` (labels.ts) gives its words in the reader's language, English unless given. */
 export function renderHtml(report: Report, page: HtmlPage = STANDALONE_PAGE, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
-	const version = esc(report.tool.version);
-	const reviewed = report.generated
-		? fill(esc(labels.reviewedOn), `<time datetime="${attr(report.generated)}">${esc(report.generated.slice(0, 10))}</time>`, version)
-		: fill(esc(labels.reviewed), version);
-	const profile = `${esc(report.document.profile)}${report.document.profileReason ? ` <span class="profile-reason">— ${esc(report.document.profileReason)}</span>` : ''}`;
-	const meta = fill(esc(labels.meta), `<span class="file">${esc(report.document.file)}</span>`, profile, reviewed, `<cite>${esc(labels.paperTitle)}</cite>`);
+	const meta = fill(esc(labels.meta), `<span class="file">${esc(report.document.file)}</span>`, profileHtml(report), reviewedHtml(report, labels), `<cite>${esc(labels.paperTitle)}</cite>`);
 	return `${pageHead({ csp: page.csp, title: fill(labels.pageTitle, report.document.title), css: page.css, ...(page.nonce !== undefined ? { nonce: page.nonce } : {}), colorScheme: true, lang: labels.lang })}
 <body class="${attr(page.bodyClass)}">
 <header class="masthead">
@@ -59,51 +55,144 @@ ${page.script ? `<script${page.nonce !== undefined ? ` nonce="${attr(page.nonce)
 `;
 }
 
+/** Where a report's sections sit in a page: ids unique in it, headings under the page's own. */
+export interface SectionPlace {
+	/** Put before every id (a portfolio gives each document its own, e.g. `doc-2-`); the page then provides the chart's `#hatch` pattern once. */
+	idPrefix?: string;
+	/** The sections' heading level (2 alone; 3 under a document's heading in a portfolio). */
+	level?: number;
+}
+
+/**
+ * The report of many documents as one self-contained page: an overview table (a column per recommendation
+ * area, numbered, the areas listed below it; each cell the status's shape with its word for screen readers),
+ * then each document's report under its heading, the sections the one-document page shows.
+ */
+export function renderPortfolioHtml(portfolio: Portfolio, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
+	const l = labels;
+	const s = portfolio.summary;
+	const documents = counted(s.documents, 'Documents', l);
+	const reviewed = reviewedHtml(portfolio, l);
+	const words = statusLabels(l);
+	const head = s.areas.map((a, i) => `<th scope="col"><abbr title="${attr(a.title)}">${i + 1}</abbr></th>`).join('');
+	const rows = portfolio.documents.map((doc, d) => {
+		const cells = s.areas.map((area) => {
+			const status = doc.areas.find((a) => a.id === area.id)?.status ?? 'not-addressed';
+			return `<td class="status status-${status}" data-status="${status}">${icon(status)}<span class="visually-hidden">${esc(words[status])}</span></td>`;
+		});
+		return `<tr><th scope="row"><a href="#doc-${d + 1}">${esc(doc.document.title)}</a></th><td class="file">${esc(doc.document.file)}</td>${cells.join('')}<td class="count">${doc.summary.findings}</td><td class="count">${doc.summary.provisions}</td></tr>`;
+	});
+	const sections = portfolio.documents.map(
+		(doc, d) => `<section id="doc-${d + 1}" class="document" aria-labelledby="doc-${d + 1}-heading">
+<h2 id="doc-${d + 1}-heading">${esc(doc.document.title)}</h2>
+<p class="meta">${fill(esc(l.documentMeta), `<span class="file">${esc(doc.document.file)}</span>`, profileHtml(doc))}</p>
+${renderReportSections(doc, STANDALONE_PAGE, l, { idPrefix: `doc-${d + 1}-`, level: 3 })}
+</section>`,
+	);
+	return `${pageHead({ csp: STANDALONE_PAGE.csp, title: fill(l.pageTitle, documents), css: `${STANDALONE_CSS}${PORTFOLIO_CSS}`, colorScheme: true, lang: l.lang })}
+<body class="${attr(STANDALONE_PAGE.bodyClass)} portfolio">
+<header class="masthead">
+<p class="kicker">${esc(l.kicker)}</p>
+<h1>${esc(documents)}</h1>
+<p class="meta">${fill(esc(l.portfolioMeta), esc(documents), reviewed, `<cite>${esc(l.paperTitle)}</cite>`)}</p>
+</header>
+<main>
+<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false">${HATCH}</svg>
+<section aria-labelledby="overview-heading" class="overview">
+<h2 id="overview-heading">${esc(l.overview)}</h2>
+<p class="lead">${esc(fill(l.overviewSentence, s.contradicting, s.documents))}</p>
+<p>${esc(overviewCounts(portfolio, l))}</p>
+<div class="wide">
+<table class="overview-table">
+<caption>${esc(l.overviewCaption)}</caption>
+<thead><tr><th scope="col">${esc(l.documentColumn)}</th><th scope="col">${esc(l.fileColumn)}</th>${head}<th scope="col">${esc(l.findingsColumn)}</th><th scope="col">${esc(l.provisionsColumn)}</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+<tfoot><tr><th scope="row" colspan="2">${esc(l.contradictingRow)}</th>${s.areas.map((a) => `<td class="count">${a.contradicted}</td>`).join('')}<td class="count">${s.findings}</td><td class="count">${s.provisions}</td></tr></tfoot>
+</table>
+</div>
+<p>${esc(l.areaKey)}</p>
+<ol class="area-key">
+${s.areas.map((a) => `<li>${esc(a.title)}</li>`).join('\n')}
+</ol>
+<p class="rule">${AREA_STATUSES.map((status) => badge(status, l)).join(' ')} ${esc(l.statusRule)}</p>
+</section>
+${sections.join('\n')}
+</main>
+<footer>
+<p>${fill(esc(l.footer), esc(portfolio.source.citation))}</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+function reviewedHtml(report: Pick<Report, 'generated' | 'tool'>, labels: ReportLabels): string {
+	const version = esc(report.tool.version);
+	return report.generated
+		? fill(esc(labels.reviewedOn), `<time datetime="${attr(report.generated)}">${esc(report.generated.slice(0, 10))}</time>`, version)
+		: fill(esc(labels.reviewed), version);
+}
+
+function profileHtml(report: Report): string {
+	return `${esc(report.document.profile)}${report.document.profileReason ? ` <span class="profile-reason">— ${esc(report.document.profileReason)}</span>` : ''}`;
+}
+
 /**
  * The report's sections (summary, scorecard, areas, language) without the page around them: the standalone
- * page puts them in its <main>; the web page (server/src/web) shows them beside the reviewed document.
+ * page puts them in its <main>; the web page (server/src/web) shows them beside the reviewed document; the
+ * portfolio page puts each document's under its heading.
  */
-export function renderReportSections(report: Report, page: ItemLinks = STANDALONE_PAGE, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
+export function renderReportSections(report: Report, page: ItemLinks = STANDALONE_PAGE, labels: ReportLabels = ENGLISH_REPORT_LABELS, at: SectionPlace = {}): string {
 	const l = labels;
-	return `<section aria-labelledby="summary-heading" class="summary">
-<h2 id="summary-heading">${esc(l.summary)}</h2>
+	const id = (name: string): string => `${at.idPrefix ?? ''}${name}`;
+	const h = heading(at.level ?? 2);
+	return `<section aria-labelledby="${id('summary-heading')}" class="summary">
+<${h(0)} id="${id('summary-heading')}">${esc(l.summary)}</${h(0)}>
 <p class="lead">${esc(summarySentence(report, l))}</p>
-${chart(report, l)}
+${chart(report, l, at.idPrefix)}
 <p>${esc(countsSentence(report, l))}</p>
 <p class="rule"><strong>${esc(l.statusRuleHeading)}</strong> ${esc(l.statusRule)}</p>
 </section>
-<section aria-labelledby="scorecard-heading">
-<h2 id="scorecard-heading">${esc(l.scorecard)}</h2>
+<section aria-labelledby="${id('scorecard-heading')}">
+<${h(0)} id="${id('scorecard-heading')}">${esc(l.scorecard)}</${h(0)}>
 <table class="scorecard">
 <caption>${esc(l.scorecardCaption)}</caption>
 <thead><tr><th scope="col">${esc(l.areaColumn)}</th><th scope="col">${esc(l.statusColumn)}</th><th scope="col">${esc(l.evidenceColumn)}</th></tr></thead>
 <tbody>
-${report.areas.map((a) => `<tr class="row-${a.status}"><th scope="row"><a href="#area-${a.id}">${esc(a.title)}</a></th><td>${badge(a.status, l)}</td><td>${esc(evidenceNote(a, l))}</td></tr>`).join('\n')}
+${report.areas.map((a) => `<tr class="row-${a.status}"><th scope="row"><a href="#${id(`area-${a.id}`)}">${esc(a.title)}</a></th><td>${badge(a.status, l)}</td><td>${esc(evidenceNote(a, l))}</td></tr>`).join('\n')}
 </tbody>
 </table>
 </section>
-<section aria-labelledby="areas-heading">
-<h2 id="areas-heading">${esc(l.areas)}</h2>
-${report.areas.map((a) => areaSection(a, page, l)).join('\n')}
+<section aria-labelledby="${id('areas-heading')}">
+<${h(0)} id="${id('areas-heading')}">${esc(l.areas)}</${h(0)}>
+${report.areas.map((a) => areaSection(a, page, l, id, h)).join('\n')}
 </section>
-<section aria-labelledby="language-heading">
-<h2 id="language-heading">${esc(l.language)}</h2>
+<section aria-labelledby="${id('language-heading')}">
+<${h(0)} id="${id('language-heading')}">${esc(l.language)}</${h(0)}>
 <p>${esc(l.languageIntro)}</p>
 ${report.language.findings.length === 0 && report.language.suppressed.length === 0 ? `<p>${esc(l.none)}</p>` : ''}
 ${itemList(report.language.findings, page, 'finding', l)}
-${report.language.suppressed.length > 0 ? `<h3>${esc(l.suppressed)}</h3>${itemList(report.language.suppressed, page, 'suppressed', l)}` : ''}
+${report.language.suppressed.length > 0 ? `<${h(1)}>${esc(l.suppressed)}</${h(1)}>${itemList(report.language.suppressed, page, 'suppressed', l)}` : ''}
 </section>`;
 }
 
-function areaSection(area: AreaReport, page: ItemLinks, labels: ReportLabels): string {
+/** The tag of a heading `depth` levels below the sections' own (never below h6). */
+function heading(level: number): (depth: number) => string {
+	return (depth) => `h${Math.min(6, level + depth)}`;
+}
+
+function areaSection(area: AreaReport, page: ItemLinks, labels: ReportLabels, id: (name: string) => string, h: (depth: number) => string): string {
 	const none = area.coverage.provisionRules > 0 ? labels.nothingFound : labels.nothingFoundNoProvisionRule;
-	return `<article id="area-${area.id}" class="area area-${area.status}" aria-labelledby="area-${area.id}-heading">
-<h3 id="area-${area.id}-heading">${esc(area.title)} ${badge(area.status, labels)}</h3>
+	const anchor = id(`area-${area.id}`);
+	return `<article id="${anchor}" class="area area-${area.status}" aria-labelledby="${anchor}-heading">
+<${h(1)} id="${anchor}-heading">${esc(area.title)} ${badge(area.status, labels)}</${h(1)}>
 <blockquote class="recommendation"><p>${esc(area.recommendation)}</p></blockquote>
-${area.findings.length > 0 ? `<h4>${esc(fill(labels.findingsHeading, area.findings.length))}</h4>${itemList(area.findings, page, 'finding', labels)}` : ''}
-${area.provisions.length > 0 ? `<h4>${esc(fill(labels.provisionsHeading, area.provisions.length))}</h4>${itemList(area.provisions, page, 'provision', labels)}` : ''}
+${area.findings.length > 0 ? `<${h(2)}>${esc(fill(labels.findingsHeading, area.findings.length))}</${h(2)}>${itemList(area.findings, page, 'finding', labels)}` : ''}
+${area.provisions.length > 0 ? `<${h(2)}>${esc(fill(labels.provisionsHeading, area.provisions.length))}</${h(2)}>${itemList(area.provisions, page, 'provision', labels)}` : ''}
 ${area.findings.length === 0 && area.provisions.length === 0 ? `<p class="none">${esc(none)}</p>` : ''}
-${area.suppressed.length > 0 ? `<h4>${esc(fill(labels.suppressedHeading, area.suppressed.length))}</h4>${itemList(area.suppressed, page, 'suppressed', labels)}` : ''}
+${area.suppressed.length > 0 ? `<${h(2)}>${esc(fill(labels.suppressedHeading, area.suppressed.length))}</${h(2)}>${itemList(area.suppressed, page, 'suppressed', labels)}` : ''}
 </article>`;
 }
 
@@ -138,11 +227,14 @@ function icon(status: AreaStatus): string {
 	return `<svg class="icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">${shape[status]}</svg>`;
 }
 
+/** The contradicted bar's fill (the stylesheet's url(#hatch)): once per page. */
+const HATCH = '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line" stroke-width="3"/></pattern></defs>';
+
 /**
  * A bar per status, labelled with its word and count: the numbers are the chart (no score). Bars are
  * distinguished by fill pattern as well as colour (hatched, solid, outline).
  */
-function chart(report: Report, labels: ReportLabels): string {
+function chart(report: Report, labels: ReportLabels, idPrefix = ''): string {
 	const words = statusLabels(labels);
 	const counts: Record<AreaStatus, number> = { contradicted: report.summary.contradicted, addressed: report.summary.addressed, 'not-addressed': report.summary.notAddressed };
 	const total = Math.max(1, report.summary.areas);
@@ -161,11 +253,10 @@ ${width > 0 ? `<rect x="${labelWidth}" y="${y}" width="${width}" height="20" cla
 	}).join('\n');
 	const description = AREA_STATUSES.map((s) => `${words[s]}: ${counted(counts[s], 'Areas', labels)}`).join('; ');
 	return `<figure class="chart">
-<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${labelWidth + barWidth + 90} ${20 + AREA_STATUSES.length * rowHeight}">
-<title id="chart-title">${esc(labels.chartTitle)}</title>
-<desc id="chart-desc">${esc(description)}</desc>
-<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line" stroke-width="3"/></pattern></defs>
-${rows}
+<svg role="img" aria-labelledby="${idPrefix}chart-title ${idPrefix}chart-desc" viewBox="0 0 ${labelWidth + barWidth + 90} ${20 + AREA_STATUSES.length * rowHeight}">
+<title id="${idPrefix}chart-title">${esc(labels.chartTitle)}</title>
+<desc id="${idPrefix}chart-desc">${esc(description)}</desc>
+${idPrefix ? '' : `${HATCH}\n`}${rows}
 </svg>
 <figcaption>${esc(description)}.</figcaption>
 </figure>`;

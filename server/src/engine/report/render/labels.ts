@@ -1,4 +1,5 @@
 import type { AreaStatus, Report, ReportItem } from '../model';
+import type { Portfolio } from '../portfolio';
 import { fill, type Translate } from '../../translate';
 
 /**
@@ -65,6 +66,20 @@ export const ENGLISH_REPORT_LABELS = {
 	manySuppressedFindings: '{0} suppressed findings',
 	oneArea: '1 area',
 	manyAreas: '{0} areas',
+	oneDocument: '1 document',
+	manyDocuments: '{0} documents',
+	portfolioMeta: '{0}, {1} against the recommendations of Ditmore and Thukral, {2}.',
+	overview: 'Overview',
+	overviewSentence: 'Documents that contradict at least one recommendation area: {0} of {1}.',
+	overviewCounts: 'In all: {0}, {1} recognised, {2}.',
+	overviewCaption: 'Each document’s status in the paper’s ten recommendation areas, numbered as listed below the table',
+	documentColumn: 'Document',
+	fileColumn: 'File',
+	findingsColumn: 'Findings',
+	provisionsColumn: 'Provisions',
+	contradictingRow: 'Documents contradicting the area',
+	areaKey: 'The recommendation areas:',
+	documentMeta: '{0} (profile: {1}).',
 } as const;
 
 export type ReportLabels = { readonly [K in keyof typeof ENGLISH_REPORT_LABELS]: string };
@@ -92,7 +107,7 @@ export const STATUS_SYMBOLS: Readonly<Record<AreaStatus, string>> = {
 /** How statuses are decided, in the words every renderer prints beside the counts. */
 export const STATUS_RULE = ENGLISH_REPORT_LABELS.statusRule;
 
-type Counted = 'Findings' | 'Provisions' | 'SuppressedFindings' | 'Areas';
+type Counted = 'Findings' | 'Provisions' | 'SuppressedFindings' | 'Areas' | 'Documents';
 
 /** “1 finding”, “3 findings”: a count in words, from the table's pair for one and for many. */
 export function counted(n: number, what: Counted, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
@@ -109,6 +124,12 @@ export function summarySentence(report: Report, labels: ReportLabels = ENGLISH_R
 export function countsSentence(report: Report, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
 	const s = report.summary;
 	return fill(labels.countsSentence, counted(s.findings, 'Findings', labels), s.languageFindings, counted(s.provisions, 'Provisions', labels), counted(s.suppressed, 'SuppressedFindings', labels));
+}
+
+/** “In all: 43 findings, 9 provisions recognised, 2 suppressed findings.”: a portfolio's totals. */
+export function overviewCounts(portfolio: Portfolio, labels: ReportLabels = ENGLISH_REPORT_LABELS): string {
+	const s = portfolio.summary;
+	return fill(labels.overviewCounts, counted(s.findings, 'Findings', labels), counted(s.provisions, 'Provisions', labels), counted(s.suppressed, 'SuppressedFindings', labels));
 }
 
 /** A short evidence note for a scorecard row: “2 findings (lines 14, 34)”. */

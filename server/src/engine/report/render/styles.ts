@@ -79,3 +79,19 @@ h2{break-after:avoid}
 export const STANDALONE_CSS = `:root{color-scheme:light dark;${LIGHT}}
 @media (prefers-color-scheme: dark){:root{${DARK}}}
 ${REPORT_LAYOUT_CSS}${PRINT}`;
+
+/** What the report of many documents adds: the overview table's status cells, and a wide table that scrolls. */
+export const PORTFOLIO_CSS = `
+.defs{position:absolute}
+.wide{overflow-x:auto}
+.overview-table td.status{text-align:center;padding:.3rem}
+.overview-table .status-contradicted{background:var(--contradicted-bg);color:var(--contradicted-fg)}
+.overview-table .status-addressed{background:var(--addressed-bg);color:var(--addressed-fg)}
+.overview-table .status-not-addressed{color:var(--not-addressed-fg)}
+.overview-table td.count{text-align:right}
+.overview-table td.file{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+.overview-table tfoot th,.overview-table tfoot td{font-weight:600}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.document{border-top:3px solid var(--border);margin-top:2.5rem}
+@media print{.document{break-before:page}}
+`;
