@@ -21,8 +21,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	const output = vscode.window.createOutputChannel('Accountable', { log: true });
 	context.subscriptions.push(output);
 	const module = context.asAbsolutePath('out/server.js');
+	// The V8 flags bin/load-bundle.js sets for the CLI and the stand-alone server (V8_FLAGS: why, and what it saves).
 	const serverOptions: ServerOptions = {
-		run: { module, transport: TransportKind.ipc },
+		run: { module, transport: TransportKind.ipc, options: { execArgv: ['--no-regexp-tier-up'] } },
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
 	};
 	const clientOptions: LanguageClientOptions = {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compiledMatchers, Reviewer, type RuleSet } from '../../server/src/engine';
-import { builtinRulesDir, loadRules, writeCompiledRules } from '../../server/src/node/ruleFiles';
+import { builtinRulesDir, loadRules, ruleSetFingerprint, writeCompiledRules } from '../../server/src/node/ruleFiles';
 
 // The build step compiles the built-in rules (scripts/build.mjs → out/builtin-rules.json), so a new process
 // neither parses their YAML nor validates them; it must load exactly what the rule files say, and never a
@@ -41,6 +41,9 @@ describe('compiled built-in rules', () => {
 		const stored = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { patternPrefixes: Record<string, string[] | null> };
 		expect(Object.keys(stored.patternPrefixes).length).toBeGreaterThan(100);
 		expect(prefilters(fromCopy)).toEqual(prefilters(fromFiles));
+		// The rule set's fingerprint (the JSON output's rules) comes with the copy, and is what hashing the rules gives.
+		expect(ruleSetFingerprint(fromCopy)).toBe(ruleSetFingerprint(fromFiles));
+		expect(ruleSetFingerprint(fromCopy)).toMatch(/^sha256:[0-9a-f]{16}$/);
 		const bill = fs.readFileSync(path.join(builtinRulesDir(), '..', 'examples', 'draft-state-bill.md'), 'utf8');
 		const a = new Reviewer(fromCopy).review({ text: bill, format: 'markdown' });
 		const b = new Reviewer(fromFiles).review({ text: bill, format: 'markdown' });

@@ -87,7 +87,7 @@ class CompiledMatcher implements Matcher {
 	 */
 	get folded(): RegExp | null {
 		if (this.foldedRegExp === undefined) {
-			const source = foldPatternSource(this.regex.source);
+			const source = foldedAlternation(this.index, this.terms, this.patterns);
 			this.foldedRegExp = source === undefined ? null : new RegExp(source, 'uy');
 		}
 		return this.foldedRegExp;
@@ -109,7 +109,7 @@ class CompiledMatcher implements Matcher {
 				fits &&= added.fits;
 				if (!order.has(added.id)) order.set(added.id, i);
 			});
-			const patterns = this.patterns.length > 0 ? foldPatternSource(alternation(this.patterns.map((p) => `(?:${p})`))) : null;
+			const patterns = this.patterns.length > 0 ? foldedAlternation(this.index, [], this.patterns) : null;
 			this.foldedSearch = !fits || patterns === undefined ? null : { order, patterns: patterns === null ? null : new RegExp(patterns, 'uy') };
 		}
 		return this.foldedSearch;
@@ -119,6 +119,34 @@ class CompiledMatcher implements Matcher {
 /** Alternatives as one pattern with word boundaries around it; one that never matches when there are none. */
 function alternation(alternatives: readonly string[]): string {
 	return alternatives.length === 0 ? '(?!)' : `${WORD_BEFORE}(?:${alternatives.join('|')})${WORD_AFTER}`;
+}
+
+/**
+ * The alternatives folded (caseFold.ts), each once per rule set, by term or pattern: the matchers of a rule
+ * set share vocabularies, and a new process that folded each matcher's whole source (and had the `iu` RegExp
+ * made first, only to read its source back) spent a fifth of a second of a 100 KB review on it.
+ */
+const foldedAlternatives = new WeakMap<TermIndex, Map<string, string | null>>();
+
+/**
+ * foldPatternSource of the matcher's RegExp source (`alternation`, terms then patterns), folded an
+ * alternative at a time: folding reads a pattern character by character and carries nothing past an
+ * alternative that is a pattern of its own (its classes and escapes close within it), and the word
+ * boundaries around them hold no letter to fold. Undefined when one alternative cannot be folded.
+ */
+function foldedAlternation(index: TermIndex, terms: readonly string[], patterns: readonly string[]): string | undefined {
+	let byAlternative = foldedAlternatives.get(index);
+	if (!byAlternative) foldedAlternatives.set(index, (byAlternative = new Map()));
+	const folded: string[] = [];
+	const fold = (key: string, source: () => string): boolean => {
+		let f = byAlternative.get(key);
+		if (f === undefined) byAlternative.set(key, (f = foldPatternSource(source()) ?? null));
+		if (f !== null) folded.push(f);
+		return f !== null;
+	};
+	for (const term of terms) if (!fold(`t${term}`, () => termPattern(term))) return undefined;
+	for (const pattern of patterns) if (!fold(`p${pattern}`, () => `(?:${pattern})`)) return undefined;
+	return alternation(folded);
 }
 
 /**
