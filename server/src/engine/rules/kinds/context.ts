@@ -193,6 +193,17 @@ export class ReviewContext {
 		return end === first ? NONE : all.slice(first, end);
 	}
 
+	/**
+	 * Whether every one of the matchers matches in the block: the cheap test (mayMatch) of all of them before
+	 * matching any. Plain loops: rules ask this of every block, and a closure per block and rule was a good
+	 * part of a review's garbage.
+	 */
+	hasAll(matchers: readonly Matcher[], block: Block): boolean {
+		for (const m of matchers) if (!this.mayMatch(m, block)) return false;
+		for (const m of matchers) if (!this.has(m, block)) return false;
+		return true;
+	}
+
 	has(matcher: Matcher, block: Block, range?: Offsets): boolean {
 		// Whether a block matches at all does not depend on where it is: ask the memo, without placing offsets.
 		const memo = range ? undefined : this.memo?.(block);
