@@ -409,11 +409,6 @@ function blockMemos(events: readonly ParseEvent[]): BlockMemo[] {
 	return memos;
 }
 
-/**
- * A context over the blocks of `chunks`; fills chunkOf with the chunk (its index in `chunks`) of each block,
- * by document block index. When the chunks hold every block (a first review), the whole document's context
- * itself: rules then call one kind of context, directly.
- */
 /** Chunks grouped by the rules they have run (their `ran` bits): each chunk's group, and each group's bits. */
 function groupByRulesRun(chunks: readonly Placed[]): { groupOf: Int32Array; groupsRan: Array<BitSet | undefined> } {
 	const groups = new Map<string, number>();
@@ -432,6 +427,11 @@ function groupByRulesRun(chunks: readonly Placed[]): { groupOf: Int32Array; grou
 	return { groupOf, groupsRan };
 }
 
+/**
+ * A context over the blocks of `chunks`; fills chunkOf with the chunk (its index in `chunks`) of each block,
+ * by document block index. When the chunks hold every block (a first review), the whole document's context
+ * itself: rules then call one kind of context, directly.
+ */
 function blocksView(document: ReviewDocument, whole: ReviewContext, chunks: readonly Placed[], chunkOf: Int32Array): ReviewContext {
 	const blocks: Block[] = [];
 	chunks.forEach((p, k) => {
