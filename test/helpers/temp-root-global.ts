@@ -11,6 +11,9 @@ import * as path from 'node:path';
 export default function setup(): () => void {
 	const previous = process.env.TMPDIR;
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-test-run-'));
+	// As open as /tmp itself (sticky, writable by all): some tests run the CLI as another user, whose temporary
+	// files go here too.
+	fs.chmodSync(root, 0o1777);
 	process.env.TMPDIR = root;
 	return () => {
 		if (previous === undefined) delete process.env.TMPDIR;
