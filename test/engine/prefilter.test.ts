@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findAll } from '../../server/src/engine/matching/matcher';
-import { patternPrefixes, wordStarts } from '../../server/src/engine/matching/prefilter';
+import { patternPrefixes, wordStarts, type WordStarts } from '../../server/src/engine/matching/prefilter';
+import { TermIndex } from '../../server/src/engine/matching/termTrie';
 import { builtinReviewer } from '../helpers/rules';
 import { compiledMatchers } from '../../server/src/engine';
 import { generatePolicy, loadCorpus } from '../bench/generate';
@@ -41,17 +42,34 @@ describe('matcher prefilter (word-start keys)', () => {
 		const reviewer = builtinReviewer();
 		let filterable = 0;
 		const seen = new Set<string>();
+		// One text's word starts are asked by every matcher in turn, as in a review: what the rule set's table
+		// found for the text answers them all.
+		const startsOf = new Map<string, WordStarts>();
 		for (const rule of reviewer.ruleSet.rules) {
 			for (const matcher of compiledMatchers(rule)) {
 				if (!matcher || seen.has(matcher.key)) continue;
 				seen.add(matcher.key);
 				if (matcher.prefixes) filterable++;
 				for (const text of [...rule.examples.map((e) => e.text), ...policy]) {
-					expect(findAll(matcher, text, 0, wordStarts(text)), `${rule.id}: ${text}`).toEqual(findAll(matcher, text, 0));
+					let starts = startsOf.get(text);
+					if (!starts) startsOf.set(text, (starts = wordStarts(text)));
+					expect(findAll(matcher, text, 0, starts), `${rule.id}: ${text}`).toEqual(findAll(matcher, text, 0));
 				}
 			}
 		}
 		expect(filterable).toBeGreaterThan(20);
+	});
+
+	it('answers a matcher compiled after a text was asked about, and one none of whose words the text holds', () => {
+		const index = new TermIndex();
+		const raid = compileMatcher(['raid'], [], [], index);
+		const text = 'Police raids and a sweep; the operation used stings.';
+		const starts = wordStarts(text);
+		const found = (m: ReturnType<typeof compileMatcher>): string[] => findAll(m, text, 0, starts).map((o) => text.slice(o.start, o.end));
+		expect(found(raid)).toEqual(['raids']);
+		expect(found(compileMatcher(['sweep', 'sting'], [], [], index))).toEqual(['sweep', 'stings']);
+		expect(found(compileMatcher(['detention'], [], [], index))).toEqual([]);
+		expect(found(raid)).toEqual(['raids']);
 	});
 
 	it('reads first letters through optional groups, classes, digits and zero-width assertions, and gives up on anything else', () => {

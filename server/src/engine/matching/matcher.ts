@@ -2,7 +2,7 @@ import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
-import { matcherPrefixes, nextCandidate, type PatternPrefixes, type WordStarts } from './prefilter';
+import { matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type WordStarts } from './prefilter';
 import { followsWordCharacter, TermIndex } from './termTrie';
 
 /**
@@ -42,7 +42,10 @@ class CompiledMatcher implements Matcher {
 	linear?: LinearPattern;
 	id?: number;
 	private compiled?: RegExp;
+	private prefixKeys?: number[] | null;
 	private prefixBits?: Uint32Array | null;
+	/** Its number in the rule set's PrefixTable. */
+	readonly slot: number;
 	private stickyRegExp?: RegExp;
 	private foldedRegExp?: RegExp | null;
 	private foldedSearch?: FoldedSearch | null;
@@ -55,6 +58,7 @@ class CompiledMatcher implements Matcher {
 		readonly index: TermIndex,
 	) {
 		this.key = JSON.stringify([terms, patterns]);
+		this.slot = index.prefixTable.register(() => this.keys);
 		if (untrusted.length > 0) {
 			this.linear = compileLinear(untrusted);
 			this.key = `${this.key}\0${JSON.stringify(untrusted)}`;
@@ -70,8 +74,17 @@ class CompiledMatcher implements Matcher {
 		return this.compiled;
 	}
 
+	/** The keys of its prefixes (prefilter.ts matcherPrefixKeys), or undefined when it cannot be filtered. */
+	get keys(): number[] | undefined {
+		if (this.prefixKeys === undefined) this.prefixKeys = matcherPrefixKeys(this.terms, this.patterns, this.untrusted, this.index.patternPrefixes) ?? null;
+		return this.prefixKeys ?? undefined;
+	}
+
 	get prefixes(): Uint32Array | undefined {
-		if (this.prefixBits === undefined) this.prefixBits = matcherPrefixes(this.terms, this.patterns, this.untrusted, this.index.patternPrefixes) ?? null;
+		if (this.prefixBits === undefined) {
+			const keys = this.keys;
+			this.prefixBits = keys ? prefixBits(keys) : null;
+		}
 		return this.prefixBits ?? undefined;
 	}
 
@@ -175,7 +188,8 @@ export function findAll(matcher: Matcher, text: string, base: number, starts?: W
 
 /** False when no word of the text (with these wordStarts) starts like the matcher's terms: it cannot match there. */
 export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
-	return !matcher.prefixes || nextCandidate(matcher.prefixes, starts, 0) >= 0;
+	const compiled = matcher as CompiledMatcher;
+	return !compiled.keys || compiled.index.prefixTable.mayStartIn(compiled.slot, starts);
 }
 
 /**
@@ -187,8 +201,8 @@ export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
 function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text: string, base: number, starts: WordStarts): Offsets[] {
 	// Typed as mutable for the callers' sake; NO_CANDIDATES is frozen, and callers never modify results.
 	const positions = starts.positions;
+	if (!matcher.index.prefixTable.mayStartIn(matcher.slot, starts)) return NO_CANDIDATES as Offsets[];
 	let i = nextCandidate(prefixes, starts, 0);
-	if (i < 0) return NO_CANDIDATES as Offsets[];
 	const out: Offsets[] = [];
 	const folded = starts.folded;
 	let search = folded === undefined ? null : matcher.search;

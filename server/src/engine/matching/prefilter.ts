@@ -5,8 +5,9 @@ import { inflectionStem } from './inflect';
  * A cheap test that tells most blocks apart from a matcher's terms before its RegExp runs. Every match of a
  * term starts, after a non-word character, with the term's first letters (its stem: inflections only change
  * the end), so a block can match only if one of its words starts with one of those prefixes. A block's word
- * starts are collected once (as numbers, one per prefix of one to three letters) and each matcher asks for
- * its prefixes: a few set lookups instead of a pass of a large case-insensitive RegExp over the block.
+ * starts are collected once, with their first three letters; one pass over them with the rule set's table
+ * of prefixes (PrefixTable) tells which matchers may match in the block at all, and a matcher that may
+ * looks up its prefixes at each word start: bit tests instead of a pass of a large case-insensitive RegExp.
  *
  * Regular expressions are filtered when their first letters are plain to see (patternPrefixes); a matcher
  * with any other, or with patterns from rule packs, runs as before. The test
@@ -213,10 +214,10 @@ function skip(source: string, i: number): number {
 }
 
 /**
- * The prefixes of a matcher's terms and patterns, as a bit set of keys (bit k set for key k), or undefined
- * when the matcher cannot be filtered. A bit test is the cheapest question a word start can ask.
+ * The keys of a matcher's terms' and patterns' prefixes (keyOf), or undefined when the matcher cannot be
+ * filtered.
  */
-export function matcherPrefixes(terms: readonly string[], patterns: readonly string[], untrusted: readonly string[], known: PatternPrefixes = new PatternPrefixes()): Uint32Array | undefined {
+export function matcherPrefixKeys(terms: readonly string[], patterns: readonly string[], untrusted: readonly string[], known: PatternPrefixes = new PatternPrefixes()): number[] | undefined {
 	if (untrusted.length > 0 || terms.length + patterns.length === 0) return undefined;
 	const keys: number[] = [];
 	for (const t of terms) {
@@ -229,9 +230,96 @@ export function matcherPrefixes(terms: readonly string[], patterns: readonly str
 		if (!prefixes) return undefined;
 		for (const prefix of prefixes) keys.push(keyOf(prefix));
 	}
+	return [...new Set(keys)];
+}
+
+/** Keys (matcherPrefixKeys) as a bit set (bit k set for key k): a bit test is the cheapest question a word start can ask. */
+export function prefixBits(keys: readonly number[]): Uint32Array {
 	const bits = new Uint32Array((MAX_KEY >>> 5) + 1);
 	for (const k of keys) bits[k >>> 5]! |= 1 << (k & 31);
 	return bits;
+}
+
+/**
+ * For a rule set's matchers, which of them each key is a prefix of: one pass over a text's word starts then
+ * tells every matcher at once whether any word starts like its terms (candidatesIn), where asking each
+ * matcher in turn read every word start of a block once per matcher (hundreds of times). Kept with the rule
+ * set (termTrie.ts TermIndex), and what it found for a text with the text's word starts.
+ */
+export class PrefixTable {
+	/** Each registered matcher's keys, by its slot; undefined: the matcher is not filtered. */
+	private readonly keysOf: Array<() => readonly number[] | undefined> = [];
+	/** By key: where its slots start in `slots` (compressed rows); made when first needed, for `laidOut` matchers. */
+	private firstOf?: Int32Array;
+	private slots?: Int32Array;
+	private laidOut = 0;
+
+	/** A matcher's number in the table; `keys` is asked for when the table is first used. */
+	register(keys: () => readonly number[] | undefined): number {
+		this.keysOf.push(keys);
+		return this.keysOf.length - 1;
+	}
+
+	/**
+	 * Whether any word start of the text begins with one of the prefixes of the matcher in `slot`: false means
+	 * it cannot match there. A matcher registered after the text was last asked about lays the table out again.
+	 */
+	mayStartIn(slot: number, starts: WordStarts): boolean {
+		let found = starts.candidates;
+		if (found?.table !== this || slot >= found.size) found = this.candidatesIn(starts);
+		return (found.slots[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+	}
+
+	private candidatesIn(starts: WordStarts): Candidates {
+		if (this.laidOut !== this.keysOf.length) this.layOut();
+		const firstOf = this.firstOf!;
+		const slots = this.slots!;
+		const found = new Uint32Array((this.laidOut >>> 5) + 1);
+		const letters = starts.letters;
+		for (let i = 0; i < letters.length; i++) {
+			const l = letters[i]!;
+			const first = l & 63;
+			mark(found, firstOf, slots, pad(first, 1));
+			const second = (l >>> 6) & 63;
+			if (second === 0) continue;
+			mark(found, firstOf, slots, pad(first * BASE + second, 2));
+			const third = l >>> 12;
+			if (third === 0) continue;
+			mark(found, firstOf, slots, pad((first * BASE + second) * BASE + third, 3));
+		}
+		const candidates = { table: this, size: this.laidOut, slots: found };
+		starts.candidates = candidates;
+		return candidates;
+	}
+
+	/** Sorts every registered matcher's slot under each of its keys. */
+	private layOut(): void {
+		const keys = this.keysOf.map((of) => of() ?? []);
+		const firstOf = new Int32Array(MAX_KEY + 2);
+		for (const list of keys) for (const k of list) firstOf[k + 1]!++;
+		for (let k = 1; k < firstOf.length; k++) firstOf[k]! += firstOf[k - 1]!;
+		const slots = new Int32Array(firstOf[firstOf.length - 1]!);
+		const next = firstOf.slice(0, MAX_KEY + 1);
+		keys.forEach((list, slot) => {
+			for (const k of list) slots[next[k]!++] = slot;
+		});
+		this.firstOf = firstOf;
+		this.slots = slots;
+		this.laidOut = keys.length;
+	}
+}
+
+/** Sets the bits of the slots (by key in compressed rows: firstOf, slots) listed under `key`. */
+function mark(found: Uint32Array, firstOf: Int32Array, slots: Int32Array, key: number): void {
+	for (let j = firstOf[key]!, end = firstOf[key + 1]!; j < end; j++) found[slots[j]! >>> 5]! |= 1 << (slots[j]! & 31);
+}
+
+/** What a PrefixTable found for a text: bits by slot, of the matchers one of whose prefixes a word of it starts with. */
+interface Candidates {
+	table: PrefixTable;
+	/** How many matchers the table had: a matcher registered later is not among the bits. */
+	size: number;
+	slots: Uint32Array;
 }
 
 function keyOf(letters: string): number {
@@ -248,7 +336,7 @@ const MAX_KEY = pad((36 * BASE + 36) * BASE + 36, 3);
 /**
  * A text's word starts: positions not preceded by an ASCII letter or digit whose first character folds to a
  * letter (as a case-insensitive Unicode RegExp folds: K and ſ too). A start's keys (of its first one, two and
- * three letters; 0 where the word is shorter; no key is 0) are worked out from the text when asked. Any
+ * three letters; 0 where the word is shorter; no key is 0) are worked out from its `letters` when asked. Any
  * position after a non-ASCII letter counts as a word start: the test over-approximates, never under-.
  */
 export interface WordStarts {
@@ -258,10 +346,18 @@ export interface WordStarts {
 	 * capacity) made a 20 MB document's several hundred megabytes.
 	 */
 	positions: Int32Array;
+	/**
+	 * By word start, its first three characters folded (foldedChar, 0 past the word's end), six bits each
+	 * (lettersAt): what its keys are made of, read once here rather than from the text by every matcher that
+	 * asks (hundreds per block).
+	 */
+	letters: Int32Array;
 	/** The text (not a copy). */
 	text: string;
 	/** The text folded to lower case, where matchers run (caseFold.ts); undefined when it cannot be folded. */
-	folded?: string;
+	folded: string | undefined;
+	/** Which matchers of a rule set may match here (PrefixTable), once one of them asked. */
+	candidates: Candidates | undefined;
 }
 
 export function wordStarts(text: string): WordStarts {
@@ -282,23 +378,33 @@ export function wordStarts(text: string): WordStarts {
 		previousWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 	}
 	const exact = positions.slice(0, n);
-	const folded = n > 0 ? foldText(text) : undefined;
-	return folded === undefined ? { positions: exact, text } : { positions: exact, text, folded };
+	const letters = new Int32Array(n);
+	for (let k = 0; k < n; k++) letters[k] = lettersAt(text, exact[k]!);
+	return { positions: exact, letters, text, folded: n > 0 ? foldText(text) : undefined, candidates: undefined };
+}
+
+/** The folded characters (foldedChar) at `at` and the two after it, six bits each; none after the first 0. */
+function lettersAt(text: string, at: number): number {
+	const first = foldedChar(text.charCodeAt(at));
+	const second = at + 1 < text.length ? foldedChar(text.charCodeAt(at + 1)) : 0;
+	if (second === 0) return first;
+	const third = at + 2 < text.length ? foldedChar(text.charCodeAt(at + 2)) : 0;
+	return first | (second << 6) | (third << 12);
 }
 
 /** The first word start (from index `from` of the positions) that begins with one of the prefixes: its index, or -1. */
 export function nextCandidate(bits: Uint32Array, starts: WordStarts, from: number): number {
-	const { positions, text } = starts;
-	for (let i = from; i < positions.length; i++) {
-		const at = positions[i]!;
-		const first = foldedChar(text.charCodeAt(at));
+	const letters = starts.letters;
+	for (let i = from; i < letters.length; i++) {
+		const l = letters[i]!;
+		const first = l & 63;
 		const k1 = pad(first, 1);
 		if ((bits[k1 >>> 5]! & (1 << (k1 & 31))) !== 0) return i;
-		const second = at + 1 < text.length ? foldedChar(text.charCodeAt(at + 1)) : 0;
+		const second = (l >>> 6) & 63;
 		if (second === 0) continue;
 		const k2 = pad(first * BASE + second, 2);
 		if ((bits[k2 >>> 5]! & (1 << (k2 & 31))) !== 0) return i;
-		const third = at + 2 < text.length ? foldedChar(text.charCodeAt(at + 2)) : 0;
+		const third = l >>> 12;
 		if (third === 0) continue;
 		const k3 = pad((first * BASE + second) * BASE + third, 3);
 		if ((bits[k3 >>> 5]! & (1 << (k3 & 31))) !== 0) return i;

@@ -1,5 +1,5 @@
 import { termWords } from './inflect';
-import { PatternPrefixes, termPrefix } from './prefilter';
+import { PatternPrefixes, PrefixTable, termPrefix } from './prefilter';
 
 /**
  * Literal terms as a trie over their forms, walked on text folded to lower case (caseFold.ts) from a word
@@ -48,6 +48,8 @@ export class TermIndex {
 	budget = 20_000;
 	/** The prefixes of the rule set's regular expressions, for its matchers' prefilters (prefilter.ts). */
 	readonly patternPrefixes: PatternPrefixes;
+	/** Which of the rule set's matchers each word-start key may begin a match of. */
+	readonly prefixTable = new PrefixTable();
 	private readonly ids = new Map<string, number>();
 	private readonly terms: string[] = [];
 	/** By id: whether the term can be matched with the trie (see trieable). */

@@ -1,5 +1,6 @@
 import { shiftOffsets, type Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
+import { countWords } from '../../document/wordCount';
 import { findAll, matcherId, mayMatchText, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
 import { wordStarts, type WordStarts } from '../../matching/prefilter';
 import { isGovernedByNegation, mayHoldNegation, providesAt, Reading } from '../../reading';
@@ -53,15 +54,6 @@ export interface BlockMemo {
 }
 
 const NONE: Offsets[] = [];
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
-/** How many words (WORD's matches) a text holds, counted without making a string of each, as match() would. */
-function countWords(text: string): number {
-	WORD.lastIndex = 0;
-	let n = 0;
-	while (WORD.test(text)) n++;
-	return n;
-}
 
 /**
  * What is known about a section's content that does not depend on where the section is. The incremental
@@ -199,6 +191,17 @@ export class ReviewContext {
 		let end = first;
 		while (end < all.length && all[end]!.end <= range.end) end++;
 		return end === first ? NONE : all.slice(first, end);
+	}
+
+	/**
+	 * Whether every one of the matchers matches in the block: the cheap test (mayMatch) of all of them before
+	 * matching any. Plain loops: rules ask this of every block, and a closure per block and rule was a good
+	 * part of a review's garbage.
+	 */
+	hasAll(matchers: readonly Matcher[], block: Block): boolean {
+		for (const m of matchers) if (!this.mayMatch(m, block)) return false;
+		for (const m of matchers) if (!this.has(m, block)) return false;
+		return true;
 	}
 
 	has(matcher: Matcher, block: Block, range?: Offsets): boolean {

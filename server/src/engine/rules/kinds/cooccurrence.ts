@@ -35,7 +35,7 @@ export const coOccurrenceKind = defineKind({
 		const unless = rule.compiled.unless;
 		for (const block of ctx.doc.blocks) {
 			// Every group must match: rule the block out on the cheap test first, before any group's RegExp runs.
-			if (!groups.every((g) => ctx.mayMatch(g, block)) || !groups.every((g) => ctx.has(g, block))) continue;
+			if (!ctx.hasAll(groups, block)) continue;
 			for (const sentence of block.sentences) {
 				const windows = rule.spec.within === 'clause' ? splitClauses(ctx.prose(block, sentence), sentence.start) : [sentence];
 				for (const window of windows) {

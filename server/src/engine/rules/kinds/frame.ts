@@ -61,7 +61,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		const { unless } = rule.compiled;
 		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false };
 		for (const block of ctx.doc.blocks) {
-			if (!required.every((m) => ctx.mayMatch(m, block)) || !required.every((m) => ctx.has(m, block))) continue;
+			if (!ctx.hasAll(required, block)) continue;
 			block.sentences.forEach((sentence, i) => {
 				const spans: Partial<Record<FrameRole, Span[]>> = {};
 				let missing = false;
