@@ -104,10 +104,7 @@ function blockingStdout(): void {
 }
 
 const defaultIO: CliIO = {
-	stdout: (s) => {
-		blockingStdout();
-		process.stdout.write(s);
-	},
+	stdout: (s) => process.stdout.write(s),
 	stderr: (s) => process.stderr.write(s),
 	readStdin: async (maxBytes) => {
 		const chunks: Buffer[] = [];
@@ -128,6 +125,7 @@ const defaultIO: CliIO = {
 
 /** Runs the CLI; resolves to the exit code. Never throws. */
 export async function main(argv: string[], rawIO: CliIO = defaultIO): Promise<number> {
+	if (rawIO === defaultIO) blockingStdout();
 	// Whatever reaches stderr passes here: no escape sequence from a file name or document reaches the terminal.
 	const io: CliIO = { ...rawIO, stderr: (s) => rawIO.stderr(escapeTerminal(s)), progress: rawIO.stderr };
 	try {
