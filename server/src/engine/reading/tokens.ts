@@ -81,6 +81,29 @@ export function tagSentence(text: string): Token[] {
 	}
 	// The month, not the modal: "on MAY 19", "in May 2020" (the text is read lower-cased, so the tagger cannot tell).
 	for (let k = 0; k + 1 < out.length; k++) if (out[k]!.lower === 'may' && out[k + 1]!.pos === 'NUM') out[k]!.pos = 'PROPN';
+	return joinHyphenatedAdjectives(text, out);
+}
+
+/**
+ * A compound adjective written with hyphens is one modifier: "a 15-YEAR-OLD victim", "SO-CALLED clients". The
+ * tagger splits it into words and hyphens (15/NUM -/PUNCT year/NOUN -/PUNCT old/ADJ), which reads as a noun
+ * phrase ending before the person it describes.
+ */
+function joinHyphenatedAdjectives(text: string, tokens: Token[]): Token[] {
+	const out: Token[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		let j = i;
+		while (j + 2 < tokens.length && tokens[j + 1]!.text === '-' && tokens[j + 1]!.start === tokens[j]!.end && tokens[j + 2]!.start === tokens[j + 1]!.end) j += 2;
+		if (j > i && tokens[j]!.pos === 'ADJ') {
+			const start = tokens[i]!.start, end = tokens[j]!.end;
+			const written = text.slice(start, end);
+			const lower = lowerKeepingOffsets(written);
+			out.push({ text: written, lower, lemma: lower, pos: 'ADJ', start, end });
+			i = j;
+			continue;
+		}
+		out.push(tokens[i]!);
+	}
 	return out;
 }
 
@@ -92,6 +115,8 @@ const HYPHENATED_VERB = /^co-(operat|ordinat)(?:e|es|ed|ing)$/;
  * tagged NOUN or ADJ keeps its ending: "rescued", "trafficked").
  */
 function lemmaOf(value: string, lemma: string, pos: string): string {
+	// The model leaves "being" as it is: "shows signs of BEING trafficked" is a passive like "was trafficked".
+	if (value === 'being' && (pos === 'AUX' || pos === 'VERB')) return 'be';
 	if (lemma !== value || value.length < 5) return lemma;
 	if ((pos === 'NOUN' || pos === 'ADJ' || pos === 'PROPN') && /[^e]ed$/.test(value)) {
 		const base = value.slice(0, -2);
