@@ -57,6 +57,7 @@ function typeOf(schema: JsonSchema, indent: string): string {
 	if (typeof schema.$ref === 'string') return NAMES[schema.$ref.replace('#/definitions/', '')]!;
 	if (Array.isArray(schema.enum)) return schema.enum.map((v) => `'${String(v)}'`).join(' | ');
 	if (schema.const !== undefined) return `'${String(schema.const)}'`;
+	if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).map((s) => typeOf(s, indent)).join(' | ');
 	switch (schema.type) {
 		case 'string':
 			return 'string';

@@ -70,6 +70,33 @@ const CUE_WORD = /\b(?:disastrous|draconian|heavy|discriminat|devastat|contrary|
  */
 const SCARE_QUOTED = /(?<![\p{L}\d])[‘'"“](?:raids?[\s-]+and[\s-]+rescues?|rescue[\s-]+operations?|rescue[\s-]+and[\s-]+rehabilitation|rescue[ds]?|rescuing|victims?|protection|protective|protect(?:ed|ing)?|help(?:ed|ing)?|sav(?:e|ed|ing)|ideal|success(?:ful)?|free(?:d|ing)?|liberat\w*|voluntary|consent(?:ed)?|care|safe(?:ty)?|shelter(?:ed)?|assistance|rehabilitat\w*)[’'"”](?![\p{L}])(?!\s*(?:means|includes|refers|shall\s+mean|is\s+defined|has\s+the\s+meaning))/iu;
 
+/**
+ * A short quotation (four words at most) around what a rule found keeps the writer's distance from those
+ * words, whatever they are: "‘vice raids’ across the country", "its estimate of ‘sex slaves’", "were
+ * “rescued”". Not a term a definition goes on to define ("“sex trafficking” means"), nor a name in quotation
+ * marks ("dubbed “Operation Safe Haven”"). Longer quotations are quoted text (negation.ts), not distance.
+ */
+const SHORT_QUOTATION = /(?<![\p{L}\p{N}])(?:“([^“”]{1,60})”|"([^"]{1,60})"|‘([^‘’]{1,60})’|'([^'’]{1,60})')(?![\p{L}\p{N}])/gu;
+const DEFINED_AFTER = /^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:shall|does|do|is|are)\s+)?(?:(?:also|further|only|not)\s+)?(?:means?|includes?|refers?|shall\s+(?:mean|include|refer)|defined|has\s+the\s+meaning)\b/iu;
+
+/**
+ * Whether the words from `start` to `end` in a sentence lie inside a short quotation set off as scare quotes. A
+ * finding that only begins with a quoted term ("the “T visa” is designed for victims who cooperate") is about
+ * what the sentence says of it.
+ */
+export function inScareQuotes(sentence: string, start: number, end: number): boolean {
+	SHORT_QUOTATION.lastIndex = 0;
+	for (let m = SHORT_QUOTATION.exec(sentence); m !== null; m = SHORT_QUOTATION.exec(sentence)) {
+		const close = m.index + m[0].length;
+		if (start < m.index || start >= close) continue;
+		if (end > close) return false;
+		const words = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().split(/\s+/);
+		if (words.length > 4 || DEFINED_AFTER.test(sentence.slice(close))) return false;
+		return words.length === 1 || !words.every((w) => /^\p{Lu}/u.test(w));
+	}
+	return false;
+}
+
 /** The stance a sentence takes towards what it says, when it shows one. */
 export function sentenceStance(sentence: string): SentenceStance | undefined {
 	if (SCARE_QUOTED.test(sentence)) return 'critique';

@@ -2,7 +2,7 @@ import type { ReviewDocument } from '../document';
 import { isAtLeast, milder, type Finding, type Offsets, type Severity, type Suggestion } from '../finding';
 import type { LineIndex } from '../lineIndex';
 import { isQuotedOrReported } from '../negation';
-import { documentStance, sentenceStance, type DocumentStance, type SentenceStance } from '../reading/stance';
+import { documentStance, inScareQuotes, sentenceStance, type DocumentStance, type SentenceStance } from '../reading/stance';
 import { applySuppressions, parseDirectives } from '../suppress';
 import { settingFor, type DetectedProfile, type Profile, type ProfileDetector, type ReviewSettings } from '../config';
 import type { Hit } from '../rules/kinds/context';
@@ -65,7 +65,7 @@ export function hitIsCritique(hit: Hit, stanceOf: (sentence: string) => Sentence
 	if (!hit.checkQuoted || !hit.block || !hit.sentence) return false;
 	const { block, sentence } = hit;
 	const text = (range: Offsets): string => block.prose.slice(range.start - block.start, range.end - block.start);
-	if (stanceOf(text(sentence)) === 'critique') return true;
+	if (stanceOf(text(sentence)) === 'critique' || inScareQuotes(text(sentence), hit.offsets.start - sentence.start, hit.offsets.end - sentence.start)) return true;
 	// A judgement may follow what it judges: "Sex workers are forcibly tested for HIV. THIS IS CONTRARY TO
 	// national policy." A next sentence that opens by pointing back ("This", "Such treatment") and criticises
 	// makes the sentence before it a critique too.

@@ -44,8 +44,8 @@ export interface RuleSpec {
 	suggest?: SuggestionSpec[];
 	/** Cancels a match when any of these occur in the same sentence (span) or section/document (missing). */
 	unless?: TermList;
-	/** Set false where the shared negation mechanism must not cancel a match (e.g. "refuses to cooperate"). */
-	negation?: boolean;
+	/** Set false where the shared negation mechanism must not cancel a match (e.g. "refuses to cooperate"); "denial" where only a denial of the words themselves cancels it ("they are migrant workers, not sex slaves"), not a negated verb before them ("we will not tolerate sex slavery"). Frame rules read negation by the sentence’s structure, where "denial" is the same as true. */
+	negation?: boolean | 'denial';
 	/** 'lower' (default): findings in quoted or reported text are one severity milder; 'ignore': not reported. */
 	quoted?: 'lower' | 'ignore' | 'keep';
 	/** Document profiles the rule applies to; absent means every profile. */

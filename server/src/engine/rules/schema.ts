@@ -86,7 +86,10 @@ const COMMON_PROPERTIES: Record<string, JsonSchema> = {
 	standards: { type: 'array', items: { type: 'string' } },
 	suggest: { type: 'array', items: { $ref: '#/definitions/suggestion' } },
 	unless: { $ref: '#/definitions/termList', description: 'Cancels a match when any of these occur in the same sentence (span) or section/document (missing).' },
-	negation: { type: 'boolean', description: 'Set false where the shared negation mechanism must not cancel a match (e.g. "refuses to cooperate").' },
+	negation: {
+		anyOf: [{ type: 'boolean' }, { const: 'denial' }],
+		description: 'Set false where the shared negation mechanism must not cancel a match (e.g. "refuses to cooperate"); "denial" where only a denial of the words themselves cancels it ("they are migrant workers, not sex slaves"), not a negated verb before them ("we will not tolerate sex slavery"). Frame rules read negation by the sentence’s structure, where "denial" is the same as true.',
+	},
 	quoted: { enum: ['lower', 'ignore', 'keep'], description: "'lower' (default): findings in quoted or reported text are one severity milder; 'ignore': not reported." },
 	profiles: { type: 'array', items: { enum: [...PROFILES] }, description: 'Document profiles the rule applies to; absent means every profile.' },
 	provision: { type: 'boolean', description: 'A positive provision: recognised for the report, never a diagnostic.' },

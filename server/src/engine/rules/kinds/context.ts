@@ -238,6 +238,22 @@ export class ReviewContext {
 		return isGovernedByNegation(reading, { start: anchor.start - sentence.start, end: anchor.end - sentence.start });
 	}
 
+	/** Whether a rule's `negation` setting cancels the match at `anchor`: a governing negation, a denial of the words, or nothing. */
+	cancelledByNegation(negation: boolean | 'denial' | undefined, block: Block, sentence: Offsets, anchor: Offsets): boolean {
+		if (negation === false) return false;
+		return negation === 'denial' ? this.denied(block, sentence, anchor) : this.negated(block, sentence, anchor);
+	}
+
+	/**
+	 * True when the words at `anchor` are themselves denied: "they are migrant sex workers, NOT sex slaves",
+	 * "sex workers RATHER THAN victims". A negation of a verb before them ("we will not tolerate sex slavery")
+	 * is no denial of the words: the writer still uses them.
+	 */
+	denied(block: Block, sentence: Offsets, anchor: Offsets): boolean {
+		const before = this.prose(block, { start: sentence.start, end: anchor.start });
+		return DENIAL_BEFORE.test(before);
+	}
+
 	/**
 	 * Whether the sentence provides what a provision rule matched at `span` (reading/frames.ts providesAt): a
 	 * heading, a name, a past report or a modifier of who acts ("outreach workers will accompany police") is
@@ -401,3 +417,6 @@ function firstAtOrAfter(sorted: readonly Offsets[], offset: number): number {
 	}
 	return low;
 }
+
+/** A denial right before some words: "not", "never", "rather than", "instead of", "as opposed to", "no longer" (and an article). */
+const DENIAL_BEFORE = /(?:\bnot|\bnever|\brather\s+than|\binstead\s+of|\bas\s+opposed\s+to|\bno\s+longer)\s+(?:(?:a|an|the|any|just|merely|simply|mere)\s+)*$/iu;

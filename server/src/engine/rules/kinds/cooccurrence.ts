@@ -42,7 +42,7 @@ export const coOccurrenceKind = defineKind({
 					const found = groups.map((g) => ctx.matchesIn(g, block, window));
 					if (found.some((f) => f.length === 0)) continue;
 					if (unless && ctx.has(unless, block, sentence)) continue;
-					const anchors = found[anchorIndex]!.filter((a) => (rule.spec.negation === false || !ctx.negated(block, sentence, a)) && (!rule.spec.provision || ctx.provides(block, sentence, a)));
+					const anchors = found[anchorIndex]!.filter((a) => !ctx.cancelledByNegation(rule.spec.negation, block, sentence, a) && (!rule.spec.provision || ctx.provides(block, sentence, a)));
 					if (anchors.length === 0) continue;
 					const anchor = anchors[0]!;
 					const chosen = found.map((f, i) => (i === anchorIndex ? anchor : nearest(f, anchor)));

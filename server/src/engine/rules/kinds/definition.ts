@@ -102,7 +102,7 @@ function definitionHit(rule: Rule<DefinitionTerms>, ctx: ReviewContext, block: B
 		let forbidden: Offsets | undefined;
 		for (const g of forbids ?? []) {
 			for (const b of extent) {
-				const found = ctx.matchesIn(g, b, within(b)).find((f) => rule.spec.negation === false || !ctx.negated(b, ctx.sentenceOf(b, f.start), f));
+				const found = ctx.matchesIn(g, b, within(b)).find((f) => !ctx.cancelledByNegation(rule.spec.negation, b, ctx.sentenceOf(b, f.start), f));
 				if (found) {
 					forbidden = found;
 					break;

@@ -22,7 +22,7 @@ export const phraseKind = defineKind({
 				const sentence = ctx.sentenceOf(block, m.start);
 				if (sentence.start === lastSentence) continue;
 				if (unless && ctx.has(unless, block, sentence)) continue;
-				if (rule.spec.negation !== false && ctx.negated(block, sentence, m)) continue;
+				if (ctx.cancelledByNegation(rule.spec.negation, block, sentence, m)) continue;
 				if (rule.spec.provision && !ctx.provides(block, sentence, m)) continue;
 				hits.push({ offsets: m, block, sentence, vars: { match: ctx.quote(m) }, checkQuoted: true });
 				lastSentence = sentence.start;
