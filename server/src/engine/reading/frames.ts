@@ -200,6 +200,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
 	if (describesOffender(tokens, pEnd)) return false;
+	if (PUNITIVE.has(tokens[a]!.lemma) && undescribedCount(tokens, p, pEnd, a)) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
 	const first = tokens[a]!;
@@ -219,7 +220,11 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const personClause = reading.clauses[reading.clauseOf[p]!]!;
 	if ((personClause.kind === 'relative' || personClause.kind === 'participle') && !reading.isWithin(a, personClause) && personClause.start < p) return false;
 	if (p < a) {
-		const between = gapTokens(reading, pEnd + 1, a);
+		// The person may be the apposition itself, whose closing comma then stands before the verb: "213 people,
+		// INCLUDING 111 WOMEN, were arrested".
+		const gap = gapTokens(reading, pEnd + 1, a);
+		const inApposition = gap[0]?.text === ',' && [p - 1, p - 2, p - 3].some((k) => APPOSITION_OPENERS.has(tokens[k]?.lower ?? '') && tokens[k - 1]?.text === ',');
+		const between = inApposition ? gap.slice(1) : gap;
 		// A participle right after the person: "persons DETAINED in raids", "victims ARRESTED during the sting".
 		// A pronoun is never described so: "they ARRESTED the owner" is active.
 		if (verbal && head.lower !== head.lemma && between.every((t) => t.pos === 'ADV') && (tokens[p]!.pos !== 'PRON' || INDEFINITE_PEOPLE.has(tokens[p]!.lower))) return true;
@@ -330,6 +335,33 @@ function describesOffender(tokens: Reading['tokens'], end: number): boolean {
 		if (OFFENDING.has(t.lemma) || OFFENDING.has(t.lower)) return !(i > k && (tokens[i - 1]!.lemma === 'be' || tokens[i - 1]!.lemma === 'get'));
 	}
 	return false;
+}
+
+/** Acts done to suspects as often as to victims: who they are done to must be said. */
+const PUNITIVE = new Set(['arrest', 'detain', 'detention', 'charge', 'prosecute', 'prosecution', 'jail', 'imprison', 'imprisonment', 'deport', 'deportation', 'apprehend', 'convict', 'punish', 'punishment', 'remand', 'book', 'incarcerate', 'incarceration']);
+/** Heads of a bare count of people: "393 PEOPLE were arrested", "the arrest of 29 PERSONS". */
+const COUNTED_PEOPLE = new Set(['person', 'people', 'individual']);
+
+/**
+ * Whether the person is a bare count of generic people that nothing describes: "393 people were arrested",
+ * "the arrests of 29 people on sex trafficking charges" count suspects as often as victims. A word before
+ * ("trafficked persons", "foreign persons") or a clause or phrase after ("persons WHO cannot prove lawful status",
+ * "persons ENGAGED in prostitution", "persons FOUND in the brothels", "people, INCLUDING 111 women") says who they
+ * are; the act itself after them ("the persons ARRESTED") does not.
+ */
+function undescribedCount(tokens: readonly Token[], p: number, pEnd: number, act: number): boolean {
+	const head = tokens[pEnd];
+	if (!head || !COUNTED_PEOPLE.has(head.lemma)) return false;
+	const counted = tokens.slice(p, pEnd).every((t) => t.pos === 'NUM' || t.pos === 'DET') && (tokens[p - 1]?.pos === 'NUM' || tokens.slice(p, pEnd).some((t) => t.pos === 'NUM') || ['the', 'of'].includes(tokens[p - 1]?.lower ?? ''));
+	if (!counted) return false;
+	const before = tokens[p - 1];
+	if (before && (before.pos === 'ADJ' || (before.pos === 'VERB' && before.lower !== before.lemma))) return false;
+	const next = tokens[pEnd + 1];
+	if (!next || pEnd + 1 === act) return true;
+	if (RELATIVE_PRONOUNS.has(next.lower) || next.lower === 'that') return false;
+	if (next.pos === 'VERB' && next.lower !== next.lemma && !['were', 'was', 'are', 'is'].includes(next.lower)) return false;
+	if (next.text === ',' && APPOSITION_OPENERS.has(tokens[pEnd + 2]?.lower ?? '')) return false;
+	return !(next.pos === 'ADP' && POSTMODIFIER_OPENERS.has(next.lower) && next.lower !== 'of');
 }
 
 /** Whether token `i` is part of "as well as". */
