@@ -39,6 +39,11 @@ const CRITIQUE = new RegExp(
 		String.raw`\b(?:too\s+often|all\s+too\s+often|routinely|frequently)\s+(?:been\s+)?(?:made\s+)?(?:conditional|conditioned|contingent|arrested|detained|deported|jailed|punished|treated\s+as)\b`,
 		String.raw`\bdespite\s+(?:their|her|his)\s+(?:assertion|statement|insistence|protest|wish|objection)`,
 		String.raw`\bagainst\s+(?:their|her|his)\s+(?:will|wishes)\b[^.;]{0,60}?\b(?:were|was)\b`,
+		// Distance: the writer names a belief, an assumption or an image held by others, not their own view
+		// ("in the belief that educating men will stop prostitution", "the portrayal on TV of … raids").
+		String.raw`\bin\s+the\s+(?:mistaken\s+|false\s+)?(?:belief|assumption|hope)\s+that\b|\bon\s+the\s+(?:assumption|premise)\s+that\b|\bpremised\s+on\s+the\s+(?:idea|belief|assumption|notion)\b`,
+		String.raw`\bsupposedly\b|\bpurportedly\b|\bostensibly\b|\bin\s+the\s+name\s+of\s+[‘'"“]`,
+		String.raw`\bmyths?\s+(?:of|that|about)\b|\bmisconceptions?\b|\bstereotyp\w*|\bportrayal\s+(?:of|on|in)\b`,
 	].join('|'),
 	'iu',
 );
@@ -61,7 +66,7 @@ const REPORTED = new RegExp(
  * Words one of which every CRITIQUE or REPORTED cue contains (by its start): a sentence with none of them is
  * neutral without running the two long patterns, which is most sentences. Keep in step with the patterns.
  */
-const CUE_WORD = /\b(?:disastrous|draconian|heavy|discriminat|devastat|contrary|inconsistent|critici|condemn|denounc|deplor|counter|ineffective|misguided|flawed|problematic|troubling|alarming|traumati|retraumati|re-traumati|victimi|revictimi|re-victimi|human|violat|harm|undermin|expense|detriment|regret|apologi|mistake|error|wrong|languish|egregious|unjust|arbitrar|invasive|urg|call|ask|repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned|oppose|reject|object|routinely|frequently|too|despite|against|according|report|stud|research|survey|evaluation|article|paper|analys|review|audit|interview|data|finding|case|investigation|advocates|critics|activists|respondents|participants|observers|commentators|scholars|journalists|witnesses|alleged|he|she|they|said|says|added|told|spokes)/iu;
+const CUE_WORD = /\b(?:disastrous|draconian|heavy|discriminat|devastat|contrary|inconsistent|critici|condemn|denounc|deplor|counter|ineffective|misguided|flawed|problematic|troubling|alarming|traumati|retraumati|re-traumati|victimi|revictimi|re-victimi|human|violat|harm|undermin|expense|detriment|regret|apologi|mistake|error|wrong|languish|egregious|unjust|arbitrar|invasive|urg|call|ask|repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned|oppose|reject|object|routinely|frequently|too|despite|against|according|report|stud|research|survey|evaluation|article|paper|analys|review|audit|interview|data|finding|case|investigation|advocates|critics|activists|respondents|participants|observers|commentators|scholars|journalists|witnesses|alleged|he|she|they|said|says|added|told|spokes|in|on|premised|supposedly|purportedly|ostensibly|myth|misconception|stereotyp|portrayal)/iu;
 
 /**
  * Scare quotes: a loaded word of the field set off by quotation marks ("the act of ‘rescue’", "so-called
