@@ -212,7 +212,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const head = tokens[a]!;
 	// The tagger reads some past participles of lower-cased text as nouns ("the unit RESCUED 14 adults"), and a
 	// bare verb after a noun as a compound ("helped the police RESCUE 30 women"): a noun is not followed by a count.
-	const verbal = head.pos === 'VERB' || (/ed$/.test(head.lower) && head.lemma !== head.lower) || (head.pos === 'NOUN' && tokens[a + 1]?.pos === 'NUM');
+	// "helped local police RESCUE YOUNG women" likewise: a noun with the person right after it, only modifiers
+	// between and no preposition, is a verb with its object.
+	const verbal = head.pos === 'VERB' || (/ed$/.test(head.lower) && head.lemma !== head.lower) || (head.pos === 'NOUN' && (tokens[a + 1]?.pos === 'NUM' || (p > a + 1 && p - a <= 3 && tokens[a - 1]?.pos === 'NOUN' && tokens.slice(a + 1, p).every((t) => t.pos === 'ADJ' || t.pos === 'NUM'))));
 	// A passive needs a participle: "is TO RESCUE" is not one.
 	const passive = head.lower !== head.lemma && [a - 1, a - 2, a - 3].some((k) => k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') && !tokens.slice(k + 1, a).some((t) => t.pos === 'NOUN'));
 	// A person inside a relative or participle clause that does not hold the act describes someone else: in "any
