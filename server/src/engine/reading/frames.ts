@@ -173,6 +173,8 @@ const NOT_PATIENT_AFTER = new Set(['for', 'by', 'against', 'from', 'with', 'abou
 /** Verbs that put a person in a place or state named by a noun act: "PLACED in protective custody", "TAKEN into detention". */
 /** Verbs of being somewhere: their subject is in the place the phrase after them names. */
 const STATE_VERBS = new Set(['be', 'remain', 'stay', 'languish', 'spend', 'sit']);
+/** Verbs whose subject undergoes the act their object names: "FACE deportation", "COMPLETE probation". */
+const UNDERGOING = new Set(['face', 'undergo', 'complete', 'serve', 'attend', 'endure', 'suffer', 'risk', 'await', 'submit']);
 const LIGHT_VERBS = new Set(['place', 'put', 'keep', 'hold', 'take', 'send', 'transfer', 'remand', 'commit', 'subject', 'return', 'turn', 'hand', 'confine', 'bring', 'move', 'order', 'detain', 'produce', 'face']);
 
 /** The token an act span turns on: its first verb or noun. */
@@ -247,11 +249,19 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || TIME_ADVERBS.has(t.lower) || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
 			return sharedSubject(rest);
 		}
+		// The subject of a verb of undergoing names who a nominal act is done to: "the women are FACING deportation",
+		// "the defendant must COMPLETE twelve months of supervision", "victims shall UNDERGO a medical examination".
+		if (head.pos === 'NOUN' && !passive) {
+			// The tagger may read the verb after a modal as an adjective ("must COMPLETE/ADJ twelve months").
+			const v = subjectGap.findIndex((t, i) => UNDERGOING.has(t.lemma) && (t.pos === 'VERB' || (t.pos === 'ADJ' && subjectGap[i - 1]?.pos === 'AUX')));
+			if (v >= 0 && subjectGap.slice(0, v).every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') && subjectGap.slice(v + 1).every((t) => ['DET', 'ADJ', 'NUM', 'NOUN'].includes(t.pos) || t.lower === 'of' || t.lower === 'to')) return true;
+		}
 		// The subject of a light verb whose prepositional phrase names the act: "victims shall be PLACED IN custody".
 		// Modifiers may stand between: "placed in IMMIGRATION detention", "held in THE POLICE custody".
 		let prep = a - 1;
 		while (prep > pEnd && a - prep <= 3 && ['ADJ', 'DET', 'NOUN', 'PROPN'].includes(tokens[prep]!.pos)) prep--;
-		if (head.pos === 'NOUN' && ['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '')) {
+		// "FOR removal" after a light verb is the act it serves: "handed to immigration FOR removal", "held FOR deportation".
+		if (head.pos === 'NOUN' && (['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '') || (tokens[prep]?.lower === 'for' && subjectGap.some((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB')))) {
 			// The object of a light verb before it: "police TOOK 15 women into custody", "PLACED the victims in detention".
 			if (prep === pEnd + 1 && lightVerbBefore(tokens, p)) return true;
 			// Or of a verb of being there: "the women ARE NOW in immigration detention", "victims REMAIN in custody".
