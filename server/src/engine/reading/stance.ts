@@ -82,7 +82,7 @@ const SCARE_QUOTED = /(?<![\p{L}\d])[‘'"“](?:raids?[\s-]+and[\s-]+rescues?|r
  * marks ("dubbed “Operation Safe Haven”"). Longer quotations are quoted text (negation.ts), not distance.
  */
 const SHORT_QUOTATION = /(?<![\p{L}\p{N}])(?:“([^“”]{1,60})”|"([^"]{1,60})"|‘([^‘’]{1,60})’|'([^'’]{1,60})')(?![\p{L}\p{N}])/gu;
-const DEFINED_AFTER = /^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:shall|does|do|is|are)\s+)?(?:(?:also|further|only|not)\s+)?(?:means?|includes?|refers?|shall\s+(?:mean|include|refer)|defined|has\s+the\s+meaning)\b/iu;
+const DEFINED_AFTER = /^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:shall|does|do|is|are)\s+)?(?:(?:also|further|only|not)\s+)?(?:means?|includes?|refers?|shall\s+(?:mean|include|refer)|defined|has\s+the\s+meaning)\b|^\s*(?:[:—–]|-{1,2}\s)/iu;
 
 /**
  * Whether the words from `start` to `end` in a sentence lie inside a short quotation set off as scare quotes. A
@@ -96,7 +96,8 @@ export function inScareQuotes(sentence: string, start: number, end: number): boo
 		if (start < m.index || start >= close) continue;
 		if (end > close) return false;
 		const words = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().split(/\s+/);
-		if (words.length > 4 || DEFINED_AFTER.test(sentence.slice(close))) return false;
+		// A quoted term that opens the sentence or an item heads it ("“Human trafficking” — the recruitment of …").
+		if (words.length > 4 || DEFINED_AFTER.test(sentence.slice(close)) || /^[\s(]*(?:[\da-zA-Z]{1,4}[.)]\s*)?$/u.test(sentence.slice(0, m.index))) return false;
 		return words.length === 1 || !words.every((w) => /^\p{Lu}/u.test(w));
 	}
 	return false;

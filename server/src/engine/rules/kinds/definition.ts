@@ -127,6 +127,9 @@ function definitionHit(rule: Rule<DefinitionTerms>, ctx: ReviewContext, block: B
 	return undefined;
 }
 
+/** A verb of defining right before the term: "the Act DEFINES trafficking as", "DEFINING 'victim' as". */
+const DEFINED_BEFORE = /\b(?:defines?|defined|defining|redefines?|redefined)\s+(?:the\s+(?:term|offen[cs]e|crime)\s+(?:of\s+)?)?["“'‘*_]*$/iu;
+
 function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 	const after = block.prose.slice(m.end - block.start, m.end - block.start + 80);
 	if (DEFINES.test(after)) {
@@ -135,6 +138,9 @@ function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 		const sentence = ctx.sentenceOf(block, m.start);
 		return ENTRY_OPENING.test(block.prose.slice(sentence.start - block.start, m.start - block.start));
 	}
+	// "The Act DEFINES trafficking AS …", "trafficking is DEFINED AS …" after the verb: the verb before the term.
+	const before30 = block.prose.slice(Math.max(0, m.start - block.start - 30), m.start - block.start);
+	if (DEFINED_BEFORE.test(before30) && /^["”’'`)*_]*\s+as\b/u.test(after)) return true;
 	// In a Definitions section, an item that opens with the term defines it.
 	const section = ctx.doc.sections[block.section]!;
 	// A heading is short; the root section of a text without headings takes its first line, which may be the
@@ -159,7 +165,8 @@ function definitionBlocks(blocks: Block[], first: Block): Block[] {
 		// continuation paragraph ("b. 'Trafficking' also means …") is followed by the next item ("5. 'Labor' means …").
 		if (STARTS_DEFINITION.test(b.prose)) break;
 		const nested = b.listDepth > first.listDepth;
-		const listed = introduces && b.kind === 'listItem';
+		// Or the quotation it introduces: "… defines Trafficking in Persons as:" followed by "> the recruitment …".
+		const listed = introduces && (b.kind === 'listItem' || (b.quoted && !first.quoted));
 		if (!nested && !listed) break;
 		out.push(b);
 	}
