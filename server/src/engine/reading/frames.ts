@@ -497,7 +497,11 @@ export function isConjunct(reading: Reading, a: Span, b: Span): boolean {
 	let joined = false;
 	for (let k = from; k < to; k++) {
 		const t = tokens[k]!;
-		if (COORDINATORS.has(t.lower)) joined = true;
+		// "along with" and "together with" join as "and" does: "sex trafficking ALONG WITH prostitution".
+		if ((t.lower === 'along' || t.lower === 'together') && tokens[k + 1]?.lower === 'with') {
+			joined = true;
+			k++;
+		} else if (COORDINATORS.has(t.lower)) joined = true;
 		else if (!(ITEM_WORDS.has(t.pos) || t.lower === 'of')) return false;
 	}
 	const after = tokens[(second[second.length - 1] ?? to) + 1];
