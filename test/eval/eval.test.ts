@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // that loses precision or recall fails here and must be looked at (npm run eval lists every false positive and
 // negative). The sealed part has floors too, on its aggregate only (nobody reads its items). These are floors,
 // not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
-const OVERALL = { precision: 0.73, recall: 0.55, f1: 0.63 };
+const OVERALL = { precision: 0.73, recall: 0.56, f1: 0.63 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.81, recall: 0.53 },
 	'labour-blindness': { precision: 0.72, recall: 0.49 },
@@ -23,7 +23,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'rights-process': { precision: 0.79, recall: 0.49 },
 	'funding-accountability': { precision: 0.59, recall: 0.38 },
 	'prevention': { precision: 0.75, recall: 0.26 },
-	'framing': { precision: 0.81, recall: 0.65 },
+	'framing': { precision: 0.82, recall: 0.68 },
 };
 const SEALED = { precision: 0.54, recall: 0.35 };
 /** Share of the whole real documents' expectations that hold (development part). */
