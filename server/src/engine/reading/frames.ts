@@ -273,6 +273,13 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// A possessive: "the victims' detention".
 		return head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '');
 	}
+	// Copular identity: "(seventy-eight of) THOSE ARRESTED WERE women whom police believe could be victims" — the
+	// people a participle describes are, by the copula, the person named after it.
+	if (p > a && head.pos === 'VERB' && head.lower !== head.lemma && INDEFINITE_PEOPLE.has(tokens[a - 1]?.lower ?? '')) {
+		const rest = tokens.slice(a + 1, p);
+		const be = rest.findIndex((t) => t.lemma === 'be');
+		if (be >= 0 && rest.slice(0, be).every((t) => t.pos === 'ADV' || t.pos === 'ADP' || ITEM_WORDS.has(t.pos)) && rest.slice(be + 1).every((t) => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'ADV')) return true;
+	}
 	// After the act: the object of an active verb, or "of" + person after a noun act, within a few words.
 	if (p - a > 10) return false;
 	// Nouns right before the person modify it ("32 TRAFFICKING victims", "TIP victims"): they are not the object.
