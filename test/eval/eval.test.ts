@@ -22,7 +22,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'detention-punishment': { precision: 0.56, recall: 0.48 },
 	'rights-process': { precision: 0.79, recall: 0.49 },
 	'funding-accountability': { precision: 0.59, recall: 0.38 },
-	'prevention': { precision: 0.75, recall: 0.26 },
+	'prevention': { precision: 0.77, recall: 0.28 },
 	'framing': { precision: 0.82, recall: 0.68 },
 };
 const SEALED = { precision: 0.54, recall: 0.35 };

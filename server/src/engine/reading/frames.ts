@@ -522,12 +522,30 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	const { tokens } = reading;
 	const a = reading.tokenAt(act);
 	const m = reading.tokenAt(means);
-	if (m < a) return servesPurpose(reading, m, a);
+	if (m < a) return servesPurpose(reading, m, a) || causeAt(tokens, m);
 	if (m === a) return false;
 	// "by increasing victim identification investigations and PROSECUTIONS": the marker may be a few words back.
 	for (let k = m - 1; k > a && k >= m - 8; k--) {
-		if (MEANS_MARKERS.has(tokens[k]!.lower)) return true;
+		if (MEANS_MARKERS.has(tokens[k]!.lower) || causeMarkerEndsAt(tokens, k)) return true;
 		if (tokens[k]!.text === ',' || tokens[k]!.text === ';' || tokens[k]!.pos === 'AUX') return false;
+	}
+	return false;
+}
+
+/** Whether a causal marker ends at token `k`: "BECAUSE OF these arrests", "THANKS TO the operation", "AS A RESULT OF". */
+function causeMarkerEndsAt(tokens: readonly Token[], k: number): boolean {
+	const t = tokens[k]?.lower, before = tokens[k - 1]?.lower;
+	return (t === 'of' && (before === 'because' || before === 'result' || before === 'consequence')) || (t === 'to' && (before === 'thanks' || before === 'owing' || before === 'due'));
+}
+
+/**
+ * Whether a means before its act is given as its cause: "BECAUSE OF THESE ARRESTS, there are fewer traffickers".
+ * The marker stands a few words before the means, with only its modifiers between.
+ */
+function causeAt(tokens: readonly Token[], m: number): boolean {
+	for (let k = m - 1; k >= 0 && k >= m - 4; k--) {
+		if (causeMarkerEndsAt(tokens, k)) return true;
+		if (!['DET', 'ADJ', 'NUM', 'NOUN'].includes(tokens[k]!.pos)) return false;
 	}
 	return false;
 }
