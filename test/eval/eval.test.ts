@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // that loses precision or recall fails here and must be looked at (npm run eval lists every false positive and
 // negative). The sealed part has floors too, on its aggregate only (nobody reads its items). These are floors,
 // not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
-const OVERALL = { precision: 0.73, recall: 0.56, f1: 0.63 };
+const OVERALL = { precision: 0.73, recall: 0.57, f1: 0.64 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.81, recall: 0.53 },
 	'labour-blindness': { precision: 0.72, recall: 0.49 },
@@ -21,11 +21,11 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'raids': { precision: 0.71, recall: 0.67 },
 	'detention-punishment': { precision: 0.56, recall: 0.48 },
 	'rights-process': { precision: 0.79, recall: 0.49 },
-	'funding-accountability': { precision: 0.59, recall: 0.38 },
+	'funding-accountability': { precision: 0.64, recall: 0.51 },
 	'prevention': { precision: 0.77, recall: 0.28 },
 	'framing': { precision: 0.82, recall: 0.68 },
 };
-const SEALED = { precision: 0.54, recall: 0.35 };
+const SEALED = { precision: 0.54, recall: 0.36 };
 /** Share of the whole real documents' expectations that hold (development part). */
 const DOCUMENT_EXPECTATIONS = 0.85;
 
