@@ -34,6 +34,22 @@ describe('term index', () => {
 		expect(findAll(matcher, text, 0, wordStarts(text)).map((o) => text.slice(o.start, o.end))).toEqual(['Law-enforcement agencies', 'law\u00a0enforcement', 'law']);
 	});
 
+	it('hands a block its budget does not cover over to the RegExp, with the same matches, and keeps what it looked up', () => {
+		const index = new TermIndex();
+		const matcher = compileMatcher(TERMS, ['raids?'], [], index);
+		const short = 'Law enforcement agencies will stop raids.';
+		const long = 'Law enforcement agencies will stop raids. '.repeat(20);
+		index.budget = 8;
+		const shortStarts = wordStarts(short);
+		expect(findAll(matcher, short, 0, shortStarts)).toEqual(findAll(matcher, short, 0));
+		expect(shortStarts.terms).toBeDefined();
+		expect(index.budget).toBe(2);
+		const longStarts = wordStarts(long);
+		expect(findAll(matcher, long, 0, longStarts)).toEqual(findAll(matcher, long, 0));
+		expect(longStarts.terms).toBeUndefined();
+		expect(index.budget).toBe(2);
+	});
+
 	it('finds the terms of a matcher compiled after a text was searched, in the same text', () => {
 		const index = new TermIndex();
 		const raids = compileMatcher(['raid', 'police raid'], [], [], index);

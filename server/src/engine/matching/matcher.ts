@@ -3,7 +3,7 @@ import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
 import { matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type WordStarts } from './prefilter';
-import { followsWordCharacter, TermIndex, type TermsAt } from './termIndex';
+import { followsWordCharacter, TermIndex, type FoundTerms } from './termIndex';
 
 /**
  * A compiled group of alternatives: literal terms (inflected), vocabulary references already expanded, and
@@ -203,7 +203,10 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	let i = nextCandidate(prefixes, starts, 0);
 	const out: Offsets[] = [];
 	const folded = starts.folded;
-	const search = folded === undefined ? null : matcher.search;
+	let search = folded === undefined ? null : matcher.search;
+	// The terms at each word start, where the index looks the block up (its budget, termIndex.ts); else the RegExp runs.
+	const terms = search && search.order.size > 0 ? matcher.index.termsIn(starts) : undefined;
+	if (search && search.order.size > 0 && !terms) search = null;
 	let sticky: RegExp | null = null;
 	let subject = folded ?? text;
 	let from = 0;
@@ -214,7 +217,7 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 		if (search) {
 			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
 			if (followsWordCharacter(subject, at)) continue;
-			if (search.order.size > 0) end = firstTermEnd(matcher.index.termsAt(starts, i), search.order);
+			if (terms) end = firstTermEnd(terms, i, search.order);
 			if (end < 0 && search.patterns) {
 				search.patterns.lastIndex = at;
 				if (search.patterns.test(subject)) end = search.patterns.lastIndex;
@@ -239,12 +242,12 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	return out.length === 0 ? NO_MATCHES : out.slice();
 }
 
-/** Where the matcher's first term (in its RegExp's order) among those found at a place ends, or -1. */
-function firstTermEnd(found: TermsAt, order: Map<number, number>): number {
+/** Where the matcher's first term (in its RegExp's order) among those found at word start `i` ends, or -1. */
+function firstTermEnd(found: FoundTerms, i: number, order: Map<number, number>): number {
 	const pairs = found.pairs;
 	let best = Infinity;
 	let end = -1;
-	for (let k = found.from; k < found.to; k += 2) {
+	for (let k = found.first[i]!, to = found.first[i + 1]!; k < to; k += 2) {
 		const rank = order.get(pairs[k]!);
 		if (rank !== undefined && rank < best) {
 			best = rank;

@@ -359,7 +359,7 @@ export interface WordStarts {
 	folded: string | undefined;
 	/** Which matchers of a rule set may match here (PrefixTable), once one of them asked. */
 	candidates: Candidates | undefined;
-	/** The rule set's terms found at each word start (TermIndex.termsAt), once one of its matchers asked. */
+	/** The rule set's terms found at each word start (TermIndex.termsIn), once one of its matchers asked. */
 	terms?: FoundTerms;
 }
 

@@ -21,7 +21,7 @@ import { PatternPrefixes, PrefixTable, type WordStarts } from './prefilter';
  * Terms that could break these conditions (a word that starts with a separator, a cased letter other than
  * a–z) are not indexed: a matcher with one of them keeps its RegExp.
  *
- * A block's terms are looked up once for all the rule set's matchers (termsAt): each matcher then only picks
+ * A block's terms are looked up once for all the rule set's matchers (termsIn): each matcher then only picks
  * the first of its own among them, where a search per matcher repeated the same work for every vocabulary
  * that shares a word.
  */
@@ -52,7 +52,7 @@ export class TermIndex {
 
 	/**
 	 * Terms a matcher of the rule set will look up: they are indexed before the first search, all of them, so
-	 * what a search finds at a place is complete for every matcher and can be kept for all of them (termsAt).
+	 * what a search finds at a place is complete for every matcher and can be kept for all of them (termsIn).
 	 */
 	expect(terms: readonly string[]): void {
 		if (terms.length > 0) this.pending.push(terms);
@@ -77,17 +77,25 @@ export class TermIndex {
 	}
 
 	/**
-	 * Every term that matches at the word start `i` of a block's folded text (WordStarts.folded), with no letter
-	 * or digit after it: pairs of id and end in `pairs`, from `from` to `to`. Found for every word start of the
-	 * block the first time one is asked for, and kept with the word starts.
+	 * Word starts the index may still look up. A new process reviewing up to about a megabyte of prose finds its
+	 * terms without compiling the term lists' RegExps; past that, a block the index has not looked up is matched
+	 * with its matchers' RegExps, compiled once: at each place a compiled RegExp costs less than a lookup, and a
+	 * block's lookups are kept for the review (4 bytes a word start and more), so a 20 MB document would both
+	 * take longer and hold tens of megabytes more. bench-results/issue-16-cold.md has the measurements.
 	 */
-	termsAt(starts: WordStarts, i: number): TermsAt {
-		let found = starts.terms;
-		if (found?.index !== this || found.size !== this.size || this.pending.length > 0) found = this.termsOf(starts);
-		TERMS_AT.pairs = found.pairs;
-		TERMS_AT.from = found.first[i]!;
-		TERMS_AT.to = found.first[i + 1]!;
-		return TERMS_AT;
+	budget = 200_000;
+
+	/**
+	 * Every term that matches at each word start of a block's folded text (WordStarts.folded), with no letter or
+	 * digit after it, found the first time a matcher asks and kept with the word starts; undefined when the
+	 * budget does not cover the block's word starts (its matchers then use their RegExps).
+	 */
+	termsIn(starts: WordStarts): FoundTerms | undefined {
+		const found = starts.terms;
+		if (found?.index === this && found.size === this.size && this.pending.length === 0) return found;
+		if (starts.positions.length > this.budget) return undefined;
+		this.budget -= starts.positions.length;
+		return this.termsOf(starts);
 	}
 
 	private termsOf(starts: WordStarts): FoundTerms {
@@ -244,25 +252,18 @@ const ENDINGS_BY_LAST = new Map<number, string[]>();
 for (const ending of new Set(ENDINGS.flat())) listIn(ENDINGS_BY_LAST, ending.charCodeAt(ending.length - 1), ending);
 const NO_ENDINGS: readonly string[] = [];
 
-/** What a block's search found for each of its word starts (TermIndex.termsAt), kept with its WordStarts. */
+/**
+ * What the index found at each word start of a block (TermIndex.termsIn), kept with its WordStarts: for word
+ * start i, pairs of term id and end from `pairs[first[i]]` to `pairs[first[i + 1]]` (exclusive).
+ */
 export interface FoundTerms {
 	index: TermIndex;
 	/** How many terms the index had: one numbered later is not among them. */
 	size: number;
-	/** By word start, where its pairs start in `pairs` (and, at the next, end). */
 	first: Int32Array;
-	/** Pairs of term id and end. */
 	pairs: Int32Array;
 }
 
-/** The terms at one word start: pairs of id and end in `pairs[from]` to `pairs[to]` (exclusive). Reused by every call: read it before the next. */
-export interface TermsAt {
-	pairs: Int32Array;
-	from: number;
-	to: number;
-}
-
-const TERMS_AT: TermsAt = { pairs: new Int32Array(0), from: 0, to: 0 };
 const NO_PAIRS = new Int32Array(0);
 
 /** The list under `key` (made empty when there is none); `item`, when given, is added to it. */
