@@ -162,7 +162,8 @@ function foldedAlternation(index: TermIndex, terms: readonly string[], patterns:
 
 /**
  * Compiles alternatives into a matcher: as one case-insensitive, Unicode-aware RegExp with word boundaries,
- * and for folded text as the terms in the rule set's TermIndex and a RegExp of the patterns (made when first needed).
+ * and for folded text as the terms in the rule set's TermIndex and a RegExp of the patterns (made when first
+ * needed).
  * `patterns` are regular expression sources; `terms` are literal terms. `untrusted` are pattern sources from
  * rule packs (checked with checkLinearPattern): they are compiled for the linear-time engine instead.
  */
@@ -205,7 +206,7 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	const folded = starts.folded;
 	let search = folded === undefined ? null : matcher.search;
 	// The terms at each word start, where the index looks the block up (its budget, termIndex.ts); else the RegExp runs.
-	const terms = search && search.order.size > 0 ? matcher.index.termsIn(starts) : undefined;
+	const terms = i >= 0 && search && search.order.size > 0 ? matcher.index.termsIn(starts) : undefined;
 	if (search && search.order.size > 0 && !terms) search = null;
 	let sticky: RegExp | null = null;
 	let subject = folded ?? text;
