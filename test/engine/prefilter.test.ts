@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findAll } from '../../server/src/engine/matching/matcher';
 import { patternPrefixes, wordStarts, type WordStarts } from '../../server/src/engine/matching/prefilter';
-import { TermIndex } from '../../server/src/engine/matching/termTrie';
+import { TermIndex } from '../../server/src/engine/matching/termIndex';
 import { builtinReviewer } from '../helpers/rules';
 import { compiledMatchers } from '../../server/src/engine';
 import { generatePolicy, loadCorpus } from '../bench/generate';

@@ -1,39 +1,49 @@
 /**
+ * One base of a word's inflections, and the endings that may follow it (none: the base alone is the form);
+ * `optional`: the base alone is a form too.
+ */
+export interface InflectionGroup {
+	base: string;
+	/** One of the lists below (ENDINGS), shared by every word inflected alike. */
+	endings: readonly string[];
+	optional: boolean;
+}
+
+const NO_ENDINGS: readonly string[] = [];
+const TION_ENDINGS: readonly string[] = ['ion', 'ions', 'ional', 'ionally', 'ioned', 'ioning', 'e', 'es', 'ed', 'ing', 'ive', 'ives', 'or', 'ors'];
+const Y_ENDINGS: readonly string[] = ['y', 'ies', 'ied', 'ying'];
+const E_ENDINGS: readonly string[] = ['e', 'es', 'ed', 'ing', 'ion', 'ions', 'ive', 'er', 'ers', 'ement', 'ements', 'al', 'als'];
+const WORD_ENDINGS: readonly string[] = ['s', 'es', 'ed', 'ing', 'er', 'ers', 'ment', 'ments', 'ion', 'ions', 'al', 'als'];
+const DOUBLED_ENDINGS: readonly string[] = ['ed', 'ing', 'al', 'er', 'ers'];
+/** Every list of endings a group may have. */
+export const ENDINGS: ReadonlyArray<readonly string[]> = [NO_ENDINGS, TION_ENDINGS, Y_ENDINGS, E_ENDINGS, WORD_ENDINGS, DOUBLED_ENDINGS];
+
+/**
  * The inflections of one word of a term: its common English inflections and derivations, so a vocabulary
  * lists "cooperate" once and matches cooperates, cooperated, cooperating, cooperation and cooperative.
  * Over-generation is harmless (it yields non-words that never occur); under-generation would be a missed
- * finding. Each group is a base and the endings that may follow it ('' when the base alone is a form too).
+ * finding. Each group is a base and the endings that may follow it.
  */
-function inflections(word: string): Array<{ base: string; endings: readonly string[]; optional: boolean }> {
+export function inflectionGroups(word: string): InflectionGroup[] {
 	const w = word.toLowerCase();
-	if (w.length <= 2 || !/^[a-z]+$/.test(w)) return [{ base: w, endings: [], optional: true }];
+	if (w.length <= 2 || !/^[a-z]+$/.test(w)) return [{ base: w, endings: NO_ENDINGS, optional: true }];
 	const stem = inflectionStem(w);
-	if (/(?:t|s)ion$/.test(w)) return [{ base: stem, endings: ['ion', 'ions', 'ional', 'ionally', 'ioned', 'ioning', 'e', 'es', 'ed', 'ing', 'ive', 'ives', 'or', 'ors'], optional: false }];
-	if (/[^aeiou]y$/.test(w)) return [{ base: stem, endings: ['y', 'ies', 'ied', 'ying'], optional: false }];
-	if (w.endsWith('e')) return [{ base: stem, endings: ['e', 'es', 'ed', 'ing', 'ion', 'ions', 'ive', 'er', 'ers', 'ement', 'ements', 'al', 'als'], optional: false }];
-	const groups = [{ base: w, endings: ['s', 'es', 'ed', 'ing', 'er', 'ers', 'ment', 'ments', 'ion', 'ions', 'al', 'als'], optional: true }];
-	if (/[^aeiou][aeiou][bdgklmnprt]$/.test(w)) groups.push({ base: w + w[w.length - 1], endings: ['ed', 'ing', 'al', 'er', 'ers'], optional: false });
+	if (/(?:t|s)ion$/.test(w)) return [{ base: stem, endings: TION_ENDINGS, optional: false }];
+	if (/[^aeiou]y$/.test(w)) return [{ base: stem, endings: Y_ENDINGS, optional: false }];
+	if (w.endsWith('e')) return [{ base: stem, endings: E_ENDINGS, optional: false }];
+	const groups = [{ base: w, endings: WORD_ENDINGS, optional: true }];
+	if (/[^aeiou][aeiou][bdgklmnprt]$/.test(w)) groups.push({ base: w + w[w.length - 1], endings: DOUBLED_ENDINGS, optional: false });
 	return groups;
 }
 
-/** One word of a term as a pattern that also matches its inflections (see inflections). */
+/** One word of a term as a pattern that also matches its inflections (see inflectionGroups). */
 export function inflectWord(word: string): string {
-	const groups = inflections(word);
+	const groups = inflectionGroups(word);
 	if (groups[0]!.endings.length === 0) return escapeRegExp(groups[0]!.base);
 	if (groups.length === 1 && !groups[0]!.optional) return `${escapeRegExp(groups[0]!.base)}(?:${groups[0]!.endings.join('|')})`;
 	const [first, ...rest] = groups;
 	const doubled = rest.map((g) => `|${escapeRegExp(g.base)}(?:${g.endings.join('|')})`).join('');
 	return `(?:${escapeRegExp(first!.base)}(?:${first!.endings.join('|')})?${doubled})`;
-}
-
-/** Every form of one word that inflectWord's pattern matches, lower-case. */
-export function inflectedForms(word: string): string[] {
-	const out: string[] = [];
-	for (const g of inflections(word)) {
-		if (g.optional) out.push(g.base);
-		for (const ending of g.endings) out.push(g.base + ending);
-	}
-	return out;
 }
 
 /** The part of a lower-case word that every inflection inflectWord matches starts with. */
@@ -52,15 +62,16 @@ export function escapeRegExp(s: string): string {
 export const TERM_SEPARATOR = '[\\s\\-–—/]';
 
 /**
- * A term's words: each a list of its forms (lower-case), or a prefix that any letters may continue
- * (`word*`). Words are inflected unless the term is written `=exact words` (or `inflect` is false: each
- * word's one form is then its lower case).
+ * A term's words: each its lower case and its inflection groups (its forms are each group's base followed
+ * by one of its endings, or alone where the group is optional; an exact word, in a term written `=exact
+ * words`, is its one form), or a prefix that any letters may continue (`word*`).
  */
-export function termWords(term: string, inflect = true): Array<{ forms: string[] } | { prefix: string }> {
+export function termWords(term: string): Array<{ word: string; groups: InflectionGroup[] } | { prefix: string }> {
 	const { exact, words } = splitTerm(term);
 	return words.map((word) => {
 		if (word.endsWith('*')) return { prefix: word.slice(0, -1).toLowerCase() };
-		return { forms: exact || !inflect ? [word.toLowerCase()] : inflectedForms(word) };
+		const lower = word.toLowerCase();
+		return { word: lower, groups: exact ? [{ base: lower, endings: NO_ENDINGS, optional: true }] : inflectionGroups(word) };
 	});
 }
 

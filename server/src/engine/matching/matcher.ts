@@ -3,12 +3,12 @@ import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
 import { matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type WordStarts } from './prefilter';
-import { followsWordCharacter, TermIndex } from './termTrie';
+import { followsWordCharacter, TermIndex, type FoundTerms } from './termIndex';
 
 /**
  * A compiled group of alternatives: literal terms (inflected), vocabulary references already expanded, and
  * regular expressions. One pass per group over a block's prose. What it runs is made when first needed: a
- * process that never meets a word one of the group's terms starts like never builds its RegExp or trie.
+ * process that never meets a word one of the group's terms starts like never builds its RegExp.
  */
 export interface Matcher {
 	/** Stable key, so that groups shared by several rules are matched once per block. */
@@ -27,9 +27,9 @@ const WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
 /**
- * What runs at a word start of folded text (caseFold.ts): the terms' trie, then, where no term matches,
- * the patterns' RegExp without the `i` flag (null when there are none). Null where a term cannot go in a
- * trie or a pattern cannot be folded: the whole RegExp runs instead.
+ * What runs at a word start of folded text (caseFold.ts): the terms, looked up in the rule set's TermIndex,
+ * then, where no term matches, the patterns' RegExp without the `i` flag (null when there are none). Null
+ * where a term cannot go in the index or a pattern cannot be folded: the whole RegExp runs instead.
  */
 interface FoldedSearch {
 	/** The order of each of its terms (by TermIndex id) in the RegExp; empty when it has none. */
@@ -59,6 +59,7 @@ class CompiledMatcher implements Matcher {
 	) {
 		this.key = JSON.stringify([terms, patterns]);
 		this.slot = index.prefixTable.register(() => this.keys);
+		index.expect(terms);
 		if (untrusted.length > 0) {
 			this.linear = compileLinear(untrusted);
 			this.key = `${this.key}\0${JSON.stringify(untrusted)}`;
@@ -107,13 +108,10 @@ class CompiledMatcher implements Matcher {
 	}
 
 	/**
-	 * The trie search for folded text, or null: where it cannot stand for the RegExp, and once the rule set's
-	 * matchers have used up the trie's budget (TermIndex.budget). The trie spares a new process compiling
-	 * RegExps for a short document; V8's compiled RegExps are faster at each place, so a process that goes on
-	 * to review much more (a long document, an editor session) compiles them after all.
+	 * The search for folded text (the rule set's TermIndex for terms, a RegExp for patterns), or null where the
+	 * index cannot stand for the RegExp.
 	 */
 	get search(): FoldedSearch | null {
-		if (this.index.budget <= 0) return null;
 		if (this.foldedSearch === undefined) {
 			const order = new Map<number, number>();
 			let fits = true;
@@ -164,7 +162,8 @@ function foldedAlternation(index: TermIndex, terms: readonly string[], patterns:
 
 /**
  * Compiles alternatives into a matcher: as one case-insensitive, Unicode-aware RegExp with word boundaries,
- * and for folded text as a trie of the terms and a RegExp of the patterns (each made when first needed).
+ * and for folded text as the terms in the rule set's TermIndex and a RegExp of the patterns (made when first
+ * needed).
  * `patterns` are regular expression sources; `terms` are literal terms. `untrusted` are pattern sources from
  * rule packs (checked with checkLinearPattern): they are compiled for the linear-time engine instead.
  */
@@ -206,6 +205,9 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	const out: Offsets[] = [];
 	const folded = starts.folded;
 	let search = folded === undefined ? null : matcher.search;
+	// The terms at each word start, where the index looks the block up (its budget, termIndex.ts); else the RegExp runs.
+	const terms = i >= 0 && search && search.order.size > 0 ? matcher.index.termsIn(starts) : undefined;
+	if (search && search.order.size > 0 && !terms) search = null;
 	let sticky: RegExp | null = null;
 	let subject = folded ?? text;
 	let from = 0;
@@ -213,13 +215,10 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 		const at = positions[i]!;
 		if (at < from) continue;
 		let end = -1;
-		// The trie's budget may run out within one block (a document of one long line): the RegExp takes over.
-		if (search && matcher.index.budget <= 0) search = null;
 		if (search) {
-			matcher.index.budget--;
 			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
 			if (followsWordCharacter(subject, at)) continue;
-			if (search.order.size > 0) end = firstTermEnd(matcher.index, search.order, subject, at);
+			if (terms) end = firstTermEnd(terms, i, search.order);
 			if (end < 0 && search.patterns) {
 				search.patterns.lastIndex = at;
 				if (search.patterns.test(subject)) end = search.patterns.lastIndex;
@@ -244,18 +243,16 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	return out.length === 0 ? NO_MATCHES : out.slice();
 }
 
-const found: number[] = [];
-
-/** Where the matcher's first term (in its RegExp's order) that matches at `at` ends, or -1. */
-function firstTermEnd(index: TermIndex, order: Map<number, number>, text: string, at: number): number {
-	index.matchesAt(text, at, found);
+/** Where the matcher's first term (in its RegExp's order) among those found at word start `i` ends, or -1. */
+function firstTermEnd(found: FoundTerms, i: number, order: Map<number, number>): number {
+	const pairs = found.pairs;
 	let best = Infinity;
 	let end = -1;
-	for (let k = 0; k < found.length; k += 2) {
-		const rank = order.get(found[k]!);
+	for (let k = found.first[i]!, to = found.first[i + 1]!; k < to; k += 2) {
+		const rank = order.get(pairs[k]!);
 		if (rank !== undefined && rank < best) {
 			best = rank;
-			end = found[k + 1]!;
+			end = pairs[k + 1]!;
 		}
 	}
 	return end;

@@ -1,5 +1,6 @@
 import { foldText } from './caseFold';
 import { inflectionStem } from './inflect';
+import type { FoundTerms } from './termIndex';
 
 /**
  * A cheap test that tells most blocks apart from a matcher's terms before its RegExp runs. Every match of a
@@ -244,7 +245,7 @@ export function prefixBits(keys: readonly number[]): Uint32Array {
  * For a rule set's matchers, which of them each key is a prefix of: one pass over a text's word starts then
  * tells every matcher at once whether any word starts like its terms (candidatesIn), where asking each
  * matcher in turn read every word start of a block once per matcher (hundreds of times). Kept with the rule
- * set (termTrie.ts TermIndex), and what it found for a text with the text's word starts.
+ * set (termIndex.ts TermIndex), and what it found for a text with the text's word starts.
  */
 export class PrefixTable {
 	/** Each registered matcher's keys, by its slot; undefined: the matcher is not filtered. */
@@ -358,6 +359,8 @@ export interface WordStarts {
 	folded: string | undefined;
 	/** Which matchers of a rule set may match here (PrefixTable), once one of them asked. */
 	candidates: Candidates | undefined;
+	/** The rule set's terms found at each word start (TermIndex.termsIn), once one of its matchers asked. */
+	terms?: FoundTerms;
 }
 
 export function wordStarts(text: string): WordStarts {

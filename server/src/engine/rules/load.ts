@@ -2,7 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import vocabularySchema from '../../../../rules/schema/vocabulary.schema.json';
 import { compileMatcher, matcherPatternPrefixes, type Matcher } from '../matching/matcher';
 import type { PatternPrefixes } from '../matching/prefilter';
-import { TermIndex } from '../matching/termTrie';
+import { TermIndex } from '../matching/termIndex';
 import { parseYamlSource, schemaProblems, type YamlSource } from './yamlSource';
 import { parseRuleBody, splitRuleFile } from './ruleFile';
 import { CATEGORIES, type LoadError, type Rule, type RuleSet, type RuleSpec, type SourceFile, type TermList, type Vocabulary } from './types';
@@ -176,7 +176,7 @@ class TermCompiler {
 	private readonly cache = new Map<string, Matcher>();
 	/** Matcher ids (matcherId) by matcher key: one numbering per rule set. */
 	private readonly ids = new Map<string, number>();
-	/** Every term of the rule set, in one trie its matchers share (termTrie.ts). */
+	/** Every term of the rule set, in one index its matchers share (termIndex.ts). */
 	private readonly termIndex: TermIndex;
 
 	constructor(
