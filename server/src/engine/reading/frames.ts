@@ -433,6 +433,10 @@ export function isSubject(reading: Reading, act: Span, who: Span): boolean {
 	const w = whoTokens[whoTokens.length - 1] ?? reading.tokenAt(who);
 	if (w < a) {
 		if (!samePredicate(reading, act, who)) return false;
+		// A person inside a relative clause describes the subject and is not it: in "service providers WHO
+		// ENCOUNTER A POSSIBLE VICTIM shall notify the police" the providers notify.
+		const whoClause = reading.clauses[reading.clauseOf[w]!]!;
+		if ((whoClause.kind === 'relative' || whoClause.kind === 'participle') && !reading.isWithin(a, whoClause)) return false;
 		const between = tokens.slice(w + 1, a);
 		return between.length <= 4 && between.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.lower === 'to');
 	}
