@@ -351,7 +351,7 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 		}
 
 		// Relative clauses.
-		if (RELATIVE_PRONOUNS.has(t.lower) && t.pos !== 'DET' && !(t.lower === 'which' && prev?.pos === 'ADP' && tokens[i - 2]?.pos !== 'NOUN')) {
+		if (RELATIVE_PRONOUNS.has(t.lower) && (t.pos !== 'DET' || (t.lower === 'whose' && prev?.pos === 'NOUN')) && !(t.lower === 'which' && prev?.pos === 'ADP' && tokens[i - 2]?.pos !== 'NOUN')) {
 			clauseOf[i] = open('relative', i, top().clause.index, t.lower).clause.index;
 			continue;
 		}
