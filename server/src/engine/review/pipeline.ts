@@ -21,6 +21,7 @@ import { hasBit, withBit, type BitSet } from '../bitSet';
 import { placedHit, relativeHit, type RelativeHit } from '../incremental/relativeHits';
 import { findingWithin, movedFinding } from '../incremental/placedFindings';
 import { newSectionMemo, sectionMemoStore, type SectionMemo } from '../incremental/sectionMemos';
+import { detached, detachTexts } from '../detached';
 
 /** What is kept of one chunk between reviews. Everything is relative to the chunk, never absolute. */
 interface ChunkState {
@@ -102,6 +103,8 @@ export class IncrementalReviewer {
 	private readonly stance: StanceMemo = {};
 
 	private readonly keep: boolean;
+	/** Whether the findings this review keeps with its chunks are to be detached from the text (see review). */
+	private detachFindings = false;
 
 	/**
 	 * `keep: false` for a review that has no next one (Reviewer.review): the same pipeline, keeping nothing
@@ -126,6 +129,11 @@ export class IncrementalReviewer {
 		// The state of each parsed chunk, by its events (parsed or kept), so that no chunk text is hashed.
 		const byEvents = new Map<ParseEvent[], ChunkState>();
 		let parsedCount = 0;
+		// What an edit's review keeps of the chunks it parses is copied from this version of the text, not sliced:
+		// kept slices would keep every version an edit was made in alive (the first review's are of the version
+		// the editor holds).
+		const detach = this.keep && last !== undefined;
+		this.detachFindings = detach;
 		const fresh = (text: string, first: boolean, parse: { events: ParseEvent[]; open: boolean }): ChunkState => {
 			parsedCount++;
 			const state: ChunkState = { text, first, events: parse.events, open: parse.open, memos: this.keep ? blockMemos(parse.events) : [] };
@@ -153,14 +161,17 @@ export class IncrementalReviewer {
 				fresh(text, first, parse);
 				cursor += text.length;
 			};
-			parsed = parseMarkdownChunks(input.text, recall, remember);
+			parsed = parseMarkdownChunks(input.text, recall, remember, detach);
 		} else {
 			parsed = plainTextChunks(input.text).map((c) => {
 				const text = input.text.slice(c.start, c.end);
 				const first = c.start === 0;
 				let state = lookup.find(text, first, c.start);
 				if (state) byEvents.set(state.events, state);
-				else state = fresh(text, first, { events: c.events(), open: false });
+				else {
+					const own = detach ? detached(text) : text;
+					state = fresh(own, first, { events: c.events(own), open: false });
+				}
 				return { start: c.start, end: c.end, text, events: state.events };
 			});
 		}
@@ -313,8 +324,9 @@ export class IncrementalReviewer {
 					kept.elsewhere.push({ rule: r, hit: h });
 					continue;
 				}
-				const f = toFinding(rule, hit, base, context);
-				if (!f) continue;
+				const made = toFinding(rule, hit, base, context);
+				if (!made) continue;
+				const f = this.detachFindings ? detachTexts(made) : made;
 				if (!findingWithin(f, p.base, p.end)) {
 					kept.elsewhere.push({ rule: r, hit: h });
 					continue;
