@@ -105,6 +105,8 @@ export class IncrementalReviewer {
 	private readonly keep: boolean;
 	/** Whether the findings this review keeps with its chunks are to be detached from the text (see review). */
 	private detachFindings = false;
+	/** Findings of hits kept in section memos, by the kept hit (see looseFinding). */
+	private readonly looseFindings = new WeakMap<object, { key: string; finding?: Finding }>();
 
 	/**
 	 * `keep: false` for a review that has no next one (Reviewer.review): the same pipeline, keeping nothing
@@ -273,8 +275,9 @@ export class IncrementalReviewer {
 		const provisions: Finding[] = [];
 		const loose: Finding[] = [];
 		const looseProvisions: Finding[] = [];
+		const looseKey = `${severities}|${context.eol}`;
 		const add = (rule: Rule, hit: Hit, base: Severity): void => {
-			const f = toFinding(rule, hit, base, context);
+			const f = this.looseFinding(rule, hit, base, context, looseKey);
 			if (f) (rule.spec.provision ? looseProvisions : loose).push(f);
 		};
 		for (const p of placed) {
@@ -307,6 +310,31 @@ export class IncrementalReviewer {
 		// A directive's "accountable-" has no line break, so it lies within one chunk: ask the chunks, not the text.
 		const directives = placed.some((p) => (p.state.mentionsDirective ??= p.state.text.includes('accountable-')));
 		return settle(merged(findings, loose), merged(provisions, looseProvisions), profile, document, lines, settings, directives);
+	}
+
+	/**
+	 * The finding of a hit of a rule that looks beyond a block. A hit placed from a section memo (keptAs) is of
+	 * a section unchanged since: its finding is kept with it and reused, moved with the section, while the
+	 * review's severities, stance and line break (`key`) stay, and while everything it points to lies in the
+	 * section (a model clause at the document's end moves with any edit). Others are made anew.
+	 */
+	private looseFinding(rule: Rule, hit: Hit, base: Severity, context: FindingContext, key: string): Finding | undefined {
+		const section = hit.section;
+		if (!this.keep || !hit.keptAs || !section) return toFinding(rule, hit, base, context);
+		const known = this.looseFindings.get(hit.keptAs);
+		if (known?.key === key) {
+			const f = known.finding;
+			if (!f) return undefined;
+			const by = hit.offsets.start - f.offsets.start;
+			const lines = context.lines.lineOf(hit.offsets.start) - f.range.start.line;
+			if (by !== 0 || lines !== 0) known.finding = movedFinding(f, by, lines);
+			return known.finding;
+		}
+		const made = toFinding(rule, hit, base, context);
+		if (made && !findingWithin(made, section.start, section.end)) return made;
+		const finding = made && this.detachFindings ? detachTexts(made) : made;
+		this.looseFindings.set(hit.keptAs, { key, finding });
+		return finding;
 	}
 
 	/** Makes the findings of a chunk's kept hits, relative to the chunk. */
