@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IncrementalReviewer, type ReviewResult, type ReviewSettings } from '../../server/src/engine';
 import { builtinReviewer } from '../helpers/rules';
-import { generatePolicy, loadCorpus } from '../bench/generate';
+import { densePolicy, generatePolicy, loadCorpus } from '../bench/generate';
 
 /**
  * What the incremental reviewer keeps between reviews (findings per chunk, section-rule hits and answers per
@@ -126,6 +126,31 @@ describe('incremental review: kept findings, sections and blocks', () => {
 		expectFull(incremental, insertAt(twice, at + paragraph.length, 'x'));
 		expectFull(incremental, twice, {}, 'plaintext');
 		expectFull(incremental, twice);
+	});
+
+	it('keeps the findings of unchanged sections through edits before them, line breaks, a change of line ending and edits at the end', () => {
+		const dense = densePolicy(60_000, corpus, path.resolve(__dirname, '..', '..'));
+		const incremental = new IncrementalReviewer(reviewer);
+		const first = expectFull(incremental, dense);
+		expect(first.findings.filter((f) => f.scope === 'section').length).toBeGreaterThan(10);
+		const early = dense.indexOf(' ', dense.length >> 3) + 1;
+		const space = dense.indexOf(' ', dense.length >> 2);
+		const steps: Array<(t: string) => string> = [
+			(t) => insertAt(t, early, 'x'), // later sections move by a character, on the same lines
+			(t) => insertAt(t, early, '', 1),
+			(t) => insertAt(t, early, '\n\n'), // and by lines
+			(t) => insertAt(t, space, '\n', 1), // the same length, one line more
+			(t) => insertAt(t, space, ' ', 1),
+			(t) => insertAt(t, early, '\r\n'), // the document's line break now \r\n: model clauses are joined with it
+			(t) => insertAt(t, early, '', 2),
+			(t) => `${t}\n\nThe agency may share data with immigration enforcement.\n`, // clauses placed at the document's end move
+			(t) => t.slice(0, t.lastIndexOf('\n\nThe agency')),
+		];
+		let current = dense;
+		for (const step of steps) {
+			current = step(current);
+			expectFull(incremental, current);
+		}
 	});
 
 	it('equals a full review after random edits to a longer policy', () => {

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { Severity } from './finding';
+import { detached } from './detached';
 import { didYouMean } from './words';
 
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -124,7 +125,8 @@ export class ProfileDetector {
 
 	detect(text: string): DetectedProfile {
 		const head = text.slice(0, PROFILE_HEAD);
-		if (this.last?.head !== head) this.last = { head, detected: profileOfHead(head) };
+		// Kept for the next review: a copy, not a slice that would keep this version of the document.
+		if (this.last?.head !== head) this.last = { head: detached(head), detected: profileOfHead(head) };
 		return this.last.detected;
 	}
 }

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { severityRank, type Finding, type LoadError, type Severity } from '../engine';
+import { SEVERITIES, severityRank, type Finding, type LoadError, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE, ServerCodes, type DiagnosticData, type FindingData } from './protocol';
 
 /** The one place findings and problems become LSP diagnostics. */
@@ -63,12 +63,21 @@ export function findingData(diagnostic: Diagnostic): FindingData | undefined {
  */
 export function findingDiagnostics(findings: readonly Finding[], uri: string, max: number, diagnostic: (f: Finding) => Diagnostic = (f) => toDiagnostic(f, uri)): Diagnostic[] {
 	if (findings.length <= max) return findings.map(diagnostic);
-	const kept = findings
-		.map((finding, index) => ({ finding, index }))
-		.sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity) || a.index - b.index)
-		.slice(0, max)
-		.sort((a, b) => a.index - b.index);
-	return [tooManyFindingsDiagnostic(findings.length, max), ...kept.map(({ finding }) => diagnostic(finding))];
+	// Counted, not sorted: every finding more severe than the least severe shown, and the earliest of that
+	// severity up to `max` (each keystroke of a document with tens of thousands of findings publishes again).
+	const bySeverity = findings.reduce((counts, f) => {
+		counts[severityRank(f.severity)]!++;
+		return counts;
+	}, SEVERITIES.map(() => 0));
+	let cutoff = 0;
+	let room = max;
+	while (cutoff < bySeverity.length - 1 && bySeverity[cutoff]! < room) room -= bySeverity[cutoff++]!;
+	const shown = [tooManyFindingsDiagnostic(findings.length, max)];
+	for (const f of findings) {
+		const rank = severityRank(f.severity);
+		if (rank < cutoff || (rank === cutoff && room-- > 0)) shown.push(diagnostic(f));
+	}
+	return shown;
 }
 
 /** A diagnostic about the document as a whole, not about words in it: placed at its start. */

@@ -10,6 +10,7 @@ import { blankExcept, DocumentBuilder, hasProse } from './builder';
 import { markdownChunks } from './chunks';
 import { splitSentences } from './sentences';
 import { fastMarkdownEvents } from './fastMarkdown';
+import { detached } from '../detached';
 import { fenceClosedBy, fenceOpenedBy, htmlBlockOpenedAt, showsOwnAddress } from './markdownSyntax';
 
 /** CommonMark + GFM (tables, task lists, footnotes, strikethrough, autolinks) + front matter. */
@@ -70,7 +71,10 @@ export function parseMarkdownChunks(
 	text: string,
 	reuse?: (chunkText: string, first: boolean) => ChunkParse | undefined,
 	remember?: (chunkText: string, first: boolean, parse: ChunkParse) => void,
+	/** Parse each new chunk from a copy of its text (detached.ts): what is kept of it then holds no other part of `text`. */
+	detach = false,
 ): ParsedChunk[] {
+	const own = (chunkText: string): string => (detach ? detached(chunkText) : chunkText);
 	const cuts = markdownChunks(text);
 	const out: ParsedChunk[] = [];
 	for (let k = 0; k < cuts.length; k++) {
@@ -84,6 +88,7 @@ export function parseMarkdownChunks(
 			out.push({ start, end, text: chunkText, events: kept.events });
 			continue;
 		}
+		chunkText = own(chunkText);
 		// Ordinary policy Markdown (most chunks) is read without remark-parse.
 		const fast = fastMarkdownEvents(chunkText, first);
 		if (fast) {
@@ -97,7 +102,7 @@ export function parseMarkdownChunks(
 		while (open && k + 1 < cuts.length) {
 			k++;
 			end = cuts[k]!.end;
-			chunkText = text.slice(start, end);
+			chunkText = own(text.slice(start, end));
 			tree = parseTree(chunkText, first);
 			open = leftOpen(tree, chunkText);
 		}

@@ -41,14 +41,15 @@ const PARAGRAPH = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
  * Plain text in chunks that parse independently: each paragraph (with the blank lines after it) is parsed
  * on its own. `events` parses the chunk, offsets relative to its start.
  */
-export function plainTextChunks(text: string): Array<{ start: number; end: number; events: () => ParseEvent[] }> {
+export function plainTextChunks(text: string): Array<{ start: number; end: number; events: (chunkText?: string) => ParseEvent[] }> {
 	const starts: number[] = [];
 	PARAGRAPH.lastIndex = 0;
 	for (let m = PARAGRAPH.exec(text); m !== null; m = PARAGRAPH.exec(text)) starts.push(m.index);
 	if (starts[0] !== 0) starts.unshift(0);
 	return starts.map((start, k) => {
 		const end = k + 1 < starts.length ? starts[k + 1]! : text.length;
-		return { start, end, events: () => plainTextEvents(text.slice(start, end)) };
+		// `chunkText`: the chunk's text (the same characters) to read instead, a copy the events' texts are sliced from.
+		return { start, end, events: (chunkText?: string) => plainTextEvents(chunkText ?? text.slice(start, end)) };
 	});
 }
 

@@ -48,5 +48,6 @@ export function keepInSection(hit: Hit, section: Section): RelativeHit {
 export function placeInSection(h: RelativeHit, section: Section, doc: ReviewDocument): Hit {
 	const hit = placedHit(h, section.start, doc.blocks, anchorBlock(section));
 	if (h.block === undefined) hit.section = section;
+	hit.keptAs = h;
 	return hit;
 }

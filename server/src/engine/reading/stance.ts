@@ -9,6 +9,7 @@
  *   recommendation area "Contradicted" in the report.
  */
 
+import { detached } from '../detached';
 import { foldPatternSource, foldText } from '../matching/caseFold';
 
 export type SentenceStance = 'critique' | 'reported';
@@ -185,7 +186,8 @@ export function documentStance(fullText: string, memo?: StanceMemo): DocumentSta
 	if (memo?.stance && memo.head === text) return memo.stance;
 	const stance = headStance(text);
 	if (memo) {
-		memo.head = text;
+		// Kept from one review to the next: a copy, not a slice that would keep this version of the document.
+		memo.head = detached(text);
 		memo.stance = stance;
 	}
 	return stance;

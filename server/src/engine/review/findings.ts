@@ -194,7 +194,7 @@ export class AppliedClauses {
 		if (answer === undefined) {
 			// Hits come rule by rule, so one block's normalised text is kept at a time (bounded memory).
 			if (this.normalized?.key !== key) this.normalized = { key, text: normalizeClause(this.text.slice(block.start, block.end)) };
-			answer = this.normalized.text.includes(normalizeClause(clause));
+			answer = this.normalized.text.includes(normalizedClause(clause));
 			byClause.set(clause, answer);
 		}
 		return answer;
@@ -203,6 +203,18 @@ export class AppliedClauses {
 
 function normalizeClause(text: string): string {
 	return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Model clauses normalised once: they are the rules' own texts, asked about for every block with a hit in each review. */
+const normalizedClauses = new Map<string, string>();
+
+function normalizedClause(clause: string): string {
+	let normalized = normalizedClauses.get(clause);
+	if (normalized === undefined) {
+		normalized = normalizeClause(clause);
+		normalizedClauses.set(clause, normalized);
+	}
+	return normalized;
 }
 
 /** How a rule's message ends when it quotes the words found: a Problems entry reads summary first, then the words. */

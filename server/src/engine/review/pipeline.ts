@@ -21,6 +21,7 @@ import { hasBit, withBit, type BitSet } from '../bitSet';
 import { placedHit, relativeHit, type RelativeHit } from '../incremental/relativeHits';
 import { findingWithin, movedFinding } from '../incremental/placedFindings';
 import { newSectionMemo, sectionMemoStore, type SectionMemo } from '../incremental/sectionMemos';
+import { detached, detachTexts } from '../detached';
 
 /** What is kept of one chunk between reviews. Everything is relative to the chunk, never absolute. */
 interface ChunkState {
@@ -102,6 +103,10 @@ export class IncrementalReviewer {
 	private readonly stance: StanceMemo = {};
 
 	private readonly keep: boolean;
+	/** Whether the findings this review keeps with its chunks are to be detached from the text (see review). */
+	private detachFindings = false;
+	/** Findings of hits kept in section memos, by the kept hit (see looseFinding). */
+	private readonly looseFindings = new WeakMap<object, { key: string; finding?: Finding }>();
 
 	/**
 	 * `keep: false` for a review that has no next one (Reviewer.review): the same pipeline, keeping nothing
@@ -126,6 +131,11 @@ export class IncrementalReviewer {
 		// The state of each parsed chunk, by its events (parsed or kept), so that no chunk text is hashed.
 		const byEvents = new Map<ParseEvent[], ChunkState>();
 		let parsedCount = 0;
+		// What an edit's review keeps of the chunks it parses is copied from this version of the text, not sliced:
+		// kept slices would keep every version an edit was made in alive (the first review's are of the version
+		// the editor holds).
+		const detach = this.keep && last !== undefined;
+		this.detachFindings = detach;
 		const fresh = (text: string, first: boolean, parse: { events: ParseEvent[]; open: boolean }): ChunkState => {
 			parsedCount++;
 			const state: ChunkState = { text, first, events: parse.events, open: parse.open, memos: this.keep ? blockMemos(parse.events) : [] };
@@ -153,14 +163,17 @@ export class IncrementalReviewer {
 				fresh(text, first, parse);
 				cursor += text.length;
 			};
-			parsed = parseMarkdownChunks(input.text, recall, remember);
+			parsed = parseMarkdownChunks(input.text, recall, remember, detach);
 		} else {
 			parsed = plainTextChunks(input.text).map((c) => {
 				const text = input.text.slice(c.start, c.end);
 				const first = c.start === 0;
 				let state = lookup.find(text, first, c.start);
 				if (state) byEvents.set(state.events, state);
-				else state = fresh(text, first, { events: c.events(), open: false });
+				else {
+					const own = detach ? detached(text) : text;
+					state = fresh(own, first, { events: c.events(own), open: false });
+				}
 				return { start: c.start, end: c.end, text, events: state.events };
 			});
 		}
@@ -262,8 +275,9 @@ export class IncrementalReviewer {
 		const provisions: Finding[] = [];
 		const loose: Finding[] = [];
 		const looseProvisions: Finding[] = [];
+		const looseKey = `${severities}|${context.eol}`;
 		const add = (rule: Rule, hit: Hit, base: Severity): void => {
-			const f = toFinding(rule, hit, base, context);
+			const f = this.looseFinding(rule, hit, base, context, looseKey);
 			if (f) (rule.spec.provision ? looseProvisions : loose).push(f);
 		};
 		for (const p of placed) {
@@ -298,6 +312,31 @@ export class IncrementalReviewer {
 		return settle(merged(findings, loose), merged(provisions, looseProvisions), profile, document, lines, settings, directives);
 	}
 
+	/**
+	 * The finding of a hit of a rule that looks beyond a block. A hit placed from a section memo (keptAs) is of
+	 * a section unchanged since: its finding is kept with it and reused, moved with the section, while the
+	 * review's severities, stance and line break (`key`) stay, and while everything it points to lies in the
+	 * section (a model clause at the document's end moves with any edit). Others are made anew.
+	 */
+	private looseFinding(rule: Rule, hit: Hit, base: Severity, context: FindingContext, key: string): Finding | undefined {
+		const section = hit.section;
+		if (!this.keep || !hit.keptAs || !section) return toFinding(rule, hit, base, context);
+		const known = this.looseFindings.get(hit.keptAs);
+		if (known?.key === key) {
+			const f = known.finding;
+			if (!f) return undefined;
+			const by = hit.offsets.start - f.offsets.start;
+			const lines = context.lines.lineOf(hit.offsets.start) - f.range.start.line;
+			if (by !== 0 || lines !== 0) known.finding = movedFinding(f, by, lines);
+			return known.finding;
+		}
+		const made = toFinding(rule, hit, base, context);
+		if (made && !findingWithin(made, section.start, section.end)) return made;
+		const finding = made && this.detachFindings ? detachTexts(made) : made;
+		this.looseFindings.set(hit.keptAs, { key, finding });
+		return finding;
+	}
+
 	/** Makes the findings of a chunk's kept hits, relative to the chunk. */
 	private chunkFindings(p: Placed, bases: Array<Severity | undefined>, severities: string, context: FindingContext): ChunkFindings {
 		const document = context.doc;
@@ -313,8 +352,9 @@ export class IncrementalReviewer {
 					kept.elsewhere.push({ rule: r, hit: h });
 					continue;
 				}
-				const f = toFinding(rule, hit, base, context);
-				if (!f) continue;
+				const made = toFinding(rule, hit, base, context);
+				if (!made) continue;
+				const f = this.detachFindings ? detachTexts(made) : made;
 				if (!findingWithin(f, p.base, p.end)) {
 					kept.elsewhere.push({ rule: r, hit: h });
 					continue;

@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../../server/src/engine';
+import { findingDiagnostics, toDiagnostic } from '../../server/src/lsp/diagnostics';
+import { builtinReviewer } from '../helpers/rules';
+import { densePolicy, loadCorpus } from '../bench/generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const URI = 'file:///work/policy.md';
+
+/** The published selection as the setting describes it: the `max` most severe, the earlier first among equals, in document order. */
+function mostSevere(findings: readonly Finding[], max: number): Finding[] {
+	return findings
+		.map((finding, index) => ({ finding, index }))
+		.sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity) || a.index - b.index)
+		.slice(0, max)
+		.sort((a, b) => a.index - b.index)
+		.map(({ finding }) => finding);
+}
+
+describe('the diagnostics published for a document', () => {
+	const reviewer = builtinReviewer();
+	const text = densePolicy(60_000, loadCorpus(ROOT), ROOT);
+	const findings = reviewer.review({ text, format: 'markdown' }).findings;
+
+	it('are the most severe findings up to maxNumberOfProblems, in document order, after one line saying how many there are', () => {
+		expect(new Set(findings.map((f) => f.severity)).size).toBeGreaterThan(2);
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...SEVERITIES), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 320 }), (severities: Severity[], max) => {
+				const list = severities.map((severity, i) => ({ ...findings[i % findings.length]!, severity }));
+				const published = findingDiagnostics(list, URI, max);
+				if (list.length <= max) {
+					expect(published).toEqual(list.map((f) => toDiagnostic(f, URI)));
+					return;
+				}
+				expect(published[0]!.code).toBe('accountable/too-many-findings');
+				expect(published[0]!.message).toContain(`${max} most severe of this document's ${list.length} findings`);
+				expect(published.slice(1)).toEqual(mostSevere(list, max).map((f) => toDiagnostic(f, URI)));
+			}),
+			{ numRuns: 200 },
+		);
+	});
+
+});
+
