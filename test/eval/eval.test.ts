@@ -17,7 +17,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.81, recall: 0.53 },
 	'labour-blindness': { precision: 0.72, recall: 0.49 },
 	'conditional-services': { precision: 0.78, recall: 0.55 },
-	'consent': { precision: 0.56, recall: 0.49 },
+	'consent': { precision: 0.57, recall: 0.52 },
 	'raids': { precision: 0.71, recall: 0.67 },
 	'detention-punishment': { precision: 0.56, recall: 0.48 },
 	'rights-process': { precision: 0.79, recall: 0.49 },
