@@ -18,7 +18,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'labour-blindness': { precision: 0.72, recall: 0.49 },
 	'conditional-services': { precision: 0.78, recall: 0.55 },
 	'consent': { precision: 0.57, recall: 0.52 },
-	'raids': { precision: 0.71, recall: 0.67 },
+	'raids': { precision: 0.71, recall: 0.68 },
 	'detention-punishment': { precision: 0.56, recall: 0.48 },
 	'rights-process': { precision: 0.79, recall: 0.49 },
 	'funding-accountability': { precision: 0.64, recall: 0.51 },
