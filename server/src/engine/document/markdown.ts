@@ -42,7 +42,7 @@ export function parseMarkdown(text: string): ReviewDocument {
 export function parseMarkdownWhole(text: string): ReviewDocument {
 	const builder = new DocumentBuilder(text, 'markdown');
 	const events: ParseEvent[] = [];
-	walk(full.parse(text) as Parent, { quoted: false, listDepth: 0 }, events, text);
+	walk(full.parse(keepingBomOffset(text)) as Parent, { quoted: false, listDepth: 0 }, events, text);
 	builder.replay(events, 0);
 	return builder.build();
 }
@@ -129,7 +129,17 @@ export function markdownEvents(text: string, first: boolean, shortcut = true): P
 function parseTree(text: string, first: boolean): Parent {
 	const gfm = GFM_SYNTAX.test(text);
 	const processor = first ? (gfm ? full : commonMarkWithFrontMatter) : gfm ? gfmOnly : commonMark;
-	return processor.parse(text) as Parent;
+	return processor.parse(keepingBomOffset(text)) as Parent;
+}
+
+/**
+ * The text with a leading byte-order mark read as a space. The parser drops a leading U+FEFF and counts its
+ * positions from the character after it, so every offset it gave was one short of the text's: a block ending
+ * in a character outside the Basic Multilingual Plane ended inside its surrogate pair. A space of the same
+ * length keeps the parser's offsets the text's own.
+ */
+function keepingBomOffset(text: string): string {
+	return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
 }
 
 /** True when the tree's last block is a fenced code block or a type 1–5 HTML block without its end. */

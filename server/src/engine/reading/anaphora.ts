@@ -52,10 +52,10 @@ export function pronounsFor(text: string, from: number, people: readonly Span[])
 			// The previous sentence's subject: whoever it names first.
 			const person = firstFrom(people, 0);
 			const other = firstFrom(others, 0);
-			if (person === undefined || person.start >= from || (other !== undefined && other.start < person.start)) continue;
+			if (person === undefined || person.start >= from || (other !== undefined && other.start < person.start) || quantified(text, person)) continue;
 		} else {
 			const person = nearestBefore(people, at);
-			if (person === undefined) continue;
+			if (person === undefined || (person.start < from && quantified(text, person))) continue;
 			const other = nearestBefore(others, at);
 			// A person phrase that holds the other word ("the women's employers" is other; "sex workers' clients")
 			// is decided by whichever ends later, the head of the phrase.
@@ -64,6 +64,16 @@ export function pronounsFor(text: string, from: number, people: readonly Span[])
 		out.push({ start: at, end: at + m[0].length });
 	}
 	return out;
+}
+
+/**
+ * Whether a person is named with a universal quantifier ("EVERY person", "ANY victim", "NO survivor"): such a
+ * phrase names no one a later sentence's pronoun can go back to. After "Every person shall be free to contact
+ * their family.", "Her case will be dropped …" is not about every person.
+ */
+function quantified(text: string, person: Span): boolean {
+	// The quantifier may open the person phrase itself ("every person", "all persons" are people the rules name).
+	return /(?<![\p{L}\p{N}])(?:every|each|any|no|all)\s+$/iu.test(text.slice(Math.max(0, person.start - 8), person.start)) || /^(?:every|each|any|no|all)\s/iu.test(text.slice(person.start, person.end));
 }
 
 function firstFrom(spans: readonly Span[], at: number): Span | undefined {
