@@ -32,6 +32,8 @@ export interface FrameOptions {
 	modalities: readonly Modality[];
 	/** Whether a protective negation over the act cancels the frame (false for rules whose harm is a negation). */
 	negation: boolean;
+	/** Whether an act inside a proper name counts: a name that sets a scope ("the Policy for Combating Trafficking for Commercial Sexual Exploitation"). */
+	names?: boolean;
 }
 
 export interface FrameMatch {
@@ -303,8 +305,10 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// belongs to the last item only.
 		const listed = between.slice(0, k).filter((t) => t.pos === 'NOUN').length;
 		const rest = between[k]?.lower === 'of' && listed <= 2 ? between.slice(k) : between;
-		// Participles modify the person too: "the arrest of 110 INTENDED sex purchasers".
-		return rest.length > 0 && (rest[0]!.lower === 'of' || rest[0]!.lower === 'by') && rest.slice(1).every((t) => modifiers(t) || (t.pos === 'VERB' && /ed$/.test(t.lower)));
+		// Participles modify the person too: "the arrest of 110 INTENDED sex purchasers"; so does a quantity before
+		// a count: "the rescue of OVER 100 victims".
+		const restCount = rest.findIndex((t) => t.pos === 'NUM');
+		return rest.length > 0 && (rest[0]!.lower === 'of' || rest[0]!.lower === 'by') && rest.slice(1).every((t, j) => modifiers(t) || (j + 1 < restCount && QUANTITY.has(t.lower)) || (t.pos === 'VERB' && /ed$/.test(t.lower)));
 	}
 	// "contact THE FAMILY OF the person", "share THE NAMES OF victims": the person owns the object of the act.
 	// The relational noun may end the act itself: "CONTACT THE FAMILY of the person".
@@ -331,6 +335,17 @@ const OFFENDING = new Set(['purchase', 'buy', 'solicit', 'patronize', 'patronise
 /** Participles that say someone is suspected or convicted of an offence named after them. */
 const ACCUSED = new Set(['charge', 'convict', 'accuse', 'suspect', 'indict']);
 
+/** "of being (a) victim(s) of …", "of having been trafficked": what follows a participle of suspicion names a victim's status. */
+function victimStatusAfter(tokens: Reading['tokens'], k: number): boolean {
+	if (tokens[k]?.lower !== 'of') return false;
+	for (let i = k + 1; i < tokens.length && i <= k + 5; i++) {
+		const t = tokens[i]!;
+		if (t.lemma === 'victim' || t.lemma === 'survivor' || (t.lower === 'trafficked' && tokens[i - 1]!.lemma === 'be')) return true;
+		if (t.pos === 'PUNCT') break;
+	}
+	return false;
+}
+
 /**
  * Whether a generic person word is described, right after it, as an offender: "persons WHO ENGAGE IN THE
  * PURCHASE of commercial sex acts", "people SEEKING TO PURCHASE sex", "persons CHARGED WITH, or convicted of,
@@ -346,7 +361,8 @@ function describesOffender(tokens: Reading['tokens'], end: number): boolean {
 	else if (first.pos !== 'VERB') return false;
 	const opener = tokens[k];
 	if (!opener || opener.pos === 'AUX' || opener.lemma === 'be' || opener.lemma === 'get') return false;
-	if (ACCUSED.has(opener.lemma) && opener.lower !== opener.lemma) return true;
+	// "persons suspected of being victims", "individuals believed to be trafficked": suspected of a status, not of an offence.
+	if (ACCUSED.has(opener.lemma) && opener.lower !== opener.lemma) return !victimStatusAfter(tokens, k + 1);
 	if (opener.lower !== opener.lemma && /ed$/.test(opener.lower) && OFFENDING.has(opener.lemma)) return false;
 	for (let i = k; i < tokens.length && i <= k + 5; i++) {
 		const t = tokens[i]!;
@@ -813,7 +829,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if (inName(reading, act) || unrealised(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
+		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
 		const modality = reading.modalityAt(act);
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;

@@ -207,21 +207,29 @@ export function findNegations(tokens: readonly Token[], clauses: readonly Clause
 		let cueEnd = i + (found?.words.length ?? 1);
 		// "nothing in this section shall be construed to …": a savings clause.
 		if (t.lower === 'nothing' && savingsAhead(tokens, i)) kind = 'savings';
+		// In headings and lists the elliptical "Deportation of victim prohibited" negates the noun phrase before it,
+		// even where the tagger reads the participle as a clause of its own ("trafficked persons prohibited").
+		const elliptical = NEGATING_ADJECTIVES.has(t.lower) && tokens[i - 1]?.pos === 'NOUN' && (i + 1 >= tokens.length || tokens[i + 1]!.pos === 'PUNCT' || tokens[i + 1]!.pos === 'NUM');
 		// Negating verbs and predicates.
-		if (!found && t.pos === 'VERB' && NEGATING_VERBS.has(t.lemma) && !NOUN_BEFORE.has(tokens[i - 1]?.lower ?? '') && !NO_OBJECT_AFTER.has(tokens[i + 1]?.lower ?? '.')) {
+		if (!found && elliptical) {
+			kind = 'prohibit';
+			reach = 'clause';
+		} else if (!found && t.pos === 'VERB' && NEGATING_VERBS.has(t.lemma) && !NOUN_BEFORE.has(tokens[i - 1]?.lower ?? '') && !NO_OBJECT_AFTER.has(tokens[i + 1]?.lower ?? '.')) {
 			const passive = tokens[i - 1]?.lemma === 'be' || tokens[i - 2]?.lemma === 'be';
 			kind = 'prohibit';
 			reach = passive ? 'clause' : 'forward';
 			cueEnd = i + 1;
-		} else if (!found && NEGATING_ADJECTIVES.has(t.lower) && (tokens[i - 1]?.lemma === 'be' || tokens[i - 2]?.lemma === 'be' || (tokens[i - 1]?.pos === 'NOUN' && (i + 1 >= tokens.length || tokens[i + 1]!.pos === 'PUNCT' || tokens[i + 1]!.pos === 'NUM')))) {
-			// "… is prohibited", and in headings and lists the elliptical "Deportation of victim prohibited".
+		} else if (!found && NEGATING_ADJECTIVES.has(t.lower) && (tokens[i - 1]?.lemma === 'be' || tokens[i - 2]?.lemma === 'be')) {
+			// "… is prohibited".
 			kind = 'prohibit';
 			reach = 'clause';
 		}
 		if (!kind || !reach) continue;
 		// "no" as a determiner of a number or in "No." is not a negation.
 		if (t.lower === 'no' && (tokens[i + 1]?.text === '.' || tokens[i + 1]?.pos === 'NUM')) continue;
-		const clause = clauseOf[i]!;
+		let clause = clauseOf[i]!;
+		const own = clauses[clause]!;
+		if (elliptical && own.start === i && own.parent >= 0) clause = own.parent;
 		// "no", "nothing", "none" after the clause's verb determine an object ("shall have no obligation to …"):
 		// they negate that phrase, not the clause's predicate.
 		if (reach === 'clause' && (t.lower === 'no' || t.lower === 'none' || t.lower === 'nothing' || t.lower === 'nobody') && kind !== 'savings' && verbBefore(tokens, clauses[clause]!.start, i, clauseOf, clause)) reach = 'phrase';

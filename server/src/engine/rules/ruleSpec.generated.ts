@@ -91,6 +91,8 @@ export interface RuleSpec {
 		absent?: TermList;
 		/** Who must not be the one acting: the act's subject (or its 'by' agent) being one of these cancels the finding ('if the VICTIM reports a crime to the police' is not a duty to report a person; 'held BY TRAFFICKERS' is not detention by the state). */
 		notAgent?: TermList;
+		/** Set true where an act inside a proper name counts, because the name itself sets a scope ('the Policy for Combating Trafficking of Women for Commercial Sexual Exploitation'); by default a word of a name ('the Victim Services Unit') is not the act it names. */
+		names?: boolean;
 		/** The modalities of the act's clause that count; default requirement, permission and statement. */
 		modality?: Array<'requirement' | 'permission' | 'statement' | 'past' | 'hypothetical'>;
 	};

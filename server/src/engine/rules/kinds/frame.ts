@@ -38,6 +38,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					topic: { ...TERM_LIST, description: "What the sentence must be about, anywhere in it, with no role in the clause structure: 'victim' or 'status' for an act of certifying whose agent is the police." },
 					absent: { ...TERM_LIST, description: "A safeguard whose presence (not negated) cancels the finding, e.g. consent." },
 					notAgent: { ...TERM_LIST, description: "Who must not be the one acting: the act's subject (or its 'by' agent) being one of these cancels the finding ('if the VICTIM reports a crime to the police' is not a duty to report a person; 'held BY TRAFFICKERS' is not detention by the state)." },
+					names: { type: 'boolean', description: "Set true where an act inside a proper name counts, because the name itself sets a scope ('the Policy for Combating Trafficking of Women for Commercial Sexual Exploitation'); by default a word of a name ('the Victim Services Unit') is not the act it names." },
 					modality: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ["requirement", "permission", "statement", "past", "hypothetical"] }, description: "The modalities of the act's clause that count; default requirement, permission and statement." },
 				},
 			},
@@ -59,7 +60,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		if (!roles?.act) return hits;
 		const required = REQUIRED.flatMap((r) => (roles[r] ? [roles[r]!] : []));
 		const { unless } = rule.compiled;
-		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false };
+		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false, names: rule.spec.frame?.names === true };
 		for (const block of ctx.doc.blocks) {
 			if (!ctx.hasAll(required, block)) continue;
 			block.sentences.forEach((sentence, i) => {
