@@ -30,9 +30,12 @@ export function registerWalkthrough(context: vscode.ExtensionContext): void {
 		vscode.commands.registerCommand(WalkthroughCommands.openGuide, () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
 		vscode.commands.registerCommand(WalkthroughCommands.openExample, () => openExample(example, exampleText)),
 		vscode.commands.registerCommand(WalkthroughCommands.showFinding, async () => {
-			if (!(await focusFinding(example, exampleText))) return;
+			const editor = await focusFinding(example, exampleText);
+			if (!editor) return;
 			await vscode.commands.executeCommand('workbench.actions.view.problems');
-			await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+			// Back to the example's own editor, not to whichever group is active: the guide's button was clicked in
+			// the guide's group, and focusing that one leaves no cursor for the user (or the status bar) to see.
+			await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preview: false });
 		}),
 		vscode.commands.registerCommand(WalkthroughCommands.explainFinding, async () => {
 			if (await focusFinding(example, exampleText)) await vscode.commands.executeCommand('editor.action.showHover');
@@ -66,19 +69,19 @@ async function exampleEditor(example: vscode.Uri, text: () => string): Promise<v
 	return openExample(example, text);
 }
 
-/** Puts the cursor on the example's finding (waiting for its review), in view; false when there is none. */
-async function focusFinding(example: vscode.Uri, text: () => string): Promise<boolean> {
+/** Puts the cursor on the example's finding (waiting for its review), in view; its editor, or undefined when there is none. */
+async function focusFinding(example: vscode.Uri, text: () => string): Promise<vscode.TextEditor | undefined> {
 	const editor = await exampleEditor(example, text);
 	const finding = await waitForFinding(editor.document.uri);
 	if (!finding) {
 		void vscode.window.showInformationMessage(vscode.l10n.t('Accountable: the example has no {0} finding now (was it fixed already?). Undo the fix, or open the example again.', EXAMPLE_RULE));
-		return false;
+		return undefined;
 	}
 	// Inside the words, not at their edge, so the hover and the quick fix are the finding's.
 	const inside = finding.range.start.translate(0, 1);
 	editor.selection = new vscode.Selection(inside, inside);
 	editor.revealRange(finding.range, vscode.TextEditorRevealType.InCenter);
-	return true;
+	return editor;
 }
 
 function exampleFinding(uri: vscode.Uri): vscode.Diagnostic | undefined {

@@ -15,15 +15,15 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const OVERALL = { precision: 0.73, recall: 0.57, f1: 0.64 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.81, recall: 0.53 },
-	'labour-blindness': { precision: 0.72, recall: 0.49 },
-	'conditional-services': { precision: 0.78, recall: 0.55 },
+	'labour-blindness': { precision: 0.70, recall: 0.56 },
+	'conditional-services': { precision: 0.77, recall: 0.51 },
 	'consent': { precision: 0.57, recall: 0.52 },
-	'raids': { precision: 0.71, recall: 0.68 },
+	'raids': { precision: 0.71, recall: 0.67 },
 	'detention-punishment': { precision: 0.56, recall: 0.48 },
-	'rights-process': { precision: 0.79, recall: 0.49 },
+	'rights-process': { precision: 0.75, recall: 0.49 },
 	'funding-accountability': { precision: 0.64, recall: 0.51 },
 	'prevention': { precision: 0.77, recall: 0.28 },
-	'framing': { precision: 0.82, recall: 0.68 },
+	'framing': { precision: 0.83, recall: 0.67 },
 };
 const SEALED = { precision: 0.54, recall: 0.36 };
 /** Share of the whole real documents' expectations that hold (development part). */
