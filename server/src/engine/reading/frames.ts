@@ -800,10 +800,15 @@ function conditionHarms(reading: Reading, act: Span, condition: Span, dep: Depen
 	if (negatedBy(reading, act, ['independent'], dep.clause) > 0) return false;
 	if (negatedBy(reading, marker, ['independent', 'savings'], dep.clause) > 0) return false;
 	const actNegated = (negatedBy(reading, act, [...NEGATING, 'without'], dep.clause) + (clauseHasOutside(reading, act, DENYING, dep.clause) ? 1 : 0)) % 2 === 1;
+	// A negated act "merely because" of the condition denies it as a reason: "clients will NOT move to the exit
+	// phase MERELY BECAUSE they are no longer willing to assist" protects whatever the condition's own polarity.
+	if (actNegated && dep.clause.marker === 'because' && ONLY_BECAUSE.has(reading.tokens[dep.clause.start - 1]?.lower ?? '')) return false;
 	const inner = reading.negations.filter((n) => reading.isWithin(n.cue[0], dep.clause) && (n.kind === 'not' || n.kind === 'without')).length;
 	const conditionNegated = (inner + (clauseHas(reading, dep.clause, DECLINING, condition) ? 1 : 0) + (dep.clause.marker === 'unless' ? 1 : 0)) % 2 === 1;
 	return actNegated === conditionNegated;
 }
+
+const ONLY_BECAUSE: ReadonlySet<string> = new Set(['merely', 'solely', 'only', 'simply', 'just', 'purely']);
 
 /** A denying verb in the act's own clause chain, outside the condition. */
 function clauseHasOutside(reading: Reading, act: Span, lemmas: ReadonlySet<string>, outside: Clause): boolean {

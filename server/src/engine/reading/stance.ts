@@ -90,6 +90,8 @@ const DEFINED_AFTER = /^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:shall|does|do|is|are)\s+)
  * finding that only begins with a quoted term ("the “T visa” is designed for victims who cooperate") is about
  * what the sentence says of it.
  */
+const NAMED_BEFORE = /(?<!\bso[-\s])\b(?:referred\s+to\s+as|known\s+as|called|termed|dubbed|described\s+as|named)\s*$/iu;
+
 export function inScareQuotes(sentence: string, start: number, end: number): boolean {
 	SHORT_QUOTATION.lastIndex = 0;
 	for (let m = SHORT_QUOTATION.exec(sentence); m !== null; m = SHORT_QUOTATION.exec(sentence)) {
@@ -99,6 +101,9 @@ export function inScareQuotes(sentence: string, start: number, end: number): boo
 		const words = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().split(/\s+/);
 		// A quoted term that opens the sentence or an item heads it ("“Human trafficking” — the recruitment of …").
 		if (words.length > 4 || DEFINED_AFTER.test(sentence.slice(close)) || /^[\s(]*(?:[\da-zA-Z]{1,4}[.)]\s*)?$/u.test(sentence.slice(0, m.index))) return false;
+		// A name given with a naming verb is the name in use, not distance from it: "often referred to as “modern
+		// day slavery”", "known as “the Life”" ("so-called" keeps its scorn).
+		if (NAMED_BEFORE.test(sentence.slice(0, m.index))) return false;
 		return words.length === 1 || !words.every((w) => /^\p{Lu}/u.test(w));
 	}
 	return false;
