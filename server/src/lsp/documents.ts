@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { nextStageEnd, selectorProblem, type Finding, type Rule, type RuleSet } from '../engine';
+import { collectGarbage } from '../node/collectGarbage';
 import { isIgnored } from '../node/files';
 import type { IncrementalState } from '../node/reviewService';
 import type { ServerConfiguration } from './configuration';
@@ -19,6 +20,8 @@ import { reviewOverrides, type EditorSettings } from './settings';
 /** Languages reviewed: VS Code's markdown and plaintext, and Neovim's `text` for .txt files. */
 const LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'txt']);
 const REVIEWED_PATH = /\.(?:md|markdown|mdown|mkd|txt)$/i;
+/** After each review (each stage) of a document this long, a full garbage collection (collectGarbage.ts): its edits take seconds, the collection a fraction. */
+const COLLECT_AFTER_REVIEW_LENGTH = 5_000_000;
 export { CHANGE_DELAY_MS, IMMEDIATE_REVIEW_MS } from './debouncer';
 
 export type Trigger = 'open' | 'change' | 'save' | 'settings';
@@ -163,6 +166,7 @@ export class DocumentReviews {
 			if (profile) void this.connection.sendNotification(DOCUMENT_PROFILE_NOTIFICATION, profile);
 			this.reviewMs.set(uri, Date.now() - started);
 			this.log.trace(`reviewed ${path.basename(file)} v${version} (${trigger}): ${diagnostics.length} diagnostics in ${Date.now() - started} ms${part === undefined ? '' : ` (its first ${part} of ${text.length} characters)`}`);
+			if (text.length >= COLLECT_AFTER_REVIEW_LENGTH) collectGarbage();
 			// The next stage, unless an edit comes first (its review takes the stages on).
 			if (part !== undefined && this.stages.get(uri) === part) this.schedule(uri, trigger, 0);
 		} catch (e) {
