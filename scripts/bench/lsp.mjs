@@ -69,6 +69,10 @@ export async function lspLatency(root, text, edits, settings = {}, configFile = 
 	const opened = diagnosticsFor(version);
 	send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
 	const openMs = (await opened) - start;
+	// Edits are timed once the document's first review is complete: a long document's is made in stages, each
+	// published (the first is openMs), and an edit made meanwhile waits for the stage under way.
+	while (!reviewedWhole.has(version)) await new Promise((resolve) => setTimeout(resolve, 5));
+	const cpuBefore = cpuMs(child.pid);
 	const middle = text.indexOf(' ', text.length >> 1) + 1;
 	const before = text.slice(0, middle);
 	const line = before.split('\n').length - 1;
@@ -87,6 +91,7 @@ export async function lspLatency(root, text, edits, settings = {}, configFile = 
 	}
 	// The server's peak resident memory (Linux: VmHWM), read while it still runs, once it has reviewed the last
 	// version whole (a staged first review may still be under way after the edits).
+	const serverCpuPerEditMs = (cpuMs(child.pid) - cpuBefore) / edits;
 	while (!reviewedWhole.has(version)) await new Promise((resolve) => setTimeout(resolve, 20));
 	const peakRssMB = peakResidentMB(child.pid);
 	const completeMs = firstWholeAt - openStart;
@@ -94,7 +99,17 @@ export async function lspLatency(root, text, edits, settings = {}, configFile = 
 	send({ jsonrpc: '2.0', method: 'exit', params: null });
 	child.stdin.end();
 	const reviews = [...serverMs].filter(([v]) => v > 1).map(([, ms]) => ms);
-	return { openMs, completeMs, firstEditMs: times[0], edits: summary(times), serverReviewMs: reviews.length ? summary(reviews) : undefined, published: lastPublished, peakRssMB };
+	return { openMs, completeMs, serverCpuPerEditMs, firstEditMs: times[0], edits: summary(times), serverReviewMs: reviews.length ? summary(reviews) : undefined, published: lastPublished, peakRssMB };
+}
+
+/** A running process's user and system CPU time in ms, all its threads (Linux /proc; 10 ms ticks), or NaN elsewhere. */
+function cpuMs(pid) {
+	try {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return Number.NaN;
+	}
 }
 
 /** A running process's peak resident set in MB (Linux /proc), or undefined elsewhere. */
