@@ -198,6 +198,8 @@ export class DocumentReviews {
 		const service = this.configuration.serviceFor(settings.packs, file);
 		const open = this.documents.get(uri) !== undefined;
 		if (open && !this.incremental.has(uri)) this.incremental.set(uri, {});
+		// A whole review (a workspace review's, say) ends a first review's stages.
+		if (part === undefined) this.stages.delete(uri);
 		const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, languageId), open ? this.incremental.get(uri) : undefined, settings.maxDocumentSize, open ? part : undefined);
 		this.configuration.noteLoadProblems(review);
 		if (review.binary) return { diagnostics: [binaryDiagnostic()], state: remember({ version, file, findings: [] }) };
