@@ -122,7 +122,7 @@ export class IncrementalReviewer {
 	}
 
 	/**
-	 * Reviews `input`, or with `part` only its text up to `part` (a stageEnd): the first stages of a long
+	 * Reviews `input`, or with `part` only its text up to `part` (nextStageEnd): the first stages of a long
 	 * document's first review, each kept for the next as an edit's review would be, so the stages and a last
 	 * review of the whole text take about the time of one review (see stages.ts). A part's findings are those
 	 * of its block-local rules outside its last chunk: what a review of the whole text finds there too.
@@ -130,7 +130,7 @@ export class IncrementalReviewer {
 	review(input: ReviewInput, settings: ReviewSettings = {}, part?: number): ReviewResult {
 		// Markdown the parser cannot handle in bounded time and stack (see hostile.ts) is read as plain text.
 		const format = input.format === 'markdown' && markdownHazard(input.text) !== undefined ? 'plaintext' : input.format;
-		if (part !== undefined && part < input.text.length) input = { text: input.text.slice(0, part), format: input.format };
+		if (part !== undefined && part < input.text.length) input = { text: input.text.slice(0, part), format };
 		else part = undefined;
 		// Chunk states are parses of one format: a document that changes format starts again.
 		if (this.last && this.last.format !== format) this.last = undefined;
