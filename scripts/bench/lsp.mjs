@@ -17,6 +17,10 @@ export async function lspLatency(root, text, edits, settings = {}, configFile = 
 	const waiters = [];
 	const pending = new Map();
 	const serverMs = new Map();
+	// Versions reviewed whole: a long document's first review goes in stages, each published (documents.ts),
+	// and its log line says "its first N of M characters" until the last.
+	const reviewedWhole = new Set();
+	let firstWholeAt;
 	let lastPublished = 0;
 	let id = 0;
 	readMessages(child.stdout, (message) => {
@@ -27,6 +31,10 @@ export async function lspLatency(root, text, edits, settings = {}, configFile = 
 			// The server's own account of each review ("reviewed policy.md v7 (change): … in 12 ms").
 			const m = /reviewed .* v(\d+) \((\w+)\): .* in (\d+) ms/.exec(message.params.message);
 			if (m) serverMs.set(Number(m[1]), Number(m[3]));
+			if (m && !/\(its first \d+ of \d+ characters\)/.test(message.params.message)) {
+				reviewedWhole.add(Number(m[1]));
+				firstWholeAt ??= now;
+			}
 		}
 		else if (message.method === 'textDocument/publishDiagnostics') {
 			lastPublished = message.params.diagnostics.length;
@@ -57,9 +65,14 @@ export async function lspLatency(root, text, edits, settings = {}, configFile = 
 	send({ jsonrpc: '2.0', method: 'initialized', params: {} });
 	let version = 1;
 	let start = performance.now();
+	const openStart = start;
 	const opened = diagnosticsFor(version);
 	send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
 	const openMs = (await opened) - start;
+	// Edits are timed once the document's first review is complete: a long document's is made in stages, each
+	// published (the first is openMs), and an edit made meanwhile waits for the stage under way.
+	while (!reviewedWhole.has(version)) await new Promise((resolve) => setTimeout(resolve, 5));
+	const cpuBefore = cpuMs(child.pid);
 	const middle = text.indexOf(' ', text.length >> 1) + 1;
 	const before = text.slice(0, middle);
 	const line = before.split('\n').length - 1;
@@ -76,13 +89,27 @@ export async function lspLatency(root, text, edits, settings = {}, configFile = 
 		// A typist's pause between keystrokes, so one edit is in flight at a time.
 		await new Promise((resolve) => setTimeout(resolve, 30));
 	}
-	// The server's peak resident memory so far (Linux: VmHWM), read while it still runs.
+	// The server's peak resident memory (Linux: VmHWM), read while it still runs, once it has reviewed the last
+	// version whole (a staged first review may still be under way after the edits).
+	const serverCpuPerEditMs = (cpuMs(child.pid) - cpuBefore) / edits;
+	while (!reviewedWhole.has(version)) await new Promise((resolve) => setTimeout(resolve, 20));
 	const peakRssMB = peakResidentMB(child.pid);
+	const completeMs = firstWholeAt - openStart;
 	await request('shutdown', null);
 	send({ jsonrpc: '2.0', method: 'exit', params: null });
 	child.stdin.end();
 	const reviews = [...serverMs].filter(([v]) => v > 1).map(([, ms]) => ms);
-	return { openMs, firstEditMs: times[0], edits: summary(times), serverReviewMs: reviews.length ? summary(reviews) : undefined, published: lastPublished, peakRssMB };
+	return { openMs, completeMs, serverCpuPerEditMs, firstEditMs: times[0], edits: summary(times), serverReviewMs: reviews.length ? summary(reviews) : undefined, published: lastPublished, peakRssMB };
+}
+
+/** A running process's user and system CPU time in ms, all its threads (Linux /proc; 10 ms ticks), or NaN elsewhere. */
+function cpuMs(pid) {
+	try {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return Number.NaN;
+	}
 }
 
 /** A running process's peak resident set in MB (Linux /proc), or undefined elsewhere. */

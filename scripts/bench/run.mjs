@@ -74,7 +74,7 @@ for (const name of sizeNames.filter((n) => part('lsp') && (n === '100k' || n ===
 	log(`\nLanguage server over stdio, ${label(name)}: one-character edits in the middle, one in flight`);
 	const lsp = await lspLatency(root, fs.readFileSync(file, 'utf8'), quick ? 15 : 40);
 	results.lsp[name] = lsp;
-	log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms; first edit ${lsp.firstEditMs.toFixed(1)} ms (waits for a pause in typing after a slow review)`);
+	log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms (all of the first review's: ${lsp.completeMs.toFixed(0)} ms); first edit ${lsp.firstEditMs.toFixed(1)} ms (waits for a pause in typing after a slow review)`);
 	log(`  edit → diagnostics ${fmt(lsp.edits)}${lsp.serverReviewMs ? `; the server's review of each edit ${fmt(lsp.serverReviewMs)}` : ''}`);
 }
 
@@ -86,7 +86,7 @@ if (part('lsp') && !quick) {
 		log(`\nLanguage server over stdio, a 1 MB policy dense with findings (${findings}), ${what}`);
 		const lsp = await lspLatency(root, dense, 40, settings);
 		results.lsp[key] = { ...lsp, findings, characters: dense.length };
-		log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms (${lsp.published} diagnostics published); edit → diagnostics ${fmt(lsp.edits)}`);
+		log(`  open → diagnostics ${lsp.openMs.toFixed(0)} ms (all of the first review's: ${lsp.completeMs.toFixed(0)} ms; ${lsp.published} diagnostics published); edit → diagnostics ${fmt(lsp.edits)}`);
 	}
 }
 
@@ -146,8 +146,8 @@ if (part('process')) {
 	log(`  the same, text output: ${formatMs(text.wall)}, peak RSS ${dense20m.textPeakRssMB} MB`);
 	// The language server with the document open, and two edits (its memos kept for the next review).
 	const server = await lspLatency(root, fs.readFileSync(big, 'utf8'), 2, { maxDocumentSize: 30_000_000 }, 'maxDocumentSize: 30000000\n');
-	Object.assign(dense20m, { serverOpenMs: server.openMs, serverEditMs: server.edits.median, serverPeakRssMB: server.peakRssMB });
-	log(`  the same, opened in the language server: open → diagnostics ${formatMs(server.openMs)}, edit → diagnostics ${formatMs(server.edits.median)}, peak RSS ${server.peakRssMB} MB`);
+	Object.assign(dense20m, { serverOpenMs: server.openMs, serverCompleteMs: server.completeMs, serverEditMs: server.edits.median, serverPeakRssMB: server.peakRssMB });
+	log(`  the same, opened in the language server: open → diagnostics ${formatMs(server.openMs)} (all of the first review's: ${formatMs(server.completeMs)}), edit → diagnostics ${formatMs(server.edits.median)}, peak RSS ${server.peakRssMB} MB`);
 }
 
 // ---- CLI throughput on a folder of 200 documents -------------------------------------------------------

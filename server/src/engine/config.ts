@@ -113,7 +113,7 @@ export function detectProfileWithReason(text: string): DetectedProfile {
 }
 
 /** Only the start of a document decides its profile. */
-const PROFILE_HEAD = 20000;
+export const PROFILE_HEAD = 20000;
 
 /**
  * detectProfile for successive versions of one document: an editor asks again after every keystroke,

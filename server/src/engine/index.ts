@@ -3,6 +3,7 @@
  * server, the CLI and the tests all call these functions.
  */
 export { Reviewer, IncrementalReviewer, type ReviewInput, type ReviewResult } from './review';
+export { nextStageEnd } from './incremental/stages';
 export { compiledMatchers, compileRuleData, loadRuleSet, REQUIRED_DOC_SECTIONS, type CompiledRules } from './rules/load';
 export { CATEGORIES, type Category, type LoadError, type Rule, type RuleExample, type RuleSet, type RuleSpec, type SourceFile, type Vocabulary } from './rules/types';
 export { parseDocument, formatForPath, splitSentences, splitClauses, type DocumentFormat, type ReviewDocument, type Block, type Section } from './document';

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { selectorProblem, type Finding, type Rule, type RuleSet } from '../engine';
+import { nextStageEnd, selectorProblem, type Finding, type Rule, type RuleSet } from '../engine';
+import { collectGarbage } from '../node/collectGarbage';
 import { isIgnored } from '../node/files';
 import type { IncrementalState } from '../node/reviewService';
 import type { ServerConfiguration } from './configuration';
@@ -19,6 +20,8 @@ import { reviewOverrides, type EditorSettings } from './settings';
 /** Languages reviewed: VS Code's markdown and plaintext, and Neovim's `text` for .txt files. */
 const LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'txt']);
 const REVIEWED_PATH = /\.(?:md|markdown|mdown|mkd|txt)$/i;
+/** After each review (each stage) of a document this long, a full garbage collection (collectGarbage.ts): its edits take seconds, the collection a fraction. */
+const COLLECT_AFTER_REVIEW_LENGTH = 5_000_000;
 export { CHANGE_DELAY_MS, IMMEDIATE_REVIEW_MS } from './debouncer';
 
 export type Trigger = 'open' | 'change' | 'save' | 'settings';
@@ -47,6 +50,11 @@ export class DocumentReviews {
 	/** Per open document, what the engine keeps to re-review only what an edit changed. */
 	private readonly incremental = new Map<string, IncrementalState>();
 	private readonly warnedSelectors = new Set<string>();
+	/**
+	 * Open documents whose first review is being made in stages (engine/incremental/stages.ts), and how far it
+	 * has reached: each stage is published, and edits are handled between stages.
+	 */
+	private readonly stages = new Map<string, number>();
 
 	constructor(
 		private readonly connection: Connection,
@@ -80,6 +88,7 @@ export class DocumentReviews {
 				this.configuration.forgetSettings(document.uri);
 				this.reviewMs.delete(document.uri);
 				this.incremental.delete(document.uri);
+				this.stages.delete(document.uri);
 				void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 			}),
 		);
@@ -140,18 +149,26 @@ export class DocumentReviews {
 			if (this.configurationChanged()) return;
 			// A Word document's review view cannot be saved: its only changes are reloads of the .docx, which
 			// was saved in Word, so they are reviewed whatever accountable.run says.
-			if (trigger === 'change' && settings.run === 'onSave' && !isWordReviewView(uri)) {
+			if (trigger === 'change' && settings.run === 'onSave' && !isWordReviewView(uri) && !this.stages.has(uri)) {
 				this.log.trace(`not reviewing ${uri} v${version} until it is saved (accountable.run is onSave)`);
 				return;
 			}
 			const file = this.paths.fileFor(uri, document.languageId);
 			const started = Date.now();
-			const diagnostics = this.reviewText(uri, file, document.getText(), document.languageId, settings, version);
+			const text = document.getText();
+			// A long document's first review goes in stages, each published, with edits handled in between.
+			const part = trigger === 'open' || this.stages.has(uri) ? nextStageEnd(text, documentFormat(uri, file, document.languageId), this.stages.get(uri)) : undefined;
+			if (part === undefined) this.stages.delete(uri);
+			else this.stages.set(uri, part);
+			const diagnostics = this.reviewText(uri, file, text, document.languageId, settings, version, part);
 			void this.connection.sendDiagnostics({ uri, version, diagnostics });
 			const profile = this.states.get(uri)?.profile;
 			if (profile) void this.connection.sendNotification(DOCUMENT_PROFILE_NOTIFICATION, profile);
 			this.reviewMs.set(uri, Date.now() - started);
-			this.log.trace(`reviewed ${path.basename(file)} v${version} (${trigger}): ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
+			this.log.trace(`reviewed ${path.basename(file)} v${version} (${trigger}): ${diagnostics.length} diagnostics in ${Date.now() - started} ms${part === undefined ? '' : ` (its first ${part} of ${text.length} characters)`}`);
+			if (text.length >= COLLECT_AFTER_REVIEW_LENGTH) collectGarbage();
+			// The next stage, unless an edit comes first (its review takes the stages on).
+			if (part !== undefined && this.stages.get(uri) === part) this.schedule(uri, trigger, 0);
 		} catch (e) {
 			this.log.error(`review of ${uri}`, e);
 			// A review that failed must not look like a clean document.
@@ -160,15 +177,15 @@ export class DocumentReviews {
 	}
 
 	/** Reviews one text and remembers the findings for hovers; returns the diagnostics to publish. */
-	reviewText(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0): Diagnostic[] {
-		return this.review(uri, file, text, languageId, settings, version).diagnostics;
+	reviewText(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0, part?: number): Diagnostic[] {
+		return this.review(uri, file, text, languageId, settings, version, part).diagnostics;
 	}
 
 	/**
 	 * Reviews one text: the diagnostics to publish, and what the review found (absent when the file is ignored).
-	 * Open documents keep it for hovers.
+	 * Open documents keep it for hovers. `part`: a stage of an open document's first review (see `stages`).
 	 */
-	review(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0): { diagnostics: Diagnostic[]; state?: DocumentState } {
+	review(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0, part?: number): { diagnostics: Diagnostic[]; state?: DocumentState } {
 		if (isIgnored(file, this.configuration.resolver) || this.configuration.isOwnFile(file)) {
 			this.states.delete(uri);
 			return { diagnostics: [] };
@@ -181,7 +198,9 @@ export class DocumentReviews {
 		const service = this.configuration.serviceFor(settings.packs, file);
 		const open = this.documents.get(uri) !== undefined;
 		if (open && !this.incremental.has(uri)) this.incremental.set(uri, {});
-		const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, languageId), open ? this.incremental.get(uri) : undefined, settings.maxDocumentSize);
+		// A whole review (a workspace review's, say) ends a first review's stages.
+		if (part === undefined) this.stages.delete(uri);
+		const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, languageId), open ? this.incremental.get(uri) : undefined, settings.maxDocumentSize, open ? part : undefined);
 		this.configuration.noteLoadProblems(review);
 		if (review.binary) return { diagnostics: [binaryDiagnostic()], state: remember({ version, file, findings: [] }) };
 		if (review.skipped || !review.result) return { diagnostics: [tooLargeDiagnostic(text.length, review.limit ?? text.length)], state: remember({ version, file, findings: [] }) };

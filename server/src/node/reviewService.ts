@@ -63,9 +63,10 @@ export class ReviewService {
 	 * Reviews `text` as the document at `file` (its path decides the format and the configuration). Pass
 	 * the same `incremental` holder for every version of an open document: later reviews then re-parse and
 	 * re-match only what an edit changed (same results as a full review). `editorLimit` is an editor's
-	 * own size limit, applied with the configuration's.
+	 * own size limit, applied with the configuration's. `part` (with `incremental`): a stage of a long
+	 * document's first review, the text up to there (engine/incremental/stages.ts).
 	 */
-	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file), incremental?: IncrementalState, editorLimit = Infinity): FileReview {
+	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file), incremental?: IncrementalState, editorLimit = Infinity, part?: number): FileReview {
 		const config = this.configs.forDirectory(path.dirname(file));
 		const reviewer = this.reviewerFor(config.packs);
 		const errors = [...config.errors, ...reviewer.ruleSet.errors, ...this.unknownSelectors(config, reviewer)];
@@ -77,7 +78,8 @@ export class ReviewService {
 			if (incremental.reviewer?.reviewer !== reviewer) incremental.reviewer = new IncrementalReviewer(reviewer);
 			engine = incremental.reviewer;
 		}
-		const result = engine.review({ text, format }, mergeSettings(config.settings, overrides));
+		const settings = mergeSettings(config.settings, overrides);
+		const result = engine instanceof IncrementalReviewer ? engine.review({ text, format }, settings, part) : engine.review({ text, format }, settings);
 		return { file, result, config, errors };
 	}
 

@@ -140,7 +140,7 @@ const DESCRIPTIVE_SIGNS = [
 ];
 
 /** How much of a document's opening decides its stance. */
-const HEAD = 6_000;
+export const HEAD = 6_000;
 
 /**
  * A sign's RegExp and, where its pattern folds (caseFold.ts), the same without the `i` flag for the folded

@@ -121,9 +121,17 @@ export class IncrementalReviewer {
 		this.kinds = reviewer.ruleSet.rules.map((rule) => ruleKind(rule.spec.kind));
 	}
 
-	review(input: ReviewInput, settings: ReviewSettings = {}): ReviewResult {
+	/**
+	 * Reviews `input`, or with `part` only its text up to `part` (nextStageEnd): the first stages of a long
+	 * document's first review, each kept for the next as an edit's review would be, so the stages and a last
+	 * review of the whole text take about the time of one review (see stages.ts). A part's findings are those
+	 * of its block-local rules outside its last chunk: what a review of the whole text finds there too.
+	 */
+	review(input: ReviewInput, settings: ReviewSettings = {}, part?: number): ReviewResult {
 		// Markdown the parser cannot handle in bounded time and stack (see hostile.ts) is read as plain text.
 		const format = input.format === 'markdown' && markdownHazard(input.text) !== undefined ? 'plaintext' : input.format;
+		if (part !== undefined && part < input.text.length) input = { text: input.text.slice(0, part), format };
+		else part = undefined;
 		// Chunk states are parses of one format: a document that changes format starts again.
 		if (this.last && this.last.format !== format) this.last = undefined;
 		const last = this.last;
@@ -207,7 +215,7 @@ export class IncrementalReviewer {
 		if (this.keep) this.last = { format, textLength: input.text.length, states: placed.map((p) => p.state), bases: placed.map((p) => p.base), blockCount: document.blocks.length, sections: sectionMemos.memos };
 		this.lastStats = { chunks: parsed.length, parsed: parsedCount, sectionsReviewed: sectionMemos.changed };
 
-		const result = this.assemble(context, settings, profile, bases, placed, ctx, sectionMemos.memos);
+		const result = this.assemble(context, settings, profile, bases, placed, ctx, sectionMemos.memos, part !== undefined);
 		if (this.keep) this.lastReadings = readings.current;
 		// Word-start keys only help the first matching of a block; most blocks are never matched again.
 		for (const memo of memos) memo.keys = undefined;
@@ -266,7 +274,7 @@ export class IncrementalReviewer {
 	 * hits of the rules that look beyond a block, from section memos where their kind keeps them; then sorted,
 	 * suppressed and filtered. The one assembly of findings.
 	 */
-	private assemble(context: FindingContext, settings: ReviewSettings, profile: DetectedProfile, bases: Array<Severity | undefined>, placed: Placed[], ctx: ReviewContext, sections: SectionMemo[]): ReviewResult {
+	private assemble(context: FindingContext, settings: ReviewSettings, profile: DetectedProfile, bases: Array<Severity | undefined>, placed: Placed[], ctx: ReviewContext, sections: SectionMemo[], part = false): ReviewResult {
 		const rules = this.reviewer.ruleSet.rules;
 		const { doc: document, lines } = context;
 		// The document's stance changes every finding's severity, so kept findings are remade when it turns.
@@ -280,7 +288,8 @@ export class IncrementalReviewer {
 			const f = this.looseFinding(rule, hit, base, context, looseKey);
 			if (f) (rule.spec.provision ? looseProvisions : loose).push(f);
 		};
-		for (const p of placed) {
+		// A part's last chunk may be cut short, and what reaches beyond a chunk or a block may change with the rest.
+		for (const p of part ? placed.slice(0, -1) : placed) {
 			if (p.state.rulesWithHits!.length === 0) continue;
 			let kept = p.state.findings;
 			if (!kept || kept.severities !== severities) {
@@ -297,12 +306,13 @@ export class IncrementalReviewer {
 			}
 			for (const f of kept.findings) findings.push(f);
 			for (const f of kept.provisions) provisions.push(f);
+			if (part) continue;
 			for (const { rule, hit } of kept.elsewhere) add(rules[rule]!, placedHit(hit, p.base, document.blocks, p.firstBlock), bases[rule]!);
 		}
 		rules.forEach((rule, r) => {
 			const kind = this.kinds[r]!;
 			const base = bases[r];
-			if (kind.locality === 'block' || base === undefined) return;
+			if (kind.locality === 'block' || base === undefined || part) return;
 			// Section memos serve the next review: a review with none to come runs the kind over the document.
 			const hits = kind.sectionHits && this.keep ? kind.sectionHits(rule, ctx, sectionMemoStore(sections, r)) : kind.run(rule, ctx);
 			for (const hit of hits) add(rule, hit, base);
