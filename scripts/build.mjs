@@ -11,7 +11,6 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildForNode } from './esbuild-node.mjs';
 import { writeCodeCaches } from './code-cache.mjs';
-import { buildSnapshot } from './snapshot/build.mjs';
 import { buildWebPage } from './build-web.mjs';
 import { buildBrowserExtension } from './build-browser.mjs';
 
@@ -42,7 +41,3 @@ else {
 // After the rules: the runs that make the code caches load them.
 const cacheProblem = await writeCodeCaches();
 if (cacheProblem) console.warn(`No code cache (start-up is slower, reviews are the same): ${cacheProblem}`);
-
-// Last: the CLI's start-up snapshot holds the bundle, the compiled rules and the English model.
-const snapshotProblem = buildSnapshot();
-if (snapshotProblem) console.warn(`No start-up snapshot (the CLI starts the ordinary way, reviews are the same): ${snapshotProblem}`);

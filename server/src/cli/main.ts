@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROFILES, SEVERITIES, count, didYouMean, isAtLeast, isProfile, prepareTagger, type LoadError, type ReviewSettings, type Rule, type Severity } from '../engine';
+import { PROFILES, SEVERITIES, count, didYouMean, isAtLeast, isProfile, type LoadError, type ReviewSettings, type Rule, type Severity } from '../engine';
 import { ConfigResolver } from '../node/config';
 import { ReviewService } from '../node/reviewService';
 import { expandPaths } from '../node/files';
@@ -22,21 +22,11 @@ import { version } from '../../../package.json';
 import { REPORT_USAGE, ReportUsageError, localeLabels, portfolioOf, refuseOutput, reportDate, reportFormat, runReport, writeReport, type ReviewedDocuments } from './report';
 import { renderPortfolio, type ReportFormat, type ReportLabels } from '../engine/report';
 import { MERGE_USAGE, MergeError, merge, readMergeInputs } from './merge';
-import { preloadBuiltinRules, ruleSetFingerprint } from '../node/ruleFiles';
+import { ruleSetFingerprint } from '../node/ruleFiles';
 import { ANNOTATE_USAGE, AnnotateUsageError, runAnnotate, type AnnotateCommand } from './annotate';
 
 /** For the build step (scripts/build.mjs), which compiles the built-in rules with this very bundle. */
 export { writeCompiledRules } from '../node/ruleFiles';
-
-/**
- * For the start-up snapshot (scripts/snapshot/entry.cjs): loads now what every review needs and a new process
- * would otherwise load before its first review, the built-in rules (matchers prepared) and the English
- * tagger, to be kept in the snapshot's heap. Reviews find the same with or without it.
- */
-export function prepareSnapshot(): boolean {
-	prepareTagger();
-	return preloadBuiltinRules();
-}
 
 const FORMATS: Record<string, (input: FormatInput) => FormatOutput> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 

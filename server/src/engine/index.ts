@@ -7,8 +7,6 @@ export { compiledMatchers, compileRuleData, loadRuleSet, REQUIRED_DOC_SECTIONS, 
 export { CATEGORIES, type Category, type LoadError, type Rule, type RuleExample, type RuleSet, type RuleSpec, type SourceFile, type Vocabulary } from './rules/types';
 export { parseDocument, formatForPath, splitSentences, splitClauses, type DocumentFormat, type ReviewDocument, type Block, type Section } from './document';
 export { LineIndex } from './lineIndex';
-export { prepareMatcher } from './matching/matcher';
-export { prepareTagger } from './reading/tokens';
 export { mergeSettings, selectorProblem, settingFor, detectProfile, detectProfileWithReason, isProfile, PROFILES, type DetectedProfile, type Profile, type ReviewSettings, type RuleSetting } from './config';
 export { SEVERITIES, isAtLeast, milder, severityRank, type Finding, type Offsets, type Position, type Range, type Scope, type Severity, type Suggestion, type Suppression } from './finding';
 export { parseYamlSource, schemaProblems } from './rules/yamlSource';

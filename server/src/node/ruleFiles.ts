@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compiledMatchers, compileRuleData, loadRuleSet, prepareMatcher, type CompiledRules, type LoadError, type RuleSet, type SourceFile } from '../engine';
+import { compileRuleData, loadRuleSet, type CompiledRules, type LoadError, type RuleSet, type SourceFile } from '../engine';
 import { readBoundedText } from './safeRead';
 
 /**
@@ -33,17 +33,14 @@ export function builtinRulesDir(): string {
  * error on that path; everything else still loads.
  */
 export function readRuleFolder(dir: string, errors: LoadError[], limits = PACK_LIMITS): { rules: SourceFile[]; vocabularies: SourceFile[] } {
-	return readListed(listRuleFolder(dir, errors, limits), errors, limits);
-}
-
-/** The files under a rules folder that readRuleFolder reads, in its order; none when the folder cannot be read or is over the limit. */
-function listRuleFolder(dir: string, errors: LoadError[], limits = PACK_LIMITS): { ruleFiles: string[]; vocabularyFiles: string[] } {
+	const rules: SourceFile[] = [];
+	const vocabularies: SourceFile[] = [];
 	let entries: fs.Dirent[];
 	try {
 		entries = fs.readdirSync(dir, { withFileTypes: true });
 	} catch (e) {
 		errors.push({ file: dir, line: 1, message: `cannot read rule folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-		return { ruleFiles: [], vocabularyFiles: [] };
+		return { rules, vocabularies };
 	}
 	const ruleFiles: string[] = [];
 	const vocabularyFiles: string[] = [];
@@ -66,16 +63,10 @@ function listRuleFolder(dir: string, errors: LoadError[], limits = PACK_LIMITS):
 	// Refused before anything is read or compiled: loading and matching grow with the number of rules.
 	if (ruleFiles.length > limits.maxRules) {
 		errors.push({ file: dir, line: 1, message: `rule pack has ${ruleFiles.length} rules, over the limit of ${limits.maxRules}; the pack is not loaded (split it, or keep the rules you use)` });
-		return { ruleFiles: [], vocabularyFiles: [] };
+		return { rules, vocabularies };
 	}
-	return { ruleFiles, vocabularyFiles };
-}
-
-function readListed(listed: { ruleFiles: string[]; vocabularyFiles: string[] }, errors: LoadError[], limits: typeof PACK_LIMITS): { rules: SourceFile[]; vocabularies: SourceFile[] } {
-	const rules: SourceFile[] = [];
-	const vocabularies: SourceFile[] = [];
-	for (const file of listed.vocabularyFiles) pushSource(vocabularies, file, errors, limits);
-	for (const file of listed.ruleFiles) pushSource(rules, file, errors, limits, pathToFileURL(file).href);
+	for (const file of vocabularyFiles) pushSource(vocabularies, file, errors, limits);
+	for (const file of ruleFiles) pushSource(rules, file, errors, limits, pathToFileURL(file).href);
 	return { rules, vocabularies };
 }
 
@@ -106,10 +97,6 @@ const COMPILED_FORMAT = 3;
 export function loadRules(packDirs: readonly string[] = [], options: { builtin?: boolean; compiledFile?: string; builtinDir?: string } = {}): RuleSet {
 	const errors: LoadError[] = [];
 	const builtin = options.builtin === false ? undefined : (options.builtinDir ?? builtinRulesDir());
-	if (preloaded && builtin === preloaded.dir && packDirs.length === 0 && options.compiledFile === undefined) {
-		const set = currentPreloaded(preloaded);
-		if (set) return set;
-	}
 	const folders = [...(builtin ? [builtin] : []), ...packDirs];
 	const rules: SourceFile[] = [];
 	const vocabularies: SourceFile[] = [];
@@ -212,66 +199,4 @@ export function ruleSetFingerprint(set: RuleSet): string {
 		setFingerprints.set(set, known);
 	}
 	return known;
-}
-
-/**
- * The built-in rules loaded ahead of any review, as a start-up snapshot holds them (preloadBuiltinRules), with
- * what tells whether the rule files are still those they were loaded from: each file's status (device, inode,
- * size, modification and change times, taken before the file was read), and the fingerprint of their content.
- */
-interface Preloaded {
-	dir: string;
-	files: string[];
-	stamps: Array<string | undefined>;
-	fingerprint: string;
-	set: RuleSet;
-}
-
-let preloaded: Preloaded | undefined;
-
-/** A file's status as a string: any write to the file, or replacing it, changes its change time (ctime) at least. */
-function stampOf(file: string): string | undefined {
-	try {
-		const s = fs.statSync(file, { bigint: true });
-		return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * Loads the built-in rules (from the build's compiled copy, as loadRules does) and makes now what their
- * matchers would make during a first review (prepareMatcher), to keep in a start-up snapshot
- * (scripts/snapshot/entry.cjs). loadRules then gives this very set while the rule files are unchanged: with
- * the same status as here, or else with the same content. False (nothing kept) when the compiled copy is not
- * current or the rules have problems: every process then loads them as usual.
- */
-export function preloadBuiltinRules(): boolean {
-	const dir = builtinRulesDir();
-	const errors: LoadError[] = [];
-	const listed = listRuleFolder(dir, errors);
-	const files = [...listed.ruleFiles, ...listed.vocabularyFiles];
-	// Before reading: a file written after this has another change time, and is then compared by content.
-	const stamps = files.map(stampOf);
-	const found = readListed(listed, errors, PACK_LIMITS);
-	const compiled = errors.length === 0 ? readCompiledRules(COMPILED_RULES_FILE, dir, found) : undefined;
-	if (!compiled) return false;
-	const set = loadRuleSet({ rules: [], vocabularies: [], compiled });
-	if (set.errors.length > 0) return false;
-	setFingerprints.set(set, compiled.setFingerprint);
-	for (const rule of set.rules) for (const matcher of compiledMatchers(rule)) prepareMatcher(matcher);
-	preloaded = { dir, files, stamps, fingerprint: fingerprint(dir, found), set };
-	return true;
-}
-
-/** The preloaded set when the rule files are those it was loaded from. */
-function currentPreloaded(kept: Preloaded): RuleSet | undefined {
-	const errors: LoadError[] = [];
-	const listed = listRuleFolder(kept.dir, errors);
-	if (errors.length > 0) return undefined;
-	const files = [...listed.ruleFiles, ...listed.vocabularyFiles];
-	const same = files.length === kept.files.length && files.every((f, i) => f === kept.files[i]);
-	if (same && files.every((f, i) => kept.stamps[i] !== undefined && stampOf(f) === kept.stamps[i])) return kept.set;
-	const found = readListed(listed, errors, PACK_LIMITS);
-	return errors.length === 0 && fingerprint(kept.dir, found) === kept.fingerprint ? kept.set : undefined;
 }

@@ -127,19 +127,6 @@ class CompiledMatcher implements Matcher {
 	}
 }
 
-/**
- * Makes now what a matcher of the rule set would make when first needed in a review: its terms numbered in
- * the rule set's TermIndex, its prefixes and its search of folded text. For a process that keeps a loaded
- * rule set (a start-up snapshot, bin/snapshot.js): each is a function of the rule set alone, memoised, so a
- * review finds the same whether they were made before it or during it. Nothing is looked up or budgeted.
- */
-export function prepareMatcher(matcher: Matcher): void {
-	if (!(matcher instanceof CompiledMatcher)) return;
-	matcher.index.prepare();
-	void matcher.prefixes;
-	void matcher.search;
-}
-
 /** Alternatives as one pattern with word boundaries around it; one that never matches when there are none. */
 function alternation(alternatives: readonly string[]): string {
 	return alternatives.length === 0 ? '(?!)' : `${WORD_BEFORE}(?:${alternatives.join('|')})${WORD_AFTER}`;

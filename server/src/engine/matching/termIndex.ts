@@ -117,11 +117,6 @@ export class TermIndex {
 		return found;
 	}
 
-	/** Numbers now the terms its matchers expect (prepareMatcher), as the first search would. */
-	prepare(): void {
-		this.numberPending();
-	}
-
 	private numberPending(): void {
 		const pending = this.pending;
 		this.pending = [];

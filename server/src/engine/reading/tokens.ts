@@ -31,14 +31,6 @@ function tagger(): Nlp {
 }
 
 /**
- * Creates the tagger now rather than on the first sentence read (for a start-up snapshot, bin/snapshot.js):
- * the same instance a review would create, before it has read anything.
- */
-export function prepareTagger(): void {
-	tagger();
-}
-
-/**
  * Lower case that keeps every offset: a character whose lower case is longer (İ) stays as it is. The tagger
  * reads lower-cased text because it takes a capitalised word at a sentence's start, in a heading or in capitals
  * for a proper noun ("Victims/PROPN", lemma "victims"); policy text has few proper nouns that matter here.
