@@ -64,6 +64,37 @@ describe('compiled built-in rules', () => {
 		expect(edited.spec.message).toBe('Edited after the build');
 	});
 
+	it('are used while each rule file keeps the status the build recorded, and not once one is edited, even to the same size', async () => {
+		const rules = path.join(dir, 'rules');
+		fs.cpSync(builtinRulesDir(), rules, { recursive: true });
+		const file = path.join(rules, 'raids', 'raid-as-identification.md');
+		// File times have a clock tick of some milliseconds: the build vouches for no file changed in the last second.
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		const vocabulary = path.join(rules, 'vocabularies', 'raids.yaml');
+		fs.appendFileSync(vocabulary, '\n');
+		const compiled = path.join(dir, 'builtin-rules.json');
+		expect(writeCompiledRules(compiled, rules)).toEqual([]);
+		const { stamps } = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { stamps: { files: string[]; stamps: Array<string | null> } };
+		expect(stamps.files).toContain('raids/raid-as-identification.md');
+		expect(stamps.files.filter((_, i) => stamps.stamps[i] === null)).toEqual(['vocabularies/raids.yaml']);
+		const before = loadRules([], { compiledFile: compiled, builtinDir: rules });
+		expect(before.errors).toEqual([]);
+		expect(shape(before)).toEqual(shape(loadRules([], { compiledFile: path.join(dir, 'missing.json'), builtinDir: rules })));
+		// The same number of characters: only the file's status tells it changed.
+		const text = fs.readFileSync(file, 'utf8');
+		const message = /^message: (.*)$/m.exec(text)![1]!;
+		const same = message.replace(/[A-Za-z]/, (c) => (c === 'X' ? 'Y' : 'X'));
+		expect(same).not.toBe(message);
+		expect(same.length).toBe(message.length);
+		fs.writeFileSync(file, text.replace(message, same));
+		const edited = loadRules([], { compiledFile: compiled, builtinDir: rules }).rules.find((r) => r.id === 'raids/raid-as-identification')!;
+		expect(JSON.stringify(edited.spec.message)).toBe(same);
+		// A rule file added or removed since the build: the files are loaded too.
+		fs.writeFileSync(file, text);
+		fs.rmSync(path.join(rules, 'raids', 'vice-raids.md'));
+		expect(loadRules([], { compiledFile: compiled, builtinDir: rules }).rules.map((r) => r.id)).not.toContain('raids/vice-raids');
+	});
+
 	it('are not written when a built-in rule file is broken: every process then loads and reports it', () => {
 		const rules = path.join(dir, 'rules');
 		fs.cpSync(builtinRulesDir(), rules, { recursive: true });

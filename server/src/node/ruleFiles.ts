@@ -33,14 +33,22 @@ export function builtinRulesDir(): string {
  * error on that path; everything else still loads.
  */
 export function readRuleFolder(dir: string, errors: LoadError[], limits = PACK_LIMITS): { rules: SourceFile[]; vocabularies: SourceFile[] } {
-	const rules: SourceFile[] = [];
-	const vocabularies: SourceFile[] = [];
+	return readListed(listRuleFolder(dir, errors, limits), errors, limits);
+}
+
+/** The files of a rules folder that readRuleFolder reads, in its order (none when the folder cannot be read or is over the limit). */
+interface ListedFiles {
+	ruleFiles: string[];
+	vocabularyFiles: string[];
+}
+
+function listRuleFolder(dir: string, errors: LoadError[], limits = PACK_LIMITS): ListedFiles {
 	let entries: fs.Dirent[];
 	try {
 		entries = fs.readdirSync(dir, { withFileTypes: true });
 	} catch (e) {
 		errors.push({ file: dir, line: 1, message: `cannot read rule folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-		return { rules, vocabularies };
+		return { ruleFiles: [], vocabularyFiles: [] };
 	}
 	const ruleFiles: string[] = [];
 	const vocabularyFiles: string[] = [];
@@ -63,10 +71,16 @@ export function readRuleFolder(dir: string, errors: LoadError[], limits = PACK_L
 	// Refused before anything is read or compiled: loading and matching grow with the number of rules.
 	if (ruleFiles.length > limits.maxRules) {
 		errors.push({ file: dir, line: 1, message: `rule pack has ${ruleFiles.length} rules, over the limit of ${limits.maxRules}; the pack is not loaded (split it, or keep the rules you use)` });
-		return { rules, vocabularies };
+		return { ruleFiles: [], vocabularyFiles: [] };
 	}
-	for (const file of vocabularyFiles) pushSource(vocabularies, file, errors, limits);
-	for (const file of ruleFiles) pushSource(rules, file, errors, limits, pathToFileURL(file).href);
+	return { ruleFiles, vocabularyFiles };
+}
+
+function readListed(listed: ListedFiles, errors: LoadError[], limits: typeof PACK_LIMITS): { rules: SourceFile[]; vocabularies: SourceFile[] } {
+	const rules: SourceFile[] = [];
+	const vocabularies: SourceFile[] = [];
+	for (const file of listed.vocabularyFiles) pushSource(vocabularies, file, errors, limits);
+	for (const file of listed.ruleFiles) pushSource(rules, file, errors, limits, pathToFileURL(file).href);
 	return { rules, vocabularies };
 }
 
@@ -84,7 +98,7 @@ function pushSource(into: SourceFile[], file: string, errors: LoadError[], limit
  */
 export const COMPILED_RULES_FILE = path.join(__dirname, 'builtin-rules.json');
 /** Changes whenever what writeCompiledRules stores changes shape. */
-const COMPILED_FORMAT = 3;
+const COMPILED_FORMAT = 4;
 
 /**
  * Loads the built-in rules plus any rule packs. Packs may use the built-in vocabularies and add their own;
@@ -102,13 +116,16 @@ export function loadRules(packDirs: readonly string[] = [], options: { builtin?:
 	const vocabularies: SourceFile[] = [];
 	let compiled: (CompiledRules & { setFingerprint: string }) | undefined;
 	for (const folder of folders) {
-		const found = readRuleFolder(folder, errors);
+		const listed = listRuleFolder(folder, errors);
+		let read: { rules: SourceFile[]; vocabularies: SourceFile[] } | undefined;
+		const contents = (): { rules: SourceFile[]; vocabularies: SourceFile[] } => (read ??= readListed(listed, errors, PACK_LIMITS));
 		// Only the built-in rules are trusted with JavaScript regular expressions; packs get the linear-time engine.
 		const trusted = folder === builtin;
 		if (trusted) {
-			compiled = readCompiledRules(options.compiledFile ?? COMPILED_RULES_FILE, folder, found);
+			compiled = readCompiledRules(options.compiledFile ?? COMPILED_RULES_FILE, folder, listed, contents);
 			if (compiled) continue;
 		}
+		const found = contents();
 		rules.push(...found.rules.map((f) => ({ ...f, trusted })));
 		vocabularies.push(...found.vocabularies.map((f) => ({ ...f, trusted })));
 	}
@@ -128,6 +145,13 @@ interface CompiledRulesFile extends CompiledRules {
 	 * hashing the whole rule set cost each new process tens of milliseconds.
 	 */
 	setFingerprint: string;
+	/**
+	 * The rule files (relative to the rules folder, in readRuleFolder's order) and each one's status as the
+	 * build found it before reading it (stampOf), null where that cannot vouch for its content (see
+	 * settledStamp). A process whose rule files all have these statuses has the files the copy was made from,
+	 * without reading them; any other compares their content with `fingerprint`.
+	 */
+	stamps: { files: string[]; stamps: Array<string | null> };
 }
 
 /**
@@ -137,7 +161,11 @@ interface CompiledRulesFile extends CompiledRules {
  */
 export function writeCompiledRules(file: string = COMPILED_RULES_FILE, dir: string = builtinRulesDir()): LoadError[] {
 	const errors: LoadError[] = [];
-	const found = readRuleFolder(dir, errors);
+	const listed = listRuleFolder(dir, errors);
+	// Before the files are read: a file written after this has another status, and is then compared by content.
+	const now = BigInt(Date.now()) * 1_000_000n;
+	const stamps = listedFiles(listed).map((f) => settledStamp(f, now));
+	const found = readListed(listed, errors, PACK_LIMITS);
 	const set = loadRuleSet({ rules: found.rules.map((f) => ({ ...f, trusted: true })), vocabularies: found.vocabularies.map((f) => ({ ...f, trusted: true })) });
 	errors.push(...set.errors);
 	fs.rmSync(file, { force: true });
@@ -152,20 +180,25 @@ export function writeCompiledRules(file: string = COMPILED_RULES_FILE, dir: stri
 		vocabularies: data.vocabularies.map((v) => ({ ...v, path: relative(v.path) })),
 		patternPrefixes: data.patternPrefixes,
 		setFingerprint: ruleSetFingerprint(set),
+		stamps: { files: listedFiles(listed).map(relative), stamps },
 	};
 	fs.writeFileSync(file, `${JSON.stringify(stored)}\n`);
 	return [];
 }
 
-/** The compiled copy of the rules in `dir`, when `file` holds one made from exactly the files `found`. */
-function readCompiledRules(file: string, dir: string, found: { rules: SourceFile[]; vocabularies: SourceFile[] }): (CompiledRules & { setFingerprint: string }) | undefined {
+/**
+ * The compiled copy of the rules in `dir`, when `file` holds one made from exactly the files `listed`: files
+ * with the statuses the build recorded, or else (read by `contents`) with the content it hashed.
+ */
+function readCompiledRules(file: string, dir: string, listed: ListedFiles, contents: () => { rules: SourceFile[]; vocabularies: SourceFile[] }): (CompiledRules & { setFingerprint: string }) | undefined {
 	let stored: CompiledRulesFile;
 	try {
 		stored = JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledRulesFile;
 	} catch {
 		return undefined;
 	}
-	if (stored.format !== COMPILED_FORMAT || stored.fingerprint !== fingerprint(dir, found)) return undefined;
+	if (stored.format !== COMPILED_FORMAT) return undefined;
+	if (!sameStamps(dir, listed, stored.stamps) && stored.fingerprint !== fingerprint(dir, contents())) return undefined;
 	const absolute = (p: string): string => path.join(dir, ...p.split('/'));
 	return {
 		rules: stored.rules.map((r) => ({ ...r, path: absolute(r.path), docUrl: pathToFileURL(absolute(r.path)).href })),
@@ -173,6 +206,47 @@ function readCompiledRules(file: string, dir: string, found: { rules: SourceFile
 		patternPrefixes: stored.patternPrefixes,
 		setFingerprint: stored.setFingerprint,
 	};
+}
+
+function listedFiles(listed: ListedFiles): string[] {
+	return [...listed.vocabularyFiles, ...listed.ruleFiles];
+}
+
+/**
+ * A file's status as a string: device, inode, size, modification and change times. Writing to a file or
+ * replacing it changes its change time (ctime), which no program can set back.
+ */
+function stampOf(file: string): string | undefined {
+	try {
+		const s = fs.statSync(file, { bigint: true });
+		return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The status of a file about to be read at `nowNs`, when it vouches for the content read: not when the file
+ * changed in the last second, since file times are kept to a clock tick of a few milliseconds, and a write
+ * in the same tick just after the read would leave the same status (git's "racily clean" files).
+ */
+function settledStamp(file: string, nowNs: bigint): string | null {
+	const stamp = stampOf(file);
+	if (stamp === undefined) return null;
+	const ctimeNs = BigInt(stamp.slice(stamp.lastIndexOf(':') + 1));
+	return ctimeNs < nowNs - 1_000_000_000n ? stamp : null;
+}
+
+/** Whether the files listed now are those recorded, each with the status recorded. */
+function sameStamps(dir: string, listed: ListedFiles, recorded: CompiledRulesFile['stamps'] | undefined): boolean {
+	const files = listedFiles(listed);
+	if (!recorded || recorded.files.length !== files.length || recorded.stamps.length !== files.length) return false;
+	for (let i = 0; i < files.length; i++) {
+		const stamp = recorded.stamps[i];
+		if (stamp === null || stamp === undefined || recorded.files[i] !== path.relative(dir, files[i]!).split(path.sep).join('/')) return false;
+		if (stampOf(files[i]!) !== stamp) return false;
+	}
+	return true;
 }
 
 /** A hash of the rule files' names (relative to `dir`) and contents. */
