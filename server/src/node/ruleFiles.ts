@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -251,12 +251,17 @@ function sameStamps(dir: string, listed: ListedFiles, recorded: CompiledRulesFil
 
 /** A hash of the rule files' names (relative to `dir`) and contents. */
 function fingerprint(dir: string, found: { rules: SourceFile[]; vocabularies: SourceFile[] }): string {
-	const hash = createHash('sha256');
+	const hash = sha256();
 	for (const f of [...found.rules, ...found.vocabularies]) hash.update(`${path.relative(dir, f.path).split(path.sep).join('/')}\0${f.text}\0`);
 	return hash.digest('hex');
 }
 
 const setFingerprints = new WeakMap<RuleSet, string>();
+
+/** A SHA-256 hash. node:crypto is loaded when first needed: a process whose rules are current never hashes them. */
+function sha256(): Hash {
+	return (require('node:crypto') as typeof import('node:crypto')).createHash('sha256');
+}
 
 /**
  * What the rules of a loaded set say (ids, specs, documentation, vocabularies), as a short hash: two reviews
@@ -266,7 +271,7 @@ const setFingerprints = new WeakMap<RuleSet, string>();
 export function ruleSetFingerprint(set: RuleSet): string {
 	let known = setFingerprints.get(set);
 	if (known === undefined) {
-		const hash = createHash('sha256');
+		const hash = sha256();
 		for (const r of set.rules) hash.update(`${JSON.stringify([r.id, r.category, r.spec, r.doc.markdown])}\0`);
 		for (const v of set.vocabularies.values()) hash.update(`${JSON.stringify([v.name, v.terms, v.patterns])}\0`);
 		known = `sha256:${hash.digest('hex').slice(0, 16)}`;
