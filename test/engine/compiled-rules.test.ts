@@ -22,6 +22,11 @@ function shape(set: RuleSet): unknown {
 	return set.rules.map((r) => ({ id: r.id, category: r.category, spec: r.spec, doc: r.doc, examples: r.examples, path: r.path, docUrl: r.docUrl, matchers: compiledMatchers(r).map((m) => m.key) }));
 }
 
+/** Each matcher's search of folded text: the RegExp of its patterns folded to lower case (matcher.ts `search`). */
+function foldedSearches(set: RuleSet): unknown {
+	return set.rules.map((r) => compiledMatchers(r).map((m) => (m as unknown as { search: { patterns: RegExp | null } | null }).search?.patterns?.source ?? null));
+}
+
 /** Each matcher's prefilter (the word-start keys one of which its every match starts with), as numbers. */
 function prefilters(set: RuleSet): unknown {
 	return set.rules.map((r) => compiledMatchers(r).map((m) => (m.prefixes ? [...m.prefixes] : null)));
@@ -41,6 +46,10 @@ describe('compiled built-in rules', () => {
 		const stored = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { patternPrefixes: Record<string, string[] | null> };
 		expect(Object.keys(stored.patternPrefixes).length).toBeGreaterThan(100);
 		expect(prefilters(fromCopy)).toEqual(prefilters(fromFiles));
+		// So do the patterns folded to lower case (none is folded at start-up), and they search alike.
+		const { foldedPatterns } = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { foldedPatterns: Record<string, string | null> };
+		expect(Object.values(foldedPatterns).filter((f) => f !== null).length).toBeGreaterThan(100);
+		expect(foldedSearches(fromCopy)).toEqual(foldedSearches(fromFiles));
 		// The rule set's fingerprint (the JSON output's rules) comes with the copy, and is what hashing the rules gives.
 		expect(ruleSetFingerprint(fromCopy)).toBe(ruleSetFingerprint(fromFiles));
 		expect(ruleSetFingerprint(fromCopy)).toMatch(/^sha256:[0-9a-f]{16}$/);

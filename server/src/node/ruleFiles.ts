@@ -179,6 +179,7 @@ export function writeCompiledRules(file: string = COMPILED_RULES_FILE, dir: stri
 		rules: data.rules.map((r) => ({ ...r, path: relative(r.path), docUrl: '' })),
 		vocabularies: data.vocabularies.map((v) => ({ ...v, path: relative(v.path) })),
 		patternPrefixes: data.patternPrefixes,
+		foldedPatterns: data.foldedPatterns,
 		setFingerprint: ruleSetFingerprint(set),
 		stamps: { files: listedFiles(listed).map(relative), stamps },
 	};
@@ -204,6 +205,7 @@ function readCompiledRules(file: string, dir: string, listed: ListedFiles, conte
 		rules: stored.rules.map((r) => ({ ...r, path: absolute(r.path), docUrl: pathToFileURL(absolute(r.path)).href })),
 		vocabularies: stored.vocabularies.map((v) => ({ ...v, path: absolute(v.path), trusted: true })),
 		patternPrefixes: stored.patternPrefixes,
+		foldedPatterns: stored.foldedPatterns,
 		setFingerprint: stored.setFingerprint,
 	};
 }

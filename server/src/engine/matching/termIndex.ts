@@ -45,8 +45,14 @@ export class TermIndex {
 	/** Terms of matchers compiled but not yet numbered: numbered before the first search (see expect). */
 	private pending: Array<readonly string[]> = [];
 
-	/** `patternPrefixes`: what the build step worked out for the rule set's patterns (CompiledRules.patternPrefixes). */
-	constructor(patternPrefixes: Readonly<Record<string, string[] | null>> = {}) {
+	/**
+	 * `patternPrefixes`, `foldedPatterns`: what the build step worked out for the rule set's patterns
+	 * (CompiledRules.patternPrefixes and foldedPatterns).
+	 */
+	constructor(
+		patternPrefixes: Readonly<Record<string, string[] | null>> = {},
+		readonly foldedPatterns: Readonly<Record<string, string | null>> = {},
+	) {
 		this.patternPrefixes = new PatternPrefixes(patternPrefixes);
 	}
 
