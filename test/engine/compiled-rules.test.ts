@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compiledMatchers, Reviewer, type RuleSet } from '../../server/src/engine';
+import { matcherTermIndex } from '../../server/src/engine/matching/matcher';
 import { builtinRulesDir, loadRules, ruleSetFingerprint, writeCompiledRules } from '../../server/src/node/ruleFiles';
 
 // The build step compiles the built-in rules (scripts/build.mjs → out/builtin-rules.json), so a new process
@@ -50,6 +51,11 @@ describe('compiled built-in rules', () => {
 		const { foldedPatterns } = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { foldedPatterns: Record<string, string | null> };
 		expect(Object.values(foldedPatterns).filter((f) => f !== null).length).toBeGreaterThan(100);
 		expect(foldedSearches(fromCopy)).toEqual(foldedSearches(fromFiles));
+		// And the words of the terms (no term is split and inflected at start-up), as the files give them.
+		const { termWords } = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { termWords: { terms: Record<string, string[] | null> } };
+		expect(Object.keys(termWords.terms).length).toBeGreaterThan(1000);
+		const termIndexOf = (set: RuleSet) => matcherTermIndex(compiledMatchers(set.rules[0]!)[0]!);
+		expect(termIndexOf(fromCopy).storedTermWords()).toEqual(termIndexOf(fromFiles).storedTermWords());
 		// The rule set's fingerprint (the JSON output's rules) comes with the copy, and is what hashing the rules gives.
 		expect(ruleSetFingerprint(fromCopy)).toBe(ruleSetFingerprint(fromFiles));
 		expect(ruleSetFingerprint(fromCopy)).toMatch(/^sha256:[0-9a-f]{16}$/);

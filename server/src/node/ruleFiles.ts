@@ -180,6 +180,7 @@ export function writeCompiledRules(file: string = COMPILED_RULES_FILE, dir: stri
 		vocabularies: data.vocabularies.map((v) => ({ ...v, path: relative(v.path) })),
 		patternPrefixes: data.patternPrefixes,
 		foldedPatterns: data.foldedPatterns,
+		termWords: data.termWords,
 		setFingerprint: ruleSetFingerprint(set),
 		stamps: { files: listedFiles(listed).map(relative), stamps },
 	};
@@ -206,6 +207,7 @@ function readCompiledRules(file: string, dir: string, listed: ListedFiles, conte
 		vocabularies: stored.vocabularies.map((v) => ({ ...v, path: absolute(v.path), trusted: true })),
 		patternPrefixes: stored.patternPrefixes,
 		foldedPatterns: stored.foldedPatterns,
+		termWords: stored.termWords,
 		setFingerprint: stored.setFingerprint,
 	};
 }

@@ -300,6 +300,11 @@ function findAllJs(matcher: Matcher, text: string, base: number): Offsets[] {
 	return out;
 }
 
+/** The TermIndex of the matcher's rule set (for the build step's CompiledRules.termWords). */
+export function matcherTermIndex(matcher: Matcher): TermIndex {
+	return (matcher as CompiledMatcher).index;
+}
+
 /** What the matcher's rule set knows of its patterns' prefixes (kept with compiled rules: rules/load.ts compileRuleData). */
 export function matcherPatternPrefixes(matcher: Matcher): PatternPrefixes {
 	return (matcher as CompiledMatcher).index.patternPrefixes;
