@@ -53,7 +53,7 @@ function listRuleFolder(dir: string, errors: LoadError[], limits = PACK_LIMITS):
 	const ruleFiles: string[] = [];
 	const vocabularyFiles: string[] = [];
 	for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-		if (!entry.isDirectory() || entry.name === 'schema' || entry.name.startsWith('.')) continue;
+		if (!isRuleSubfolder(entry)) continue;
 		const sub = path.join(dir, entry.name);
 		let names: string[];
 		try {
@@ -63,9 +63,9 @@ function listRuleFolder(dir: string, errors: LoadError[], limits = PACK_LIMITS):
 			continue;
 		}
 		for (const name of names) {
-			const file = path.join(sub, name);
-			if (entry.name === 'vocabularies' && /\.ya?ml$/i.test(name)) vocabularyFiles.push(file);
-			else if (entry.name !== 'vocabularies' && /\.md$/i.test(name) && name.toLowerCase() !== 'readme.md') ruleFiles.push(file);
+			const kind = ruleFileKind(entry.name, name);
+			if (kind === 'vocabulary') vocabularyFiles.push(path.join(sub, name));
+			else if (kind === 'rule') ruleFiles.push(path.join(sub, name));
 		}
 	}
 	// Refused before anything is read or compiled: loading and matching grow with the number of rules.
@@ -74,6 +74,17 @@ function listRuleFolder(dir: string, errors: LoadError[], limits = PACK_LIMITS):
 		return { ruleFiles: [], vocabularyFiles: [] };
 	}
 	return { ruleFiles, vocabularyFiles };
+}
+
+/** Whether a folder entry holds rule files or vocabularies (not the schemas, nor hidden folders). */
+function isRuleSubfolder(entry: fs.Dirent): boolean {
+	return entry.isDirectory() && entry.name !== 'schema' && !entry.name.startsWith('.');
+}
+
+/** What a file `name` in the rules folder's subfolder `sub` is, if anything loadRules reads. */
+function ruleFileKind(sub: string, name: string): 'rule' | 'vocabulary' | undefined {
+	if (sub === 'vocabularies') return /\.ya?ml$/i.test(name) ? 'vocabulary' : undefined;
+	return /\.md$/i.test(name) && name.toLowerCase() !== 'readme.md' ? 'rule' : undefined;
 }
 
 function readListed(listed: ListedFiles, errors: LoadError[], limits: typeof PACK_LIMITS): { rules: SourceFile[]; vocabularies: SourceFile[] } {
@@ -116,13 +127,12 @@ export function loadRules(packDirs: readonly string[] = [], options: { builtin?:
 	const vocabularies: SourceFile[] = [];
 	let compiled: (CompiledRules & { setFingerprint: string }) | undefined;
 	for (const folder of folders) {
-		const listed = listRuleFolder(folder, errors);
 		let read: { rules: SourceFile[]; vocabularies: SourceFile[] } | undefined;
-		const contents = (): { rules: SourceFile[]; vocabularies: SourceFile[] } => (read ??= readListed(listed, errors, PACK_LIMITS));
+		const contents = (): { rules: SourceFile[]; vocabularies: SourceFile[] } => (read ??= readListed(listRuleFolder(folder, errors), errors, PACK_LIMITS));
 		// Only the built-in rules are trusted with JavaScript regular expressions; packs get the linear-time engine.
 		const trusted = folder === builtin;
 		if (trusted) {
-			compiled = readCompiledRules(options.compiledFile ?? COMPILED_RULES_FILE, folder, listed, contents);
+			compiled = readCompiledRules(options.compiledFile ?? COMPILED_RULES_FILE, folder, contents);
 			if (compiled) continue;
 		}
 		const found = contents();
@@ -189,10 +199,10 @@ export function writeCompiledRules(file: string = COMPILED_RULES_FILE, dir: stri
 }
 
 /**
- * The compiled copy of the rules in `dir`, when `file` holds one made from exactly the files `listed`: files
- * with the statuses the build recorded, or else (read by `contents`) with the content it hashed.
+ * The compiled copy of the rules in `dir`, when `file` holds one made from exactly the rule files there:
+ * files with the statuses the build recorded, or else (read by `contents`) with the content it hashed.
  */
-function readCompiledRules(file: string, dir: string, listed: ListedFiles, contents: () => { rules: SourceFile[]; vocabularies: SourceFile[] }): (CompiledRules & { setFingerprint: string }) | undefined {
+function readCompiledRules(file: string, dir: string, contents: () => { rules: SourceFile[]; vocabularies: SourceFile[] }): (CompiledRules & { setFingerprint: string }) | undefined {
 	let stored: CompiledRulesFile;
 	try {
 		stored = JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledRulesFile;
@@ -200,7 +210,7 @@ function readCompiledRules(file: string, dir: string, listed: ListedFiles, conte
 		return undefined;
 	}
 	if (stored.format !== COMPILED_FORMAT) return undefined;
-	if (!sameStamps(dir, listed, stored.stamps) && stored.fingerprint !== fingerprint(dir, contents())) return undefined;
+	if (!unchangedSinceBuild(dir, stored.stamps) && stored.fingerprint !== fingerprint(dir, contents())) return undefined;
 	const absolute = (p: string): string => path.join(dir, ...p.split('/'));
 	return {
 		rules: stored.rules.map((r) => ({ ...r, path: absolute(r.path), docUrl: pathToFileURL(absolute(r.path)).href })),
@@ -241,16 +251,30 @@ function settledStamp(file: string, nowNs: bigint): string | null {
 	return ctimeNs < nowNs - 1_000_000_000n ? stamp : null;
 }
 
-/** Whether the files listed now are those recorded, each with the status recorded. */
-function sameStamps(dir: string, listed: ListedFiles, recorded: CompiledRulesFile['stamps'] | undefined): boolean {
-	const files = listedFiles(listed);
-	if (!recorded || recorded.files.length !== files.length || recorded.stamps.length !== files.length) return false;
-	for (let i = 0; i < files.length; i++) {
-		const stamp = recorded.stamps[i];
-		if (stamp === null || stamp === undefined || recorded.files[i] !== path.relative(dir, files[i]!).split(path.sep).join('/')) return false;
-		if (stampOf(files[i]!) !== stamp) return false;
+/**
+ * Whether the rule files in `dir` are those recorded, each with the status recorded. Listed in the order the
+ * folder gives (loadRules sorts folders by localeCompare, and the collator that needs costs a new process
+ * several milliseconds): compared as a set, which is all that is asked here.
+ */
+function unchangedSinceBuild(dir: string, recorded: CompiledRulesFile['stamps'] | undefined): boolean {
+	if (!recorded || recorded.files.length !== recorded.stamps.length) return false;
+	const stampOfFile = new Map<string, string | null>();
+	recorded.files.forEach((f, i) => stampOfFile.set(f, recorded.stamps[i]!));
+	let count = 0;
+	try {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			if (!isRuleSubfolder(entry)) continue;
+			for (const name of fs.readdirSync(`${dir}${path.sep}${entry.name}`)) {
+				if (!ruleFileKind(entry.name, name)) continue;
+				const stamp = stampOfFile.get(`${entry.name}/${name}`);
+				if (!stamp || stampOf(`${dir}${path.sep}${entry.name}${path.sep}${name}`) !== stamp) return false;
+				count++;
+			}
+		}
+	} catch {
+		return false;
 	}
-	return true;
+	return count === stampOfFile.size;
 }
 
 /** A hash of the rule files' names (relative to `dir`) and contents. */
