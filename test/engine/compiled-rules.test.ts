@@ -44,8 +44,10 @@ describe('compiled built-in rules', () => {
 		expect(shape(fromCopy)).toEqual(shape(fromFiles));
 		expect([...fromCopy.vocabularies.values()]).toEqual([...fromFiles.vocabularies.values()]);
 		// The prefixes of the rules' patterns come with the copy (no pattern is read at start-up), and filter alike.
-		const stored = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { patternPrefixes: Record<string, string[] | null> };
+		const stored = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { patternPrefixes: Record<string, string[] | null>; termKeys: Record<string, number | null> };
 		expect(Object.keys(stored.patternPrefixes).length).toBeGreaterThan(100);
+		// So do the keys of the terms' prefixes (no term's prefix is worked out at start-up).
+		expect(Object.keys(stored.termKeys).length).toBeGreaterThan(1000);
 		expect(prefilters(fromCopy)).toEqual(prefilters(fromFiles));
 		// So do the patterns folded to lower case (none is folded at start-up), and they search alike.
 		const { foldedPatterns } = JSON.parse(fs.readFileSync(compiled, 'utf8')) as { foldedPatterns: Record<string, string | null> };

@@ -191,6 +191,7 @@ export function writeCompiledRules(file: string = COMPILED_RULES_FILE, dir: stri
 		patternPrefixes: data.patternPrefixes,
 		foldedPatterns: data.foldedPatterns,
 		termWords: data.termWords,
+		termKeys: data.termKeys,
 		setFingerprint: ruleSetFingerprint(set),
 		stamps: { files: listedFiles(listed).map(relative), stamps },
 	};
@@ -218,6 +219,7 @@ function readCompiledRules(file: string, dir: string, contents: () => { rules: S
 		patternPrefixes: stored.patternPrefixes,
 		foldedPatterns: stored.foldedPatterns,
 		termWords: stored.termWords,
+		termKeys: stored.termKeys,
 		setFingerprint: stored.setFingerprint,
 	};
 }

@@ -46,15 +46,16 @@ export class TermIndex {
 	private pending: Array<readonly string[]> = [];
 
 	/**
-	 * `patternPrefixes`, `foldedPatterns`: what the build step worked out for the rule set's patterns
-	 * (CompiledRules.patternPrefixes and foldedPatterns).
+	 * `patternPrefixes`, `foldedPatterns`, `storedWords`, `termKeys`: what the build step worked out for the
+	 * rule set's patterns and terms (CompiledRules.patternPrefixes, foldedPatterns, termWords and termKeys).
 	 */
 	constructor(
 		patternPrefixes: Readonly<Record<string, string[] | null>> = {},
 		readonly foldedPatterns: Readonly<Record<string, string | null>> = {},
 		private readonly storedWords?: StoredTermWords,
+		termKeys: Readonly<Record<string, number | null>> = {},
 	) {
-		this.patternPrefixes = new PatternPrefixes(patternPrefixes);
+		this.patternPrefixes = new PatternPrefixes(patternPrefixes, termKeys);
 	}
 
 	/**

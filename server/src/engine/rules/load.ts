@@ -43,7 +43,7 @@ export function loadRuleSet(input: { rules: readonly SourceFile[]; vocabularies:
 		}
 		vocabularies.set(vocabulary.name, vocabulary);
 	}
-	const compiler = new TermCompiler(vocabularies, input.compiled?.patternPrefixes, input.compiled?.foldedPatterns, input.compiled?.termWords);
+	const compiler = new TermCompiler(vocabularies, input.compiled);
 	const rules: Rule[] = [];
 	const byId = new Map<string, Rule>();
 	for (const compiled of input.compiled?.rules ?? []) {
@@ -155,6 +155,8 @@ export interface CompiledRules {
 	foldedPatterns?: Record<string, string | null>;
 	/** The words of the rules' terms as the rule set's TermIndex matches them (termIndex.ts StoredTermWords). */
 	termWords?: StoredTermWords;
+	/** The keys of the terms' prefixes, by term (prefilter.ts PatternPrefixes.termKey; null: none). */
+	termKeys?: Record<string, number | null>;
 }
 
 /** What a loaded, error-free rule set of trusted files compiles to (the inverse of loading `compiled`). */
@@ -175,6 +177,7 @@ export function compileRuleData(set: RuleSet): CompiledRules {
 		rules: set.rules.map(({ id, category, spec, doc, examples, path, docUrl }) => ({ id, category, spec, doc, examples, path, docUrl })),
 		vocabularies: [...set.vocabularies.values()],
 		patternPrefixes: Object.assign({}, ...[...known].map((k) => k.toJSON())) as Record<string, string[] | null>,
+		termKeys: Object.assign({}, ...[...known].map((k) => k.termKeysJSON())) as Record<string, number | null>,
 		foldedPatterns,
 		...(termWords ? { termWords } : {}),
 	};
@@ -195,11 +198,9 @@ class TermCompiler {
 
 	constructor(
 		private readonly vocabularies: Map<string, Vocabulary>,
-		patternPrefixes?: Record<string, string[] | null>,
-		foldedPatterns?: Record<string, string | null>,
-		termWords?: StoredTermWords,
+		compiled?: CompiledRules,
 	) {
-		this.termIndex = new TermIndex(patternPrefixes, foldedPatterns, termWords);
+		this.termIndex = new TermIndex(compiled?.patternPrefixes, compiled?.foldedPatterns, compiled?.termWords, compiled?.termKeys);
 	}
 
 	/**
