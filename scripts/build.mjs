@@ -1,10 +1,12 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild, then compiles the built-in
 // rules into out/builtin-rules.json with the CLI bundle itself: their YAML parsed and validated once here,
-// not in every process. Rules stay as data files in rules/: a process that finds a rule file changed since
-// (its content no longer matches the compiled copy's fingerprint) loads the files instead, so rules are
-// still edited without a rebuild, and rule packs are always loaded and validated from their files. The
-// tagger's English model goes beside the bundles as data (out/english-model.json, read when a process first
-// reads a sentence: server/src/node/englishModel.ts, with its large parts in out/english-model.bin). Last, on Node.js 20, the V8 code caches that
+// not in every process, and what their matchers would work out in each new process (folded patterns, term
+// words, prefix keys) worked out here too. Rules stay as data files in rules/: a process that finds a rule file
+// changed since (its status differs from the one recorded here, and its content no longer matches the
+// compiled copy's fingerprint) loads the files instead, so rules are still edited without a rebuild, and rule
+// packs are always loaded and validated from their files. The tagger's English model goes beside the bundles
+// as data (out/english-model.json, its large parts in out/english-model.bin, read when a process first reads
+// a sentence: server/src/node/englishModel.ts). Last, on Node.js 20, the V8 code caches that
 // bin/load-bundle.js loads (scripts/code-cache.mjs). The web page (out/web/, scripts/build-web.mjs) is built
 // after the rules, which it embeds, and so is the web extension (out/browser/, scripts/build-browser.mjs).
 import { existsSync, rmSync } from 'node:fs';
