@@ -30,12 +30,20 @@ const mammothWithPackageInput = {
 	},
 };
 
-/** `import rules from 'accountable:builtin-rules'`: the compiled built-in rules. */
+/**
+ * `import rules from 'accountable:builtin-rules'`: the compiled built-in rules, without the status of each rule
+ * file on the machine that built them (`stamps`, for the command line's check that they are current), which
+ * a page or a web extension has no use for and would only make its bundle differ from one machine to another.
+ */
 export function builtinRules(file) {
 	return {
 		name: 'builtin-rules',
 		setup(b) {
-			b.onResolve({ filter: /^accountable:builtin-rules$/ }, () => ({ path: file }));
+			b.onResolve({ filter: /^accountable:builtin-rules$/ }, () => ({ path: file, namespace: 'builtin-rules' }));
+			b.onLoad({ filter: /.*/, namespace: 'builtin-rules' }, () => {
+				const { stamps, ...rules } = JSON.parse(fs.readFileSync(file, 'utf8'));
+				return { contents: JSON.stringify(rules), loader: 'json' };
+			});
 		},
 	};
 }

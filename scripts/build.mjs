@@ -1,13 +1,15 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild, then compiles the built-in
 // rules into out/builtin-rules.json with the CLI bundle itself: their YAML parsed and validated once here,
-// not in every process. Rules stay as data files in rules/: a process that finds a rule file changed since
-// (its content no longer matches the compiled copy's fingerprint) loads the files instead, so rules are
-// still edited without a rebuild, and rule packs are always loaded and validated from their files. The
-// tagger's English model goes beside the bundles as data (out/english-model.json, read when a process first
-// reads a sentence: server/src/node/englishModel.ts). Last, on Node.js 20, the V8 code caches that
+// not in every process, and what their matchers would work out in each new process (folded patterns, term
+// words, prefix keys) worked out here too. Rules stay as data files in rules/: a process that finds a rule file
+// changed since (its status differs from the one recorded here, and its content no longer matches the
+// compiled copy's fingerprint) loads the files instead, so rules are still edited without a rebuild, and rule
+// packs are always loaded and validated from their files. The tagger's English model goes beside the bundles
+// as data (out/english-model.json, its large parts in out/english-model.bin, read when a process first reads
+// a sentence: server/src/node/englishModel.ts). Last, on Node.js 20, the V8 code caches that
 // bin/load-bundle.js loads (scripts/code-cache.mjs). The web page (out/web/, scripts/build-web.mjs) is built
 // after the rules, which it embeds, and so is the web extension (out/browser/, scripts/build-browser.mjs).
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildForNode } from './esbuild-node.mjs';
 import { writeCodeCaches } from './code-cache.mjs';
@@ -24,9 +26,8 @@ const entries = [
 
 await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => buildForNode({ sourcemap: !production, minify: production, ...e })));
 
-// Characters beyond ASCII as JSON escapes: the text is then read into a string of one byte a character.
-const modelData = readFileSync(createRequire(import.meta.url).resolve('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json'), 'utf8');
-writeFileSync('out/english-model.json', JSON.stringify(JSON.parse(modelData)).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+// The English model's data as the bundles read it (out/english-model.json and out/english-model.bin).
+createRequire(import.meta.url)('../out/cli.js').writeEnglishModel();
 
 const problems = createRequire(import.meta.url)('../out/cli.js').writeCompiledRules();
 for (const p of problems) console.warn(`${p.file}:${p.line}: ${p.message}`);

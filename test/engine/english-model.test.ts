@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import winkNLP from 'wink-nlp';
 import packageModel from 'wink-eng-lite-web-model';
 import { parse } from 'yaml';
-import lazyModel, { coreModel, lexemeIndex } from '../../server/src/node/englishModel';
+import lazyModel, { coreModel, lexemeIndex, lexemeSlots, writeEnglishModel } from '../../server/src/node/englishModel';
 
 // The bundles give the tagger server/src/node/englishModel.ts in place of the package (scripts/esbuild-node.mjs):
 // it must tag every sentence as the package does, or the bundled CLI and server would find other things than
@@ -52,6 +53,29 @@ describe('the English model the bundles load', () => {
 		// Each call makes a model of its own, and leaves the package's data as it was for the next.
 		expect(coreModel()).not.toBe(ours);
 		expectSameModel(coreModel() as unknown as Model, theirs);
+	});
+
+	it('is the same core model read from the files the build step writes (out/english-model.json and .bin)', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accountable-model-'));
+		try {
+			const json = path.join(dir, 'english-model.json');
+			const binary = path.join(dir, 'english-model.bin');
+			writeEnglishModel(json, binary);
+			// The large parts are in the binary file, not in the JSON to parse.
+			expect(fs.statSync(json).size).toBeLessThan(200_000);
+			const theirs = (packageModel as unknown as { core: () => Model }).core();
+			const ours = coreModel(json, binary) as unknown as Model;
+			expectSameModel(ours, theirs);
+			// The index the build worked out answers as the package's (above, word by word) and is the one a process makes.
+			expect(Buffer.from(fs.readFileSync(binary)).includes(Buffer.from(lexemeSlots(theirs.features.lexeme.list).buffer))).toBe(true);
+			// A binary file that is not the one the JSON describes (cut short, missing): the package's data instead.
+			fs.truncateSync(binary, 1000);
+			expectSameModel(coreModel(json, binary) as unknown as Model, theirs);
+			fs.rmSync(binary);
+			expectSameModel(coreModel(json, binary) as unknown as Model, theirs);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('answers for every word of its lexicon as an index object would, and keeps the words wink-nlp adds', () => {

@@ -65,6 +65,7 @@ describe('npm run package', () => {
 			'extension/out/browser/extension.js',
 			'extension/out/browser/server.js',
 			'extension/out/builtin-rules.json',
+			'extension/out/english-model.bin',
 			'extension/out/english-model.json',
 			'extension/out/extension.js',
 			'extension/out/server.js',

@@ -27,6 +27,8 @@ import { ANNOTATE_USAGE, AnnotateUsageError, runAnnotate, type AnnotateCommand }
 
 /** For the build step (scripts/build.mjs), which compiles the built-in rules with this very bundle. */
 export { writeCompiledRules } from '../node/ruleFiles';
+/** For the build step too: the English model's data beside the bundle (out/english-model.json and .bin). */
+export { writeEnglishModel } from '../node/englishModel';
 
 const FORMATS: Record<string, (input: FormatInput) => FormatOutput> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 

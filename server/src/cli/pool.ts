@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DetectedProfile, DocumentFormat, Finding, LoadError, ReviewSettings } from '../engine';
 import { ConfigResolver } from '../node/config';
 import { ReviewService, type FileReview } from '../node/reviewService';
@@ -59,6 +58,15 @@ interface Options {
 const ROLE = 'accountable-review-worker';
 
 /**
+ * node:worker_threads (and the stream and os modules it loads) is required when a batch starts workers, or in
+ * a worker: not by every process that loads the CLI (a few milliseconds of each start). A worker is started
+ * with ROLE among its arguments, so the CLI's top level can tell it might be one without loading it.
+ */
+function threads(): typeof import('node:worker_threads') {
+	return require('node:worker_threads') as typeof import('node:worker_threads');
+}
+
+/**
  * Batches smaller than this are reviewed on the main thread: each worker loads the rules and warms up its
  * own compiled code (about two seconds of CPU on a shared 2-core machine), which only a large batch repays.
  */
@@ -83,6 +91,7 @@ export class ReviewPool {
 	/** A pool for this batch, or undefined when the main thread should review it alone. */
 	static forBatch(files: readonly string[], options: Options): ReviewPool | undefined {
 		const jobs = Number(process.env.ACCOUNTABLE_JOBS);
+		const os = require('node:os') as typeof import('node:os');
 		const cores = jobs > 0 ? jobs : typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 		// Workers start from the bundled CLI (out/cli.js); running from sources (tests importing main) stays single-threaded.
 		if (cores < 2 || files.length < MIN_FILES || !__filename.endsWith('.js')) return undefined;
@@ -101,7 +110,7 @@ export class ReviewPool {
 
 	private constructor(size: number, options: Options) {
 		for (let i = 0; i < size; i++) {
-			const worker = new Worker(__filename, { workerData: { role: ROLE, options } });
+			const worker = new (threads().Worker)(__filename, { argv: [ROLE], workerData: { role: ROLE, options } });
 			worker.on('message', (message: { id: number; review?: PooledReview; error?: string }) => {
 				const waiting = this.running.get(message.id);
 				this.running.delete(message.id);
@@ -167,6 +176,7 @@ export class ReviewPool {
 /** The worker side: runs when the bundled CLI is loaded as a review worker. */
 function serve(options: Options): void {
 	const service = new ReviewService(new ConfigResolver(options));
+	const { parentPort } = threads();
 	parentPort!.on('message', (job: Job) => {
 		try {
 			parentPort!.postMessage({ id: job.id, review: reviewDocument(service, job.file, job.text, job.overrides, job.format, job.report) });
@@ -176,4 +186,7 @@ function serve(options: Options): void {
 	});
 }
 
-if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) serve((workerData as { options: Options }).options);
+if (process.argv.includes(ROLE)) {
+	const { isMainThread, workerData } = threads();
+	if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) serve((workerData as { options: Options }).options);
+}

@@ -156,8 +156,19 @@ function foldedAlternation(index: TermIndex, terms: readonly string[], patterns:
 		return f !== null;
 	};
 	for (const term of terms) if (!fold(`t${term}`, () => termPattern(term))) return undefined;
-	for (const pattern of patterns) if (!fold(`p${pattern}`, () => `(?:${pattern})`)) return undefined;
+	for (const pattern of patterns) {
+		// Folded by the build step for the built-in rules (CompiledRules.foldedPatterns).
+		if (!byAlternative.has(`p${pattern}`) && Object.hasOwn(index.foldedPatterns, pattern)) byAlternative.set(`p${pattern}`, index.foldedPatterns[pattern]!);
+		if (!fold(`p${pattern}`, () => `(?:${pattern})`)) return undefined;
+	}
 	return alternation(folded);
+}
+
+/** The matcher's patterns folded (foldPatternSource of `(?:source)`, null: cannot be), by source: for the build step's CompiledRules.foldedPatterns. */
+export function foldedPatternsOf(matcher: Matcher): Record<string, string | null> {
+	const out: Record<string, string | null> = {};
+	for (const pattern of (matcher as CompiledMatcher).patterns) out[pattern] = foldPatternSource(`(?:${pattern})`) ?? null;
+	return out;
 }
 
 /**
@@ -287,6 +298,11 @@ function findAllJs(matcher: Matcher, text: string, base: number): Offsets[] {
 		out.push({ start: base + m.index, end: base + m.index + m[0].length });
 	}
 	return out;
+}
+
+/** The TermIndex of the matcher's rule set (for the build step's CompiledRules.termWords). */
+export function matcherTermIndex(matcher: Matcher): TermIndex {
+	return (matcher as CompiledMatcher).index;
 }
 
 /** What the matcher's rule set knows of its patterns' prefixes (kept with compiled rules: rules/load.ts compileRuleData). */

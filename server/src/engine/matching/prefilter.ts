@@ -50,10 +50,33 @@ export function patternPrefixes(source: string): string[] | undefined {
  */
 export class PatternPrefixes {
 	private readonly bySource = new Map<string, string[] | undefined>();
+	private readonly byTerm = new Map<string, number | undefined>();
 
-	/** `known`: answers patternPrefixes gave before (null for undefined), by source. */
-	constructor(known: Readonly<Record<string, string[] | null>> = {}) {
+	/**
+	 * `known`: answers patternPrefixes gave before (null for undefined), by source; `knownTerms`: the keys of
+	 * terms' prefixes (termKey; null for none), by term, which the build step keeps too (CompiledRules.termKeys):
+	 * the built-in matchers list 4,830 terms, and a new process worked out each one's prefix when it first
+	 * filtered a text.
+	 */
+	constructor(known: Readonly<Record<string, string[] | null>> = {}, knownTerms: Readonly<Record<string, number | null>> = {}) {
 		for (const source in known) this.bySource.set(source, known[source] ?? undefined);
+		for (const term in knownTerms) this.byTerm.set(term, knownTerms[term] ?? undefined);
+	}
+
+	/** The key (keyOf) of the term's prefix (termPrefix), or undefined when it has none. */
+	termKey(term: string): number | undefined {
+		if (this.byTerm.has(term)) return this.byTerm.get(term);
+		const prefix = termPrefix(term);
+		const key = prefix === undefined ? undefined : keyOf(prefix);
+		this.byTerm.set(term, key);
+		return key;
+	}
+
+	/** Every term's key so far, as the constructor takes them. */
+	termKeysJSON(): Record<string, number | null> {
+		const out: Record<string, number | null> = {};
+		for (const [term, key] of this.byTerm) out[term] = key ?? null;
+		return out;
 	}
 
 	of(source: string): string[] | undefined {
@@ -222,9 +245,9 @@ export function matcherPrefixKeys(terms: readonly string[], patterns: readonly s
 	if (untrusted.length > 0 || terms.length + patterns.length === 0) return undefined;
 	const keys: number[] = [];
 	for (const t of terms) {
-		const prefix = termPrefix(t);
-		if (prefix === undefined) return undefined;
-		keys.push(keyOf(prefix));
+		const key = known.termKey(t);
+		if (key === undefined) return undefined;
+		keys.push(key);
 	}
 	for (const p of patterns) {
 		const prefixes = known.of(p);

@@ -45,9 +45,36 @@ export class TermIndex {
 	/** Terms of matchers compiled but not yet numbered: numbered before the first search (see expect). */
 	private pending: Array<readonly string[]> = [];
 
-	/** `patternPrefixes`: what the build step worked out for the rule set's patterns (CompiledRules.patternPrefixes). */
-	constructor(patternPrefixes: Readonly<Record<string, string[] | null>> = {}) {
-		this.patternPrefixes = new PatternPrefixes(patternPrefixes);
+	/**
+	 * `patternPrefixes`, `foldedPatterns`, `storedWords`, `termKeys`: what the build step worked out for the
+	 * rule set's patterns and terms (CompiledRules.patternPrefixes, foldedPatterns, termWords and termKeys).
+	 */
+	constructor(
+		patternPrefixes: Readonly<Record<string, string[] | null>> = {},
+		readonly foldedPatterns: Readonly<Record<string, string | null>> = {},
+		private readonly storedWords?: StoredTermWords,
+		termKeys: Readonly<Record<string, number | null>> = {},
+	) {
+		this.patternPrefixes = new PatternPrefixes(patternPrefixes, termKeys);
+	}
+
+	/**
+	 * The words of every term its matchers expect, as the build step keeps them (CompiledRules.termWords), so
+	 * that a process loading them makes no term's words again (termWords, inflection groups): the built-in
+	 * rules' 1,493 terms cost a new process 15-30 ms before its first search.
+	 */
+	storedTermWords(): StoredTermWords {
+		this.numberPending();
+		const keyOf = new Map<TermWord, string>();
+		for (const [key, word] of this.wordsByText) keyOf.set(word, key);
+		const terms: Record<string, string[] | null> = {};
+		const words: Record<string, StoredWord> = {};
+		for (const [term, id] of this.ids) {
+			const list = this.words[id];
+			terms[term] = list ? list.map((w) => keyOf.get(w)!) : null;
+			for (const w of list ?? []) words[keyOf.get(w)!] ??= storedWord(w);
+		}
+		return { terms, words };
 	}
 
 	/**
@@ -180,6 +207,20 @@ export class TermIndex {
 
 	/** The term's words as the index matches them, or undefined when it cannot (see TermIndex). */
 	private termWordsOf(term: string): TermWord[] | undefined {
+		const stored = this.storedWords;
+		if (stored && Object.hasOwn(stored.terms, term)) {
+			const keys = stored.terms[term];
+			if (keys === null) return undefined;
+			if (keys !== undefined && keys.every((key) => Object.hasOwn(stored.words, key)))
+				return keys.map((key) => {
+					let word = this.wordsByText.get(key);
+					if (!word) {
+						word = fromStored(stored.words[key]!);
+						this.wordsByText.set(key, word);
+					}
+					return word;
+				});
+		}
 		const words = termWords(term);
 		if (words.length === 0 || !words.every((w) => indexable('prefix' in w ? w.prefix : w.word))) return undefined;
 		const exact = term.startsWith('=');
@@ -217,6 +258,31 @@ function toTermWord(w: { groups: InflectionGroup[] } | { prefix: string }): Term
 	const group = w.groups[0]!;
 	if (w.groups.length !== 1 || group.endings.length > 0 || !group.optional) throw new Error(`internal error: an inflected term word "${group.base}" of other characters than letters and digits`);
 	return { kind: 'literal', form: group.base };
+}
+
+/**
+ * Term words as the build step keeps them: each term's word keys (termWordsOf; null: the index cannot match
+ * the term), and each key's word: `['r', base, endings, optional, …]` for a run (endings: its list's place in
+ * ENDINGS; optional: 1 or 0; a base, endings and optional for each group), `['p', prefix]`, `['l', form]`.
+ */
+export interface StoredTermWords {
+	terms: Record<string, string[] | null>;
+	words: Record<string, StoredWord>;
+}
+type StoredWord = Array<string | number>;
+
+function storedWord(word: TermWord): StoredWord {
+	if (word.kind === 'prefix') return ['p', word.prefix];
+	if (word.kind === 'literal') return ['l', word.form];
+	return ['r', ...word.groups.flatMap((g) => [g.base, ENDINGS.findIndex((list) => ENDING_SETS.get(list) === g.endings), g.optional ? 1 : 0])];
+}
+
+function fromStored(stored: StoredWord): TermWord {
+	if (stored[0] === 'p') return { kind: 'prefix', prefix: stored[1] as string };
+	if (stored[0] === 'l') return { kind: 'literal', form: stored[1] as string };
+	const groups: RunGroup[] = [];
+	for (let i = 1; i + 2 < stored.length; i += 3) groups.push({ base: stored[i] as string, endings: ENDING_SETS.get(ENDINGS[stored[i + 1] as number]!)!, optional: stored[i + 2] === 1 });
+	return { kind: 'run', groups };
 }
 
 /** Where the word ends when it matches at `i` of folded text, with no letter or digit after it; -1 where it does not. */

@@ -1,8 +1,8 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import vocabularySchema from '../../../../rules/schema/vocabulary.schema.json';
-import { compileMatcher, matcherPatternPrefixes, type Matcher } from '../matching/matcher';
+import { compileMatcher, foldedPatternsOf, matcherPatternPrefixes, matcherTermIndex, type Matcher } from '../matching/matcher';
 import type { PatternPrefixes } from '../matching/prefilter';
-import { TermIndex } from '../matching/termIndex';
+import { TermIndex, type StoredTermWords } from '../matching/termIndex';
 import { parseYamlSource, schemaProblems, type YamlSource } from './yamlSource';
 import { parseRuleBody, splitRuleFile } from './ruleFile';
 import { CATEGORIES, type LoadError, type Rule, type RuleSet, type RuleSpec, type SourceFile, type TermList, type Vocabulary } from './types';
@@ -43,7 +43,7 @@ export function loadRuleSet(input: { rules: readonly SourceFile[]; vocabularies:
 		}
 		vocabularies.set(vocabulary.name, vocabulary);
 	}
-	const compiler = new TermCompiler(vocabularies, input.compiled?.patternPrefixes);
+	const compiler = new TermCompiler(vocabularies, input.compiled);
 	const rules: Rule[] = [];
 	const byId = new Map<string, Rule>();
 	for (const compiled of input.compiled?.rules ?? []) {
@@ -148,21 +148,38 @@ export interface CompiledRules {
 	vocabularies: Vocabulary[];
 	/** The prefixes of the rules' regular expressions (prefilter.ts PatternPrefixes), by source. */
 	patternPrefixes?: Record<string, string[] | null>;
+	/**
+	 * The rules' regular expressions folded to lower case (caseFold.ts foldPatternSource of `(?:source)`; null
+	 * when one cannot be folded), by source: folding them cost a new process a tenth of its first review.
+	 */
+	foldedPatterns?: Record<string, string | null>;
+	/** The words of the rules' terms as the rule set's TermIndex matches them (termIndex.ts StoredTermWords). */
+	termWords?: StoredTermWords;
+	/** The keys of the terms' prefixes, by term (prefilter.ts PatternPrefixes.termKey; null: none). */
+	termKeys?: Record<string, number | null>;
 }
 
 /** What a loaded, error-free rule set of trusted files compiles to (the inverse of loading `compiled`). */
 export function compileRuleData(set: RuleSet): CompiledRules {
 	const known = new Set<PatternPrefixes>();
+	const foldedPatterns: Record<string, string | null> = {};
+	let termWords: StoredTermWords | undefined;
 	for (const rule of set.rules)
 		for (const matcher of compiledMatchers(rule)) {
 			// Works the prefixes out (Matcher.prefixes), so the answers are there to keep.
 			void matcher.prefixes;
 			known.add(matcherPatternPrefixes(matcher));
+			Object.assign(foldedPatterns, foldedPatternsOf(matcher));
+			// One TermIndex for the whole rule set.
+			termWords ??= matcherTermIndex(matcher).storedTermWords();
 		}
 	return {
 		rules: set.rules.map(({ id, category, spec, doc, examples, path, docUrl }) => ({ id, category, spec, doc, examples, path, docUrl })),
 		vocabularies: [...set.vocabularies.values()],
 		patternPrefixes: Object.assign({}, ...[...known].map((k) => k.toJSON())) as Record<string, string[] | null>,
+		termKeys: Object.assign({}, ...[...known].map((k) => k.termKeysJSON())) as Record<string, number | null>,
+		foldedPatterns,
+		...(termWords ? { termWords } : {}),
 	};
 }
 
@@ -181,9 +198,9 @@ class TermCompiler {
 
 	constructor(
 		private readonly vocabularies: Map<string, Vocabulary>,
-		patternPrefixes?: Record<string, string[] | null>,
+		compiled?: CompiledRules,
 	) {
-		this.termIndex = new TermIndex(patternPrefixes);
+		this.termIndex = new TermIndex(compiled?.patternPrefixes, compiled?.foldedPatterns, compiled?.termWords, compiled?.termKeys);
 	}
 
 	/**

@@ -1,5 +1,15 @@
-import JSZip from 'jszip';
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import type JSZip from 'jszip';
+
+/**
+ * jszip and xmldom (with the stream library jszip loads) are required when a Word document is first
+ * annotated, not when a process starts: every CLI run paid for loading them.
+ */
+function jszip(): typeof JSZip {
+	return require('jszip') as typeof JSZip;
+}
+function xmldom(): typeof import('@xmldom/xmldom') {
+	return require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
+}
 
 /** WordprocessingML's main namespace (the `w:` prefix). */
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -18,7 +28,7 @@ export class WordPackage {
 	private constructor(private readonly zip: JSZip) {}
 
 	static async open(bytes: Uint8Array): Promise<WordPackage> {
-		return new WordPackage(await JSZip.loadAsync(bytes));
+		return new WordPackage(await jszip().loadAsync(bytes));
 	}
 
 	has(part: string): boolean {
@@ -61,7 +71,7 @@ export class WordPackage {
 
 	/** The package with every parsed part serialized back in; untouched parts are the original bytes. */
 	async save(): Promise<Uint8Array> {
-		const serializer = new XMLSerializer();
+		const serializer = new (xmldom().XMLSerializer)();
 		for (const [name, document] of this.parsed) this.zip.file(name, serializer.serializeToString(document));
 		return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 	}
@@ -69,7 +79,7 @@ export class WordPackage {
 
 function parseXml(xml: string, name: string): Document {
 	const problems: string[] = [];
-	const document = new DOMParser({
+	const document = new (xmldom().DOMParser)({
 		errorHandler: { warning: () => undefined, error: (m: string) => problems.push(m), fatalError: (m: string) => problems.push(m) },
 	}).parseFromString(xml, 'text/xml');
 	if (problems.length > 0 || !document?.documentElement) throw new Error(`${name} is not well-formed XML (${problems[0] ?? 'no root element'})`);
