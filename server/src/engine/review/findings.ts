@@ -116,6 +116,11 @@ export function toFinding(rule: Rule, hit: Hit, base: Severity, context: Finding
 	if (contradicted && !hit.condition) return undefined;
 	const stanceOf = (text: string): SentenceStance | undefined => applied.stanceOf(text);
 	if (rule.spec.quoted !== 'keep' && !rule.spec.provision && hitIsCritique(hit, stanceOf)) return undefined;
+	// A heading marked up as one (Markdown, Word) names what its section is about ("Enforcement operations",
+	// "Repatriation"); the provision, if there is one, is in the section, where a span rule finds it. Section and
+	// document findings are anchored on headings. A line of plain text is a heading only by guess, and may be all
+	// there is of a provision ("20. Removal of prostitute from any place").
+	if (rule.spec.scope === 'span' && hit.block?.kind === 'heading' && doc.format !== 'plaintext') return undefined;
 	// What a document leaves out is a finding about a policy, not about a study or a report: research on sex
 	// trafficking is not a policy that forgets labour trafficking.
 	if (stance === 'descriptive' && rule.spec.kind === 'missing' && !rule.spec.provision) return undefined;
