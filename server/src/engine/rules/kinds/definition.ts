@@ -22,9 +22,9 @@ interface DefinitionTerms {
  * INCLUDES forced labour" the sex industry is not what is defined. "Means" after a determiner or an adjective
  * is the noun ("affords victims A LEGAL MEANS to live"), not the verb that defines.
  */
-const DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:(?:(?!(?:and|or|but)\s)[\p{L}-]+\s+){0,4}?(?:(?<!\b(?:a|an|the|any|no|some|other|legal|lawful|its|their|his|her|by|sufficient|adequate|financial)\s)means|shall\s+mean|has\s+the\s+meaning|is\s+defined\s+as|shall\s+be\s+defined\s+as|(?:is|are)\s+deemed\s+to\s+(?:be|include)|refers?\s+to|shall\s+refer\s+to|includes|shall\s+include|shall\s+be\s+construed\s+(?:as|to\s+mean))|[:—–]|\.\s*[—–-]|-{2})/u;
+const DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:(?:(?!(?:and|or|but)\s)[\p{L}-]+\s+){0,4}?(?:(?<!\b(?:a|an|the|any|no|some|other|legal|lawful|its|their|his|her|by|sufficient|adequate|financial)\s)means|shall\s+mean|has\s+the\s+meaning|is\s+defined\s+as|shall\s+be\s+defined\s+as|(?:is|are)\s+deemed\s+to\s+(?:be|include)|refers?\s+to|shall\s+refer\s+to|includes|shall\s+include|shall\s+be\s+construed\s+(?:as|to\s+mean))|,?\s*i\.\s?e\.|[:—–]|\.\s*[—–-]|-{2}|\s-\s)/u;
 /** The punctuation form of DEFINES: a glossary entry, which must open its sentence or list item. */
-const DEFINES_BY_PUNCTUATION = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:[:—–]|\.\s*[—–-]|-{2})/u;
+const DEFINES_BY_PUNCTUATION = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:[:—–]|\.\s*[—–-]|-{2}|\s-\s)/u;
 /** What may stand before a glossary entry's term in its sentence: a list number, quotes, "the term". */
 const ENTRY_OPENING = /^[\s("“'*_]*(?:\(?[\da-zA-Z]{1,4}[.)]\s*)?(?:the\s+(?:term\s+)?)?["“'*_]*$/iu;
 
