@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SEVERITIES, severityRank, type Finding, type Severity } from '../../server/src/engine';
+import { IncrementalReviewer, SEVERITIES, severityRank, type Finding, type Severity } from '../../server/src/engine';
 import { findingDiagnostics, toDiagnostic } from '../../server/src/lsp/diagnostics';
 import { builtinReviewer } from '../helpers/rules';
 import { densePolicy, loadCorpus } from '../bench/generate';
@@ -42,5 +42,27 @@ describe('the diagnostics published for a document', () => {
 		);
 	});
 
+	it('after a one-character edit are those of a whole review of the edited text, the moved findings\' reused', () => {
+		const incremental = new IncrementalReviewer(reviewer);
+		const before = findingDiagnostics(incremental.review({ text, format: 'markdown' }).findings, URI, 1e9);
+		const middle = text.indexOf(' ', text.length >> 1) + 1;
+		const edited = `${text.slice(0, middle)}x${text.slice(middle)}`;
+		const after = findingDiagnostics(incremental.review({ text: edited, format: 'markdown' }).findings, URI, 1e9);
+		// A whole review's findings are new objects: their diagnostics are made afresh.
+		expect(after).toEqual(findingDiagnostics(reviewer.review({ text: edited, format: 'markdown' }).findings, URI, 1e9));
+		// Findings after the edit moved along their lines: the server publishes the diagnostics it already made.
+		const last = after.length - 1;
+		expect(after[last]!.range.start.line).toBeGreaterThan(text.slice(0, middle).split('\n').length);
+		expect(after[last]).toBe(before[last]);
+	});
+
+	it('are made again when a finding keeps its range but says something else', () => {
+		const f = findings.find((x) => x.suggestions.length > 0)!;
+		const first = toDiagnostic(f, URI);
+		expect(toDiagnostic({ ...f, offsets: { start: f.offsets.start + 1, end: f.offsets.end + 1 } }, URI)).toBe(first);
+		expect(toDiagnostic({ ...f, message: 'Another message' }, URI).message).toBe('Another message');
+		expect(toDiagnostic({ ...f, severity: f.severity === 'hint' ? 'error' : 'hint' }, URI).severity).not.toBe(first.severity);
+		expect(toDiagnostic({ ...f, suggestions: f.suggestions.map((s) => ({ ...s, text: 'other text' })) }, URI).data).toMatchObject({ suggestions: [{ text: 'other text' }] });
+	});
 });
 

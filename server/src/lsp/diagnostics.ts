@@ -18,12 +18,34 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  */
 const made = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
 
+/**
+ * Diagnostics already made, by the finding's range object: a finding an edit moved along its lines (the edit
+ * added or removed no line break before it) is a new Finding that keeps its range objects (movedFinding), and
+ * its diagnostic is the same as before when everything it shows is (sameDiagnostic).
+ */
+const madeByRange = new WeakMap<Finding['range'], { uri: string; finding: Finding; diagnostic: Diagnostic }>();
+
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
 	const known = made.get(finding);
 	if (known?.uri === uri) return known.diagnostic;
-	const diagnostic = makeDiagnostic(finding, uri);
+	const moved = madeByRange.get(finding.range);
+	const diagnostic = moved?.uri === uri && sameDiagnostic(moved.finding, finding) ? moved.diagnostic : makeDiagnostic(finding, uri);
 	made.set(finding, { uri, diagnostic });
+	madeByRange.set(finding.range, { uri, finding, diagnostic });
 	return diagnostic;
+}
+
+/** Whether two findings with the same range object make the same diagnostic (makeDiagnostic reads nothing else). */
+function sameDiagnostic(a: Finding, b: Finding): boolean {
+	if (a.severity !== b.severity || a.ruleId !== b.ruleId || a.docUrl !== b.docUrl || a.message !== b.message || a.scope !== b.scope || !a.quoted !== !b.quoted) return false;
+	if (a.suggestions.length !== b.suggestions.length || (a.related?.length ?? 0) !== (b.related?.length ?? 0)) return false;
+	for (let i = 0; i < a.suggestions.length; i++) {
+		const s = a.suggestions[i]!;
+		const t = b.suggestions[i]!;
+		if (s.range !== t.range || s.kind !== t.kind || s.title !== t.title || s.text !== t.text) return false;
+	}
+	for (let i = 0; i < (a.related?.length ?? 0); i++) if (a.related![i]!.range !== b.related![i]!.range || a.related![i]!.message !== b.related![i]!.message) return false;
+	return true;
 }
 
 function makeDiagnostic(finding: Finding, uri: string): Diagnostic {

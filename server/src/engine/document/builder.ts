@@ -47,8 +47,8 @@ export class DocumentBuilder {
 			const start = base + e.start;
 			const block =
 				e.type === 'heading'
-					? this.openSection(e.level, start, base + e.end, e.prose, reuse, () => shift(e.sentences, base))
-					: this.addProse(e.kind, start, base + e.end, e.prose, e.quoted, e.listDepth, reuse, () => shift(e.sentences, base));
+					? this.openSection(e.level, start, base + e.end, e.prose, reuse, e.sentences, base)
+					: this.addProse(e.kind, start, base + e.end, e.prose, e.quoted, e.listDepth, reuse, e.sentences, base);
 			made.push(block);
 		}
 		return made;
@@ -56,12 +56,12 @@ export class DocumentBuilder {
 
 	/** Opens a section for a heading; `prose` is the heading's blanked text. */
 	heading(level: number, start: number, end: number, prose: string, sentences?: Offsets[]): void {
-		this.openSection(level, start, end, prose, undefined, () => sentences ?? splitSentences(prose, start));
+		this.openSection(level, start, end, prose, undefined, sentences ?? splitSentences(prose, start));
 	}
 
 	block(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, sentences?: Offsets[]): void {
 		if (!hasProse(prose)) return;
-		this.addProse(kind, start, end, prose, quoted, listDepth, undefined, () => sentences ?? splitSentences(prose, start));
+		this.addProse(kind, start, end, prose, quoted, listDepth, undefined, sentences ?? splitSentences(prose, start));
 	}
 
 	code(start: number, end: number): void {
@@ -72,7 +72,7 @@ export class DocumentBuilder {
 		return { text: this.text, format: this.format, blocks: this.blocks, sections: this.sections, codeRanges: this.codeRanges };
 	}
 
-	private openSection(level: number, start: number, end: number, prose: string, reuse: Block | undefined, sentences: () => Offsets[]): Block {
+	private openSection(level: number, start: number, end: number, prose: string, reuse: Block | undefined, sentences: readonly Offsets[], shiftBy?: number): Block {
 		while (this.open.length > 1 && this.sections[this.open[this.open.length - 1]!]!.level >= level) {
 			this.sections[this.open.pop()!]!.end = start;
 		}
@@ -89,19 +89,23 @@ export class DocumentBuilder {
 		}
 		// Every open section lists the heading of a subsection among its blocks.
 		for (const s of this.open) this.sections[s]!.blocks.push(this.blocks.length);
-		const block = this.place('heading', start, end, prose, false, 0, index, reuse, sentences);
+		const block = this.place('heading', start, end, prose, false, 0, index, reuse, sentences, shiftBy);
 		titles.set(block, title);
 		section.headingBlock = block.index;
 		this.open.push(index);
 		return block;
 	}
 
-	private addProse(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, reuse: Block | undefined, sentences: () => Offsets[]): Block {
+	private addProse(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, reuse: Block | undefined, sentences: readonly Offsets[], shiftBy?: number): Block {
 		for (const s of this.open) this.sections[s]!.blocks.push(this.blocks.length);
-		return this.place(kind, start, end, prose, quoted, listDepth, this.open[this.open.length - 1]!, reuse, sentences);
+		return this.place(kind, start, end, prose, quoted, listDepth, this.open[this.open.length - 1]!, reuse, sentences, shiftBy);
 	}
 
-	private place(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, section: number, reuse: Block | undefined, sentences: () => Offsets[]): Block {
+	/**
+	 * `sentences`: the block's own (the block takes them), or with `shiftBy` those of a parse event relative to
+	 * its chunk (copied, moved by `shiftBy`, when the block is made rather than reused).
+	 */
+	private place(kind: BlockKind, start: number, end: number, prose: string, quoted: boolean, listDepth: number, section: number, reuse: Block | undefined, sentences: readonly Offsets[], shiftBy?: number): Block {
 		const index = this.blocks.length;
 		let block: Block;
 		if (reuse && reuse.index === index && reuse.start === start && reuse.section === section) block = reuse;
@@ -110,7 +114,7 @@ export class DocumentBuilder {
 			// where it now is, rather than made again with all its sentences. The earlier document is stale.
 			moveBlock(reuse, index, start, section);
 			block = reuse;
-		} else block = { index, kind, start, end, prose, quoted, listDepth, section, sentences: sentences() };
+		} else block = { index, kind, start, end, prose, quoted, listDepth, section, sentences: shiftBy === undefined ? (sentences as Offsets[]) : shift(sentences, shiftBy) };
 		this.blocks.push(block);
 		return block;
 	}

@@ -5,13 +5,15 @@ import { shiftOffsets, type Finding, type Offsets, type Range } from '../finding
  * line, so characters within a line do not depend on where the chunk is.
  */
 export function movedFinding(f: Finding, by: number, lines: number): Finding {
+	// Ranges are never changed in place: a finding moved along its lines (any edit that adds or removes no line
+	// break before it) keeps its range objects, so that each keystroke makes and keeps fewer objects.
 	const out: Finding = {
 		...f,
-		range: moveRange(f.range, lines),
+		range: lines === 0 ? f.range : moveRange(f.range, lines),
 		offsets: shiftOffsets(f.offsets, by),
-		suggestions: f.suggestions.length === 0 ? f.suggestions : f.suggestions.map((s) => ({ ...s, offsets: shiftOffsets(s.offsets, by), range: moveRange(s.range, lines) })),
+		suggestions: f.suggestions.length === 0 ? f.suggestions : f.suggestions.map((s) => ({ ...s, offsets: shiftOffsets(s.offsets, by), range: lines === 0 ? s.range : moveRange(s.range, lines) })),
 	};
-	if (f.related) out.related = f.related.map((r) => ({ ...r, offsets: shiftOffsets(r.offsets, by), range: moveRange(r.range, lines) }));
+	if (f.related) out.related = f.related.map((r) => ({ ...r, offsets: shiftOffsets(r.offsets, by), range: lines === 0 ? r.range : moveRange(r.range, lines) }));
 	return out;
 }
 

@@ -105,6 +105,8 @@ export class IncrementalReviewer {
 	private readonly keep: boolean;
 	/** Whether the findings this review keeps with its chunks are to be detached from the text (see review). */
 	private detachFindings = false;
+	/** The rules the last review applied (appliedRules), kept as the chunks' `ranAllOf` string. */
+	private applying?: string;
 	/** Findings of hits kept in section memos, by the kept hit (see looseFinding). */
 	private readonly looseFindings = new WeakMap<object, { key: string; finding?: Finding }>();
 
@@ -235,7 +237,9 @@ export class IncrementalReviewer {
 		const chunkOf = new Int32Array(document.blocks.length);
 		// After an edit most chunks have run every rule that applies: only the others are asked about each rule
 		// (asking every chunk about every rule costs more than the edit's own review in a long document).
-		const applying = appliedRules(bases);
+		// The same rules as last time: the same string, so that each chunk's comparison is of one pointer.
+		const key = appliedRules(bases);
+		const applying = key === this.applying ? this.applying : (this.applying = key);
 		const unfinished = placed.filter((p) => p.state.ranAllOf !== applying);
 		// Chunks that have run the same rules (on a first review, all of them: none) want the same rules, so each
 		// rule asks the few groups rather than every chunk (rules × chunks, several milliseconds at 100 KB).
