@@ -10,7 +10,7 @@
  */
 
 import { detached } from '../detached';
-import { foldPatternSource, foldText } from '../matching/caseFold';
+import { FoldedTest, foldPatternSource, foldText } from '../matching/caseFold';
 
 export type SentenceStance = 'critique' | 'reported';
 export type DocumentStance = 'prescriptive' | 'descriptive';
@@ -109,40 +109,18 @@ export function inScareQuotes(sentence: string, start: number, end: number): boo
 }
 
 /**
- * The patterns sentenceStance runs, as tests of the sentence and of its folded text (caseFold.ts): the same
+ * The patterns sentenceStance runs, as tests of the sentence's folded text (caseFold.ts FoldedTest): the same
  * answers. CRITIQUE and REPORTED with `iu` on every sentence with a cue word (most of them: "in", "he") were
  * a tenth of a 1 MB review's CPU time; folded, without `i`, a fraction of that. REPORTED's one alternative
- * that cannot fold (`\p{Lu}` under `iu` is any cased letter) is tested alone on the text: a RegExp of
- * alternatives matches a text exactly when one of them does.
+ * that cannot fold (`\p{Lu}` under `iu` is any cased letter) is tested alone on the text itself.
  */
-interface FoldedTest {
-	/** All the alternatives, with `iu`: for text that does not fold (foldText). */
-	whole: RegExp;
-	/** The alternatives that fold, folded, without `i`; undefined when one of them does not fold. */
-	folded?: RegExp;
-	/** The alternatives left out of `folded`, with `iu`, tried on the text itself. */
-	rest?: RegExp;
-}
-
-function foldedTest(alternatives: readonly string[], unfolded: readonly string[] = []): FoldedTest {
-	const whole = new RegExp([...alternatives, ...unfolded].join('|'), 'iu');
-	const source = foldPatternSource(alternatives.join('|'));
-	if (source === undefined) return { whole };
-	return { whole, folded: new RegExp(source, 'u'), rest: unfolded.length > 0 ? new RegExp(unfolded.join('|'), 'iu') : undefined };
-}
-
-function passes(test: FoldedTest, text: string, folded: string | undefined): boolean {
-	if (!test.folded || folded === undefined) return test.whole.test(text);
-	return test.folded.test(folded) || (test.rest !== undefined && test.rest.test(text));
-}
-
-const CRITIQUE_TEST = foldedTest(CRITIQUE_ALTERNATIVES);
-const REPORTED_TEST = foldedTest(
+const CRITIQUE_TEST = new FoldedTest(CRITIQUE_ALTERNATIVES);
+const REPORTED_TEST = new FoldedTest(
 	REPORTED_ALTERNATIVES.filter((_, i) => i !== REPORTED_UNFOLDABLE),
 	[REPORTED_ALTERNATIVES[REPORTED_UNFOLDABLE]!],
 );
-const CUE_TEST = foldedTest([CUE_WORD.source]);
-const SCARE_TEST = foldedTest([SCARE_QUOTED.source]);
+const CUE_TEST = new FoldedTest([CUE_WORD.source]);
+const SCARE_TEST = new FoldedTest([SCARE_QUOTED.source]);
 /** What SCARE_QUOTED opens with (after its lookbehind). */
 const QUOTATION_MARK = /[‘'"“]/;
 
@@ -153,10 +131,10 @@ const QUOTATION_MARK = /[‘'"“]/;
 export function sentenceStance(sentence: string, fold = true): SentenceStance | undefined {
 	const folded = fold ? foldText(sentence) : undefined;
 	// SCARE_QUOTED opens with a quotation mark: a sentence without one is not searched for it.
-	if (QUOTATION_MARK.test(sentence) && passes(SCARE_TEST, sentence, folded)) return 'critique';
-	if (!passes(CUE_TEST, sentence, folded)) return undefined;
-	if (passes(CRITIQUE_TEST, sentence, folded)) return 'critique';
-	if (passes(REPORTED_TEST, sentence, folded)) return 'reported';
+	if (QUOTATION_MARK.test(sentence) && SCARE_TEST.test(sentence, folded)) return 'critique';
+	if (!CUE_TEST.test(sentence, folded)) return undefined;
+	if (CRITIQUE_TEST.test(sentence, folded)) return 'critique';
+	if (REPORTED_TEST.test(sentence, folded)) return 'reported';
 	return undefined;
 }
 
