@@ -2,7 +2,7 @@ import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
-import { matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type WordStarts } from './prefilter';
+import { isCandidate, matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type WordStarts } from './prefilter';
 import { followsWordCharacter, TermIndex, type FoundTerms } from './termIndex';
 
 /**
@@ -35,6 +35,11 @@ interface FoldedSearch {
 	/** The order of each of its terms (by TermIndex id) in the RegExp; empty when it has none. */
 	order: Map<number, number>;
 	patterns: RegExp | null;
+	/**
+	 * The patterns' own prefixes (prefixBits), where the matcher's are those of its terms too: a word start
+	 * that begins with none of them is one no pattern matches at. Undefined: try the patterns at every candidate.
+	 */
+	patternPrefixes?: Uint32Array;
 }
 
 class CompiledMatcher implements Matcher {
@@ -137,7 +142,11 @@ class CompiledMatcher implements Matcher {
 				if (!order.has(added.id)) order.set(added.id, i);
 			});
 			const patterns = this.patterns.length > 0 ? foldedAlternation(this.index, [], this.patterns) : null;
-			this.foldedSearch = !fits || patterns === undefined ? null : { order, patterns: patterns === null ? null : new RegExp(patterns, 'uy') };
+			if (!fits || patterns === undefined) this.foldedSearch = null;
+			else {
+				const patternKeys = patterns !== null && this.terms.length > 0 ? matcherPrefixKeys([], this.patterns, this.untrusted, this.index.patternPrefixes) : undefined;
+				this.foldedSearch = { order, patterns: patterns === null ? null : new RegExp(patterns, 'uy'), patternPrefixes: patternKeys ? prefixBits(patternKeys) : undefined };
+			}
 		}
 		return this.foldedSearch;
 	}
@@ -251,7 +260,7 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
 			if (followsWordCharacter(subject, at)) continue;
 			if (terms) end = firstTermEnd(terms, i, search.order);
-			if (end < 0 && search.patterns) {
+			if (end < 0 && search.patterns && (!search.patternPrefixes || isCandidate(search.patternPrefixes, starts, i))) {
 				search.patterns.lastIndex = at;
 				if (search.patterns.test(subject)) end = search.patterns.lastIndex;
 			}
