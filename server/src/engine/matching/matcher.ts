@@ -34,6 +34,8 @@ const WORD_AFTER = '(?![\\p{L}\\p{N}])';
 interface FoldedSearch {
 	/** The order of each of its terms (by TermIndex id) in the RegExp; empty when it has none. */
 	order: Map<number, number>;
+	/** `order` by id, one more than the order (0: not its term), up to its largest id: looked up at every place a term was found. */
+	ranks: Int32Array;
 	patterns: RegExp | null;
 	/**
 	 * The patterns' own prefixes (prefixBits), where the matcher's are those of its terms too: a word start
@@ -145,7 +147,9 @@ class CompiledMatcher implements Matcher {
 			if (!fits || patterns === undefined) this.foldedSearch = null;
 			else {
 				const patternKeys = patterns !== null && this.terms.length > 0 ? matcherPrefixKeys([], this.patterns, this.untrusted, this.index.patternPrefixes) : undefined;
-				this.foldedSearch = { order, patterns: patterns === null ? null : new RegExp(patterns, 'uy'), patternPrefixes: patternKeys ? prefixBits(patternKeys) : undefined };
+				const ranks = new Int32Array(order.size === 0 ? 0 : Math.max(...order.keys()) + 1);
+				for (const [id, rank] of order) ranks[id] = rank + 1;
+				this.foldedSearch = { order, ranks, patterns: patterns === null ? null : new RegExp(patterns, 'uy'), patternPrefixes: patternKeys ? prefixBits(patternKeys) : undefined };
 			}
 		}
 		return this.foldedSearch;
@@ -259,7 +263,7 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 		if (search) {
 			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
 			if (followsWordCharacter(subject, at)) continue;
-			if (terms) end = firstTermEnd(terms, i, search.order);
+			if (terms) end = firstTermEnd(terms, i, search.ranks);
 			if (end < 0 && search.patterns && (!search.patternPrefixes || isCandidate(search.patternPrefixes, starts, i))) {
 				search.patterns.lastIndex = at;
 				if (search.patterns.test(subject)) end = search.patterns.lastIndex;
@@ -285,13 +289,15 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 }
 
 /** Where the matcher's first term (in its RegExp's order) among those found at word start `i` ends, or -1. */
-function firstTermEnd(found: FoundTerms, i: number, order: Map<number, number>): number {
+function firstTermEnd(found: FoundTerms, i: number, ranks: Int32Array): number {
 	const pairs = found.pairs;
 	let best = Infinity;
 	let end = -1;
 	for (let k = found.first[i]!, to = found.first[i + 1]!; k < to; k += 2) {
-		const rank = order.get(pairs[k]!);
-		if (rank !== undefined && rank < best) {
+		const id = pairs[k]!;
+		// ranks holds one more than the order: 0 (or an id past its end) is not the matcher's term.
+		const rank = id < ranks.length ? ranks[id]! : 0;
+		if (rank !== 0 && rank < best) {
 			best = rank;
 			end = pairs[k + 1]!;
 		}
