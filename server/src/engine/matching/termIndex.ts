@@ -1,3 +1,4 @@
+import { detached } from '../detached';
 import { ENDINGS, termWords, type InflectionGroup } from './inflect';
 import { PatternPrefixes, PrefixTable, type WordStarts } from './prefilter';
 
@@ -193,7 +194,8 @@ export class TermIndex {
 		ids = found.length === 0 ? NO_IDS : found;
 		// A long-lived rule set (the language server's) meets every word of every document: keep a bounded number.
 		if (this.byRun.size >= MAX_RUNS) this.byRun.clear();
-		this.byRun.set(run, ids);
+		// A copy: the run is a slice of the text, and a long slice kept here would keep that version of the document.
+		this.byRun.set(detached(run), ids);
 		return ids;
 	}
 
