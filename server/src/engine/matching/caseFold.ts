@@ -23,6 +23,34 @@ export function foldText(text: string): string | undefined {
 	return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
 }
 
+/**
+ * Whether a case-insensitive pattern (alternatives with `iu`) matches somewhere in a text, asked of the text
+ * folded (foldText) with the pattern folded and without `i`: the same answer, for less (a large `iu`
+ * alternation is slow to scan). `unfolded`: alternatives that do not fold, tested with `iu` on the text
+ * itself (a RegExp of alternatives matches a text exactly when one of them does). Text that does not fold,
+ * or a pattern that does not, is tested as a whole with `iu`.
+ */
+export class FoldedTest {
+	/** All the alternatives, with `iu`. */
+	private readonly whole: RegExp;
+	private readonly folded?: RegExp;
+	private readonly rest?: RegExp;
+
+	constructor(alternatives: readonly string[], unfolded: readonly string[] = []) {
+		this.whole = new RegExp([...alternatives, ...unfolded].join('|'), 'iu');
+		const source = foldPatternSource(alternatives.join('|'));
+		if (source === undefined) return;
+		this.folded = new RegExp(source, 'u');
+		if (unfolded.length > 0) this.rest = new RegExp(unfolded.join('|'), 'iu');
+	}
+
+	/** `folded`: foldText(text), undefined to test the text with `iu` (or when it does not fold). */
+	test(text: string, folded: string | undefined): boolean {
+		if (!this.folded || folded === undefined) return this.whole.test(text);
+		return this.folded.test(folded) || (this.rest !== undefined && this.rest.test(text));
+	}
+}
+
 /** Property escapes whose meaning does not depend on letter case. */
 const CASELESS_PROPERTY = /^\\[pP]\{(?:L|Letter|M|Mark|N|Number|Nd|P|Punctuation|S|Symbol|Z|Separator|Zs|White_Space)\}$/;
 

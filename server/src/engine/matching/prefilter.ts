@@ -438,6 +438,22 @@ export function nextCandidate(bits: Uint32Array, starts: WordStarts, from: numbe
 	return -1;
 }
 
+/** Whether word start `i` begins with one of the prefixes (nextCandidate at `i` alone). */
+export function isCandidate(bits: Uint32Array, starts: WordStarts, i: number): boolean {
+	const l = starts.letters[i]!;
+	const first = l & 63;
+	const k1 = pad(first, 1);
+	if ((bits[k1 >>> 5]! & (1 << (k1 & 31))) !== 0) return true;
+	const second = (l >>> 6) & 63;
+	if (second === 0) return false;
+	const k2 = pad(first * BASE + second, 2);
+	if ((bits[k2 >>> 5]! & (1 << (k2 & 31))) !== 0) return true;
+	const third = l >>> 12;
+	if (third === 0) return false;
+	const k3 = pad((first * BASE + second) * BASE + third, 3);
+	return (bits[k3 >>> 5]! & (1 << (k3 & 31))) !== 0;
+}
+
 /** 1–26 for a letter that folds to a–z, 27–36 for a digit, else 0. */
 function foldedChar(c: number): number {
 	if (c >= 97 && c <= 122) return c - 96;

@@ -1,3 +1,4 @@
+import { detached } from '../detached';
 import { ENDINGS, termWords, type InflectionGroup } from './inflect';
 import { PatternPrefixes, PrefixTable, type WordStarts } from './prefilter';
 
@@ -40,6 +41,8 @@ export class TermIndex {
 	/** Terms (ids) by their first word's prefix, where it is `word*`; and the lengths of those prefixes. */
 	private readonly byPrefix = new Map<string, number[]>();
 	private prefixLengths: number[] = [];
+	/** termsStartingWith, by run: the terms a run of letters and digits may begin. */
+	private readonly byRun = new Map<string, readonly number[]>();
 	/** Terms (ids) by the first character of their first word, where it is any other (see TermWord). */
 	private readonly byLiteral = new Map<number, number[]>();
 	/** Terms of matchers compiled but not yet numbered: numbered before the first search (see expect). */
@@ -157,14 +160,9 @@ export class TermIndex {
 	private matchesAt(text: string, at: number, out: number[]): void {
 		const word = runAt(text, at);
 		if (word.length > 0 && !isWordCharacterAt(text, at + word.length)) {
-			// The run is one of a first word's forms: its base, or its base and an ending the run ends with.
-			let ids = this.byBase.get(word);
-			if (ids) for (const id of ids) this.tryTerm(id, text, at, out);
-			for (const ending of ENDINGS_BY_LAST.get(word.charCodeAt(word.length - 1)) ?? NO_ENDINGS) {
-				if (word.length <= ending.length || !word.endsWith(ending)) continue;
-				ids = this.byBase.get(word.slice(0, word.length - ending.length));
-				if (ids) for (const id of ids) this.tryTerm(id, text, at, out);
-			}
+			// The terms whose first word has the run among its forms: their first word ends where the run does.
+			const end = at + word.length;
+			for (const id of this.termsStartingWith(word)) this.tryTerm(id, text, end, out, 1);
 		}
 		for (const length of this.prefixLengths) {
 			if (at + length > text.length) break;
@@ -175,11 +173,37 @@ export class TermIndex {
 		if (ids) for (const id of ids) this.tryTerm(id, text, at, out);
 	}
 
-	/** Appends the term's id and end to `out` where it matches at `at`. */
-	private tryTerm(id: number, text: string, at: number, out: number[]): void {
+	/**
+	 * The terms (ids) whose first word is a run of letters and digits with `run` among its forms (isRunForm):
+	 * those indexed under the run itself as a base, then under each base the run is with an ending it ends with,
+	 * in that order (an id twice where it is found twice). Worked out once per distinct run: a document repeats
+	 * its words, and each place asked again for the same bases, slices and endings.
+	 */
+	private termsStartingWith(run: string): readonly number[] {
+		let ids = this.byRun.get(run);
+		if (ids !== undefined) return ids;
+		const found: number[] = [];
+		const take = (base: string): void => {
+			for (const id of this.byBase.get(base) ?? NO_IDS) if (isRunForm((this.words[id]![0] as RunWord).groups, run)) found.push(id);
+		};
+		take(run);
+		for (const ending of ENDINGS_BY_LAST.get(run.charCodeAt(run.length - 1)) ?? NO_ENDINGS) {
+			if (run.length <= ending.length || !run.endsWith(ending)) continue;
+			take(run.slice(0, run.length - ending.length));
+		}
+		ids = found.length === 0 ? NO_IDS : found;
+		// A long-lived rule set (the language server's) meets every word of every document: keep a bounded number.
+		if (this.byRun.size >= MAX_RUNS) this.byRun.clear();
+		// A copy: the run is a slice of the text, and a long slice kept here would keep that version of the document.
+		this.byRun.set(detached(run), ids);
+		return ids;
+	}
+
+	/** Appends the term's id and end to `out` where it matches at `at`; `from`: its words before it matched, ending at `at`. */
+	private tryTerm(id: number, text: string, at: number, out: number[], from = 0): void {
 		const words = this.words[id]!;
 		let i = at;
-		for (let w = 0; w < words.length; w++) {
+		for (let w = from; w < words.length; w++) {
 			if (w > 0) {
 				if (i >= text.length || !isSeparator(text.charCodeAt(i))) return;
 				i++;
@@ -192,6 +216,7 @@ export class TermIndex {
 	}
 
 	private indexFirstWord(id: number, word: TermWord): void {
+		this.byRun.clear();
 		if (word.kind === 'run') {
 			for (const group of word.groups) {
 				const ids = listIn(this.byBase, group.base);
@@ -243,7 +268,8 @@ export class TermIndex {
  * form, or with one of its endings); `prefix`, a `word*`; `literal`, the one form of a word with other
  * characters (u.s., and/or), compared in place.
  */
-type TermWord = { kind: 'run'; groups: readonly RunGroup[] } | { kind: 'prefix'; prefix: string } | { kind: 'literal'; form: string };
+type TermWord = RunWord | { kind: 'prefix'; prefix: string } | { kind: 'literal'; form: string };
+type RunWord = { kind: 'run'; groups: readonly RunGroup[] };
 
 interface RunGroup {
 	base: string;
@@ -331,6 +357,9 @@ export interface FoundTerms {
 }
 
 const NO_PAIRS = new Int32Array(0);
+const NO_IDS: readonly number[] = [];
+/** How many runs TermIndex.termsStartingWith keeps before it starts again. */
+const MAX_RUNS = 50_000;
 
 /** The list under `key` (made empty when there is none); `item`, when given, is added to it. */
 function listIn<K, T>(map: Map<K, T[]>, key: K, item?: T): T[] {

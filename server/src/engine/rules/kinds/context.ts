@@ -161,8 +161,9 @@ export class ReviewContext {
 			memo.keys ??= wordStarts(block.prose);
 			return mayMatchText(matcher, memo.keys);
 		}
-		const id = matcherId(matcher);
-		return this.cache[block.index]?.has(id) === true || hasBit(this.noMatches[block.index], id) || mayMatchText(matcher, this.keysOf(block));
+		// Matches found or not found there need not be asked about: a matcher that was run on the block either
+		// cannot be filtered or has a word start that begins like it, and then the word starts say true too.
+		return mayMatchText(matcher, this.keysOf(block));
 	}
 
 	/** The word starts of a block's prose, computed once per review. */
