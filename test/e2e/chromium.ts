@@ -1,3 +1,5 @@
+// Only the real-browser suites use this (npm run test:e2e, after scripts/e2e/install.sh installs Debian's
+// Chromium); vitest.config.mts leaves test/e2e/ out of npm test, which needs no browser.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
