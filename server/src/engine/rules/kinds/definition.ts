@@ -96,7 +96,11 @@ function definitionHit(rule: Rule<DefinitionTerms>, ctx: ReviewContext, block: B
 		if (!isDefinition(ctx, block, m)) continue;
 		const extent = definitionBlocks(blocks, block);
 		const within = (b: Block): Offsets => (b === block ? { start: m.start, end: b.end } : { start: b.start, end: b.end });
-		const any = (g: NonNullable<typeof unless>): boolean => extent.some((b) => ctx.has(g, b, within(b)));
+		// What is named only as optional or as an example neither meets a requirement nor limits the definition:
+		// "with or without the use of force", "… for the purpose of exploitation, including by use of violence";
+		// "any person, including a minor" is not a definition limited to children.
+		const any = (g: Matcher): boolean =>
+			extent.some((b) => ctx.has(g, b, within(b)) && ctx.matchesIn(g, b, within(b)).some((f) => !namedAsOptional(b, f)));
 		if (unless && any(unless)) return undefined;
 		const missing = requires?.findIndex((g) => !any(g)) ?? -1;
 		let forbidden: Offsets | undefined;
@@ -125,6 +129,19 @@ function definitionHit(rule: Rule<DefinitionTerms>, ctx: ReviewContext, block: B
 		};
 	}
 	return undefined;
+}
+
+/**
+ * What makes the words after it optional or mere examples in a definition, up to the element: "with or without",
+ * "whether or not", "irrespective of", "regardless of", "including (by)". Not across a clause's end or a
+ * preposition that opens a new condition: in "with or without the victim's consent, … by means of threat or use of
+ * force" the force is required.
+ */
+const OPTIONAL_BEFORE = /\b(?:with\s+or\s+without|whether\s+or\s+not|irrespective\s+of|regardless\s+of|including|inter\s+alia)(?:\s+(?:by\s+means\s+of|by|through|the\s+use\s+of))?\b(?:(?![.;:]|\b(?:by|means\s+of|through|for|where|when|if|provided)\b)[^])*$/iu;
+
+function namedAsOptional(block: Block, element: Offsets): boolean {
+	const before = block.prose.slice(Math.max(0, element.start - block.start - 200), element.start - block.start);
+	return OPTIONAL_BEFORE.test(before);
 }
 
 /** A verb of defining right before the term: "the Act DEFINES trafficking as", "DEFINING 'victim' as". */
