@@ -647,6 +647,13 @@ const POSTMODIFIER_OPENERS = new Set(['under', 'in', 'at', 'from', 'of', 'with',
  * (with "of" inside: "the age OF 18"), at most eight tokens in all, ending at the verb.
  */
 function withoutPostmodifiers(tokens: Reading['tokens']): Reading['tokens'] {
+	// A bare participle, or two coordinated, right before the verb group: "the persons RESCUED AND APPREHENDED are
+	// handed over", "victims IDENTIFIED shall be referred" (the tagger may read the participle as a noun).
+	let bare = 0;
+	while (isBareParticiple(tokens[bare]) && (tokens[bare + 1]?.pos === 'AUX' || ((tokens[bare + 1]?.lower === 'and' || tokens[bare + 1]?.lower === 'or') && isBareParticiple(tokens[bare + 2])))) {
+		if (tokens[bare + 1]?.pos === 'AUX') return tokens.slice(bare + 1);
+		bare += 2;
+	}
 	// A participle may open them: "the women FOUND in the club remain in custody", "women TRAFFICKED by gangs were …".
 	const participle = tokens[0]?.pos === 'VERB' && tokens[0].lower !== tokens[0].lemma && tokens[1]?.pos === 'ADP';
 	let i = participle ? 1 : 0;
@@ -657,6 +664,10 @@ function withoutPostmodifiers(tokens: Reading['tokens']): Reading['tokens'] {
 		i = j;
 	}
 	return participle && i === 1 ? tokens : tokens.slice(i);
+}
+
+function isBareParticiple(t: Reading['tokens'][number] | undefined): boolean {
+	return t !== undefined && ['VERB', 'NOUN', 'ADJ'].includes(t.pos) && t.lower !== t.lemma && /(?:ed|en)$/.test(t.lower);
 }
 
 /** Prepositions a participle takes besides those of a plain phrase: "trafficked BY gangs", "brought INTO the country". */

@@ -73,6 +73,9 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			// individualized program").
 			const prev = tokens[k - 1]?.pos ?? '';
 			if (t.pos === 'VERB' && t.lower !== t.lemma && (((next?.pos === 'NOUN' || next?.pos === 'ADJ') && (k === clause.start || !['NOUN', 'PROPN', 'PRON', 'NUM'].includes(prev))) || prev === 'DET' || prev === 'ADP')) continue;
+			// Nor is a participle after its noun and before the clause's own verb group: "the persons rescued and
+			// IDENTIFIED are handed over".
+			if (t.pos === 'VERB' && t.lower !== t.lemma && /(?:ed|en)$/.test(t.lower) && next?.pos === 'AUX' && ['NOUN', 'PROPN', 'CCONJ'].includes(prev)) continue;
 			// A present participle without an auxiliary is no finite verb: "ACCORDING to the agency, 1,200 victims
 			// were referred", "FOLLOWING the raid, police arrested …".
 			if (t.pos === 'VERB' && /ing$/.test(t.lower) && t.lower !== t.lemma && tokens[k - 1]?.pos !== 'AUX') continue;
