@@ -45,4 +45,15 @@ describe('quoted and reported text', () => {
 		expect(reported.message).toMatch(/quoted or reported/);
 		expect(quoted.severity).toBe('warning');
 	});
+
+	it('reads the view of people the sentence describes ("policymakers who argued that …") as reported, the same view stated as the text\'s own not', async () => {
+		const { builtinReviewer } = await import('../helpers/rules');
+		const reviewer = builtinReviewer();
+		const rule = 'conflation/prostitution-as-a-form-of-exploitation';
+		const own = reviewer.review({ text: 'Prostitution is a form of male violence against women.', format: 'markdown' }).findings.find((f) => f.ruleId === rule)!;
+		const theirs = reviewer.review({ text: 'The Act was introduced by policymakers who argued that prostitution is a form of male violence against women.', format: 'markdown' }).findings.find((f) => f.ruleId === rule)!;
+		expect(own.quoted).not.toBe(true);
+		expect(theirs.quoted).toBe(true);
+		expect(theirs.message).toMatch(/quoted or reported/);
+	});
 });

@@ -54,6 +54,8 @@ const REPORTED_FOLDABLE = [
 	String.raw`\b(?:researchers|advocates|critics|activists|respondents|participants|interviewees|observers|commentators|scholars|journalists|witnesses)\s+(?:have\s+)?(?:found|argue|argued|reported|report|say|said|told|describe|described|documented|note|noted|observed|stated|claimed|alleged|criticised|criticized|indicated|indicate|estimated|recounted|complained)\b`,
 	String.raw`\b(?:it|this)\s+(?:has\s+been|was|is)\s+(?:widely\s+)?(?:reported|documented|alleged|argued|claimed)\b`,
 	String.raw`\breportedly\b|\ballegedly\b`,
+	// The view of people the sentence describes: "policymakers WHO ARGUED THAT prostitution is a form of violence".
+	String.raw`\b(?:who|which)\s+(?:have\s+|had\s+)?(?:long\s+)?(?:argued|argue|argues|claimed|claim|claims|contended|contend|contends|asserted|assert|asserts|maintained|maintain|maintains|insisted|insist|insists)\s+that\b`,
 	String.raw`\b(?:he|she|they)\s+(?:said|says|added|told|claimed|explained)\b`,
 	String.raw`\b(?:said|told|according)\s+(?:a\s+|the\s+)?(?:police\s+)?(?:spokes(?:wo)?man|spokesperson|official|officer|lieutenant|sergeant|captain|chief|director|minister|source)s?\b`,
 ];
@@ -65,7 +67,7 @@ const REPORTED = new RegExp([...REPORTED_FOLDABLE, REPORTED_UNFOLDABLE].join('|'
  * Words one of which every CRITIQUE or REPORTED cue contains (by its start): a sentence with none of them is
  * neutral without running the two long patterns, which is most sentences. Keep in step with the patterns.
  */
-const CUE_WORD = /\b(?:disastrous|draconian|heavy|discriminat|devastat|contrary|inconsistent|critici|condemn|denounc|deplor|counter|ineffective|misguided|flawed|problematic|troubling|alarming|traumati|retraumati|re-traumati|victimi|revictimi|re-victimi|human|violat|harm|undermin|expense|detriment|regret|apologi|mistake|error|wrong|languish|egregious|unjust|arbitrar|invasive|urg|call|ask|repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned|oppose|reject|object|routinely|frequently|too|despite|against|according|report|stud|research|survey|evaluation|article|paper|analys|review|audit|interview|data|finding|case|investigation|advocates|critics|activists|respondents|participants|observers|commentators|scholars|journalists|witnesses|alleged|he|she|they|said|says|added|told|spokes|in|on|premised|supposedly|purportedly|ostensibly|myth|misconception|stereotyp|portrayal)/iu;
+const CUE_WORD = /\b(?:disastrous|draconian|heavy|discriminat|devastat|contrary|inconsistent|critici|condemn|denounc|deplor|counter|ineffective|misguided|flawed|problematic|troubling|alarming|traumati|retraumati|re-traumati|victimi|revictimi|re-victimi|human|violat|harm|undermin|expense|detriment|regret|apologi|mistake|error|wrong|languish|egregious|unjust|arbitrar|invasive|urg|call|ask|repealed|rescinded|abolished|ended|struck|stricken|reconsidered|abandoned|oppose|reject|object|routinely|frequently|too|despite|against|according|report|stud|research|survey|evaluation|article|paper|analys|review|audit|interview|data|finding|case|investigation|advocates|critics|activists|respondents|participants|observers|commentators|scholars|journalists|witnesses|alleged|he|she|they|who|which|said|says|added|told|spokes|in|on|premised|supposedly|purportedly|ostensibly|myth|misconception|stereotyp|portrayal)/iu;
 
 /**
  * Scare quotes: a loaded word of the field set off by quotation marks ("the act of ‘rescue’", "so-called
