@@ -27,6 +27,11 @@ describe('negation and modality', () => {
 		expect(ruleIdsIn(text)).toContain(cooperation);
 	});
 
+	it('reads "not just" and "not only" as adding, not negating: "We raided not just one brothel, but two"', () => {
+		expect(ruleIdsIn('We raided not just one brothel, but two, and removed the women found there.')).toContain('raids/vice-raids');
+		expect(ruleIdsIn('We did not raid the brothel; outreach workers visited it with health services.')).not.toContain('raids/vice-raids');
+	});
+
 	it('does not let a negation in another clause cancel the finding', () => {
 		expect(ruleIdsIn('Victims shall not be charged; shelter is available only to those who testify.')).toContain(cooperation);
 	});

@@ -83,6 +83,9 @@ const CUES: Cue[] = [
 /** Look like cues, are not ("not only", "no later than", "not less than", "including but not limited to"). */
 const PSEUDO: string[][] = [
 	'not only',
+	// "We raided NOT JUST one brothel, but two": additive, as "not only … but".
+	'not just',
+	'not merely',
 	'not limited to',
 	'not be limited to',
 	'not necessarily',
