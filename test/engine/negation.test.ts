@@ -32,6 +32,14 @@ describe('negation and modality', () => {
 		expect(ruleIdsIn('We did not raid the brothel; outreach workers visited it with health services.')).not.toContain('raids/vice-raids');
 	});
 
+	it('lets a negated second predicate leave the first standing: "deported and barred from re-entering", "arrested and not allowed to call"', () => {
+		const detention = 'detention-punishment/detention-of-victims';
+		expect(ruleIdsIn('The women have been deported and barred from re-entering the country.')).toContain(detention);
+		expect(ruleIdsIn('The women were arrested and not allowed to call anyone.')).toContain(detention);
+		expect(ruleIdsIn('Victims shall be screened and not detained.')).not.toContain(detention);
+		expect(ruleIdsIn('Victims shall be identified and shall not be detained or deported.')).not.toContain(detention);
+	});
+
 	it('does not let a negation in another clause cancel the finding', () => {
 		expect(ruleIdsIn('Victims shall not be charged; shelter is available only to those who testify.')).toContain(cooperation);
 	});

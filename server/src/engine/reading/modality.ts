@@ -86,6 +86,9 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 		// A negation of the clause's own predicate turns a requirement or permission into a prohibition.
 		for (const n of negations) {
 			if (n.clause !== clause.index || (n.kind !== 'not' && n.kind !== 'prohibit')) continue;
+			// Not one that opens a second predicate after "and": in "the women have been deported AND BARRED from
+			// re-entering", "were arrested and NOT allowed to call anyone", the first predicate stands.
+			if (secondPredicate(tokens, clause.start, n.cue[0])) continue;
 			negated = true;
 		}
 		if (isImperative(tokens, clause, clauseOf)) modality = 'requirement';
@@ -140,4 +143,13 @@ function isImperative(tokens: readonly Token[], clause: Clause, clauseOf: readon
 	while (k < clause.end && (tokens[k]!.pos === 'PUNCT' || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'X' || /^[a-z]$/i.test(tokens[k]!.text))) k++;
 	const t = tokens[k];
 	return t !== undefined && clauseOf[k] === clause.index && t.pos === 'VERB' && t.lower === t.lemma && t.lower !== 'be';
+}
+
+/** Whether the token at `cue` (or "not" right before it) opens a predicate coordinated after a verb of the clause. */
+function secondPredicate(tokens: Token[], clauseStart: number, cue: number): boolean {
+	let k = cue - 1;
+	if (tokens[k]?.lower === 'not' || tokens[k]?.lower === 'be') k--;
+	if (tokens[k]?.pos !== 'CCONJ' || (tokens[k]!.lower !== 'and' && tokens[k]!.lower !== 'or')) return false;
+	const before = tokens[k - 1];
+	return before !== undefined && k - 1 >= clauseStart && before.pos === 'VERB' && before.lower !== before.lemma;
 }

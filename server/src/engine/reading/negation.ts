@@ -288,6 +288,10 @@ function scopeOf(
 				break;
 			}
 		}
+		// Nor back past a predicate it is coordinated after: in "the women were arrested AND NOT allowed to call
+		// anyone" the arrest stands; what is negated is the second predicate.
+		const and = tokens[cueStart - 1]?.pos === 'CCONJ' ? cueStart - 1 : -1;
+		if (and > from && tokens[and - 1]?.pos === 'VERB' && tokens[and - 1]!.lower !== tokens[and - 1]!.lemma) from = and + 1;
 		let to = Math.min(own.end, tokens.length);
 		for (let k = cueEnd; k < to; k++) {
 			if (clauseOf[k] === clause && tokens[k]!.text === ',' && newClauseAfterComma(tokens, k)) {
