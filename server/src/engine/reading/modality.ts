@@ -146,7 +146,7 @@ function isImperative(tokens: readonly Token[], clause: Clause, clauseOf: readon
 }
 
 /** Whether the token at `cue` (or "not" right before it) opens a predicate coordinated after a verb of the clause. */
-function secondPredicate(tokens: Token[], clauseStart: number, cue: number): boolean {
+function secondPredicate(tokens: readonly Token[], clauseStart: number, cue: number): boolean {
 	let k = cue - 1;
 	if (tokens[k]?.lower === 'not' || tokens[k]?.lower === 'be') k--;
 	if (tokens[k]?.pos !== 'CCONJ' || (tokens[k]!.lower !== 'and' && tokens[k]!.lower !== 'or')) return false;
