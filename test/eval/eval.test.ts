@@ -22,7 +22,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'detention-punishment': { precision: 0.56, recall: 0.46 },
 	'rights-process': { precision: 0.59, recall: 0.46 },
 	'funding-accountability': { precision: 0.62, recall: 0.48 },
-	'prevention': { precision: 0.80, recall: 0.26 },
+	'prevention': { precision: 0.80, recall: 0.25 },
 	'framing': { precision: 0.81, recall: 0.65 },
 };
 const SEALED = { precision: 0.54, recall: 0.35 };
