@@ -188,12 +188,11 @@ const LATIN_WORD_CHARACTER = (() => {
  * itself is made and run.
  */
 class BoundedPatterns {
-	private readonly fast: RegExp;
+	private fast?: RegExp;
 	private exact?: RegExp;
 
-	constructor(private readonly alternatives: readonly string[]) {
-		this.fast = new RegExp(`(?:${alternatives.join('|')})(?!${LATIN_WORD_CHARACTER})`, 'uy');
-	}
+	/** The RegExps are made when first run: a short document never runs some matchers' patterns at all. */
+	constructor(private readonly alternatives: readonly string[]) {}
 
 	/** The source of the RegExp of their alternation, which they match as. */
 	get source(): string {
@@ -202,9 +201,10 @@ class BoundedPatterns {
 
 	/** Where the alternation matches at `at` of `subject` (not after a letter or digit: the caller's check), or -1. */
 	endAt(subject: string, at: number): number {
-		this.fast.lastIndex = at;
-		if (!this.fast.test(subject)) return -1;
-		const end = this.fast.lastIndex;
+		const fast = (this.fast ??= new RegExp(`(?:${this.alternatives.join('|')})(?!${LATIN_WORD_CHARACTER})`, 'uy'));
+		fast.lastIndex = at;
+		if (!fast.test(subject)) return -1;
+		const end = fast.lastIndex;
 		if (!precedesWordCharacter(subject, end)) return end;
 		this.exact ??= new RegExp(alternation(this.alternatives), 'uy');
 		this.exact.lastIndex = at;
@@ -309,6 +309,8 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	const positions = starts.positions;
 	if (!matcher.index.prefixTable.mayStartIn(matcher.slot, starts)) return NO_CANDIDATES as Offsets[];
 	let i = nextCandidate(prefixes, starts, 0);
+	// No word start begins like a match: nothing to search with (a matcher's search is made when first needed).
+	if (i < 0) return NO_MATCHES;
 	const out: Offsets[] = [];
 	const folded = starts.folded;
 	let search = folded === undefined ? null : matcher.search;
