@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { isWordReviewView, readOnlyViewMessage } from '../../server/src/lsp/docxProtocol';
 import { openRuleDocumentation } from './ruleDocumentation';
-import { DIAGNOSTIC_SOURCE, Requests, ServerCommands, type DiagnosticData, type FindingCommandArgs, type RuleSummary, type SuggestionData } from '../../server/src/lsp/protocol';
+import { DIAGNOSTIC_SOURCE, Requests, ServerCommands, type DiagnosticData, type FindingCommandArgs, type RuleSummary, type SuggestionData, type SuggestionsParams } from '../../server/src/lsp/protocol';
 
 type Next = (command: string, args: unknown[]) => vscode.ProviderResult<unknown>;
 
@@ -45,7 +45,16 @@ export async function commandMiddleware(command: string, args: unknown[], next: 
 			const finding = (args[0] as FindingCommandArgs | undefined) ?? (await findingAtCursor(true));
 			if (!finding) return undefined;
 			refuseReadOnlyView(finding);
-			const suggestion = finding.suggestion ?? (await pickSuggestion(finding));
+			let suggestion = finding.suggestion;
+			if (!suggestion) {
+				// The diagnostic says how many suggestions its finding has; the server has them (the last review's).
+				const suggestions = await suggestionsOf(finding, client());
+				if (suggestions.length === 0) {
+					void vscode.window.showWarningMessage(vscode.l10n.t('Accountable: there is no finding with a suggestion at the cursor.'));
+					return undefined;
+				}
+				suggestion = await pickSuggestion(suggestions);
+			}
 			if (!suggestion) return undefined;
 			return next(command, [{ ...finding, suggestion }]);
 		}
@@ -80,7 +89,12 @@ function refuseReadOnlyView(finding: FindingCommandArgs): void {
 }
 
 interface CursorFinding extends FindingCommandArgs {
-	suggestions: SuggestionData[];
+	/** How many suggestions the finding has (DiagnosticData.fixes). */
+	fixes: number;
+	/** The diagnostic as the server published it: how the server finds its suggestions (Requests.suggestions). */
+	diagnostic: SuggestionsParams['diagnostic'];
+	/** Its suggestions, when the diagnostic carries them (one published by an earlier server). */
+	suggestions?: SuggestionData[];
 }
 
 /** The Accountable finding under the cursor; asks which one when several overlap. */
@@ -95,7 +109,7 @@ async function findingAtCursor(needsSuggestion = false): Promise<CursorFinding |
 		.getDiagnostics(editor.document.uri)
 		.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(position))
 		.map((d) => toFinding(d, editor.document.uri))
-		.filter((f): f is CursorFinding => f !== undefined && (!needsSuggestion || f.suggestions.length > 0));
+		.filter((f): f is CursorFinding => f !== undefined && (!needsSuggestion || f.fixes > 0));
 	if (here.length === 0) {
 		void vscode.window.showWarningMessage(needsSuggestion ? vscode.l10n.t('Accountable: there is no finding with a suggestion at the cursor.') : vscode.l10n.t('Accountable: there is no finding at the cursor.'));
 		return undefined;
@@ -113,17 +127,28 @@ function toFinding(d: vscode.Diagnostic, uri: vscode.Uri): CursorFinding | undef
 	if (!code) return undefined;
 	// vscode-languageclient keeps the server's `data` on the diagnostics it creates.
 	const data = (d as vscode.Diagnostic & { data?: DiagnosticData }).data;
+	const carried = Array.isArray(data?.suggestions) ? data.suggestions : undefined;
+	const position = (p: vscode.Position) => ({ line: p.line, character: p.character });
 	return {
 		uri: uri.toString(),
 		ruleId: String(code.value),
 		line: d.range.start.line,
 		docUrl: code.target?.toString(),
-		suggestions: Array.isArray(data?.suggestions) ? data.suggestions : [],
+		fixes: carried?.length ?? data?.fixes ?? 0,
+		diagnostic: { code: String(code.value), range: { start: position(d.range.start), end: position(d.range.end) }, message: d.message },
+		...(carried ? { suggestions: carried } : {}),
 	};
 }
 
-async function pickSuggestion(finding: FindingCommandArgs & { suggestions?: SuggestionData[] }): Promise<SuggestionData | undefined> {
-	const suggestions = finding.suggestions ?? [];
+/** A finding's suggestions: those its diagnostic carries, else the server's for it. */
+async function suggestionsOf(finding: FindingCommandArgs & Partial<Pick<CursorFinding, 'diagnostic' | 'suggestions'>>, client: LanguageClient | undefined): Promise<SuggestionData[]> {
+	if (finding.suggestions && finding.suggestions.length > 0) return finding.suggestions;
+	if (!finding.diagnostic || !client) return [];
+	const params: SuggestionsParams = { uri: finding.uri, diagnostic: finding.diagnostic };
+	return (await client.sendRequest<SuggestionData[] | null>(Requests.suggestions, params)) ?? [];
+}
+
+async function pickSuggestion(suggestions: SuggestionData[]): Promise<SuggestionData | undefined> {
 	if (suggestions.length <= 1) return suggestions[0];
 	const picked = await vscode.window.showQuickPick(
 		suggestions.map((s) => ({ label: s.title, detail: s.text, suggestion: s })),

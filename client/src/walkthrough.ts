@@ -87,7 +87,10 @@ async function focusFinding(example: vscode.Uri, text: () => string): Promise<vs
 function exampleFinding(uri: vscode.Uri): vscode.Diagnostic | undefined {
 	const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
 	const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-	return ours.find((d) => code(d) === EXAMPLE_RULE) ?? ours.find((d) => ((d as vscode.Diagnostic & { data?: DiagnosticData }).data?.suggestions?.length ?? 0) > 0);
+	return ours.find((d) => code(d) === EXAMPLE_RULE) ?? ours.find((d) => {
+		const data = (d as vscode.Diagnostic & { data?: DiagnosticData }).data;
+		return (data?.fixes ?? data?.suggestions?.length ?? 0) > 0;
+	});
 }
 
 /** The finding, once the server has reviewed the example (a few seconds at most on a cold start). */

@@ -38,6 +38,25 @@ describe('matcher prefilter (word-start keys)', () => {
 		expect(skipped).toBeGreaterThan(20);
 	});
 
+	it('matches as the whole RegExp where a letter or digit of another script, or none, follows what a pattern matched', () => {
+		// The patterns' search checks only Latin letters and digits after a match in its RegExp and runs the
+		// whole alternation where another follows: these are the places it has to get right.
+		const patterns = ['raids?', 'raid(?:s|\\p{L})?', 'sting\\w*', '(?:police|polic(?:e|ing))', 'k\\w*', 'naïve', '\\d+'];
+		const pieces = ['raid', 'raids', 'Raids', 'sting', 'police', 'policing', 'kit', 'naïve', '12', ' ', '.', 'α', 'ΟΔΟΣ', 'Ж', 'жк', '日', '𝐀', '٣', 'é', 'ſ', '\u00b2', '\u02b0', '-'];
+		let matched = 0;
+		fc.assert(
+			fc.property(fc.subarray(['raid', 'operation', 'victim*'], { minLength: 1 }), fc.subarray(patterns, { minLength: 1 }), fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (terms, chosen, parts) => {
+				const matcher = compileMatcher(terms, chosen);
+				const text = parts.join('');
+				const filtered = findAll(matcher, text, 0, wordStarts(text));
+				matched += filtered.length;
+				expect(filtered, JSON.stringify({ terms, chosen, text })).toEqual(findAll(matcher, text, 0));
+			}),
+			{ numRuns: 1500 },
+		);
+		expect(matched).toBeGreaterThan(100);
+	});
+
 	it('never changes the matches of the built-in rules’ matchers on their examples and a generated policy', () => {
 		const reviewer = builtinReviewer();
 		let filterable = 0;

@@ -137,7 +137,7 @@ describe('the extension around the server commands', () => {
 		state.diagnostics = [diagnostic(RULE, 4), diagnostic('framing/x', 9), { ...diagnostic('other/rule', 4), source: 'cspell' }];
 		const call = run('accountable.disableRuleInWorkspace', []);
 		await call.result;
-		expect(call.next).toHaveBeenCalledWith('accountable.disableRuleInWorkspace', [{ uri: DOC, ruleId: RULE, line: 4, docUrl: DOC_URL, suggestions: [] }]);
+		expect(call.next).toHaveBeenCalledWith('accountable.disableRuleInWorkspace', [expect.objectContaining({ uri: DOC, ruleId: RULE, line: 4, docUrl: DOC_URL })]);
 
 		state.diagnostics = [];
 		const none = run('accountable.disableRuleInWorkspace', []);
@@ -157,6 +157,30 @@ describe('the extension around the server commands', () => {
 		await call.result;
 		expect(state.pickCalls).toBe(1);
 		expect((call.next.mock.calls[0]![1][0] as { suggestion: unknown }).suggestion).toEqual(suggestions[1]);
+	});
+
+	it('asks the server for the suggestions of the finding under the cursor, which its diagnostic only counts', async () => {
+		const suggestions = [
+			{ kind: 'replace', title: 'A', text: 'a', range: {} },
+			{ kind: 'insert', title: 'B', text: 'b', range: {} },
+		];
+		state.diagnostics = [{ ...diagnostic(RULE, 4), data: { fixes: 2 } }, { ...diagnostic('framing/x', 4), data: {} }];
+		state.pick = (items) => items[1];
+		const requests: unknown[][] = [];
+		const server = { sendRequest: async (...a: unknown[]) => (requests.push(a), suggestions) };
+		const next = vi.fn(async (_c: string, a: unknown[]) => ({ ran: a }));
+		await commandMiddleware('accountable.applySuggestion', [], next, () => server as never);
+		// Only the finding with suggestions is offered; the server is asked with the diagnostic as published.
+		expect(requests).toEqual([['accountable/suggestions', { uri: DOC, diagnostic: { code: RULE, range: { start: { line: 4, character: 0 }, end: { line: 4, character: 40 } }, message: 'm' } }]]);
+		expect(state.pickCalls).toBe(1);
+		expect((next.mock.calls[0]![1][0] as { suggestion: unknown }).suggestion).toEqual(suggestions[1]);
+
+		// The server no longer has them (a review since): said, and nothing applied.
+		const none = vi.fn();
+		const gone = { sendRequest: async () => [] };
+		await commandMiddleware('accountable.applySuggestion', [], none, () => gone as never);
+		expect(none).not.toHaveBeenCalled();
+		expect(state.warnings).toEqual(['Accountable: there is no finding with a suggestion at the cursor.']);
 	});
 
 	it('opens the rule\'s rendered documentation (not its file) in the Markdown preview, without the server command', async () => {

@@ -242,7 +242,12 @@ describe('language server: hover and quick fixes', () => {
 		await start();
 		const uri = client.open(path.join(dir, 'draft.md'), DRAFT);
 		const d = (await client.waitForDiagnostics(uri, withRule(SLAVERY))).find((x) => x.code === SLAVERY)!;
-		const suggestion = (d.data as { suggestions: unknown[] }).suggestions[0];
+		// The diagnostic says how many suggestions its finding has; the server gives them.
+		expect(d.data).toEqual({ fixes: 1 });
+		const [suggestion, ...more] = await client.connection.sendRequest<unknown[]>('accountable/suggestions', { uri, diagnostic: { code: d.code, range: d.range, message: d.message } });
+		expect(suggestion).toMatchObject({ kind: 'replace', title: 'Replace with "person trafficked for sexual exploitation"', text: 'person trafficked for sexual exploitation' });
+		expect(more).toEqual([]);
+		expect(await client.connection.sendRequest('accountable/suggestions', { uri, diagnostic: { code: d.code, range: d.range, message: 'something else' } })).toEqual([]);
 		const before = client.publishCount(uri);
 		await client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.applySuggestion', arguments: [{ uri, ruleId: SLAVERY, suggestion }] });
 		expect(client.text(uri)).toContain('warn the public about person trafficked for sexual exploitation');

@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IncrementalReviewer, SEVERITIES, severityRank, type Finding, type Severity } from '../../server/src/engine';
-import { findingDiagnostics, toDiagnostic } from '../../server/src/lsp/diagnostics';
+import { codeActionsFor } from '../../server/src/lsp/codeActions';
+import { findingDiagnostics, findingSuggestions, toDiagnostic } from '../../server/src/lsp/diagnostics';
+import type { DiagnosticData } from '../../server/src/lsp/protocol';
 import { builtinReviewer } from '../helpers/rules';
 import { densePolicy, loadCorpus } from '../bench/generate';
 
@@ -62,7 +64,37 @@ describe('the diagnostics published for a document', () => {
 		expect(toDiagnostic({ ...f, offsets: { start: f.offsets.start + 1, end: f.offsets.end + 1 } }, URI)).toBe(first);
 		expect(toDiagnostic({ ...f, message: 'Another message' }, URI).message).toBe('Another message');
 		expect(toDiagnostic({ ...f, severity: f.severity === 'hint' ? 'error' : 'hint' }, URI).severity).not.toBe(first.severity);
-		expect(toDiagnostic({ ...f, suggestions: f.suggestions.map((s) => ({ ...s, text: 'other text' })) }, URI).data).toMatchObject({ suggestions: [{ text: 'other text' }] });
+		expect(toDiagnostic({ ...f, suggestions: [...f.suggestions, f.suggestions[0]!] }, URI).data).toMatchObject({ fixes: f.suggestions.length + 1 });
+	});
+
+	it('say how many suggestions a finding has, and its quick fixes are exactly its suggestions, looked up by the server', () => {
+		const withSuggestions = findings.filter((f) => f.suggestions.length > 0);
+		expect(withSuggestions.length).toBeGreaterThan(50);
+		const diagnostics = findingDiagnostics(findings, URI, 1e9);
+		// No suggestion's title or text is sent with a diagnostic (they were half of each publish).
+		expect(diagnostics.some((d) => JSON.stringify(d).includes('"suggestions"'))).toBe(false);
+		diagnostics.forEach((d, i) => {
+			const f = findings[i]!;
+			expect((d.data as DiagnosticData | undefined)?.fixes).toBe(f.suggestions.length || undefined);
+			// What the published diagnostic carried before, and what a code action made from it edits.
+			const expected = f.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range }));
+			expect(findingSuggestions(d, findings)).toEqual(expected);
+			const params = { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } };
+			const edits = codeActionsFor(params, () => undefined, () => findings).flatMap((a) => (a.edit ? a.edit.changes![URI]! : []));
+			expect(edits).toEqual(expected.map((s) => ({ range: s.range, newText: s.text })));
+		});
+	});
+
+	it('have no suggestions once the finding is gone or says something else (a review since), and keep those a diagnostic carries', () => {
+		const f = findings.find((x) => x.suggestions.length > 0)!;
+		const d = toDiagnostic(f, URI);
+		expect(findingSuggestions(d, findings)).not.toEqual([]);
+		expect(findingSuggestions({ ...d, message: 'Another message' }, findings)).toEqual([]);
+		expect(findingSuggestions(d, findings.filter((x) => x !== f))).toEqual([]);
+		expect(findingSuggestions(d, undefined)).toEqual([]);
+		// A diagnostic published by an earlier server carries its suggestions.
+		const carried = [{ kind: 'insert' as const, title: 'T', text: 'x', range: d.range }];
+		expect(findingSuggestions({ ...d, data: { suggestions: carried } }, undefined)).toEqual(carried);
 	});
 });
 

@@ -17,10 +17,10 @@ import { CONFIG_NAMES } from '../engine/configFile';
 import { DEFAULT_MAX_DOCUMENT_SIZE, refusalOf } from '../engine/review/refusal';
 import { codeActionsFor, FIX_ALL_KIND } from '../lsp/codeActions';
 import { changeDelayMs, Debouncer } from '../lsp/debouncer';
-import { binaryDiagnostic, findingDiagnostics, reviewFailedDiagnostic, tooLargeDiagnostic } from '../lsp/diagnostics';
+import { binaryDiagnostic, findingDiagnostics, findingSuggestions, reviewFailedDiagnostic, tooLargeDiagnostic } from '../lsp/diagnostics';
 import { hoverFor } from '../lsp/hover';
 import { ServerLog } from '../lsp/log';
-import { DOCUMENT_PROFILE_NOTIFICATION, Requests, ServerCommands, type DocumentProfileParams, type FindingCommandArgs, type InitializationOptions, type RuleDocumentation, type RuleDocumentationParams, type RuleSummary } from '../lsp/protocol';
+import { DOCUMENT_PROFILE_NOTIFICATION, Requests, ServerCommands, type DocumentProfileParams, type FindingCommandArgs, type InitializationOptions, type RuleDocumentation, type RuleDocumentationParams, type RuleSummary, type SuggestionData, type SuggestionsParams } from '../lsp/protocol';
 import { normalizeSettings, reviewOverrides, type EditorSettings } from '../lsp/settings';
 import { disableForFileEdit, disableForLineEdit } from '../lsp/suppressionEdits';
 import { isIgnoredUri, parentUri, WorkspaceConfiguration } from './workspaceConfig';
@@ -105,7 +105,7 @@ export class WebAccountableServer {
 			}, null),
 		);
 		c.onCodeAction((params) =>
-			this.log.guard('codeAction', () => codeActionsFor(params, () => this.currentFindings(params.textDocument.uri)).filter((a) => !a.command || WEB_COMMANDS.includes(a.command.command as (typeof WEB_COMMANDS)[number])), []),
+			this.log.guard('codeAction', () => codeActionsFor(params, () => this.currentFindings(params.textDocument.uri), () => this.reviewed.get(params.textDocument.uri)?.findings).filter((a) => !a.command || WEB_COMMANDS.includes(a.command.command as (typeof WEB_COMMANDS)[number])), []),
 		);
 		c.onExecuteCommand(async (params) => {
 			try {
@@ -118,6 +118,9 @@ export class WebAccountableServer {
 		});
 		c.onRequest(Requests.rules, (): RuleSummary[] =>
 			[...this.rules.values()].filter((r) => !r.spec.provision).map((r) => ({ id: r.id, category: r.category, severity: r.spec.severity, summary: r.spec.summary, docUrl: r.docUrl })),
+		);
+		c.onRequest(Requests.suggestions, (params: SuggestionsParams) =>
+			this.log.guard('suggestions', (): SuggestionData[] => (params?.diagnostic ? findingSuggestions(params.diagnostic, this.reviewed.get(params.uri)?.findings) : []), []),
 		);
 		c.onRequest(Requests.ruleDocumentation, (params: RuleDocumentationParams) =>
 			this.log.guard('ruleDocumentation', (): RuleDocumentation | null => {

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
 import type { Finding } from '../engine';
-import { findingData } from './diagnostics';
+import { findingData, findingSuggestions } from './diagnostics';
 import { isWordReviewView } from './docxProtocol';
 import { ServerCommands, type FindingCommandArgs } from './protocol';
 
@@ -9,8 +9,14 @@ import { ServerCommands, type FindingCommandArgs } from './protocol';
  * Quick fixes for our diagnostics: apply each suggestion (a replacement or a model clause) as an edit, then
  * the commands that disable the rule (line, file, workspace) and show its documentation. The disable
  * actions are commands, not edits, so a client can ask for a reason first (the VS Code extension does).
+ * `documentFindings`: the findings of the document's current text (fix all); `publishedFindings`: those its
+ * diagnostics were last published from, where each diagnostic's suggestions are found (findingSuggestions).
  */
-export function codeActionsFor(params: CodeActionParams, documentFindings: () => readonly Finding[] | undefined = () => undefined): CodeAction[] {
+export function codeActionsFor(
+	params: CodeActionParams,
+	documentFindings: () => readonly Finding[] | undefined = () => undefined,
+	publishedFindings: () => readonly Finding[] | undefined = documentFindings,
+): CodeAction[] {
 	const only = params.context.only;
 	const uri = params.textDocument.uri;
 	// Source actions are only sent when asked for (the Source Action menu, editor.codeActionsOnSave), as
@@ -28,7 +34,7 @@ export function codeActionsFor(params: CodeActionParams, documentFindings: () =>
 	for (const diagnostic of params.context.diagnostics) {
 		const data = findingData(diagnostic);
 		if (!data) continue;
-		if (!readOnly) data.suggestions.forEach((s, i) => {
+		if (!readOnly) findingSuggestions(diagnostic, publishedFindings()).forEach((s, i) => {
 			fixes.push({
 				title: s.kind === 'insert' ? l10n.t('Insert model clause: {0}', s.title) : `${s.title}`,
 				kind: CodeActionKind.QuickFix,

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { SEVERITIES, severityRank, type Finding, type LoadError, type Severity } from '../engine';
-import { DIAGNOSTIC_SOURCE, ServerCodes, type DiagnosticData, type FindingData } from './protocol';
+import { DIAGNOSTIC_SOURCE, ServerCodes, type DiagnosticData, type FindingData, type SuggestionData } from './protocol';
 
 /** The one place findings and problems become LSP diagnostics. */
 
@@ -39,11 +39,6 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
 function sameDiagnostic(a: Finding, b: Finding): boolean {
 	if (a.severity !== b.severity || a.ruleId !== b.ruleId || a.docUrl !== b.docUrl || a.message !== b.message || a.scope !== b.scope || !a.quoted !== !b.quoted) return false;
 	if (a.suggestions.length !== b.suggestions.length || (a.related?.length ?? 0) !== (b.related?.length ?? 0)) return false;
-	for (let i = 0; i < a.suggestions.length; i++) {
-		const s = a.suggestions[i]!;
-		const t = b.suggestions[i]!;
-		if (s.range !== t.range || s.kind !== t.kind || s.title !== t.title || s.text !== t.text) return false;
-	}
 	for (let i = 0; i < (a.related?.length ?? 0); i++) if (a.related![i]!.range !== b.related![i]!.range || a.related![i]!.message !== b.related![i]!.message) return false;
 	return true;
 }
@@ -52,7 +47,9 @@ function makeDiagnostic(finding: Finding, uri: string): Diagnostic {
 	const data: DiagnosticData = {};
 	if (finding.scope !== 'span') data.scope = finding.scope;
 	if (finding.quoted) data.quoted = true;
-	if (finding.suggestions.length > 0) data.suggestions = finding.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range }));
+	// How many, not what: the suggestions' titles and texts were half of each publish, sent again on every
+	// keystroke; a client asks for them when it needs them (findingSuggestions: quick fixes, Requests.suggestions).
+	if (finding.suggestions.length > 0) data.fixes = finding.suggestions.length;
 	const diagnostic: Diagnostic = {
 		range: finding.range,
 		severity: SEVERITY[finding.severity],
@@ -76,6 +73,34 @@ export function findingData(diagnostic: Diagnostic): FindingData | undefined {
 	if (typeof ruleId !== 'string' || !ruleId.includes('/') || typeof docUrl !== 'string') return undefined;
 	const data = (diagnostic.data ?? {}) as DiagnosticData;
 	return { ruleId, category: ruleId.split('/')[0]!, docUrl, scope: data.scope ?? 'span', quoted: data.quoted, suggestions: Array.isArray(data.suggestions) ? data.suggestions : [] };
+}
+
+/** A finding's suggestions as a client applies them (an edit of `range` to `text`). */
+export function suggestionData(finding: Finding): SuggestionData[] {
+	return finding.suggestions.map((s) => ({ kind: s.kind, title: s.title, text: s.text, range: s.range }));
+}
+
+/**
+ * The suggestions of one of our diagnostics: those it carries (a diagnostic made by an earlier server), else
+ * those of the finding it was made from, looked up in the findings it was published with (same rule, range and
+ * message; the first such finding, as a diagnostic cannot tell two identical findings apart). None when the
+ * diagnostic is not among them (a review since has changed or removed it).
+ */
+export function findingSuggestions(diagnostic: Pick<Diagnostic, 'code' | 'range' | 'message' | 'data'>, findings: readonly Finding[] | undefined): SuggestionData[] {
+	const carried = (diagnostic.data as DiagnosticData | undefined)?.suggestions;
+	if (Array.isArray(carried)) return carried;
+	if (!findings || typeof diagnostic.code !== 'string') return [];
+	const { start, end } = diagnostic.range;
+	const finding = findings.find(
+		(f) =>
+			f.range.start.line === start.line &&
+			f.range.start.character === start.character &&
+			f.range.end.line === end.line &&
+			f.range.end.character === end.character &&
+			f.ruleId === diagnostic.code &&
+			f.message === diagnostic.message,
+	);
+	return finding ? suggestionData(finding) : [];
 }
 
 /**

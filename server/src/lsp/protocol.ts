@@ -27,7 +27,19 @@ export const Requests = {
 	rules: 'accountable/rules',
 	/** RuleDocumentationParams → RuleDocumentation | null: a rule's documentation, rendered for reading (no patterns). */
 	ruleDocumentation: 'accountable/ruleDocumentation',
+	/**
+	 * SuggestionsParams → SuggestionData[]: the suggestions of one of our diagnostics of an open document (those
+	 * of the last review's finding with its rule, range and message; none when there is no such finding). A
+	 * diagnostic says only how many it has (DiagnosticData.fixes).
+	 */
+	suggestions: 'accountable/suggestions',
 } as const;
+
+export interface SuggestionsParams {
+	uri: string;
+	/** The diagnostic's code, range and message, as published. */
+	diagnostic: { code: string; range: LspRange; message: string };
+}
 
 /**
  * Requests the web extension's server (server/src/browser) sends to the editor: it runs in a web worker, with
@@ -121,6 +133,8 @@ export interface SuggestionData {
  * diagnostic's `code` and its documentation link the `codeDescription`; `data` carries only the rest, and
  * only what differs from the usual (DiagnosticData), so a document with thousands of findings is not sent
  * the same fields thousands of times on every keystroke. findingData (diagnostics.ts) reads it all back.
+ * The suggestions are not sent with the diagnostic (they were half of each publish): `data.fixes` says how
+ * many there are, and the server gives them as quick fixes or on request (Requests.suggestions).
  */
 export interface FindingData {
 	ruleId: string;
@@ -131,8 +145,12 @@ export interface FindingData {
 	suggestions: SuggestionData[];
 }
 
-/** `Diagnostic.data` of a finding: its scope when not 'span', quoted when true, its suggestions when it has any. */
-export type DiagnosticData = Partial<Pick<FindingData, 'scope' | 'quoted' | 'suggestions'>>;
+/**
+ * `Diagnostic.data` of a finding: its scope when not 'span', quoted when true, and how many suggestions it
+ * has when it has any (`fixes`). `suggestions` is read when present (a diagnostic made by an earlier server)
+ * but no longer sent.
+ */
+export type DiagnosticData = Partial<Pick<FindingData, 'scope' | 'quoted' | 'suggestions'>> & { fixes?: number };
 
 /** Arguments of the per-finding commands (one object, so keyboard and voice users can call them too). */
 export interface FindingCommandArgs {

@@ -21,7 +21,8 @@ import { ANNOTATE_DOCX_REQUEST, type AnnotateDocxParams } from './docxProtocol';
 import { hoverFor } from './hover';
 import { ServerLog } from './log';
 import { uriToPath, WorkspacePaths } from './paths';
-import { ServerCommands, Requests, type InitializationOptions, type RuleDocumentation, type RuleDocumentationParams, type RulesParams } from './protocol';
+import { ServerCommands, Requests, type InitializationOptions, type RuleDocumentation, type RuleDocumentationParams, type RulesParams, type SuggestionData, type SuggestionsParams } from './protocol';
+import { findingSuggestions } from './diagnostics';
 import { ruleDocumentationMarkdown } from '../engine';
 import { registerReportRequest } from './reportRequest';
 import { WordEditors } from './wordEditor';
@@ -82,7 +83,9 @@ export class AccountableServer {
 				return last ? (hoverFor(last.findings, params.position, last.rule, (f) => this.documentationLink(f.ruleId, params.textDocument.uri, f.docUrl)) ?? null) : null;
 			}, null),
 		);
-		c.onCodeAction((params) => log.guard('codeAction', () => codeActionsFor(params, () => this.reviews.currentFindings(params.textDocument.uri)), []));
+		c.onCodeAction((params) =>
+			log.guard('codeAction', () => codeActionsFor(params, () => this.reviews.currentFindings(params.textDocument.uri), () => this.reviews.lastReview(params.textDocument.uri)?.findings), []),
+		);
 		c.onExecuteCommand(async (params, token) => {
 			try {
 				return await this.commands.execute(params.command, params.arguments ?? [], token, params.workDoneToken);
@@ -93,6 +96,9 @@ export class AccountableServer {
 			}
 		});
 		c.onRequest(Requests.rules, (params: RulesParams | undefined) => log.guard('rules', () => this.configuration.ruleSummaries(params?.uri), []));
+		c.onRequest(Requests.suggestions, (params: SuggestionsParams) =>
+			log.guard('suggestions', (): SuggestionData[] => (params?.diagnostic ? findingSuggestions(params.diagnostic, this.reviews.lastReview(params.uri)?.findings) : []), []),
+		);
 		c.onRequest(Requests.ruleDocumentation, (params: RuleDocumentationParams) =>
 			log.guard('ruleDocumentation', (): RuleDocumentation | null => {
 				const rule = typeof params?.ruleId === 'string' ? this.reviews.ruleById(params.ruleId, params.uri) : undefined;

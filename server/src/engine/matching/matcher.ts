@@ -3,7 +3,7 @@ import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
 import { isCandidate, matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type WordStarts } from './prefilter';
-import { followsWordCharacter, TermIndex, type FoundTerms } from './termIndex';
+import { followsWordCharacter, precedesWordCharacter, TermIndex, type FoundTerms } from './termIndex';
 
 /**
  * A compiled group of alternatives: literal terms (inflected), vocabulary references already expanded, and
@@ -36,7 +36,7 @@ interface FoldedSearch {
 	order: Map<number, number>;
 	/** `order` by id, one more than the order (0: not its term), up to its largest id: looked up at every place a term was found. */
 	ranks: Int32Array;
-	patterns: RegExp | null;
+	patterns: BoundedPatterns | null;
 	/**
 	 * The patterns' own prefixes (prefixBits), where the matcher's are those of its terms too: a word start
 	 * that begins with none of them is one no pattern matches at. Undefined: try the patterns at every candidate.
@@ -143,16 +143,72 @@ class CompiledMatcher implements Matcher {
 				fits &&= added.fits;
 				if (!order.has(added.id)) order.set(added.id, i);
 			});
-			const patterns = this.patterns.length > 0 ? foldedAlternation(this.index, [], this.patterns) : null;
+			const patterns = this.patterns.length > 0 ? foldedAlternatives(this.index, [], this.patterns) : null;
 			if (!fits || patterns === undefined) this.foldedSearch = null;
 			else {
 				const patternKeys = patterns !== null && this.terms.length > 0 ? matcherPrefixKeys([], this.patterns, this.untrusted, this.index.patternPrefixes) : undefined;
 				const ranks = new Int32Array(order.size === 0 ? 0 : Math.max(...order.keys()) + 1);
 				for (const [id, rank] of order) ranks[id] = rank + 1;
-				this.foldedSearch = { order, ranks, patterns: patterns === null ? null : new RegExp(patterns, 'uy'), patternPrefixes: patternKeys ? prefixBits(patternKeys) : undefined };
+				this.foldedSearch = { order, ranks, patterns: patterns === null ? null : new BoundedPatterns(patterns), patternPrefixes: patternKeys ? prefixBits(patternKeys) : undefined };
 			}
 		}
 		return this.foldedSearch;
+	}
+}
+
+/**
+ * The letters and digits of Unicode (`[\p{L}\p{N}]`) up to U+024F (Basic Latin to Latin Extended-B), as a
+ * character class of explicit ranges: worked out once from the property itself.
+ */
+const LATIN_WORD_CHARACTER = (() => {
+	const word = /[\p{L}\p{N}]/u;
+	const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+	const ranges: string[] = [];
+	for (let c = 0; c <= 0x24f; c++) {
+		if (!word.test(String.fromCharCode(c))) continue;
+		let end = c;
+		while (end < 0x24f && word.test(String.fromCharCode(end + 1))) end++;
+		ranges.push(end === c ? hex(c) : `${hex(c)}-${hex(end)}`);
+		c = end;
+	}
+	return `[${ranges.join('')}]`;
+})();
+
+/**
+ * A matcher's patterns, folded, tried at a word start of folded text as the RegExp of their alternation
+ * (`alternation`, made only when needed) matches there, but compiled at a fraction of its cost. V8 compiles a
+ * RegExp when it is first run, and the word boundaries around the alternation, `[\p{L}\p{N}]` with the u flag,
+ * cost it about a quarter of a millisecond each time (the class's hundreds of ranges), more than most patterns
+ * themselves: the matchers' pattern RegExps were about 48 ms of compiling in a new process reviewing the example
+ * bill. So the RegExp run first (`fast`) has no boundary before (the caller has checked it:
+ * followsWordCharacter) and, after, only that no Latin letter or digit (LATIN_WORD_CHARACTER) follows. It
+ * accepts every end the alternation accepts, and more, in the same order of trying, so where it finds no match
+ * the alternation finds none, and where its match is not followed by a letter or digit of any script it is the
+ * alternation's match. Otherwise (a Greek, Cyrillic or other letter right after the match) the alternation
+ * itself is made and run.
+ */
+class BoundedPatterns {
+	private fast?: RegExp;
+	private exact?: RegExp;
+
+	/** The RegExps are made when first run: a short document never runs some matchers' patterns at all. */
+	constructor(private readonly alternatives: readonly string[]) {}
+
+	/** The source of the RegExp of their alternation, which they match as. */
+	get source(): string {
+		return alternation(this.alternatives);
+	}
+
+	/** Where the alternation matches at `at` of `subject` (not after a letter or digit: the caller's check), or -1. */
+	endAt(subject: string, at: number): number {
+		const fast = (this.fast ??= new RegExp(`(?:${this.alternatives.join('|')})(?!${LATIN_WORD_CHARACTER})`, 'uy'));
+		fast.lastIndex = at;
+		if (!fast.test(subject)) return -1;
+		const end = fast.lastIndex;
+		if (!precedesWordCharacter(subject, end)) return end;
+		this.exact ??= new RegExp(alternation(this.alternatives), 'uy');
+		this.exact.lastIndex = at;
+		return this.exact.test(subject) ? this.exact.lastIndex : -1;
 	}
 }
 
@@ -166,7 +222,7 @@ function alternation(alternatives: readonly string[]): string {
  * set share vocabularies, and a new process that folded each matcher's whole source (and had the `iu` RegExp
  * made first, only to read its source back) spent a fifth of a second of a 100 KB review on it.
  */
-const foldedAlternatives = new WeakMap<TermIndex, Map<string, string | null>>();
+const foldedByIndex = new WeakMap<TermIndex, Map<string, string | null>>();
 
 /**
  * foldPatternSource of the matcher's RegExp source (`alternation`, terms then patterns), folded an
@@ -175,8 +231,14 @@ const foldedAlternatives = new WeakMap<TermIndex, Map<string, string | null>>();
  * boundaries around them hold no letter to fold. Undefined when one alternative cannot be folded.
  */
 function foldedAlternation(index: TermIndex, terms: readonly string[], patterns: readonly string[]): string | undefined {
-	let byAlternative = foldedAlternatives.get(index);
-	if (!byAlternative) foldedAlternatives.set(index, (byAlternative = new Map()));
+	const folded = foldedAlternatives(index, terms, patterns);
+	return folded && alternation(folded);
+}
+
+/** The alternatives of foldedAlternation, folded, in its order; undefined when one cannot be folded. */
+function foldedAlternatives(index: TermIndex, terms: readonly string[], patterns: readonly string[]): string[] | undefined {
+	let byAlternative = foldedByIndex.get(index);
+	if (!byAlternative) foldedByIndex.set(index, (byAlternative = new Map()));
 	const folded: string[] = [];
 	const fold = (key: string, source: () => string): boolean => {
 		let f = byAlternative.get(key);
@@ -190,7 +252,7 @@ function foldedAlternation(index: TermIndex, terms: readonly string[], patterns:
 		if (!byAlternative.has(`p${pattern}`) && Object.hasOwn(index.foldedPatterns, pattern)) byAlternative.set(`p${pattern}`, index.foldedPatterns[pattern]!);
 		if (!fold(`p${pattern}`, () => `(?:${pattern})`)) return undefined;
 	}
-	return alternation(folded);
+	return folded;
 }
 
 /** The matcher's patterns folded (foldPatternSource of `(?:source)`, null: cannot be), by source: for the build step's CompiledRules.foldedPatterns. */
@@ -247,6 +309,8 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	const positions = starts.positions;
 	if (!matcher.index.prefixTable.mayStartIn(matcher.slot, starts)) return NO_CANDIDATES as Offsets[];
 	let i = nextCandidate(prefixes, starts, 0);
+	// No word start begins like a match: nothing to search with (a matcher's search is made when first needed).
+	if (i < 0) return NO_MATCHES;
 	const out: Offsets[] = [];
 	const folded = starts.folded;
 	let search = folded === undefined ? null : matcher.search;
@@ -264,10 +328,7 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
 			if (followsWordCharacter(subject, at)) continue;
 			if (terms) end = firstTermEnd(terms, i, search.ranks);
-			if (end < 0 && search.patterns && (!search.patternPrefixes || isCandidate(search.patternPrefixes, starts, i))) {
-				search.patterns.lastIndex = at;
-				if (search.patterns.test(subject)) end = search.patterns.lastIndex;
-			}
+			if (end < 0 && search.patterns && (!search.patternPrefixes || isCandidate(search.patternPrefixes, starts, i))) end = search.patterns.endAt(subject, at);
 		} else {
 			if (sticky === null) {
 				// On folded text without the `i` flag where the pattern folds, else on the text with it.

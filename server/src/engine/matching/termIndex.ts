@@ -444,6 +444,15 @@ export function followsWordCharacter(text: string, i: number): boolean {
 	return WORD_CHARACTER.test(text) && WORD_CHARACTER.lastIndex === i;
 }
 
+/** Whether a letter or digit (Unicode's, as `[\p{L}\p{N}]` with the u flag) begins at `i` of the text. */
+export function precedesWordCharacter(text: string, i: number): boolean {
+	if (i >= text.length) return false;
+	const c = text.charCodeAt(i);
+	if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+	WORD_CHARACTER.lastIndex = i;
+	return WORD_CHARACTER.test(text);
+}
+
 function isHighSurrogate(c: number): boolean {
 	return c >= 0xd800 && c <= 0xdbff;
 }

@@ -30,7 +30,24 @@ export function baseSeverities(rules: readonly Rule[], settings: ReviewSettings,
 
 /** The order findings are reported in: by position, then rule id. */
 export function byPosition(a: Finding, b: Finding): number {
-	return a.offsets.start - b.offsets.start || a.offsets.end - b.offsets.end || a.ruleId.localeCompare(b.ruleId);
+	return a.offsets.start - b.offsets.start || a.offsets.end - b.offsets.end || compareRuleIds(a.ruleId, b.ruleId);
+}
+
+/** Rule ids of lower-case letters, digits, hyphens and slashes: every built-in rule's, and most packs'. */
+const PLAIN_RULE_ID = /^[a-z0-9/-]*$/;
+
+/**
+ * Rule ids in localeCompare's order. For plain ids that is the order of their code units (the Unicode root
+ * collation puts '-' before '/', both before digits, digits before letters, and a prefix first), compared
+ * without a collator: localeCompare makes one the first time it is called, about 8 ms of a new process
+ * reviewing a short document (CPU profile of the example bill). Other ids are compared by localeCompare.
+ * (A locale that tailors these letters, as Danish does "aa", no longer reorders plain ids: the order is the
+ * root collation's wherever the review runs.)
+ */
+export function compareRuleIds(a: string, b: string): number {
+	if (a === b) return 0;
+	if (PLAIN_RULE_ID.test(a) && PLAIN_RULE_ID.test(b)) return a < b ? -1 : 1;
+	return a.localeCompare(b);
 }
 
 /**
