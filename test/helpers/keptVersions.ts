@@ -2,9 +2,9 @@
 // it in several places, each edit reviewed incrementally, and counts the whole versions of the text still in
 // memory (a heap snapshot's strings that start with the document's title), with only the reviewer kept.
 // Counted are the versions the program holds: reachable by strong references from the heap's roots other than
-// V8's own handle scopes. Those also hold, for a while after the last review, what V8's compiler threads are
-// working on (an optimisation job holds a function's context, and so the last review's input): more often the
-// busier the machine, never a version the reviewer keeps.
+// V8's own handle scopes ("(Handle scope)" in the snapshot). Those hold, for a moment, objects V8 is working on
+// (its compiler threads among others); on a busy machine one held the closure context of the last review, and so
+// that review's input: the last version, counted as kept though nothing of the program held it.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
