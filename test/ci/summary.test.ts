@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempFolder } from '../helpers/cli';
 
-function summary(reports: Record<string, unknown>, order: string[] = Object.keys(reports)): string[] {
-	const dir = tempFolder(Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, JSON.stringify(report)])));
+function summary(reports: Record<string, unknown>, order: string[] = Object.keys(reports).filter((name) => name.endsWith('.json'))): string[] {
+	const dir = tempFolder(Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, typeof report === 'string' ? report : JSON.stringify(report)])));
 	const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ci-summary.mjs'), ...order.map((name) => (name.startsWith('--') ? name : path.join(dir, name)))], { encoding: 'utf8' });
 	fs.rmSync(dir, { recursive: true, force: true });
 	expect(result.status).toBe(0);
@@ -40,5 +40,29 @@ describe('the CI summary line', () => {
 	it('counts a failed step outside the tests (a README command) as one failure each', () => {
 		const lines = summary({ 'vitest.json': { numPassedTests: 900, numFailedTests: 0, numFailedTestSuites: 0 } }, ['--failed-step=npm run review:example', 'vitest.json']);
 		expect(lines).toEqual(['(failed: npm run review:example)', '900 passed, 1 failed']);
+	});
+
+	it('names each failed test above the closing line, with its file, the first line of its error and the run\'s property-test seed', () => {
+		const failed = (fullName: string, message: string) => ({ fullName, status: 'failed', failureMessages: [message] });
+		const lines = summary({
+			'vitest.json': {
+				numPassedTests: 5, numFailedTests: 2, numPendingTests: 0, numTodoTests: 0, numFailedTestSuites: 3, numRuntimeErrorTestSuites: 0,
+				testResults: [
+					{ name: '/tmp/accountable-ci-x/accountable/test/engine/a.test.ts', status: 'failed', message: '', assertionResults: [{ fullName: 'a passes', status: 'passed', failureMessages: [] }, failed('a keeps one version', 'AssertionError: expected 2 to be less than or equal to 1\n    at test/engine/a.test.ts:21:20')] },
+					{ name: '/tmp/accountable-ci-x/accountable/test/server/b.test.ts', status: 'failed', message: '', assertionResults: [failed('b publishes', 'Error: Test timed out in 30000ms.\nIf this is a long-running test, pass a timeout value')] },
+					{ name: '/tmp/accountable-ci-x/accountable/test/robustness/c.test.ts', status: 'failed', message: 'Error: Hook timed out in 60000ms.\nmore', assertionResults: [] },
+				],
+			},
+			'vitest.json.seed': '-1089798793\n',
+			'e2e-ui.json': { suite: 'vscode-ui', passed: 1, failed: 1, tests: [{ title: 'vscode-ui: opens', state: 'passed' }, { title: 'vscode-ui: hovers', state: 'failed', error: 'Error: no hover\n    at x' }] },
+		});
+		expect(lines).toEqual([
+			'(failed: test/engine/a.test.ts > a keeps one version: AssertionError: expected 2 to be less than or equal to 1)',
+			'(failed: test/server/b.test.ts > b publishes: Error: Test timed out in 30000ms.)',
+			'(failed: test/robustness/c.test.ts: Error: Hook timed out in 60000ms.)',
+			'(failed: vscode-ui: hovers: Error: no hover)',
+			'(the property tests of that run had seed -1089798793: replay with ACCOUNTABLE_SEED=-1089798793)',
+			'6 passed, 3 failed',
+		]);
 	});
 });

@@ -29,4 +29,15 @@ describe('pronouns for the people of a frame', () => {
 		const text = 'Any victim may leave the shelter. She will be placed under supervision.';
 		expect(resolved(text, text.indexOf('She'), ['victim'])).toEqual([]);
 	});
+
+	it('go back, after a pronoun that stands for the people, to whom it stands for, though others are named between', () => {
+		// Found by the quick-fix property (test/robustness/properties.test.ts, seed -449620848): "she" went back to
+		// the traffickers, so the diversion programme imposed on her was flagged only once a fix named "the person".
+		const text = 'Victims who assist in the prosecution of traffickers will receive housing assistance. Her case will be dropped once she completes the diversion program.';
+		expect(resolved(text, text.indexOf('Her case'), ['Victims'])).toEqual(['Her', 'she']);
+		// A pronoun after others named later than it is still theirs.
+		const later = 'Victims will receive housing assistance. Her case will be dropped once the trafficker she names is convicted.';
+		expect(resolved(later, later.indexOf('Her case'), ['Victims'])).toEqual(['Her']);
+	});
 });
+

@@ -3,6 +3,8 @@
  * prints it. Every fast-check property of the run uses it (test/helpers/property-seed.ts), so each run tries new
  * cases and a failure is replayed with `ACCOUNTABLE_SEED=<seed> npm test` (or npx vitest run <file>).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -22,5 +24,14 @@ export function propertySeedFrom(given: string | undefined, random: () => number
 export default function setup(project: TestProject): void {
 	const { seed, replayed } = propertySeedFrom(process.env.ACCOUNTABLE_SEED);
 	project.provide('propertySeed', seed);
+	// Beside the run's JSON report (CI asks for one, vitest.config.mts), for CI's summary of what failed
+	// (scripts/test-counts.mjs). Of this run's configuration: a vitest run by a test inherits the environment.
+	const output = project.globalConfig.outputFile;
+	const report = typeof output === 'string' ? output : output?.json;
+	if (report) {
+		const file = path.resolve(project.globalConfig.root, `${report}.seed`);
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		fs.writeFileSync(file, `${seed}\n`);
+	}
 	console.log(replayed ? `Property tests: seed ${seed}, from ACCOUNTABLE_SEED (replaying)` : `Property tests: seed ${seed} (new each run; replay this run's cases with ACCOUNTABLE_SEED=${seed})`);
 }

@@ -176,7 +176,13 @@ describe('quick fixes', () => {
 					}
 				}
 			}),
-			{ numRuns: 150 },
+			{
+				numRuns: 150,
+				// Counterexamples found before, tried on every run. Seed -449620848: after the fix named "the person",
+				// "she" went back to them and the diversion programme became a finding; "she" went to the traffickers
+				// before, though "Her" opening the sentence stood for the victims (reading/anaphora.ts).
+				examples: [['Victims who assist in the investigation and prosecution of traffickers will receive housing assistance.\nHer case will be dropped once she successfully completes the diversion program.\n# Services', 'markdown']],
+			},
 		);
 		expect(applied).toBeGreaterThan(50);
 	}, 120_000);

@@ -130,7 +130,7 @@ export class TestClient {
 	async initialize(): Promise<InitializeResult> {
 		const folder = this.options.workspaceFolder;
 		const caps = { configuration: true, workDoneProgress: true, showDocument: true, watchedFiles: true, ...this.options.capabilities };
-		const result = await this.connection.sendRequest<InitializeResult>('initialize', {
+		const request = this.connection.sendRequest<InitializeResult>('initialize', {
 			processId: this.inProcess ? null : process.pid,
 			rootUri: folder ? uriOf(folder) : null,
 			workspaceFolders: folder ? [{ uri: uriOf(folder), name: path.basename(folder) }] : null,
@@ -147,8 +147,24 @@ export class TestClient {
 				textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, synchronization: { didSave: true } },
 			},
 		});
+		// A server that cannot start (no build, an error on loading) fails here with what it printed, not at the
+		// test's timeout: the request alone would wait for an answer forever.
+		const result = await Promise.race([request, this.closed('initialize')]);
 		await this.connection.sendNotification('initialized', {});
 		return result;
+	}
+
+	/** Rejects when the server's process ends (its output read to the end), naming what it was waiting for; never settles in process. */
+	private closed(waitingFor: string): Promise<never> {
+		const child = this.process;
+		if (!child) return new Promise<never>(() => undefined);
+		const ended = new Promise<never>((_, reject) => {
+			const fail = (): void => reject(new Error(`the language server (${this.options.server ?? SERVER}) exited before answering ${waitingFor} (exit code ${child.exitCode ?? child.signalCode}): ${this.stderr.trim() || 'nothing on stderr'}`));
+			if (child.exitCode !== null || child.signalCode !== null) fail();
+			else child.once('close', fail);
+		});
+		ended.catch(() => undefined); // an exit after the answer (dispose) is no error
+		return ended;
 	}
 
 	open(file: string, text: string, languageId = file.endsWith('.md') ? 'markdown' : 'plaintext'): string {

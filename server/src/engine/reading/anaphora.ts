@@ -10,7 +10,8 @@ import type { Span } from './reading';
  * The antecedent is the nearest person named before the pronoun in its sentence: a pronoun after "the
  * traffickers" or "the police" refers to them, not to the victims named earlier. A pronoun that opens its
  * sentence continues the previous sentence's subject, its first person named: after "The traffickers
- * exploited the victims.", "They were arrested" is about the traffickers. "He" and "him" are left out: in
+ * exploited the victims.", "They were arrested" is about the traffickers. A pronoun that already stands for the
+ * people is the nearest mention of them for a pronoun after it in its sentence. "He" and "him" are left out: in
  * this field they are mostly the official quoted or the suspect.
  */
 const PRONOUN = /(?<![\p{L}\p{N}])(?:they|them|she|her)(?![\p{L}\p{N}'’-])/giu;
@@ -54,8 +55,13 @@ export function pronounsFor(text: string, from: number, people: readonly Span[])
 			const other = firstFrom(others, 0);
 			if (person === undefined || person.start >= from || (other !== undefined && other.start < person.start) || quantified(text, person)) continue;
 		} else {
-			const person = nearestBefore(people, at);
-			if (person === undefined || (person.start < from && quantified(text, person))) continue;
+			// The nearest mention of the people: one named, or a pronoun before it in this sentence that already
+			// stands for them ("HER case will be dropped once SHE completes …": she is whom her is, not the
+			// traffickers the sentence before names after the victims).
+			const named = nearestBefore(people, at);
+			const earlier = nearestBefore(out, at);
+			const person = earlier !== undefined && (named === undefined || earlier.end > named.end) ? earlier : named;
+			if (person === undefined || (person === named && person.start < from && quantified(text, person))) continue;
 			const other = nearestBefore(others, at);
 			// A person phrase that holds the other word ("the women's employers" is other; "sex workers' clients")
 			// is decided by whichever ends later, the head of the phrase.
