@@ -39,5 +39,13 @@ describe('pronouns for the people of a frame', () => {
 		const later = 'Victims will receive housing assistance. Her case will be dropped once the trafficker she names is convicted.';
 		expect(resolved(later, later.indexOf('Her case'), ['Victims'])).toEqual(['Her']);
 	});
-});
 
+	it('go back to the sentence before only for the people it names as its subject, before its verb', () => {
+		// Found by the quick-fix property (seed -2102290019, with ten times the runs): the inserted "At least half
+		// of the funds shall be awarded to … organisations led by survivors." gave "Her case …" an antecedent.
+		const text = 'At least half of the funds shall be awarded to organisations led by survivors. Her case will be dropped once she completes the diversion program.';
+		expect(resolved(text, text.indexOf('Her case'), ['survivors'])).toEqual([]);
+		const subject = 'Survivors will receive half of the funds. Her case will be dropped once she completes the diversion program.';
+		expect(resolved(subject, subject.indexOf('Her case'), ['Survivors'])).toEqual(['Her', 'she']);
+	});
+});

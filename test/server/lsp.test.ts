@@ -229,10 +229,10 @@ describe('language server: hover and quick fixes', () => {
 		const d = (await client.waitForDiagnostics(uri, withRule(SLAVERY))).find((x) => x.code === SLAVERY)!;
 		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
 		const fix = actions.find((a) => a.edit)!;
-		expect(fix.title).toBe('Replace with "trafficking in persons"');
+		expect(fix.title).toBe('Replace with "human trafficking"');
 		const before = client.publishCount(uri);
 		client.applyEdits(uri, fix.edit!.changes![uri]!);
-		expect(client.text(uri)).toContain('warn the public about trafficking in persons.');
+		expect(client.text(uri)).toContain('warn the public about human trafficking.');
 		await client.waitForDiagnostics(uri, (x) => withoutRule(SLAVERY)(x) && withRule(COOPERATION)(x), 'the finding gone after the fix', before);
 		const refactors = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['refactor'] } });
 		expect(refactors).toEqual([]);
@@ -245,12 +245,12 @@ describe('language server: hover and quick fixes', () => {
 		// The diagnostic says how many suggestions its finding has; the server gives them.
 		expect(d.data).toEqual({ fixes: 1 });
 		const [suggestion, ...more] = await client.connection.sendRequest<unknown[]>('accountable/suggestions', { uri, diagnostic: { code: d.code, range: d.range, message: d.message } });
-		expect(suggestion).toMatchObject({ kind: 'replace', title: 'Replace with "trafficking in persons"', text: 'trafficking in persons' });
+		expect(suggestion).toMatchObject({ kind: 'replace', title: 'Replace with "human trafficking"', text: 'human trafficking' });
 		expect(more).toEqual([]);
 		expect(await client.connection.sendRequest('accountable/suggestions', { uri, diagnostic: { code: d.code, range: d.range, message: 'something else' } })).toEqual([]);
 		const before = client.publishCount(uri);
 		await client.connection.sendRequest('workspace/executeCommand', { command: 'accountable.applySuggestion', arguments: [{ uri, ruleId: SLAVERY, suggestion }] });
-		expect(client.text(uri)).toContain('warn the public about trafficking in persons');
+		expect(client.text(uri)).toContain('warn the public about human trafficking');
 		await client.waitForDiagnostics(uri, withoutRule(SLAVERY), 'the framing finding gone', before);
 	});
 

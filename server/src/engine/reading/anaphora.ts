@@ -9,7 +9,7 @@ import type { Span } from './reading';
  *
  * The antecedent is the nearest person named before the pronoun in its sentence: a pronoun after "the
  * traffickers" or "the police" refers to them, not to the victims named earlier. A pronoun that opens its
- * sentence continues the previous sentence's subject, its first person named: after "The traffickers
+ * sentence continues the previous sentence's subject, its first person named before any verb group: after "The traffickers
  * exploited the victims.", "They were arrested" is about the traffickers. A pronoun that already stands for the
  * people is the nearest mention of them for a pronoun after it in its sentence. "He" and "him" are left out: in
  * this field they are mostly the official quoted or the suspect.
@@ -29,6 +29,9 @@ const OTHER_PEOPLE = new RegExp(
 	'giu',
 );
 
+/** An auxiliary or a modal: a verb group has begun before it. */
+const VERB_GROUP = /(?<![\p{L}\p{N}])(?:shall|will|must|may|might|can|could|should|would|is|are|was|were|be|been|being|has|have|had)(?![\p{L}\p{N}])/iu;
+
 /** Whether a sentence holds a pronoun at all: most do not, and then no antecedent is looked for. */
 export function holdsPronoun(sentence: string): boolean {
 	PRONOUN.lastIndex = 0;
@@ -46,30 +49,44 @@ export function pronounsFor(text: string, from: number, people: readonly Span[])
 	OTHER_PEOPLE.lastIndex = 0;
 	for (let m = OTHER_PEOPLE.exec(text); m; m = OTHER_PEOPLE.exec(text)) others.push({ start: m.index, end: m.index + m[0].length });
 	const out: Span[] = [];
+	const rejected: Span[] = [];
 	PRONOUN.lastIndex = from;
 	for (let m = PRONOUN.exec(text); m; m = PRONOUN.exec(text)) {
 		const at = m.index;
+		const span = { start: at, end: at + m[0].length };
+		if (!resolves(at)) {
+			rejected.push(span);
+			continue;
+		}
+		out.push(span);
+	}
+	return out;
+
+	function resolves(at: number): boolean {
 		if (/^[\s\p{P}]*$/u.test(text.slice(from, at)) && from > 0) {
 			// The previous sentence's subject: whoever it names first.
 			const person = firstFrom(people, 0);
 			const other = firstFrom(others, 0);
-			if (person === undefined || person.start >= from || (other !== undefined && other.start < person.start) || quantified(text, person)) continue;
-		} else {
-			// The nearest mention of the people: one named, or a pronoun before it in this sentence that already
-			// stands for them ("HER case will be dropped once SHE completes …": she is whom her is, not the
-			// traffickers the sentence before names after the victims).
-			const named = nearestBefore(people, at);
-			const earlier = nearestBefore(out, at);
-			const person = earlier !== undefined && (named === undefined || earlier.end > named.end) ? earlier : named;
-			if (person === undefined || (person === named && person.start < from && quantified(text, person))) continue;
-			const other = nearestBefore(others, at);
-			// A person phrase that holds the other word ("the women's employers" is other; "sex workers' clients")
-			// is decided by whichever ends later, the head of the phrase.
-			if (other !== undefined && other.end > person.end) continue;
+			if (person === undefined || person.start >= from || (other !== undefined && other.start < person.start) || quantified(text, person)) return false;
+			// The subject comes before its verb: people named after an auxiliary or a modal are an object or a
+			// complement ("half of the funds SHALL BE awarded to … organisations led by survivors. Her case …").
+			return !VERB_GROUP.test(text.slice(0, person.start));
 		}
-		out.push({ start: at, end: at + m[0].length });
+		// The nearest mention of the people: one named, or a pronoun before it in this sentence that already
+		// stands for them ("HER case will be dropped once SHE completes …": she is whom her is, not the
+		// traffickers the sentence before names after the victims).
+		const named = nearestBefore(people, at);
+		const earlier = nearestBefore(out, at);
+		const person = earlier !== undefined && (named === undefined || earlier.end > named.end) ? earlier : named;
+		if (person === undefined || (person === named && person.start < from && quantified(text, person))) return false;
+		// A pronoun after one of this sentence that found no antecedent among the people continues it: in "HER case
+		// will be dropped once SHE completes …", she is whom her is, not someone named before both.
+		if (person === named && rejected.some((r) => r.end <= at && r.start >= person.end)) return false;
+		const other = nearestBefore(others, at);
+		// A person phrase that holds the other word ("the women's employers" is other; "sex workers' clients")
+		// is decided by whichever ends later, the head of the phrase.
+		return other === undefined || other.end <= person.end;
 	}
-	return out;
 }
 
 /**
