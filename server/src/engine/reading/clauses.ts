@@ -384,7 +384,10 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 		// A past verb after a relative clause that has its verb and object, itself followed by its own object or
 		// complement, is the main clause's verb: "officers who raided the brothel ARRESTED the women", "officials
 		// who received the women SAID they …" (not a participle on the object: that would take "by", "in", …).
-		if (t.pos === 'VERB' && t.lower !== t.lemma && !t.lower.endsWith('ing') && top().clause.kind === 'relative' && top().hasVerb && top().hasObject && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && (next?.pos === 'DET' || next?.pos === 'PRON' || next?.pos === 'NUM' || next?.lower === 'that')) {
+		// So is a verb in the present tense followed by its object: "victims who cooperate with law enforcement RECEIVE
+		// shelter" (the tagger reads the relative's verb group as ended by its noun).
+		const presentMain = t.pos === 'VERB' && !t.lower.endsWith('ing') && !t.lower.endsWith('ed') && (next?.pos === 'NOUN' || next?.pos === 'ADJ');
+		if (t.pos === 'VERB' && (t.lower !== t.lemma || presentMain) && !t.lower.endsWith('ing') && top().clause.kind === 'relative' && top().hasVerb && top().hasObject && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && (next?.pos === 'DET' || next?.pos === 'PRON' || next?.pos === 'NUM' || next?.lower === 'that' || presentMain)) {
 			closeTop(i);
 			const o = top();
 			clauseOf[i] = o.clause.index;
