@@ -470,7 +470,9 @@ function isConditionUse(tokens: readonly Token[], i: number, cond: Opener): bool
 	// "even if", "as if", "what if" are not conditions on the provision.
 	if (first === 'if' && (prev?.lower === 'even' || prev?.lower === 'as' || prev?.lower === 'what')) return false;
 	// "when" and "once" after a noun are relative or adverbial uses ("the time when").
-	if ((first === 'when' || first === 'once') && cond.words.length === 1 && (prev?.pos === 'NOUN' || tokens[i]!.pos === 'ADV')) return false;
+	// Before a gerund they open one whatever the tagger says: "WHEN cooperating with law enforcement, victims receive …".
+	const gerund = tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]!.lower.endsWith('ing');
+	if ((first === 'when' || first === 'once') && cond.words.length === 1 && (prev?.pos === 'NOUN' || tokens[i]!.pos === 'ADV') && !gerund) return false;
 	// "after", "following", "before" and "prior to" open a condition before a subject, a gerund or a possessive
 	// ("after the victim's evidence has been recorded", "before receiving counselling"), not before a date or a time.
 	if (first === 'after' || first === 'following' || first === 'before' || first === 'prior') {
@@ -485,7 +487,7 @@ function isConditionUse(tokens: readonly Token[], i: number, cond: Opener): bool
 		return false;
 	}
 	// "while", "whilst" and "until" open a time condition only before a subject and its verb (not "until further notice").
-	if ((first === 'while' || first === 'whilst' || first === 'until') && !(tokens[i + 1]?.pos === 'PRON' || tokens[i + 1]?.pos === 'DET' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN')) return false;
+	if ((first === 'while' || first === 'whilst' || first === 'until') && !gerund && !(tokens[i + 1]?.pos === 'PRON' || tokens[i + 1]?.pos === 'DET' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN')) return false;
 	// "pending" opens a condition before a proceeding ("pending the trial", "pending removal").
 	if (first === 'pending' && !(tokens[i + 1]?.pos === 'DET' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'ADJ')) return false;
 	// "subject to" after "be" about a person ("victims are subject to prosecution") states exposure, not a condition.
