@@ -544,11 +544,38 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	const m = reading.tokenAt(means);
 	if (m < a) return servesPurpose(reading, m, a) || causeAt(tokens, m);
 	if (m === a) return false;
+	// A purpose fronted before its sentence's main clause: "TO PREVENT trafficking, the state will strengthen border
+	// controls" (the means is anywhere in the main clause, up to a ';').
+	if (frontedPurpose(tokens, a)) {
+		for (let k = a + 1; k < m; k++) if (tokens[k]!.text === ';') return false;
+		return tokens.slice(a + 1, m).some((t) => t.text === ',');
+	}
 	// "by increasing victim identification investigations and PROSECUTIONS": the marker may be a few words back.
 	for (let k = m - 1; k > a && k >= m - 8; k--) {
-		if (MEANS_MARKERS.has(tokens[k]!.lower) || causeMarkerEndsAt(tokens, k)) return true;
+		if (MEANS_MARKERS.has(tokens[k]!.lower) || causeMarkerEndsAt(tokens, k) || (k - a <= 6 && meansVerbEndsAt(tokens, k))) return true;
 		if (tokens[k]!.text === ',' || tokens[k]!.text === ';' || tokens[k]!.pos === 'AUX') return false;
 	}
+	return false;
+}
+
+const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end']);
+
+/** "To prevent …" or "In order to prevent …" opening the sentence: the act is what the main clause is for. */
+function frontedPurpose(tokens: readonly Token[], a: number): boolean {
+	// Not a general "to tackle the problem" or "to combat trafficking": what is fought is not what is prevented.
+	if (tokens[a - 1]?.lower !== 'to' || !PURPOSE_ACTS.has(tokens[a]!.lemma)) return false;
+	return a - 1 === 0 || (a - 3 === 0 && tokens[0]!.lower === 'in' && tokens[1]!.lower === 'order');
+}
+
+/**
+ * Verbs that say what an act consists of, their object being its means: "prevention efforts will FOCUS ON patrols",
+ * "prevention RELIES ON border control", "the best way to prevent trafficking IS TO arrest traffickers".
+ */
+function meansVerbEndsAt(tokens: readonly Token[], k: number): boolean {
+	const t = tokens[k]!, before = tokens[k - 1];
+	if (t.lower === 'on' || t.lower === 'upon') return before !== undefined && ['focus', 'rely', 'depend', 'center', 'centre', 'concentrate', 'build'].includes(before.lemma);
+	if (t.lower === 'of') return before?.lemma === 'consist';
+	if (t.lower === 'to') return before?.lemma === 'be' && before.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB';
 	return false;
 }
 
