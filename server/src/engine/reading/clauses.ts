@@ -352,7 +352,15 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 
 		// Relative clauses.
 		if (RELATIVE_PRONOUNS.has(t.lower) && (t.pos !== 'DET' || (t.lower === 'whose' && prev?.pos === 'NOUN')) && !(t.lower === 'which' && prev?.pos === 'ADP' && tokens[i - 2]?.pos !== 'NOUN')) {
-			clauseOf[i] = open('relative', i, top().clause.index, t.lower).clause.index;
+			const entry = open('relative', i, top().clause.index, t.lower);
+			clauseOf[i] = entry.clause.index;
+			// "who" is followed by its verb, whatever the tagger calls it: "victims who LACK immigration status shall be
+			// held" (read as a noun, the relative had no verb, and the modal after it did not end it).
+			if (t.lower === 'who' && next?.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !['VERB', 'AUX'].includes(tokens[i + 2]?.pos ?? '')) {
+				entry.hasVerb = true;
+				clauseOf[i + 1] = entry.clause.index;
+				i++;
+			}
 			continue;
 		}
 		if (t.lower === 'that') {
