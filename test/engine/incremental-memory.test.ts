@@ -17,7 +17,8 @@ describe('the incremental review of a long document', () => {
 		// Without concurrent recompilation: an optimising compile job in flight holds the closure context of the
 		// last review (and so its input, the last version) through V8's own strong roots until it finishes, which
 		// a busy machine can stretch past the snapshot (seen in CI: "(Strong roots) → IdentityMapBase → Context →
-		// context:input"). What the program itself keeps is the same either way.
+		// context:input"). Without it a job runs to its end on the main thread, before the snapshot; what the
+		// program itself keeps is the same either way.
 		const run = spawnSync(process.execPath, ['--no-concurrent-recompilation', outfile, ROOT, '6'], { encoding: 'utf8', timeout: 120_000 });
 		expect(run.stderr).toBe('');
 		const { versions, retainers } = JSON.parse(run.stdout) as { versions: number; retainers: string[] };

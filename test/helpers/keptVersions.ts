@@ -26,28 +26,23 @@ for (let i = 1; i <= edits; i++) {
 }
 const length = text.length;
 text = ''; // the last version too: only what the reviewer keeps is left
-// A moment for V8's background work on the last review (compile jobs hold what they compile) to finish.
-setTimeout(countKept, 200);
-
-function countKept(): void {
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kept-versions-')), 'heap.heapsnapshot');
-	v8.writeHeapSnapshot(file);
-	const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as HeapSnapshot;
-	fs.rmSync(path.dirname(file), { recursive: true, force: true });
-	const { reachable, path: retainers } = strongReferences(snapshot, '(Handle scope)');
-	const fields = snapshot.snapshot.meta.node_fields;
-	const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [number, number, number];
-	const kept: number[] = [];
-	let heldByV8 = 0;
-	for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-		const isString = snapshot.snapshot.meta.node_types[0][snapshot.nodes[i + type]!] === 'string';
-		if (!isString || snapshot.nodes[i + size]! < length || !snapshot.strings[snapshot.nodes[i + name]!]!.startsWith(TITLE)) continue;
-		if (reachable(i)) kept.push(i);
-		else heldByV8++;
-	}
-	// What holds each version kept (the test prints it when there are too many).
-	process.stdout.write(`${JSON.stringify({ versions: kept.length, heldByV8, kept: incremental !== undefined, retainers: kept.map(retainers) })}\n`);
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kept-versions-')), 'heap.heapsnapshot');
+v8.writeHeapSnapshot(file);
+const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as HeapSnapshot;
+fs.rmSync(path.dirname(file), { recursive: true, force: true });
+const { reachable, path: retainers } = strongReferences(snapshot, '(Handle scope)');
+const fields = snapshot.snapshot.meta.node_fields;
+const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [number, number, number];
+const kept: number[] = [];
+let heldByV8 = 0;
+for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+	const isString = snapshot.snapshot.meta.node_types[0][snapshot.nodes[i + type]!] === 'string';
+	if (!isString || snapshot.nodes[i + size]! < length || !snapshot.strings[snapshot.nodes[i + name]!]!.startsWith(TITLE)) continue;
+	if (reachable(i)) kept.push(i);
+	else heldByV8++;
 }
+// What holds each version kept (the test prints it when there are too many).
+process.stdout.write(`${JSON.stringify({ versions: kept.length, heldByV8, kept: incremental !== undefined, retainers: kept.map(retainers) })}\n`);
 
 interface HeapSnapshot {
 	snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };

@@ -72,7 +72,7 @@ export function findingData(diagnostic: Diagnostic): FindingData | undefined {
 	const docUrl = diagnostic.codeDescription?.href;
 	if (typeof ruleId !== 'string' || !ruleId.includes('/') || typeof docUrl !== 'string') return undefined;
 	const data = (diagnostic.data ?? {}) as DiagnosticData;
-	return { ruleId, category: ruleId.split('/')[0]!, docUrl, scope: data.scope ?? 'span', quoted: data.quoted, suggestions: Array.isArray(data.suggestions) ? data.suggestions : [] };
+	return { ruleId, category: ruleId.split('/')[0]!, docUrl, scope: data.scope ?? 'span', quoted: data.quoted };
 }
 
 /** A finding's suggestions as a client applies them (an edit of `range` to `text`). */

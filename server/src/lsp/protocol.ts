@@ -142,7 +142,6 @@ export interface FindingData {
 	docUrl: string;
 	scope: 'span' | 'section' | 'document';
 	quoted?: boolean;
-	suggestions: SuggestionData[];
 }
 
 /**
@@ -150,7 +149,7 @@ export interface FindingData {
  * has when it has any (`fixes`). `suggestions` is read when present (a diagnostic made by an earlier server)
  * but no longer sent.
  */
-export type DiagnosticData = Partial<Pick<FindingData, 'scope' | 'quoted' | 'suggestions'>> & { fixes?: number };
+export type DiagnosticData = Partial<Pick<FindingData, 'scope' | 'quoted'>> & { fixes?: number; suggestions?: SuggestionData[] };
 
 /** Arguments of the per-finding commands (one object, so keyboard and voice users can call them too). */
 export interface FindingCommandArgs {

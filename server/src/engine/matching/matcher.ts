@@ -194,11 +194,6 @@ class BoundedPatterns {
 	/** The RegExps are made when first run: a short document never runs some matchers' patterns at all. */
 	constructor(private readonly alternatives: readonly string[]) {}
 
-	/** The source of the RegExp of their alternation, which they match as. */
-	get source(): string {
-		return alternation(this.alternatives);
-	}
-
 	/** Where the alternation matches at `at` of `subject` (not after a letter or digit: the caller's check), or -1. */
 	endAt(subject: string, at: number): number {
 		const fast = (this.fast ??= new RegExp(`(?:${this.alternatives.join('|')})(?!${LATIN_WORD_CHARACTER})`, 'uy'));

@@ -3,7 +3,7 @@ import type { Modality } from './modality';
 import type { NegationKind } from './negation';
 import { quotations } from '../negation';
 import type { Reading, Span } from './reading';
-import type { Token } from './tokens';
+import { hasParticipleForm, type Token } from './tokens';
 
 /**
  * Frames: a harmful provision is a pattern of roles (FrameNet, PropBank) — *a benefit* given *to a person*
@@ -677,7 +677,7 @@ function withoutPostmodifiers(tokens: Reading['tokens']): Reading['tokens'] {
 	// A bare participle, or two coordinated, right before the verb group: "the persons RESCUED AND APPREHENDED are
 	// handed over", "victims IDENTIFIED shall be referred" (the tagger may read the participle as a noun).
 	let bare = 0;
-	while (isBareParticiple(tokens[bare]) && (tokens[bare + 1]?.pos === 'AUX' || ((tokens[bare + 1]?.lower === 'and' || tokens[bare + 1]?.lower === 'or') && isBareParticiple(tokens[bare + 2])))) {
+	while (hasParticipleForm(tokens[bare]) && (tokens[bare + 1]?.pos === 'AUX' || ((tokens[bare + 1]?.lower === 'and' || tokens[bare + 1]?.lower === 'or') && hasParticipleForm(tokens[bare + 2])))) {
 		if (tokens[bare + 1]?.pos === 'AUX') return tokens.slice(bare + 1);
 		bare += 2;
 	}
@@ -691,10 +691,6 @@ function withoutPostmodifiers(tokens: Reading['tokens']): Reading['tokens'] {
 		i = j;
 	}
 	return participle && i === 1 ? tokens : tokens.slice(i);
-}
-
-function isBareParticiple(t: Reading['tokens'][number] | undefined): boolean {
-	return t !== undefined && ['VERB', 'NOUN', 'ADJ'].includes(t.pos) && t.lower !== t.lemma && /(?:ed|en)$/.test(t.lower);
 }
 
 /** Prepositions a participle takes besides those of a plain phrase: "trafficked BY gangs", "brought INTO the country". */

@@ -1,6 +1,6 @@
 import type { Clause } from './clauses';
-import type { Negation } from './negation';
-import type { Token } from './tokens';
+import { coordinatorBeforeSecondPredicate, type Negation } from './negation';
+import { hasParticipleForm, type Token } from './tokens';
 
 /**
  * What a clause does with its predicate:
@@ -75,7 +75,7 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			if (t.pos === 'VERB' && t.lower !== t.lemma && (((next?.pos === 'NOUN' || next?.pos === 'ADJ') && (k === clause.start || !['NOUN', 'PROPN', 'PRON', 'NUM'].includes(prev))) || prev === 'DET' || prev === 'ADP')) continue;
 			// Nor is a participle after its noun and before the clause's own verb group: "the persons rescued and
 			// IDENTIFIED are handed over".
-			if (t.pos === 'VERB' && t.lower !== t.lemma && /(?:ed|en)$/.test(t.lower) && next?.pos === 'AUX' && ['NOUN', 'PROPN', 'CCONJ'].includes(prev)) continue;
+			if (t.pos === 'VERB' && hasParticipleForm(t) && next?.pos === 'AUX' && ['NOUN', 'PROPN', 'CCONJ'].includes(prev)) continue;
 			// A present participle without an auxiliary is no finite verb: "ACCORDING to the agency, 1,200 victims
 			// were referred", "FOLLOWING the raid, police arrested …".
 			if (t.pos === 'VERB' && /ing$/.test(t.lower) && t.lower !== t.lemma && tokens[k - 1]?.pos !== 'AUX') continue;
@@ -88,7 +88,7 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			if (n.clause !== clause.index || (n.kind !== 'not' && n.kind !== 'prohibit')) continue;
 			// Not one that opens a second predicate after "and": in "the women have been deported AND BARRED from
 			// re-entering", "were arrested and NOT allowed to call anyone", the first predicate stands.
-			if (secondPredicate(tokens, clause.start, n.cue[0])) continue;
+			if (coordinatorBeforeSecondPredicate(tokens, n.cue[0], clause.start) >= 0) continue;
 			negated = true;
 		}
 		if (isImperative(tokens, clause, clauseOf)) modality = 'requirement';
@@ -143,13 +143,4 @@ function isImperative(tokens: readonly Token[], clause: Clause, clauseOf: readon
 	while (k < clause.end && (tokens[k]!.pos === 'PUNCT' || tokens[k]!.pos === 'NUM' || tokens[k]!.pos === 'X' || /^[a-z]$/i.test(tokens[k]!.text))) k++;
 	const t = tokens[k];
 	return t !== undefined && clauseOf[k] === clause.index && t.pos === 'VERB' && t.lower === t.lemma && t.lower !== 'be';
-}
-
-/** Whether the token at `cue` (or "not" right before it) opens a predicate coordinated after a verb of the clause. */
-function secondPredicate(tokens: readonly Token[], clauseStart: number, cue: number): boolean {
-	let k = cue - 1;
-	if (tokens[k]?.lower === 'not' || tokens[k]?.lower === 'be') k--;
-	if (tokens[k]?.pos !== 'CCONJ' || (tokens[k]!.lower !== 'and' && tokens[k]!.lower !== 'or')) return false;
-	const before = tokens[k - 1];
-	return before !== undefined && k - 1 >= clauseStart && before.pos === 'VERB' && before.lower !== before.lemma;
 }

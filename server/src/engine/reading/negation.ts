@@ -290,8 +290,8 @@ function scopeOf(
 		}
 		// Nor back past a predicate it is coordinated after: in "the women were arrested AND NOT allowed to call
 		// anyone" the arrest stands; what is negated is the second predicate.
-		const and = tokens[cueStart - 1]?.pos === 'CCONJ' ? cueStart - 1 : -1;
-		if (and > from && tokens[and - 1]?.pos === 'VERB' && tokens[and - 1]!.lower !== tokens[and - 1]!.lemma) from = and + 1;
+		const and = coordinatorBeforeSecondPredicate(tokens, cueStart, from);
+		if (and >= 0) from = and + 1;
 		let to = Math.min(own.end, tokens.length);
 		for (let k = cueEnd; k < to; k++) {
 			if (clauseOf[k] === clause && tokens[k]!.text === ',' && newClauseAfterComma(tokens, k)) {
@@ -344,4 +344,17 @@ function isCutOff(clauses: readonly Clause[], c: number, ancestor: number): bool
 		if (kind === 'contrast' || kind === 'exception' || kind === 'coordinate') return true;
 	}
 	return false;
+}
+
+/**
+ * The "and" or "or" right before a cue at `cue` that opens a second predicate, after the inflected verb of a
+ * first one at or after `from` ("were arrested AND NOT allowed", "have been deported AND BARRED from"); -1 if
+ * there is none. What the cue negates is that second predicate, not the first.
+ */
+export function coordinatorBeforeSecondPredicate(tokens: readonly Token[], cue: number, from: number): number {
+	const and = cue - 1;
+	const t = tokens[and];
+	if (t?.pos !== 'CCONJ' || (t.lower !== 'and' && t.lower !== 'or') || and - 1 < from) return -1;
+	const verb = tokens[and - 1]!;
+	return verb.pos === 'VERB' && verb.lower !== verb.lemma ? and : -1;
 }

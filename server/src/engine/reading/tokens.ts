@@ -35,6 +35,14 @@ function tagger(): Nlp {
  * reads lower-cased text because it takes a capitalised word at a sentence's start, in a heading or in capitals
  * for a proper noun ("Victims/PROPN", lemma "victims"); policy text has few proper nouns that matter here.
  */
+/**
+ * Whether a token has the form of a past participle ("rescued", "identified", "taken"): inflected, ending in
+ * -ed or -en. The tagger may call it a verb, a noun or an adjective after a noun ("the persons RESCUED are …").
+ */
+export function hasParticipleForm(t: Token | undefined): boolean {
+	return t !== undefined && ['VERB', 'NOUN', 'ADJ'].includes(t.pos) && t.lower !== t.lemma && /(?:ed|en)$/.test(t.lower);
+}
+
 export function lowerKeepingOffsets(text: string): string {
 	const lower = text.toLowerCase();
 	if (lower.length === text.length) return lower;
