@@ -212,7 +212,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	if (a === pEnd + 1 && (before?.lower === 'on' || before?.lower === 'for') && first.pos === 'VERB' && first.lower !== first.lemma && !first.lower.endsWith('ing') && !accusedOf(reading, a)) return true;
 	// "HER passport", "HER family": a possessive names whose thing it is, not who the act is done to.
 	if (tokens[p]!.lower === 'her' && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[p + 1]?.pos ?? '')) return false;
-	if (before && NOT_PATIENT_AFTER.has(before.lower) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove') && !(before.lower === 'by' && tokens[headOf(reading, act)]?.pos === 'NOUN')) return false;
+	if (before && NOT_PATIENT_AFTER.has(before.lower) && !forUndertaking(tokens, a, p) && !(before.lower === 'from' && tokens[p - 2]?.lemma === 'remove') && !(before.lower === 'by' && tokens[headOf(reading, act)]?.pos === 'NOUN')) return false;
 	const head = tokens[a]!;
 	// The tagger reads some past participles of lower-cased text as nouns ("the unit RESCUED 14 adults"), and a
 	// bare verb after a noun as a compound ("helped the police RESCUE 30 women"): a noun is not followed by a count.
@@ -239,7 +239,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// Coordinated participles share the subject: "eight women were charged AND deported", "were arrested,
 		// fingerprinted and detained".
 		// A participle coordinated after a passive shares it: "is to be returned home OR PLACED in a facility".
-		const subjectGap = withoutApposition(withoutPostmodifiers(between));
+		const subjectGap = withoutApposition(withoutConjuncts(withoutPostmodifiers(between)));
 		if (!passive && verbal && tokens[a - 1]?.lower === 'or' && head.lower !== head.lemma && subjectGap[0]?.pos === 'AUX' && sharedSubject(subjectGap)) return true;
 		if (passive && verbal) {
 			// The person a relative clause describes is its subject: "the 111 women WHO were arrested".
@@ -247,7 +247,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 			// A comma may set the relative clause off: "eight women, WHO were rescued from a spa, …".
 			const comma = tokens[pEnd + 1]?.text === ',' ? 1 : 0;
 			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 + comma && (RELATIVE_PRONOUNS.has(tokens[pEnd + 1 + comma]!.lower) || (!comma && tokens[pEnd + 1]!.lower === 'that'));
-			const rest = withoutApposition(relative ? between.slice(1 + comma) : withoutPostmodifiers(between));
+			const rest = withoutApposition(relative ? between.slice(1 + comma) : withoutConjuncts(withoutPostmodifiers(between)));
 			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || TIME_ADVERBS.has(t.lower) || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
 			return sharedSubject(rest);
 		}
@@ -273,7 +273,11 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 			return verbAt >= 0 && (before.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') || sharedSubject(before)) && subjectGap.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
 		}
 		// A possessive: "the victims' detention".
-		return head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '');
+		if (head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '')) return true;
+		// A compound: the person noun modifies the nominal act, or a list of them ending in it: "VICTIM rescue",
+		// "VICTIM identification and rescue".
+		// A list item of its own ("victims, AND arrest") is not a compound: a noun must follow the person.
+		return head.pos === 'NOUN' && tokens[pEnd]!.pos === 'NOUN' && a - pEnd <= 3 && (a === pEnd + 1 || tokens[pEnd + 1]!.pos === 'NOUN') && tokens.slice(pEnd + 1, a).every((t) => t.pos === 'NOUN' || t.pos === 'CCONJ');
 	}
 	// Copular identity: "(seventy-eight of) THOSE ARRESTED WERE women whom police believe could be victims" — the
 	// people a participle describes are, by the copula, the person named after it.
@@ -308,6 +312,11 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// Participles modify the person too: "the arrest of 110 INTENDED sex purchasers"; so does a quantity before
 		// a count: "the rescue of OVER 100 victims".
 		const restCount = rest.findIndex((t) => t.pos === 'NUM');
+		// The act may name a kind of undertaking, for whom it is done: "RESCUE MISSIONS FOR victims", "rescue and
+		// stabilization TO victims".
+		const tail = between.slice(k);
+		const undertaking = tail[0]?.pos === 'NOUN' && tail[1]?.lower === 'for' ? tail.slice(1) : tail;
+		if (undertaking.length > 0 && (undertaking[0]!.lower === 'for' || (undertaking[0]!.lower === 'to' && k > 0)) && undertaking.slice(1).every((t) => modifiers(t))) return true;
 		return rest.length > 0 && (rest[0]!.lower === 'of' || rest[0]!.lower === 'by') && rest.slice(1).every((t, j) => modifiers(t) || (j + 1 < restCount && QUANTITY.has(t.lower)) || (t.pos === 'VERB' && /ed$/.test(t.lower)));
 	}
 	// "contact THE FAMILY OF the person", "share THE NAMES OF victims": the person owns the object of the act.
@@ -322,7 +331,18 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	// "as well as" coordinates as "and" does: "detained the manager AS WELL AS the women".
 	const coordinator = (i: number): boolean => between[i]!.pos === 'CCONJ' || asWellAsAt(between, i);
 	const coordinated = between.some((_, i) => coordinator(i));
-	return !passive && between.every((t, i) => modifiers(t, i) || t.pos === 'ADV' || coordinator(i) || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && coordinated) || (t.pos === 'VERB' && t.lower === t.lemma && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
+	return !passive && between.every((t, i) => modifiers(t, i) || t.pos === 'ADV' || coordinator(i) || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && coordinated) || (t.pos === 'VERB' && (t.lower === t.lemma || (t.lower.endsWith('ing') && head.lower.endsWith('ing'))) && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
+}
+
+/** Nouns of sanction whose "for" names an offence: "convictions FOR prostitution", "a citation FOR loitering". */
+const OFFENCE_NOUNS = new Set(['conviction', 'citation', 'sentence', 'penalty', 'fine', 'warrant', 'arrest', 'charge', 'ticket']);
+
+/** "RESCUE (MISSIONS) FOR victims": a nominal act, perhaps naming a kind of undertaking, done for the person after "for". */
+function forUndertaking(tokens: readonly Token[], a: number, p: number): boolean {
+	// After a punitive act "for" names the offence: "convictions FOR prostitution".
+	if (tokens[a]!.pos !== 'NOUN' || tokens[p - 1]?.lower !== 'for' || PUNITIVE.has(tokens[a]!.lemma) || ACCUSED.has(tokens[a]!.lemma) || OFFENCE_NOUNS.has(tokens[a]!.lemma)) return false;
+	const gap = tokens.slice(a + 1, p - 1);
+	return gap.length <= 1 && gap.every((t) => t.pos === 'NOUN');
 }
 
 /** Pronouns a participle can describe: "EVERYONE rescued", "THOSE arrested" (not "they arrested …"). */
@@ -665,6 +685,33 @@ function withoutApposition(tokens: Reading['tokens']): Reading['tokens'] {
 	return tokens.slice(close + 1);
 }
 
+/** Words of a noun phrase naming further people in a coordinated subject: "a YOUNG GIRL", "14 MINORS", "their CHILDREN". */
+const CONJUNCT_WORDS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+
+/**
+ * The tokens left when further conjuncts of a coordinated subject are dropped: in "nine women AND A YOUNG GIRL were
+ * rescued", "women, MEN AND CHILDREN were detained", each conjunct undergoes the act. Each conjunct is a comma or a
+ * coordinator and at most six noun-phrase words; a coordinator must be among them (a comma alone opens an apposition).
+ */
+function withoutConjuncts(tokens: Reading['tokens']): Reading['tokens'] {
+	let i = 0;
+	let coordinated = false;
+	for (;;) {
+		const joiner = tokens[i];
+		const isCoordinator = joiner?.lower === 'and' || joiner?.lower === 'or';
+		if (!joiner || (!isCoordinator && joiner.text !== ',')) break;
+		let j = i + 1;
+		// "and/or", ", and": a coordinator right after the joiner belongs to it.
+		if (tokens[j]?.lower === 'and' || tokens[j]?.lower === 'or' || tokens[j]?.text === '/') j++;
+		const start = j;
+		while (j < tokens.length && j - start < 6 && (CONJUNCT_WORDS.has(tokens[j]!.pos) || (tokens[j]!.text === '-' && j > start))) j++;
+		if (j === start || !tokens[j - 1] || !['NOUN', 'PROPN', 'NUM'].includes(tokens[j - 1]!.pos)) break;
+		coordinated ||= isCoordinator || tokens.slice(i + 1, start).some((t) => t.lower === 'and' || t.lower === 'or');
+		i = j;
+	}
+	return coordinated ? tokens.slice(i) : tokens;
+}
+
 /** Prepositions that open a phrase describing the person before their verb ("a child UNDER the age of 18 shall be …"). */
 const POSTMODIFIER_OPENERS = new Set(['under', 'in', 'at', 'from', 'of', 'with', 'without', 'aged', 'between', 'over', 'below', 'above', 'within', 'inside']);
 
@@ -705,9 +752,19 @@ function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'
 		const c = reading.clauses[reading.clauseOf[k]!]!;
 		if (!own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical')) continue;
 		if (reading.tokens[k]!.text === ',' && (reading.clauses[reading.clauseOf[k]!]!.kind !== 'main')) continue;
+		// The brackets of a parenthetical skipped here go with it: "nineteen persons (15 women and four girls) were …".
+		if (bracketOfSkipped(reading, k, own)) continue;
 		out.push(reading.tokens[k]!);
 	}
 	return out;
+}
+
+function bracketOfSkipped(reading: Reading, k: number, own: ReadonlySet<number>): boolean {
+	const text = reading.tokens[k]!.text;
+	const inside = text === '(' || text === '[' ? k + 1 : text === ')' || text === ']' ? k - 1 : -1;
+	if (inside < 0 || inside >= reading.tokens.length) return false;
+	const c = reading.clauses[reading.clauseOf[inside]!]!;
+	return c.kind === 'parenthetical' && !own.has(c.index);
 }
 
 /** Nouns before "of" that make an act something feared or risked, not done: "fear of arrest", "risk of deportation". */
@@ -717,6 +774,20 @@ function unrealised(reading: Reading, act: Span): boolean {
 	const k = reading.tokenAt(act);
 	const t = reading.tokens;
 	return (t[k - 1]?.lower === 'of' && UNREALISED.has(t[k - 2]?.lemma ?? '')) || (t[k - 1]?.lower === 'with' && t[k - 2]?.lemma === 'threaten');
+}
+
+/**
+ * Whether an act is one of the "acts of" a sentence names as a class ("'human trafficking' refers to ACTS OF
+ * recruiting, transporting, TRANSFERRING or receiving persons"): the acts say what an offence consists of, not
+ * that anyone is to do them. Walks back over the list of gerunds to "acts of".
+ */
+function actsOf(reading: Reading, act: Span): boolean {
+	const t = reading.tokens;
+	const a = reading.tokenAt(act);
+	if (t[a]?.pos !== 'VERB' || !t[a]!.lower.endsWith('ing')) return false;
+	let k = a - 1;
+	while (k >= 0 && (t[k]!.text === ',' || t[k]!.pos === 'CCONJ' || (t[k]!.pos === 'VERB' && t[k]!.lower.endsWith('ing')))) k--;
+	return t[k]?.lower === 'of' && (t[k - 1]?.lemma === 'act' || t[k - 1]?.lower === 'acts');
 }
 
 /** A quoted term that the sentence goes on to define: “protective home”, by whatever name called, MEANS … */
@@ -868,7 +939,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
+		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
 		const modality = reading.modalityAt(act);
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
