@@ -138,6 +138,21 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	return undefined;
 }
 
+/** Bodies whose cooperation is between institutions, not asked of a person: "the DEPARTMENT must cooperate with law enforcement". */
+const INSTITUTIONS = new Set(['department', 'agency', 'ministry', 'office', 'unit', 'police', 'grant', 'program', 'programme', 'organisation', 'organization', 'ngo', 'provider', 'state', 'government', 'county', 'city', 'council', 'commission', 'board', 'court', 'shelter', 'centre', 'center', 'team', 'partner', 'authority', 'service', 'division', 'bureau', 'directorate', 'desk', 'grantee', 'coalition', 'taskforce', 'force']);
+
+/**
+ * Whether a cooperation condition is done by an institution: its verb's subject, right before it (modals and
+ * adverbs aside), is a body, not a person: "the DEPARTMENT must cooperate with law enforcement", "the GRANT will
+ * help the police". Such cooperation conditions nothing a person receives.
+ */
+function institutionActs(reading: Reading, condition: Span): boolean {
+	const t = reading.tokens;
+	let k = reading.tokenAt(condition) - 1;
+	while (k >= 0 && (t[k]!.pos === 'AUX' || t[k]!.pos === 'ADV' || t[k]!.pos === 'PART')) k--;
+	return k >= 0 && (t[k]!.pos === 'NOUN' || t[k]!.pos === 'PROPN') && INSTITUTIONS.has(t[k]!.lemma.toLowerCase());
+}
+
 /** Verbs of a purpose that gains something for the person: "… to QUALIFY for a visa", "in order to OBTAIN a permit". */
 const GAINING = new Set(['enable', 'allow', 'permit', 'qualify', 'obtain', 'receive', 'access', 'get', 'gain', 'secure', 'earn', 'remain', 'stay', 'avoid', 'escape']);
 
@@ -562,7 +577,7 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	const { tokens } = reading;
 	const a = reading.tokenAt(act);
 	const m = reading.tokenAt(means);
-	if (m < a) return servesPurpose(reading, m, a) || causeAt(tokens, m);
+	if (m < a) return servesPurpose(reading, m, a) || causeAt(tokens, m) || frontedMeans(tokens, m, a);
 	if (m === a) return false;
 	// A purpose fronted before its sentence's main clause: "TO PREVENT trafficking, the state will strengthen border
 	// controls" (the means is anywhere in the main clause, up to a ';').
@@ -576,6 +591,29 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 		if (tokens[k]!.text === ',' || tokens[k]!.text === ';' || tokens[k]!.pos === 'AUX') return false;
 	}
 	return false;
+}
+
+/**
+ * A means fronted before its sentence's main clause: "BY TARGETING DEMAND, we can shrink trafficking", "THROUGH
+ * OUR CRIMINAL LAWS AND ACTIVE ENFORCEMENT, the situation has been kept under control". The marker opens the
+ * sentence, the means follows it before the first comma, and the act is after that comma with no ';' between.
+ */
+function frontedMeans(tokens: readonly Token[], m: number, a: number): boolean {
+	let k = m - 1;
+	while (k >= 0 && m - k <= 8 && !MEANS_MARKERS.has(tokens[k]!.lower)) {
+		if (tokens[k]!.text === ',' || tokens[k]!.text === ';') return false;
+		k--;
+	}
+	// The marker opens the sentence or a clause: after an opening quotation mark, "and"/"but", or "that" ("our
+	// belief is THAT BY TARGETING DEMAND we can …").
+	const opener = tokens[k - 1];
+	if (k < 0 || !MEANS_MARKERS.has(tokens[k]!.lower) || !(k === 0 || opener!.pos === 'PUNCT' || opener!.pos === 'CCONJ' || opener!.lower === 'that')) return false;
+	let comma = -1;
+	for (let j = m + 1; j < a; j++) {
+		if (tokens[j]!.text === ';') return false;
+		if ((tokens[j]!.text === ',' || /^(?:--|—|–)$/.test(tokens[j]!.text)) && comma < 0) comma = j;
+	}
+	return comma >= 0;
 }
 
 const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end']);
@@ -628,6 +666,11 @@ function servesPurpose(reading: Reading, m: number, a: number): boolean {
 	if (a - m > 25) return false;
 	for (let k = m + 1; k < a; k++) if (tokens[k]!.text === ';' || tokens[k]!.text === ':') return false;
 	const before = (d: number): string => tokens[a - d]?.lower ?? '';
+	// A verb phrase done so as to prevent: "policing strategies ADOPTED to deter trafficking", "we are CLAMPING DOWN
+	// on illegal working to prevent this abuse" (only the verbs of preventing: "trained to identify" is no purpose).
+	// The verb is the means or describes it, close by: in "the Police Department is seeking adoption of the changes
+	// … to reduce" the police seek, they are not the means.
+	if (before(1) === 'to' && PURPOSE_ACTS.has(tokens[a]!.lemma) && a - m <= 8 && tokens.slice(m, Math.min(m + 3, a - 1)).some((t) => t.pos === 'VERB' && t.lower !== t.lemma)) return true;
 	if (before(1) === 'to' && (tokens[a]!.pos === 'VERB' || tokens[a]!.lower === tokens[a]!.lemma)) return ['order', 'as', 'designed', 'intended', 'aimed', 'meant', 'used', 'deployed', 'conducted', 'carried', 'needed', 'necessary', 'required', 'help', 'helps', 'serve', 'serves', 'seeks', 'seek', 'work', 'works'].includes(before(2));
 	if (before(1) === 'the' && (before(2) === 'for' || before(2) === 'at')) return true;
 	if (before(1) === 'for' || before(1) === 'at') return ['intended', 'aimed', 'designed', 'meant', 'used'].includes(before(2));
@@ -966,7 +1009,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if (spans.condition) {
 			let marker: Span | undefined;
 			const found = spans.condition.find((c) => {
-				const dep = dependence(reading, act, c);
+				const dep = institutionActs(reading, c) ? undefined : dependence(reading, act, c);
 				if (dep === undefined || (options.negation && !conditionHarms(reading, act, c, dep))) return false;
 				// The finding covers the condition from its marker ("WHO agree to testify", "ONLY IF …").
 				if (dep.how === 'condition' || dep.how === 'relative') {
