@@ -577,7 +577,7 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	const { tokens } = reading;
 	const a = reading.tokenAt(act);
 	const m = reading.tokenAt(means);
-	if (m < a) return servesPurpose(reading, m, a) || causeAt(tokens, m) || frontedMeans(tokens, m, a);
+	if (m < a) return servesPurpose(reading, m, a) || causeAt(tokens, m) || frontedMeans(tokens, m, a) || subjectMeans(tokens, m, a);
 	if (m === a) return false;
 	// A purpose fronted before its sentence's main clause: "TO PREVENT trafficking, the state will strengthen border
 	// controls" (the means is anywhere in the main clause, up to a ';').
@@ -614,6 +614,30 @@ function frontedMeans(tokens: readonly Token[], m: number, a: number): boolean {
 		if ((tokens[j]!.text === ',' || /^(?:--|—|–)$/.test(tokens[j]!.text)) && comma < 0) comma = j;
 	}
 	return comma >= 0;
+}
+
+/** Verbs that carry a subject's part in an act after them: "raids HELP reduce", "controls HAVE CONTINUED TO limit". */
+const CARRYING = new Set(['help', 'continue', 'serve', 'work', 'aim', 'seek', 'contribute', 'go', 'tend', 'manage', 'succeed', 'be', 'have', 'do']);
+
+/**
+ * Whether the means is in the subject of a verb of preventing, so is what prevents: "STRICT BORDER CONTROL MEASURES,
+ * tough laws and a well-documented workforce have continued to LIMIT the opportunities for trafficking", "POLICE
+ * PATROLS will help REDUCE trafficking". The subject is a noun phrase (a list of them, with "of"-phrases), then the
+ * verb group: auxiliaries, adverbs, "to" and verbs that carry the subject into the act.
+ */
+function subjectMeans(tokens: readonly Token[], m: number, a: number): boolean {
+	if (tokens[a]!.pos !== 'VERB' || a - m > 20) return false;
+	// The means opens the sentence's subject, or follows only its modifiers.
+	if (!tokens.slice(0, m).every((t) => ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PUNCT'].includes(t.pos) && t.text !== ',')) return false;
+	let k = m + 1;
+	// An adverb in a compound modifier belongs to the phrase: "a WELL-documented workforce".
+	while (k < a && (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'CCONJ'].includes(tokens[k]!.pos) || tokens[k]!.text === ',' || tokens[k]!.lower === 'of' || tokens[k]!.text === '-' || (tokens[k]!.pos === 'ADV' && tokens[k + 1]?.text === '-') || (tokens[k]!.pos === 'VERB' && tokens[k - 1]?.text === '-'))) k++;
+	if (k === m + 1 && tokens[m]!.pos === 'VERB') return false;
+	for (; k < a; k++) {
+		const t = tokens[k]!;
+		if (!(t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.lower === 'to' || (t.pos === 'VERB' && CARRYING.has(t.lemma)))) return false;
+	}
+	return true;
 }
 
 const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end']);
