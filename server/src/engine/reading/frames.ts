@@ -324,15 +324,16 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// belongs to the last item only.
 		const listed = between.slice(0, k).filter((t) => t.pos === 'NOUN').length;
 		const rest = between[k]?.lower === 'of' && listed <= 2 ? between.slice(k) : between;
-		// Participles modify the person too: "the arrest of 110 INTENDED sex purchasers"; so does a quantity before
-		// a count: "the rescue of OVER 100 victims".
+		// Participles modify the person too, with their adverbs: "the arrest of 110 INTENDED sex purchasers", "the
+		// rescue of COMMERCIALLY SEXUALLY EXPLOITED victims"; so does a quantity before a count: "the rescue of OVER 100
+		// victims".
 		const restCount = rest.findIndex((t) => t.pos === 'NUM');
 		// The act may name a kind of undertaking, for whom it is done: "RESCUE MISSIONS FOR victims", "rescue and
 		// stabilization TO victims".
 		const tail = between.slice(k);
 		const undertaking = tail[0]?.pos === 'NOUN' && tail[1]?.lower === 'for' ? tail.slice(1) : tail;
 		if (undertaking.length > 0 && (undertaking[0]!.lower === 'for' || (undertaking[0]!.lower === 'to' && k > 0)) && undertaking.slice(1).every((t) => modifiers(t))) return true;
-		return rest.length > 0 && (rest[0]!.lower === 'of' || rest[0]!.lower === 'by') && rest.slice(1).every((t, j) => modifiers(t) || (j + 1 < restCount && QUANTITY.has(t.lower)) || (t.pos === 'VERB' && /ed$/.test(t.lower)));
+		return rest.length > 0 && (rest[0]!.lower === 'of' || rest[0]!.lower === 'by') && rest.slice(1).every((t, j) => modifiers(t) || (j + 1 < restCount && QUANTITY.has(t.lower)) || (t.pos === 'VERB' && /ed$/.test(t.lower)) || (t.pos === 'ADV' && /ly$/.test(t.lower)));
 	}
 	// "contact THE FAMILY OF the person", "share THE NAMES OF victims": the person owns the object of the act.
 	// The relational noun may end the act itself: "CONTACT THE FAMILY of the person".
@@ -392,6 +393,8 @@ function describesOffender(tokens: Reading['tokens'], end: number): boolean {
 	let k = end + 1;
 	const first = tokens[k];
 	if (!first) return false;
+	// "the persons RESPONSIBLE for the exploitation", "those BEHIND the trafficking": who did it.
+	if (first.lower === 'responsible' || (first.lower === 'behind' && head.lemma !== 'person')) return true;
 	if (first.lower === 'who' || first.lower === 'that') k++;
 	else if (first.pos !== 'VERB') return false;
 	const opener = tokens[k];
