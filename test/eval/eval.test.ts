@@ -19,7 +19,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conditional-services': { precision: 0.68, recall: 0.47 },
 	'consent': { precision: 0.57, recall: 0.47 },
 	'raids': { precision: 0.71, recall: 0.64 },
-	'detention-punishment': { precision: 0.56, recall: 0.44 },
+	'detention-punishment': { precision: 0.56, recall: 0.43 },
 	'rights-process': { precision: 0.59, recall: 0.44 },
 	'funding-accountability': { precision: 0.62, recall: 0.45 },
 	'prevention': { precision: 0.80, recall: 0.23 },

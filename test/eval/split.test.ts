@@ -42,6 +42,23 @@ describe('the corpus split by source', () => {
 		}
 	});
 
+	it('keeps whole documents on their side: no excerpt of one part is a passage of a whole document of the other', () => {
+		const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+		const documents = (part: string): Array<[string, string]> => {
+			const dir = path.join(ROOT, 'test', 'eval', 'documents', part);
+			return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [f, norm(fs.readFileSync(path.join(dir, f), 'utf8'))]);
+		};
+		for (const [part, other] of [['dev', 'sealed'], ['sealed', 'dev']] as const) {
+			const docs = documents(other);
+			for (const e of readCorpus(path.join(CORPUS, part), { allowEmpty: true })) {
+				const text = norm(e.text);
+				// Short excerpts ("Definitions.") may recur anywhere; a sentence of some length is a passage.
+				if (text.length < 40) continue;
+				for (const [name, body] of docs) expect(body.includes(text), `${part} excerpt ${e.id} is in ${other} document ${name}`).toBe(false);
+			}
+		}
+	});
+
 	it('sends a share of new sources to the sealed part, by hash and not by choice', () => {
 		const stems = Array.from({ length: 2000 }, (_, i) => `source-${i}`);
 		const sealed = stems.filter((s) => partByHash(s) === 'sealed').length;
