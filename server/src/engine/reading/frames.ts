@@ -848,8 +848,9 @@ function unrealised(reading: Reading, act: Span): boolean {
 
 /**
  * Whether an act is one of the "acts of" a sentence names as a class ("'human trafficking' refers to ACTS OF
- * recruiting, transporting, TRANSFERRING or receiving persons"): the acts say what an offence consists of, not
- * that anyone is to do them. Walks back over the list of gerunds to "acts of".
+ * recruiting, transporting, TRANSFERRING or receiving persons") or a definition's gerunds ("DEFINED AS recruiting,
+ * … TRANSFERRING"): the acts say what an offence consists of, not that anyone is to do them. Walks back over the
+ * list of gerunds to what introduces it.
  */
 function actsOf(reading: Reading, act: Span): boolean {
 	const t = reading.tokens;
@@ -857,7 +858,10 @@ function actsOf(reading: Reading, act: Span): boolean {
 	if (t[a]?.pos !== 'VERB' || !t[a]!.lower.endsWith('ing')) return false;
 	let k = a - 1;
 	while (k >= 0 && (t[k]!.text === ',' || t[k]!.pos === 'CCONJ' || (t[k]!.pos === 'VERB' && t[k]!.lower.endsWith('ing')))) k--;
-	return t[k]?.lower === 'of' && (t[k - 1]?.lemma === 'act' || t[k - 1]?.lower === 'acts');
+	if (t[k]?.lower === 'of' && (t[k - 1]?.lemma === 'act' || t[k - 1]?.lower === 'acts')) return true;
+	// Or a definition's gerunds: "human trafficking is DEFINED AS recruiting, transporting, TRANSFERRING …", "… MEANS
+	// recruiting …", "… REFERS TO transferring …".
+	return (t[k]?.lower === 'as' && [1, 2, 3, 4].some((d) => t[k - d]?.lemma === 'define')) || t[k]?.lemma === 'mean' || (t[k]?.lower === 'to' && t[k - 1]?.lemma === 'refer');
 }
 
 /** A quoted term that the sentence goes on to define: “protective home”, by whatever name called, MEANS … */
