@@ -294,6 +294,16 @@ export class PrefixTable {
 		return (found.slots[slot >>> 5]! & (1 << (slot & 31))) !== 0;
 	}
 
+	/**
+	 * mayStartIn of every registered matcher at once, as bits by slot: one word per 32 matchers, so a caller
+	 * with several matchers to ask about many texts tests bits rather than asking matcher by matcher.
+	 */
+	candidateSlots(starts: WordStarts): Uint32Array {
+		let found = starts.candidates;
+		if (found?.table !== this || found.size !== this.keysOf.length) found = this.candidatesIn(starts);
+		return found.slots;
+	}
+
 	private candidatesIn(starts: WordStarts): Candidates {
 		if (this.laidOut !== this.keysOf.length) this.layOut();
 		const firstOf = this.firstOf!;

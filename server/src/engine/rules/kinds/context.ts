@@ -2,7 +2,7 @@ import { shiftOffsets, type Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
 import { countWords } from '../../document/wordCount';
 import { findAll, matcherId, mayMatchText, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
-import { wordStarts, type WordStarts } from '../../matching/prefilter';
+import { wordStarts, type PrefixTable, type WordStarts } from '../../matching/prefilter';
 import { isGovernedByNegation, mayHoldNegation, providesAt, Reading } from '../../reading';
 import { hasBit, withBit, type BitSet } from '../../bitSet';
 
@@ -164,6 +164,17 @@ export class ReviewContext {
 		// Matches found or not found there need not be asked about: a matcher that was run on the block either
 		// cannot be filtered or has a word start that begins like it, and then the word starts say true too.
 		return mayMatchText(matcher, this.keysOf(block));
+	}
+
+	/**
+	 * The matchers of `table` that may match in the block, as bits by slot (PrefixTable.candidateSlots): where
+	 * a matcher's bit is clear, mayMatch says false. Where it is set mayMatch may still say false (a memo that
+	 * knows the block holds no match), never the other way round.
+	 */
+	candidateSlots(table: PrefixTable, block: Block): Uint32Array {
+		const memo = this.memo?.(block);
+		if (memo) return table.candidateSlots((memo.keys ??= wordStarts(block.prose)));
+		return table.candidateSlots(this.keysOf(block));
 	}
 
 	/** The word starts of a block's prose, computed once per review. */

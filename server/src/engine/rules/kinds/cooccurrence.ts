@@ -27,6 +27,7 @@ export const coOccurrenceKind = defineKind({
 		return { all: terms.groups(spec.all, ['all']) };
 	},
 	locality: 'block',
+	blockNeeds: (rule) => rule.compiled.all ?? [],
 	run(rule, ctx) {
 		const hits: Hit[] = [];
 		const groups = rule.compiled.all;

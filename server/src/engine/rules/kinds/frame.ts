@@ -54,11 +54,12 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		return { frame };
 	},
 	locality: 'block',
+	blockNeeds: (rule) => requiredRoles(rule.compiled.frame),
 	run(rule, ctx) {
 		const hits: Hit[] = [];
 		const roles = rule.compiled.frame;
 		if (!roles?.act) return hits;
-		const required = REQUIRED.flatMap((r) => (roles[r] ? [roles[r]!] : []));
+		const required = requiredRoles(roles);
 		const { unless } = rule.compiled;
 		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false, names: rule.spec.frame?.names === true };
 		for (const block of ctx.doc.blocks) {
@@ -93,6 +94,11 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		return hits;
 	},
 });
+
+/** The matchers of the roles that must be filled (REQUIRED), of those the rule has. */
+function requiredRoles(roles: Partial<Record<FrameRole, Matcher>> | undefined): Matcher[] {
+	return roles ? REQUIRED.flatMap((r) => (roles[r] ? [roles[r]!] : [])) : [];
+}
 
 /**
  * Pronouns in sentence `i` of a block that stand for the frame's people named before them, in the sentence or
