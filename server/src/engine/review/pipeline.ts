@@ -249,7 +249,8 @@ export class IncrementalReviewer {
 		let wantedBy: boolean[] = [];
 		let wanting: Placed[] = [];
 		let view: ReviewContext | undefined;
-		const slotsByBlock = new Map<PrefixTable, Array<Uint32Array | undefined>>();
+		// Bits of the matchers that may match in each block of `view`, by the view's block order (see narrowed).
+		let bitsOf = new Map<PrefixTable, Uint32Array[]>();
 		rules.forEach((rule, r) => {
 			const kind = this.kinds[r]!;
 			if (kind.locality !== 'block' || bases[r] === undefined) return;
@@ -260,9 +261,10 @@ export class IncrementalReviewer {
 				wantedBy = wanted;
 				wanting = unfinished.filter((_, k) => wanted[groupOf[k]!]);
 				view = blocksView(document, whole, wanting, chunkOf);
+				bitsOf = new Map();
 			}
 			wanted.forEach((w, g) => w && ranNow[g]!.push(r));
-			for (const hit of kind.run(rule, narrowed(view, whole, kind.blockNeeds?.(rule), slotsByBlock))) {
+			for (const hit of kind.run(rule, narrowed(view, whole, kind.blockNeeds?.(rule), bitsOf))) {
 				const p = wanting[chunkOf[hit.block!.index]!]!;
 				((p.state.hits ??= [])[r] ??= []).push(relativeHit(hit, p.base, p.firstBlock, stanceOf));
 				p.state.rulesWithHits = undefined;
@@ -503,39 +505,39 @@ function blocksView(document: ReviewDocument, whole: ReviewContext, chunks: read
 /**
  * `view` narrowed to the blocks where every one of `needs` (a block-local kind's blockNeeds) may match: the only
  * blocks the rule can find hits in. Each block's bits of the matchers that may match there
- * (ReviewContext.candidateSlots) are read once per review into `slotsByBlock`, so the question is a few bit
+ * (ReviewContext.candidateSlots) are read once per review and view into `bitsOf`, so the question is a few bit
  * tests per rule and block, where each rule asking each block through mayMatch and matches was about a fifth of
  * a 1 MB review (81 rules, 6,390 blocks). The view itself where no need can be filtered.
  */
-function narrowed(view: ReviewContext, whole: ReviewContext, needs: ReadonlyArray<Matcher | undefined> | undefined, slotsByBlock: Map<PrefixTable, Array<Uint32Array | undefined>>): ReviewContext {
+function narrowed(view: ReviewContext, whole: ReviewContext, needs: ReadonlyArray<Matcher | undefined> | undefined, bitsOf: Map<PrefixTable, Uint32Array[]>): ReviewContext {
 	if (!needs || needs.length === 0) return view;
-	const tables: Array<Array<Uint32Array | undefined>> = [];
+	const blocks = view.doc.blocks;
+	const tables: Uint32Array[][] = [];
 	const slots: number[] = [];
-	const tableOf: PrefixTable[] = [];
 	for (const matcher of needs) {
 		const at = matcher && prefixSlot(matcher);
 		if (!at) continue;
-		let byBlock = slotsByBlock.get(at.table);
-		if (!byBlock) slotsByBlock.set(at.table, (byBlock = []));
-		tables.push(byBlock);
-		tableOf.push(at.table);
+		let bits = bitsOf.get(at.table);
+		if (!bits) bitsOf.set(at.table, (bits = blocks.map((b) => whole.candidateSlots(at.table, b))));
+		tables.push(bits);
 		slots.push(at.slot);
 	}
 	if (slots.length === 0) return view;
-	const all = view.doc.blocks;
-	const blocks: Block[] = [];
-	for (let b = 0; b < all.length; b++) {
-		const block = all[b]!;
+	return new BlocksContext({ ...view.doc, blocks: blocksWhereAll(blocks, tables, slots) }, whole);
+}
+
+/** The blocks (by their position in `blocks`) whose bits in `tables[k]` have bit `slots[k]` set for every k. */
+function blocksWhereAll(blocks: readonly Block[], tables: readonly Uint32Array[][], slots: readonly number[]): Block[] {
+	const out: Block[] = [];
+	for (let b = 0; b < blocks.length; b++) {
 		let may = true;
 		for (let k = 0; may && k < slots.length; k++) {
-			const byBlock = tables[k]!;
-			const bits = (byBlock[block.index] ??= whole.candidateSlots(tableOf[k]!, block));
 			const slot = slots[k]!;
-			may = (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+			may = (tables[k]![b]![slot >>> 5]! & (1 << (slot & 31))) !== 0;
 		}
-		if (may) blocks.push(block);
+		if (may) out.push(blocks[b]!);
 	}
-	return new BlocksContext({ ...view.doc, blocks }, whole);
+	return out;
 }
 
 /**

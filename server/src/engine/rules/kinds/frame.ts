@@ -3,7 +3,7 @@ import type { Matcher } from '../../matching/matcher';
 import { fillFrame, holdsPronoun, pronounsFor, type FrameSpans, type Span } from '../../reading';
 import type { FrameRole } from '../types';
 import type { Block } from '../../document';
-import type { Hit, ReviewContext } from './context';
+import { matchesWithin, type Hit, type ReviewContext } from './context';
 import { defineKind } from './kind';
 import { TERM_LIST } from './schema';
 
@@ -64,13 +64,16 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false, names: rule.spec.frame?.names === true };
 		for (const block of ctx.doc.blocks) {
 			if (!ctx.hasAll(required, block)) continue;
+			// Each role's matches in the block, by role (ROLES order), taken when a sentence first asks.
+			const inBlock: Array<Offsets[] | undefined> = [];
 			block.sentences.forEach((sentence, i) => {
 				const spans: Partial<Record<FrameRole, Span[]>> = {};
 				let missing = false;
-				for (const role of ROLES) {
+				for (let r = 0; r < ROLES.length; r++) {
+					const role = ROLES[r]!;
 					const matcher = roles[role];
 					if (!matcher) continue;
-					let found = ctx.matchesIn(matcher, block, sentence);
+					let found = matchesWithin((inBlock[r] ??= ctx.matches(matcher, block)), sentence);
 					if (role === 'person') found = found.concat(pronounsNaming(ctx, matcher, block, i)).sort((a, b) => a.start - b.start);
 					if (found.length === 0 && role !== 'absent' && role !== 'notAgent') {
 						missing = true;
