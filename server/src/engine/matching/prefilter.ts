@@ -494,7 +494,25 @@ const LONGER = 1 << 18;
 /** The first word start (from index `from` of the positions) that begins with one of the prefixes: its index, or -1. */
 export function nextCandidate(bits: Uint32Array, starts: WordStarts, from: number): number {
 	const letters = starts.letters;
-	for (let i = from; i < letters.length; i++) if (isCandidate(bits, starts, i)) return i;
+	// isCandidate at each word start, written out: the loop runs over every word start of a block for each matcher.
+	for (let i = from; i < letters.length; i++) {
+		const l = letters[i]!;
+		const first = l & 63;
+		const k1 = pad(first, 1);
+		if ((bits[k1 >>> 5]! & (1 << (k1 & 31))) !== 0) return i;
+		const second = (l >>> 6) & 63;
+		const third = (l >>> 12) & 63;
+		if (l < LONGER) {
+			const k0 = pad((first * BASE + second) * BASE + third, 0);
+			if ((bits[k0 >>> 5]! & (1 << (k0 & 31))) !== 0) return i;
+		}
+		if (second === 0) continue;
+		const k2 = pad(first * BASE + second, 2);
+		if ((bits[k2 >>> 5]! & (1 << (k2 & 31))) !== 0) return i;
+		if (third === 0) continue;
+		const k3 = pad((first * BASE + second) * BASE + third, 3);
+		if ((bits[k3 >>> 5]! & (1 << (k3 & 31))) !== 0) return i;
+	}
 	return -1;
 }
 
