@@ -514,6 +514,7 @@ function narrowed(view: ReviewContext, whole: ReviewContext, needs: ReadonlyArra
 	const blocks = view.doc.blocks;
 	const tables: Uint32Array[][] = [];
 	const slots: number[] = [];
+	const may: Matcher[] = [];
 	for (const matcher of needs) {
 		const at = matcher && prefixSlot(matcher);
 		if (!at) continue;
@@ -521,9 +522,10 @@ function narrowed(view: ReviewContext, whole: ReviewContext, needs: ReadonlyArra
 		if (!bits) bitsOf.set(at.table, (bits = blocks.map((b) => whole.candidateSlots(at.table, b))));
 		tables.push(bits);
 		slots.push(at.slot);
+		may.push(matcher);
 	}
 	if (slots.length === 0) return view;
-	return new BlocksContext({ ...view.doc, blocks: blocksWhereAll(blocks, tables, slots) }, whole);
+	return new BlocksContext({ ...view.doc, blocks: blocksWhereAll(blocks, tables, slots) }, whole, may);
 }
 
 /** The blocks (by their position in `blocks`) whose bits in `tables[k]` have bit `slots[k]` set for every k. */
@@ -545,9 +547,11 @@ function blocksWhereAll(blocks: readonly Block[], tables: readonly Uint32Array[]
  * the whole document's context, whose cache is indexed by document block index and holds the block memos.
  */
 class BlocksContext extends ReviewContext {
+	/** `may`: matchers that may match in every one of the blocks (narrowed tested them), so are not asked again. */
 	constructor(
 		doc: ReviewDocument,
 		private readonly whole: ReviewContext,
+		private readonly may: readonly Matcher[] = [],
 	) {
 		super(doc, undefined, undefined, whole.readings);
 	}
@@ -557,6 +561,6 @@ class BlocksContext extends ReviewContext {
 	}
 
 	override mayMatch(matcher: Matcher, block: Block): boolean {
-		return this.whole.mayMatch(matcher, block);
+		return this.may.includes(matcher) || this.whole.mayMatch(matcher, block);
 	}
 }
