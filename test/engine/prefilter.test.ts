@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, findAll } from '../../server/src/engine/matching/matcher';
+import { compileMatcher, findAll, mayMatchText } from '../../server/src/engine/matching/matcher';
 import { patternPrefixes, wordStarts, type WordStarts } from '../../server/src/engine/matching/prefilter';
 import { TermIndex } from '../../server/src/engine/matching/termIndex';
 import { builtinReviewer } from '../helpers/rules';
@@ -94,14 +94,30 @@ describe('matcher prefilter (word-start keys)', () => {
 
 	it('reads first letters through optional groups, classes, digits and zero-width assertions, and gives up on anything else', () => {
 		expect(patternPrefixes('[Vv]iolat\\w*')).toEqual(['vio']);
-		expect(patternPrefixes('(?:a|b)?c')?.sort()).toEqual(['ac', 'bc', 'c']);
+		expect(patternPrefixes('(?:a|b)?c')?.sort()).toEqual(['ac$', 'bc$', 'c$']);
 		expect(patternPrefixes('(?<![“"])(?:rescued|saved)\\s+women')?.sort()).toEqual(['res', 'sav']);
 		expect(patternPrefixes('\\b\\d[\\d,]*\\s+rescues')).toHaveLength(10);
-		expect(patternPrefixes('u\\.s\\.')).toEqual(['u']);
+		expect(patternPrefixes('u\\.s\\.')).toEqual(['u$']);
 		for (const unreadable of ['\\w+ing', '[^a]b', '.x', '\\$\\s?\\d', 'a|', '(?<name>x)', '\\W*x', '\\s+raid']) {
 			expect(patternPrefixes(unreadable), unreadable).toBeUndefined();
 		}
 		expect(compileMatcher(['raid'], ['\\$\\d+']).prefixes).toBeUndefined();
+	});
+
+	it('tells a whole short word from the words it begins: "a" or "the" before a space, a dash or the pattern\'s end', () => {
+		expect(patternPrefixes('\\b(?:a|an|the)\\s+(?:form|kind)')?.sort()).toEqual(['a$', 'an$', 'the$']);
+		expect(patternPrefixes('\\bno\\b')).toEqual(['no$']);
+		expect(patternPrefixes('the[\\s\\-–—/]+x')).toEqual(['the$']);
+		expect(patternPrefixes('re-?educat\\w+')?.sort()).toEqual(['re$', 'ree']);
+		// Whatever may be a letter or digit next leaves the word open: \w, \d, classes with ranges, repeats.
+		for (const open of ['an?\\w', 'the[a-z ]', 'the\\d', 'the.', 'st+ing', 'thes?e', 'the(?<n>x)']) {
+			expect(patternPrefixes(open)?.some((p) => p.endsWith('$')), open).toBe(false);
+		}
+		const matcher = compileMatcher([], ['\\b(?:a|an|the)\\s+form\\b']);
+		for (const text of ['A form', 'an form', 'THE form', 'the—form']) expect(findAll(matcher, text, 0, wordStarts(text)), text).toEqual(findAll(matcher, text, 0));
+		// Words that only begin like them are no candidates: the patterns are not tried there.
+		expect(mayMatchText(matcher, wordStarts('available anthem theory, thematic'))).toBe(false);
+		expect(mayMatchText(matcher, wordStarts('in the'))).toBe(true);
 		expect(compileMatcher(['raid', '21st century'], ['sweeps?']).prefixes).toBeDefined();
 	});
 });

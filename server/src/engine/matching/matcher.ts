@@ -2,7 +2,7 @@ import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
-import { isCandidate, matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type WordStarts } from './prefilter';
+import { isCandidate, matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type PrefixTable, type WordStarts } from './prefilter';
 import { followsWordCharacter, precedesWordCharacter, TermIndex, type FoundTerms } from './termIndex';
 
 /**
@@ -291,6 +291,15 @@ export function findAll(matcher: Matcher, text: string, base: number, starts?: W
 export function mayMatchText(matcher: Matcher, starts: WordStarts): boolean {
 	const compiled = matcher as CompiledMatcher;
 	return !compiled.keys || compiled.index.prefixTable.mayStartIn(compiled.slot, starts);
+}
+
+/**
+ * Where the word-start test of mayMatchText looks the matcher up: its rule set's PrefixTable and its slot
+ * there (PrefixTable.candidateSlots), or undefined when the matcher cannot be filtered (it may match anywhere).
+ */
+export function prefixSlot(matcher: Matcher): { table: PrefixTable; slot: number } | undefined {
+	const compiled = matcher as CompiledMatcher;
+	return compiled.keys ? { table: compiled.index.prefixTable, slot: compiled.slot } : undefined;
 }
 
 /**

@@ -37,10 +37,21 @@ export function termPrefix(term: string): string | undefined {
  * classes, a leading symbol) ends a prefix where it stands, or gives undefined when nothing precedes it.
  */
 export function patternPrefixes(source: string): string[] | undefined {
-	const states = alternation(source, 0, source.length, [{ text: '', open: true }]);
+	const states = alternation(source, 0, source.length, [{ text: '', open: true, exact: false }]);
 	if (!states || states.some((s) => s.text === '')) return undefined;
-	return [...new Set(states.map((s) => s.text))];
+	// Where the pattern ends with a prefix still open, the word ends there too: every matcher's patterns are
+	// followed by a word boundary (no letter or digit of any script).
+	const prefixes = new Set(states.map((s) => (s.exact || s.open ? `${s.text}${WORD_END}` : s.text)));
+	// A word that starts with a prefix needs no key of its own for being one of its whole words too.
+	const starts = [...prefixes].filter((p) => !p.endsWith(WORD_END));
+	return [...prefixes].filter((p) => !p.endsWith(WORD_END) || !starts.some((q) => p.startsWith(q)));
 }
+
+/**
+ * Marks a prefix (patternPrefixes) after which the word ends: "a$" is the word "a", not every word starting
+ * with "a" (`\b(?:a|an|the)\s+…` asks thousands of words starting with a or an otherwise).
+ */
+const WORD_END = '$';
 
 /**
  * The prefixes of a rule set's regular expressions (patternPrefixes), each worked out once: vocabularies put
@@ -94,10 +105,15 @@ export class PatternPrefixes {
 	}
 }
 
-/** A prefix being read: its letters so far, and whether the next character may extend it. */
+/**
+ * A prefix being read: its letters so far (up to three), whether the next atom still tells something of the
+ * word (a letter to add, or that the word ends after three), and, once closed, whether the word certainly ends
+ * right after these letters (`exact`: the next atom matches no letter or digit).
+ */
 interface Partial {
 	text: string;
 	open: boolean;
+	exact: boolean;
 }
 
 /** Beyond this many partial prefixes a pattern is not worth filtering. */
@@ -133,19 +149,20 @@ function sequence(source: string, start: number, end: number, before: Partial[])
 		let after: Partial[] | undefined;
 		if (c === '(') {
 			const open = source.startsWith('(?:', i) ? i + 3 : source[i + 1] === '?' ? -1 : i + 1;
-			if (open < 0) return undefined;
-			after = alternation(source, open, atomEnd - 1, states);
+			after = open < 0 ? undefined : alternation(source, open, atomEnd - 1, states);
+			// A group not understood after three letters only leaves open whether the word ends there.
+			if (!after && states.every((s) => !s.open || s.text.length === 3)) after = ended(states, false);
 		} else {
 			const chars = atomChars(source, i, atomEnd);
 			if (chars === undefined) {
 				// Not a letter or digit: a prefix ends here; a match cannot start here (not a word start).
-				after = states.map((s) => ({ text: s.text, open: false }));
+				after = ended(states, endsWord(source, i, atomEnd));
 				if (after.some((s) => s.text === '')) return undefined;
 			} else after = extend(states, chars);
 		}
 		if (!after) return undefined;
 		// A repeated atom may occur again: what it read is all that is certain. An optional one may be absent.
-		if (quantifier.max !== 1) after = after.map((s) => ({ text: s.text, open: false }));
+		if (quantifier.max !== 1) after = ended(after, false);
 		if (quantifier.min === 0) after = dedupe([...states, ...after]);
 		if (after.length > MAX_STATES) return undefined;
 		states = after;
@@ -181,19 +198,50 @@ function atomChars(source: string, start: number, end: number): string[] | undef
 function extend(states: Partial[], chars: string[]): Partial[] {
 	const out: Partial[] = [];
 	for (const s of states) {
-		if (!s.open) {
-			out.push(s);
-			continue;
-		}
-		for (const c of chars) out.push({ text: s.text + c, open: s.text.length + 1 < 3 });
+		if (!s.open) out.push(s);
+		// A fourth letter: the word goes on past the three the prefix keeps.
+		else if (s.text.length === 3) out.push({ text: s.text, open: false, exact: false });
+		else for (const c of chars) out.push({ text: s.text + c, open: true, exact: false });
 	}
 	return dedupe(out);
+}
+
+/** The states with those still open closed: the word ends after their letters (`exact`), or may go on. */
+function ended(states: Partial[], exact: boolean): Partial[] {
+	return dedupe(states.map((s) => (s.open ? { text: s.text, open: false, exact } : s)));
+}
+
+/**
+ * Whether an atom matches only characters that are no letter or digit a word start's letters hold (foldedChar
+ * 0): whitespace, and ASCII punctuation or non-ASCII characters that are no letter or digit, alone or in a
+ * class. False for anything else (`.`, `\w`, `\d`, negated classes, ranges, escapes of code points, `$`).
+ */
+function endsWord(source: string, start: number, end: number): boolean {
+	const atom = source.slice(start, end);
+	if (atom.length === 1) return atom !== '.' && atom !== '$' && atom !== '^' && notWordCharacter(atom);
+	if (atom.startsWith('\\')) return atom === '\\s' || (atom.length === 2 && /[!-\/:-@[-`{-~]/.test(atom[1]!));
+	if (!atom.startsWith('[') || atom[1] === '^') return false;
+	const body = atom.slice(1, -1);
+	for (let j = 0; j < body.length; j++) {
+		const ch = body[j]!;
+		if (ch === '\\') {
+			const escaped = body[j + 1];
+			if (escaped === undefined || !(escaped === 's' || /[!-\/:-@[-`{-~]/.test(escaped))) return false;
+			j++;
+		} else if (ch === '-' ? j > 0 && j < body.length - 1 : !notWordCharacter(ch)) return false;
+	}
+	return body.length > 0;
+}
+
+/** A character that is no letter or digit of any script, nor one that folds to a–z (K, ſ are letters). */
+function notWordCharacter(ch: string): boolean {
+	return !/[\p{L}\p{N}]/u.test(ch);
 }
 
 function dedupe(states: Partial[]): Partial[] {
 	const seen = new Map<string, Partial>();
 	for (const s of states) {
-		const key = `${s.text}${s.open ? '+' : '.'}`;
+		const key = `${s.text}${s.open ? '+' : s.exact ? '$' : '.'}`;
 		if (!seen.has(key)) seen.set(key, s);
 	}
 	return [...seen.values()];
@@ -294,6 +342,16 @@ export class PrefixTable {
 		return (found.slots[slot >>> 5]! & (1 << (slot & 31))) !== 0;
 	}
 
+	/**
+	 * mayStartIn of every registered matcher at once, as bits by slot: one word per 32 matchers, so a caller
+	 * with several matchers to ask about many texts tests bits rather than asking matcher by matcher.
+	 */
+	candidateSlots(starts: WordStarts): Uint32Array {
+		let found = starts.candidates;
+		if (found?.table !== this || found.size !== this.keysOf.length) found = this.candidatesIn(starts);
+		return found.slots;
+	}
+
 	private candidatesIn(starts: WordStarts): Candidates {
 		if (this.laidOut !== this.keysOf.length) this.layOut();
 		const firstOf = this.firstOf!;
@@ -305,9 +363,10 @@ export class PrefixTable {
 			const first = l & 63;
 			mark(found, firstOf, slots, pad(first, 1));
 			const second = (l >>> 6) & 63;
+			const third = (l >>> 12) & 63;
+			if (l < LONGER) mark(found, firstOf, slots, pad((first * BASE + second) * BASE + third, 0));
 			if (second === 0) continue;
 			mark(found, firstOf, slots, pad(first * BASE + second, 2));
-			const third = l >>> 12;
 			if (third === 0) continue;
 			mark(found, firstOf, slots, pad((first * BASE + second) * BASE + third, 3));
 		}
@@ -347,9 +406,15 @@ interface Candidates {
 }
 
 function keyOf(letters: string): number {
+	// A whole word of one to three letters (WORD_END): its letters with 0 for those it lacks, as a word start of
+	// it holds them (lettersAt), under length 0.
+	const word = letters.endsWith(WORD_END);
+	const length = word ? letters.length - 1 : letters.length;
 	let key = 0;
-	for (let n = 0; n < letters.length; n++) key = key * BASE + foldedChar(letters.charCodeAt(n));
-	return pad(key, letters.length);
+	for (let n = 0; n < length; n++) key = key * BASE + foldedChar(letters.charCodeAt(n));
+	if (!word) return pad(key, length);
+	for (let n = length; n < 3; n++) key *= BASE;
+	return pad(key, 0);
 }
 
 /** Letters fold to 1–26, digits to 27–36. */
@@ -409,28 +474,41 @@ export function wordStarts(text: string): WordStarts {
 	return { positions: exact, letters, text, folded: n > 0 ? foldText(text) : undefined, candidates: undefined };
 }
 
-/** The folded characters (foldedChar) at `at` and the two after it, six bits each; none after the first 0. */
+/**
+ * The folded characters (foldedChar) at `at` and the two after it, six bits each, none after the first 0; and
+ * LONGER where a fourth follows the three.
+ */
 function lettersAt(text: string, at: number): number {
 	const first = foldedChar(text.charCodeAt(at));
 	const second = at + 1 < text.length ? foldedChar(text.charCodeAt(at + 1)) : 0;
 	if (second === 0) return first;
 	const third = at + 2 < text.length ? foldedChar(text.charCodeAt(at + 2)) : 0;
-	return first | (second << 6) | (third << 12);
+	if (third === 0) return first | (second << 6);
+	const longer = at + 3 < text.length && foldedChar(text.charCodeAt(at + 3)) !== 0;
+	return first | (second << 6) | (third << 12) | (longer ? LONGER : 0);
 }
+
+/** The bit of a word start's letters (lettersAt) that says its word has more than three. */
+const LONGER = 1 << 18;
 
 /** The first word start (from index `from` of the positions) that begins with one of the prefixes: its index, or -1. */
 export function nextCandidate(bits: Uint32Array, starts: WordStarts, from: number): number {
 	const letters = starts.letters;
+	// isCandidate at each word start, written out: the loop runs over every word start of a block for each matcher.
 	for (let i = from; i < letters.length; i++) {
 		const l = letters[i]!;
 		const first = l & 63;
 		const k1 = pad(first, 1);
 		if ((bits[k1 >>> 5]! & (1 << (k1 & 31))) !== 0) return i;
 		const second = (l >>> 6) & 63;
+		const third = (l >>> 12) & 63;
+		if (l < LONGER) {
+			const k0 = pad((first * BASE + second) * BASE + third, 0);
+			if ((bits[k0 >>> 5]! & (1 << (k0 & 31))) !== 0) return i;
+		}
 		if (second === 0) continue;
 		const k2 = pad(first * BASE + second, 2);
 		if ((bits[k2 >>> 5]! & (1 << (k2 & 31))) !== 0) return i;
-		const third = l >>> 12;
 		if (third === 0) continue;
 		const k3 = pad((first * BASE + second) * BASE + third, 3);
 		if ((bits[k3 >>> 5]! & (1 << (k3 & 31))) !== 0) return i;
@@ -445,10 +523,15 @@ export function isCandidate(bits: Uint32Array, starts: WordStarts, i: number): b
 	const k1 = pad(first, 1);
 	if ((bits[k1 >>> 5]! & (1 << (k1 & 31))) !== 0) return true;
 	const second = (l >>> 6) & 63;
+	const third = (l >>> 12) & 63;
+	if (l < LONGER) {
+		// A word of at most three letters: the key of the whole word (keyOf of "…$").
+		const k0 = pad((first * BASE + second) * BASE + third, 0);
+		if ((bits[k0 >>> 5]! & (1 << (k0 & 31))) !== 0) return true;
+	}
 	if (second === 0) return false;
 	const k2 = pad(first * BASE + second, 2);
 	if ((bits[k2 >>> 5]! & (1 << (k2 & 31))) !== 0) return true;
-	const third = l >>> 12;
 	if (third === 0) return false;
 	const k3 = pad((first * BASE + second) * BASE + third, 3);
 	return (bits[k3 >>> 5]! & (1 << (k3 & 31))) !== 0;

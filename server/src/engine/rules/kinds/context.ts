@@ -2,7 +2,7 @@ import { shiftOffsets, type Offsets } from '../../finding';
 import type { Block, ReviewDocument, Section } from '../../document';
 import { countWords } from '../../document/wordCount';
 import { findAll, matcherId, mayMatchText, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
-import { wordStarts, type WordStarts } from '../../matching/prefilter';
+import { wordStarts, type PrefixTable, type WordStarts } from '../../matching/prefilter';
 import { isGovernedByNegation, mayHoldNegation, providesAt, Reading } from '../../reading';
 import { hasBit, withBit, type BitSet } from '../../bitSet';
 
@@ -166,6 +166,17 @@ export class ReviewContext {
 		return mayMatchText(matcher, this.keysOf(block));
 	}
 
+	/**
+	 * The matchers of `table` that may match in the block, as bits by slot (PrefixTable.candidateSlots): where
+	 * a matcher's bit is clear, mayMatch says false. Where it is set mayMatch may still say false (a memo that
+	 * knows the block holds no match), never the other way round.
+	 */
+	candidateSlots(table: PrefixTable, block: Block): Uint32Array {
+		const memo = this.memo?.(block);
+		if (memo) return table.candidateSlots((memo.keys ??= wordStarts(block.prose)));
+		return table.candidateSlots(this.keysOf(block));
+	}
+
 	/** The word starts of a block's prose, computed once per review. */
 	private keysOf(block: Block): WordStarts {
 		let keys = this.keys[block.index];
@@ -189,14 +200,7 @@ export class ReviewContext {
 
 	/** Matches inside [range.start, range.end) of a block. */
 	matchesIn(matcher: Matcher, block: Block, range: Offsets): Offsets[] {
-		// Matches are in order and never overlap (so their ends are in order too): those inside the range are a
-		// run found by bisection. Asking sentence by sentence then costs the matches in each sentence, not every
-		// match in the block (quadratic in a one-line 5 MB file), and allocates nothing where there are none.
-		const all = this.matches(matcher, block);
-		const first = firstAtOrAfter(all, range.start);
-		let end = first;
-		while (end < all.length && all[end]!.end <= range.end) end++;
-		return end === first ? NONE : all.slice(first, end);
+		return matchesWithin(this.matches(matcher, block), range);
 	}
 
 	/**
@@ -215,9 +219,7 @@ export class ReviewContext {
 		const memo = range ? undefined : this.memo?.(block);
 		if (memo) return kept(memo, matcher, block).length > 0;
 		if (!range) return this.matches(matcher, block).length > 0;
-		const all = this.matches(matcher, block);
-		const first = firstAtOrAfter(all, range.start);
-		return first < all.length && all[first]!.end <= range.end;
+		return anyWithin(this.matches(matcher, block), range);
 	}
 
 	/** The prose of an absolute range inside a block. */
@@ -410,6 +412,26 @@ export function describeGroup(list: readonly string[]): string {
 		.slice(0, 3)
 		.map((t) => t.replace(/^[@=]/, '').replace(/^\/(.*)\/$/, '$1').replace(/\*$/, '').replace(/-/g, ' '))
 		.join(' or ');
+}
+
+/**
+ * The matches of a block (ReviewContext.matches) inside [range.start, range.end): ReviewContext.matchesIn, for a
+ * rule that asks sentence by sentence about matches it has taken from the block once.
+ */
+export function matchesWithin(all: readonly Offsets[], range: Offsets): Offsets[] {
+	// Matches are in order and never overlap (so their ends are in order too): those inside the range are a
+	// run found by bisection. Asking sentence by sentence then costs the matches in each sentence, not every
+	// match in the block (quadratic in a one-line 5 MB file), and allocates nothing where there are none.
+	const first = firstAtOrAfter(all, range.start);
+	let end = first;
+	while (end < all.length && all[end]!.end <= range.end) end++;
+	return end === first ? NONE : all.slice(first, end);
+}
+
+/** Whether any of a block's matches lies inside [range.start, range.end) (matchesWithin not empty), allocating nothing. */
+export function anyWithin(all: readonly Offsets[], range: Offsets): boolean {
+	const first = firstAtOrAfter(all, range.start);
+	return first < all.length && all[first]!.end <= range.end;
 }
 
 /** The index of the first of `sorted` (by start) that starts at or after `offset`. */

@@ -1,6 +1,6 @@
 import type { Offsets } from '../../finding';
 import { splitClauses } from '../../document/sentences';
-import type { Hit } from './context';
+import { anyWithin, matchesWithin, type Hit } from './context';
 import { defineKind } from './kind';
 import { TERM_LIST } from './schema';
 
@@ -27,6 +27,7 @@ export const coOccurrenceKind = defineKind({
 		return { all: terms.groups(spec.all, ['all']) };
 	},
 	locality: 'block',
+	blockNeeds: (rule) => rule.compiled.all ?? [],
 	run(rule, ctx) {
 		const hits: Hit[] = [];
 		const groups = rule.compiled.all;
@@ -36,11 +37,15 @@ export const coOccurrenceKind = defineKind({
 		for (const block of ctx.doc.blocks) {
 			// Every group must match: rule the block out on the cheap test first, before any group's RegExp runs.
 			if (!ctx.hasAll(groups, block)) continue;
+			// Each group's matches in the block, taken once: sentences and clauses ask for their part of them.
+			const inBlock = groups.map((g) => ctx.matches(g, block));
 			for (const sentence of block.sentences) {
+				// A clause lies in its sentence: one that lacks a group has no clause with all of them.
+				if (!inBlock.every((all) => anyWithin(all, sentence))) continue;
 				const windows = rule.spec.within === 'clause' ? splitClauses(ctx.prose(block, sentence), sentence.start) : [sentence];
 				for (const window of windows) {
-					const found = groups.map((g) => ctx.matchesIn(g, block, window));
-					if (found.some((f) => f.length === 0)) continue;
+					if (!inBlock.every((all) => anyWithin(all, window))) continue;
+					const found = inBlock.map((all) => matchesWithin(all, window));
 					if (unless && ctx.has(unless, block, sentence)) continue;
 					const anchors = found[anchorIndex]!.filter((a) => !ctx.cancelledByNegation(rule.spec.negation, block, sentence, a) && (!rule.spec.provision || ctx.provides(block, sentence, a)));
 					if (anchors.length === 0) continue;

@@ -3,7 +3,7 @@ import type { Matcher } from '../../matching/matcher';
 import { fillFrame, holdsPronoun, pronounsFor, type FrameSpans, type Span } from '../../reading';
 import type { FrameRole } from '../types';
 import type { Block } from '../../document';
-import type { Hit, ReviewContext } from './context';
+import { matchesWithin, type Hit, type ReviewContext } from './context';
 import { defineKind } from './kind';
 import { TERM_LIST } from './schema';
 
@@ -54,22 +54,26 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		return { frame };
 	},
 	locality: 'block',
+	blockNeeds: (rule) => requiredRoles(rule.compiled.frame),
 	run(rule, ctx) {
 		const hits: Hit[] = [];
 		const roles = rule.compiled.frame;
 		if (!roles?.act) return hits;
-		const required = REQUIRED.flatMap((r) => (roles[r] ? [roles[r]!] : []));
+		const required = requiredRoles(roles);
 		const { unless } = rule.compiled;
 		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false, names: rule.spec.frame?.names === true };
 		for (const block of ctx.doc.blocks) {
 			if (!ctx.hasAll(required, block)) continue;
+			// Each role's matches in the block, by role (ROLES order), taken when a sentence first asks.
+			const inBlock: Array<Offsets[] | undefined> = [];
 			block.sentences.forEach((sentence, i) => {
 				const spans: Partial<Record<FrameRole, Span[]>> = {};
 				let missing = false;
-				for (const role of ROLES) {
+				for (let r = 0; r < ROLES.length; r++) {
+					const role = ROLES[r]!;
 					const matcher = roles[role];
 					if (!matcher) continue;
-					let found = ctx.matchesIn(matcher, block, sentence);
+					let found = matchesWithin((inBlock[r] ??= ctx.matches(matcher, block)), sentence);
 					if (role === 'person') found = found.concat(pronounsNaming(ctx, matcher, block, i)).sort((a, b) => a.start - b.start);
 					if (found.length === 0 && role !== 'absent' && role !== 'notAgent') {
 						missing = true;
@@ -93,6 +97,11 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		return hits;
 	},
 });
+
+/** The matchers of the roles that must be filled (REQUIRED), of those the rule has. */
+function requiredRoles(roles: Partial<Record<FrameRole, Matcher>> | undefined): Matcher[] {
+	return roles ? REQUIRED.flatMap((r) => (roles[r] ? [roles[r]!] : [])) : [];
+}
 
 /**
  * Pronouns in sentence `i` of a block that stand for the frame's people named before them, in the sentence or

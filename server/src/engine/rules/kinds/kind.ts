@@ -47,6 +47,13 @@ export interface RuleKindDefinition<Compiled extends object = object> {
 	/** The kind's hits on the document of `ctx`. */
 	run(rule: Rule<Compiled>, ctx: ReviewContext): Hit[];
 	/**
+	 * For a 'block' kind: matchers that must all match in a block (ReviewContext.mayMatch true for each) for
+	 * `run` to find a hit there. The review then runs the rule only over the blocks where each may: a table of
+	 * bits per block (PrefixTable.candidateSlots) answers that for every rule, rather than each rule asking
+	 * each block. Leave it out, or give none, for a kind that may find hits in any block.
+	 */
+	blockNeeds?(rule: Rule<Compiled>): ReadonlyArray<Matcher | undefined>;
+	/**
 	 * For a 'document' kind: its hits from section memos, computing only what a section whose memo is new
 	 * lacks (see incremental/sectionMemos.ts). Must give exactly what `run` gives, in the same order.
 	 */

@@ -12,6 +12,7 @@ export const phraseKind = defineKind({
 	schema: { properties: { match: TERM_LIST }, required: ['match'] },
 	compile: (spec, terms) => ({ match: terms.list(spec.match, ['match']) }),
 	locality: 'block',
+	blockNeeds: (rule) => [rule.compiled.match],
 	run(rule, ctx) {
 		const hits: Hit[] = [];
 		const { match, unless } = rule.compiled;
