@@ -643,7 +643,7 @@ function subjectMeans(tokens: readonly Token[], m: number, a: number): boolean {
 	return true;
 }
 
-const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end']);
+const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end', 'forestall', 'thwart', 'avert']);
 
 /** "To prevent …" or "In order to prevent …" opening the sentence: the act is what the main clause is for. */
 function frontedPurpose(tokens: readonly Token[], a: number): boolean {
@@ -694,10 +694,11 @@ function servesPurpose(reading: Reading, m: number, a: number): boolean {
 	for (let k = m + 1; k < a; k++) if (tokens[k]!.text === ';' || tokens[k]!.text === ':') return false;
 	const before = (d: number): string => tokens[a - d]?.lower ?? '';
 	// A verb phrase done so as to prevent: "policing strategies ADOPTED to deter trafficking", "we are CLAMPING DOWN
-	// on illegal working to prevent this abuse" (only the verbs of preventing: "trained to identify" is no purpose).
+	// on illegal working to prevent this abuse", "ENHANCING border security to prevent" (only the verbs of
+	// preventing: "trained to identify" is no purpose).
 	// The verb is the means or describes it, close by: in "the Police Department is seeking adoption of the changes
 	// … to reduce" the police seek, they are not the means.
-	if (before(1) === 'to' && PURPOSE_ACTS.has(tokens[a]!.lemma) && a - m <= 8 && tokens.slice(m, Math.min(m + 3, a - 1)).some((t) => t.pos === 'VERB' && t.lower !== t.lemma)) return true;
+	if (before(1) === 'to' && PURPOSE_ACTS.has(tokens[a]!.lemma) && a - m <= 8 && tokens.slice(Math.max(0, m - 1), Math.min(m + 3, a - 1)).some((t) => t.pos === 'VERB' && t.lower !== t.lemma)) return true;
 	if (before(1) === 'to' && (tokens[a]!.pos === 'VERB' || tokens[a]!.lower === tokens[a]!.lemma)) return ['order', 'as', 'designed', 'intended', 'aimed', 'meant', 'used', 'deployed', 'conducted', 'carried', 'needed', 'necessary', 'required', 'help', 'helps', 'serve', 'serves', 'seeks', 'seek', 'work', 'works'].includes(before(2));
 	if (before(1) === 'the' && (before(2) === 'for' || before(2) === 'at')) return true;
 	if (before(1) === 'for' || before(1) === 'at') return ['intended', 'aimed', 'designed', 'meant', 'used'].includes(before(2));

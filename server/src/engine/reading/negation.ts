@@ -347,14 +347,16 @@ function isCutOff(clauses: readonly Clause[], c: number, ancestor: number): bool
 }
 
 /**
- * The "and" or "or" right before a cue at `cue` that opens a second predicate, after the inflected verb of a
- * first one at or after `from` ("were arrested AND NOT allowed", "have been deported AND BARRED from"); -1 if
+ * The "and" or "or" right before a cue at `cue` that opens a second predicate, after the verb of a first one at
+ * or after `from` ("were arrested AND NOT allowed", "have been deported AND BARRED from"); -1 if
  * there is none. What the cue negates is that second predicate, not the first.
  */
 export function coordinatorBeforeSecondPredicate(tokens: readonly Token[], cue: number, from: number): number {
 	const and = cue - 1;
 	const t = tokens[and];
 	if (t?.pos !== 'CCONJ' || (t.lower !== 'and' && t.lower !== 'or') || and - 1 < from) return -1;
+	// The first verb may be inflected ("were arrested AND NOT allowed") or bare when both share a marker or a modal
+	// ("to prevent AND ELIMINATE trafficking", "shall identify AND NOT prosecute"): each is a predicate of its own.
 	const verb = tokens[and - 1]!;
-	return verb.pos === 'VERB' && verb.lower !== verb.lemma ? and : -1;
+	return verb.pos === 'VERB' ? and : -1;
 }
