@@ -84,6 +84,9 @@ export class Reading {
 			if (outside && this.isWithin(n.cue[0], outside)) return false;
 			// A negation inside the span governs it too ("should not be detained" matched as a whole); a phrase cue
 			// that is the span itself ("immunity from") is what the rule matched, not a negation of it.
+			// A prohibiting verb that opens the span is the act the rule matched ("END THE DEMAND", "ban the purchase of
+			// sex"), not a negation of it.
+			if (n.kind === 'prohibit' && n.cue[0] === indices[0]! && indices.length > 1) return false;
 			if (n.cue[0] >= indices[0]! && n.cue[0] <= indices[indices.length - 1]!) return n.kind === 'not' || n.kind === 'prohibit';
 			return n.scope.some(([s, e]) => k >= s && k < e);
 		});
