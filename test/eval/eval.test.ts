@@ -21,7 +21,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'raids': { precision: 0.71, recall: 0.64 },
 	'detention-punishment': { precision: 0.56, recall: 0.42 },
 	'rights-process': { precision: 0.57, recall: 0.44 },
-	'funding-accountability': { precision: 0.62, recall: 0.45 },
+	'funding-accountability': { precision: 0.61, recall: 0.45 },
 	'prevention': { precision: 0.80, recall: 0.23 },
 	'framing': { precision: 0.81, recall: 0.64 },
 };
