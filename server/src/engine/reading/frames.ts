@@ -21,6 +21,8 @@ export interface FrameSpans {
 	means?: Span[];
 	/** Named in one list with the act, as one thing: "human trafficking, PROSTITUTION and drug activity". */
 	with?: Span[];
+	/** What the act is done for: "arrested FOR illegal entry", "charged WITH overstaying". */
+	ground?: Span[];
 	condition?: Span[];
 	absent?: Span[];
 	/** Actors that cancel the frame when they are the act's subject. */
@@ -558,6 +560,49 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	return false;
 }
 
+/** Prepositions that name what an act is done to a person for: "arrested FOR", "charged WITH", "convicted OF", "detained UNDER the Act". */
+const GROUND_MARKERS = new Set(['for', 'with', 'of', 'under']);
+/**
+ * Verbs and nouns that make an offence someone else's: "charged with PROMOTING prostitution", "arrested for
+ * HIRING workers without permits", "for ALLEGEDLY SMUGGLING migrants". The person charged then acted on others.
+ */
+const ON_OTHERS = new Set(['promote', 'facilitate', 'hire', 'employ', 'harbour', 'harbor', 'aid', 'abet', 'procure', 'pimp', 'patronize', 'patronise', 'solicit', 'profit', 'keep', 'run', 'operate', 'organise', 'organize', 'control', 'exploit', 'smuggle', 'transport', 'conspiracy', 'conspire', 'buy', 'purchase', 'pay', 'recruit', 'traffic', 'trafficking', 'live', 'induce', 'compel', 'force', 'assist', 'arrange', 'protect',
+	// The same acts named by nouns: "punishment of COMPELLING and SOLICITATION of prostitution".
+	'promotion', 'facilitation', 'procurement', 'procuring', 'solicitation', 'soliciting', 'compelling', 'pandering', 'pimping', 'exploitation', 'recruitment', 'harbouring', 'harboring', 'smuggling', 'hiring', 'employment', 'organisation', 'organization', 'keeping', 'running']);
+/** Whether a token names an act on others, by its lemma or its form. */
+function onOthers(t: Token): boolean {
+	return ON_OTHERS.has(t.lemma) || ON_OTHERS.has(t.lower);
+}
+
+/**
+ * Whether a span is what an act is done to a person for: after the act, in the same stretch of the sentence,
+ * behind "for", "with", "of" or "under" ("detained FOR violating immigration laws", "charged: four WITH
+ * overstaying", "detained on suspicion of committing offences UNDER the Immigration Act"). Between the act and
+ * the marker there is no finite verb of another predicate; between the marker and the ground only modifiers and
+ * the person's own conduct, never an act on others ("charged with PROMOTING prostitution").
+ */
+export function isGround(reading: Reading, act: Span, ground: Span): boolean {
+	const { tokens } = reading;
+	const a = headOf(reading, act);
+	const g = reading.tokenAt(ground);
+	if (g <= a || g - a > 16) return false;
+	for (let k = g - 1; k > a && k >= g - 6; k--) {
+		const t = tokens[k]!;
+		if (t.text === ';' || t.text === '.' || t.text === ',' || t.pos === 'AUX' || onOthers(t)) return false;
+		if (!GROUND_MARKERS.has(t.lower)) continue;
+		// Between the act and the marker: no finite verb ("were arrested and LATER RECEIVED orders for …" is another
+		// act) and no comma (", for immigration offences, where …" is an aside); a colon may list the charged: "charged:
+		// four WITH overstaying".
+		for (let j = a + 1; j < k; j++) {
+			const u = tokens[j]!;
+			if (u.text === ';' || u.text === '.' || u.text === ',' || onOthers(u)) return false;
+			if ((u.pos === 'VERB' || u.pos === 'AUX') && !hasParticipleForm(u) && !u.lower.endsWith('ing')) return false;
+		}
+		return true;
+	}
+	return false;
+}
+
 const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end']);
 
 /** "To prevent …" or "In order to prevent …" opening the sentence: the act is what the main clause is for. */
@@ -878,12 +923,12 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
 		const filled: Span[] = [act];
 		let ok = true;
-		for (const role of ['person', 'agent', 'to', 'means', 'with'] as const) {
+		for (const role of ['person', 'agent', 'to', 'means', 'with', 'ground'] as const) {
 			const candidates = spans[role];
 			if (!candidates) continue;
 			// The person is the one the act is done to (its patient), not any person in the predicate: in "two men
 			// were arrested for trafficking women" the women are not arrested.
-			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : isAgent(reading, act, s)));
+			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : role === 'ground' ? isGround(reading, act, s) : isAgent(reading, act, s)));
 			if (!found) {
 				ok = false;
 				break;
