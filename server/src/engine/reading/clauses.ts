@@ -370,6 +370,12 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 				continue;
 			}
 		}
+		// "funding a girl's education SO SHE doesn't have to work in a bar": "so" before a subject pronoun and its
+		// verb opens a clause of purpose or result (as "so that" does), and a negation inside stays there.
+		if (t.lower === 'so' && next !== undefined && SUBJECT_PRONOUNS.has(next.lower) && next.lower !== 'this' && next.lower !== 'these' && isVerbLike(tokens[i + 2]) && top().hasVerb) {
+			clauseOf[i] = open('complement', i, top().clause.index, 'so').clause.index;
+			continue;
+		}
 		if (t.lower === 'whether' && !(next?.lower === 'or' && tokens[i + 2]?.lower === 'not')) {
 			clauseOf[i] = open('complement', i, top().clause.index, 'whether').clause.index;
 			continue;

@@ -95,8 +95,15 @@ function negatedBy(reading: Reading, span: Span, kinds: readonly NegationKind[],
 interface Dependence {
 	/** The condition clause or phrase, the relative clause on the person, or the requirement clause. */
 	clause: Clause;
-	how: 'condition' | 'relative' | 'purpose' | 'link';
+	how: 'condition' | 'relative' | 'purpose' | 'link' | 'until';
 }
+
+/**
+ * Markers of a time limit: the act on one side holds until the condition on the other. A benefit withheld up to
+ * the limit is given only after it: "legal aid will NOT be available UNTIL a decision is made", "we do NOT grant
+ * a trip home BEFORE a girl has been with us for a year" say "only after", whatever the negation suggests.
+ */
+const TIME_LIMITS: ReadonlySet<string> = new Set(['until', 'till', 'before', 'prior to']);
 
 function dependence(reading: Reading, act: Span, condition: Span): Dependence | undefined {
 	if (!samePredicate(reading, act, condition)) return undefined;
@@ -110,6 +117,10 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	// receiving shelter", "report the offence to police BEFORE receiving counselling".
 	const reverse = reading.ancestry(actClause).find((c) => c.kind === 'condition' && REVERSE_CONDITIONS.has(c.marker ?? ''));
 	if (reverse && !reading.spanWithin(condition, reverse)) return { clause: chain[0]!, how: 'purpose' };
+	// The condition inside "before …" and the act outside: "no trip home BEFORE a year with us", "legal aid is
+	// available BEFORE any referral". Only a withheld act depends on it (conditionHarms).
+	const limit = chain.find((c) => c.kind === 'condition' && (c.marker === 'before' || c.marker === 'prior to'));
+	if (limit && !reading.spanWithin(act, limit)) return { clause: limit, how: 'until' };
 	// A relative or participle clause on a person ("victims WHO COOPERATE", "persons CERTIFIED BY …") that does not
 	// hold the act; "factors THAT MAY DETER cooperation" describes no person.
 	const rel = chain.find((c) => c.kind === 'relative' || c.kind === 'participle');
@@ -884,6 +895,11 @@ function conditionHarms(reading: Reading, act: Span, condition: Span, dep: Depen
 	if (actNegated && dep.clause.marker === 'because' && ONLY_BECAUSE.has(reading.tokens[dep.clause.start - 1]?.lower ?? '')) return false;
 	const inner = reading.negations.filter((n) => reading.isWithin(n.cue[0], dep.clause) && (n.kind === 'not' || n.kind === 'without')).length;
 	const conditionNegated = (inner + (clauseHas(reading, dep.clause, DECLINING, condition) ? 1 : 0) + (dep.clause.marker === 'unless' ? 1 : 0)) % 2 === 1;
+	// A benefit withheld up to a time limit is given only once the condition is met: "services will NOT be provided
+	// UNTIL the victim agrees to cooperate", "released ONLY after …" reads as any condition does.
+	if (TIME_LIMITS.has(dep.clause.marker ?? '') && actNegated && !conditionNegated) return true;
+	// An act given before the limit ("legal advice is available BEFORE any referral") does not wait for it.
+	if (dep.how === 'until') return false;
 	return actNegated === conditionNegated;
 }
 
@@ -943,7 +959,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 				const dep = dependence(reading, act, c);
 				if (dep === undefined || (options.negation && !conditionHarms(reading, act, c, dep))) return false;
 				// The finding covers the condition from its marker ("WHO agree to testify", "ONLY IF …").
-				if (dep.how === 'condition' || dep.how === 'relative') {
+				if (dep.how === 'condition' || dep.how === 'relative' || dep.how === 'until') {
 					marker = reading.tokens[dep.clause.start]!;
 					condition = clauseSpan(reading, dep.clause);
 				}
