@@ -261,7 +261,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 			const comma = tokens[pEnd + 1]?.text === ',' ? 1 : 0;
 			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 + comma && (RELATIVE_PRONOUNS.has(tokens[pEnd + 1 + comma]!.lower) || (!comma && tokens[pEnd + 1]!.lower === 'that'));
 			const rest = withoutApposition(relative ? between.slice(1 + comma) : withoutPostmodifiers(between));
-			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || TIME_ADVERBS.has(t.lower) || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
+			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || TIME_ADVERBS.has(t.lower) || raisingAt(all, i) || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
 			return sharedSubject(rest);
 		}
 		// The subject of a verb of undergoing names who a nominal act is done to: "the women are FACING deportation",
@@ -283,7 +283,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 			const light = subjectGap.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
 			const verbAt = light >= 0 ? light : subjectGap.findIndex((t, i) => STATE_VERBS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX') && subjectGap[i + 1]?.pos !== 'VERB' && subjectGap[i + 1]?.pos !== 'AUX');
 			const before = subjectGap.slice(0, verbAt);
-			return verbAt >= 0 && (before.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') || sharedSubject(before)) && subjectGap.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
+			return verbAt >= 0 && (before.every((t, i) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || raisingAt(before, i)) || sharedSubject(before)) && subjectGap.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
 		}
 		// A possessive: "the victims' detention".
 		return head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '');
@@ -418,6 +418,14 @@ function asWellAsAt(tokens: readonly Token[], i: number): boolean {
 		if (start >= 0 && tokens[start]?.lower === 'as' && tokens[start + 1]?.lower === 'well' && tokens[start + 2]?.lower === 'as') return true;
 	}
 	return false;
+}
+
+/** Verbs and adjectives that pass their subject on to the infinitive after them: "the victims are EXPECTED to be placed in custody". */
+const RAISING = new Set(['expected', 'likely', 'due', 'set', 'going', 'about', 'bound', 'scheduled', 'supposed', 'slated', 'certain', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'unlikely']);
+
+/** Whether token i of a run is a raising word followed by "to": "are EXPECTED to be", "are LIKELY to be". */
+function raisingAt(run: Reading['tokens'], i: number): boolean {
+	return RAISING.has(run[i]!.lower) && run[i + 1]?.lower === 'to';
 }
 
 /** Words of time between auxiliaries that the tagger may not call adverbs: "have SINCE been deported". */
@@ -760,10 +768,19 @@ function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'
 	for (let k = from; k < to; k++) {
 		const c = reading.clauses[reading.clauseOf[k]!]!;
 		if (!own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical')) continue;
+		// The comma that closes such a clause before the verb: "every person found in the brothel during a raid, WILL
+		// be taken to the police station".
+		if (reading.tokens[k]!.text === ',' && k > from && skippedClause(reading, k - 1, own)) continue;
 		if (reading.tokens[k]!.text === ',' && (reading.clauses[reading.clauseOf[k]!]!.kind !== 'main')) continue;
 		out.push(reading.tokens[k]!);
 	}
 	return out;
+}
+
+/** Whether token k is in a relative, participle or parenthetical clause that is not one of the act's own. */
+function skippedClause(reading: Reading, k: number, own: ReadonlySet<number>): boolean {
+	const c = reading.clauses[reading.clauseOf[k]!]!;
+	return !own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical');
 }
 
 /** Nouns before "of" that make an act something feared or risked, not done: "fear of arrest", "risk of deportation". */
