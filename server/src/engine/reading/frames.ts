@@ -783,6 +783,35 @@ function skippedClause(reading: Reading, k: number, own: ReadonlySet<number>): b
 	return !own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical');
 }
 
+/** Verbs of preventing: negated, they leave the act they govern possible ("does not PREVENT the removal of …"). */
+const PREVENTING = new Set(['prevent', 'preclude', 'prohibit', 'bar', 'restrict', 'limit', 'affect', 'stop', 'hinder', 'impede', 'forbid', 'ban', 'exclude']);
+
+/**
+ * How many of the negations over an act a negated verb of preventing cancels: in "subsection (1) does NOT PREVENT
+ * the removal of a trafficked person" and "nothing in this Act shall PRECLUDE the detention of …" the act stays
+ * possible, so the "not" (or the savings clause) does not protect, nor does the preventing verb's own negation.
+ */
+function preventionsLifted(reading: Reading, act: Span): number {
+	const a = reading.tokenAt(act);
+	const { tokens } = reading;
+	let lifted = 0;
+	for (const n of reading.negationsOver(act, ['not', 'savings'])) {
+		if (n.cue[1] > a) continue;
+		// The preventing verb is the negated predicate, a few words on ("NOTHING in this Act shall PREVENT …",
+		// "does NOT PREVENT …"), with the act its object, in the same stretch of the sentence.
+		for (let k = n.cue[1]; k < a && k <= n.cue[1] + 8; k++) {
+			const t = tokens[k]!;
+			if (t.text === ',' || t.text === ';' || t.text === ':') break;
+			if (t.pos === 'VERB' && PREVENTING.has(t.lemma) && a - k <= 4) {
+				// The negation and, when the verb is itself a negating one ("does not PROHIBIT"), the verb's negation.
+				lifted += 1 + reading.negationsOver(act, ['prohibit']).filter((m) => m.cue[0] === k).length;
+				break;
+			}
+		}
+	}
+	return lifted;
+}
+
 /** Nouns before "of" that make an act something feared or risked, not done: "fear of arrest", "risk of deportation". */
 const UNREALISED = new Set(['fear', 'risk', 'threat', 'danger', 'possibility', 'prospect', 'likelihood', 'spectre', 'specter', 'chance']);
 
@@ -947,11 +976,13 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
 		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
-		const modality = reading.modalityAt(act);
+		const lifted = preventionsLifted(reading, act);
+		// A negated verb of preventing leaves the act permitted: "does not prevent the removal of …".
+		const modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
 			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
-			if (options.negation && negatedBy(reading, act, [...NEGATING, 'without', 'independent']) > 0) continue;
+			if (options.negation && negatedBy(reading, act, [...NEGATING, 'without', 'independent']) > lifted) continue;
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
 		const filled: Span[] = [act];
