@@ -217,7 +217,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
 	if (describesOffender(tokens, pEnd)) return false;
-	if (PUNITIVE.has(tokens[a]!.lemma) && undescribedCount(tokens, p, pEnd, a)) return false;
+	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a))) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
 	const first = tokens[a]!;
@@ -382,6 +382,25 @@ function describesOffender(tokens: Reading['tokens'], end: number): boolean {
 		if (t.pos === 'PUNCT' && t.text !== ',') break;
 		if (OFFENDING.has(t.lemma) || OFFENDING.has(t.lower)) return !(i > k && (tokens[i - 1]!.lemma === 'be' || tokens[i - 1]!.lemma === 'get'));
 	}
+	return false;
+}
+
+/**
+ * What a punitive act is for, when it makes the person the accused: "people have been charged and convicted OF
+ * OFFENCES DIRECTLY RELATED TO HUMAN TRAFFICKING", "arrested ON SUSPICION OF trafficking". Not "the detention OF
+ * VICTIMS of trafficking": words for victims between make the trafficking what was done to them.
+ */
+const ACCUSED_OF_TRAFFICKING = /^(?:[\s,]*[\p{L}-]+){0,3}?[\s,]*\b(?:for|with|of|on\s+(?:charges?|suspicion)\s+of)\s+((?:[\p{L}-]+\s+){0,5}?)(?:trafficking|exploitation|pimping|pandering|procuring|smuggling)\b(?!\s+(?:victims?|survivors?|persons?|people|women|girls|children|minors))/u;
+const VICTIM_WORDS = /\b(?:victims?|survivors?|trafficked|being|persons?|people|women|girls|children|workers)\b/u;
+
+function accusedOfTrafficking(reading: Reading, act: Span): boolean {
+	const m = ACCUSED_OF_TRAFFICKING.exec(reading.text.slice(act.end));
+	return m !== null && !VICTIM_WORDS.test(m[1]!);
+}
+
+/** "A person who … induces an adult to become a prostitute IS GUILTY OF pandering and shall be punished": the one punished is the offender. */
+function guiltyBefore(tokens: readonly Token[], a: number): boolean {
+	for (let k = a - 1; k > 0; k--) if (tokens[k]!.lower === 'of' && tokens[k - 1]!.lower === 'guilty') return true;
 	return false;
 }
 
