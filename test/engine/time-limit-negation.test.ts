@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleIdsIn } from '../helpers/rules';
+import { builtinReviewer, ruleIdsIn } from '../helpers/rules';
 
 // A benefit withheld up to a time limit ("not … until", "not … before") is given only once the limit is met:
 // the negation does not protect, it states the condition. Exercised through the rules a user sees.
@@ -37,5 +37,19 @@ describe('negation before a time limit', () => {
 		const raid = 'raids/raid-as-identification';
 		expect(ruleIdsIn('Each case requires a customised approach by performing sting operations, funding a girl’s education so she doesn’t have to work in a bar.')).toContain(raid);
 		expect(ruleIdsIn('Each case requires a customised approach, never sting operations, funding a girl’s education so she can stay in school.')).not.toContain(raid);
+	});
+
+	it('offers no replacement of the condition that would leave the negation withholding the act', () => {
+		const review = (text: string) => builtinReviewer().review({ text, format: 'plaintext' }).findings;
+		const withheld = review('Services will not be provided until the victim agrees to cooperate with law enforcement.').find((f) => f.ruleId === cooperation);
+		expect(withheld).toBeDefined();
+		expect(withheld!.suggestions.filter((s) => s.kind === 'replace')).toEqual([]);
+		// A plain condition is still replaced, and the replacement removes the finding.
+		const text = 'Residents may return home only after the police have completed their investigation.';
+		const held = review(text).find((f) => f.ruleId === release);
+		const fix = held!.suggestions.find((s) => s.kind === 'replace')!;
+		const fixed = text.slice(0, fix.offsets.start) + fix.text + text.slice(fix.offsets.end);
+		expect(fixed).toBe('Residents may return home whenever they choose.');
+		expect(review(fixed).map((f) => f.ruleId)).not.toContain(release);
 	});
 });

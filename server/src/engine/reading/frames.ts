@@ -43,6 +43,11 @@ export interface FrameMatch {
 	spans: Span[];
 	/** The condition clause or phrase the act depends on, from its marker to its end, when there is one. */
 	condition?: Span;
+	/**
+	 * Whether the act is withheld up to the condition ("NOT provided UNTIL …", "do NOT grant … BEFORE …"): replacing
+	 * the condition alone would leave the negation standing, so no replacement fixes it.
+	 */
+	withheld?: boolean;
 }
 
 const NEGATING: readonly NegationKind[] = ['not', 'prohibit', 'savings', 'last-resort'];
@@ -1020,6 +1025,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		}
 		if (!ok) continue;
 		let condition: Span | undefined;
+		let withheld = false;
 		if (spans.condition) {
 			let marker: Span | undefined;
 			const found = spans.condition.find((c) => {
@@ -1029,6 +1035,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 				if (dep.how === 'condition' || dep.how === 'relative' || dep.how === 'until') {
 					marker = reading.tokens[dep.clause.start]!;
 					condition = clauseSpan(reading, dep.clause);
+					withheld = TIME_LIMITS.has(dep.clause.marker ?? '') && negatedBy(reading, act, [...NEGATING, 'without'], dep.clause) > 0;
 				}
 				return true;
 			});
@@ -1036,7 +1043,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			filled.push(found);
 			if (marker) filled.push({ start: marker.start, end: marker.end });
 		}
-		return { spans: filled, condition };
+		return withheld ? { spans: filled, condition, withheld } : { spans: filled, condition };
 	}
 	return undefined;
 }

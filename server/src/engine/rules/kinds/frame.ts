@@ -88,6 +88,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 				};
 				const hit: Hit = { offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true };
 				if (match.condition) hit.condition = { start: sentence.start + match.condition.start, end: sentence.start + match.condition.end };
+				if (match.withheld) hit.withheld = true;
 				hits.push(hit);
 			});
 		}
