@@ -19,6 +19,7 @@ export interface RelativeHit {
 	quoted: boolean;
 	critique: boolean;
 	condition?: Offsets;
+	withheld?: boolean;
 }
 
 /**
@@ -36,6 +37,7 @@ export function relativeHit(hit: Hit, base: number, anchorBlock: number, stanceO
 		quoted: hitIsQuoted(hit, stanceOf),
 		critique: hitIsCritique(hit, stanceOf),
 		condition: hit.condition && shiftOffsets(hit.condition, -base),
+		...(hit.withheld ? { withheld: true } : {}),
 	};
 }
 
@@ -45,6 +47,7 @@ export function placedHit(h: RelativeHit, base: number, blocks: readonly Block[]
 	if (h.block !== undefined) hit.block = blocks[anchorBlock + h.block]!;
 	if (h.sentence) hit.sentence = shiftOffsets(h.sentence, base);
 	if (h.condition) hit.condition = shiftOffsets(h.condition, base);
+	if (h.withheld) hit.withheld = true;
 	if (h.related) hit.related = h.related.map((r) => ({ offsets: shiftOffsets(r.offsets, base), message: r.message }));
 	return hit;
 }

@@ -138,6 +138,8 @@ export const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which']);
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'this', 'these']);
 const MODALS = new Set(['shall', 'will', 'must', 'may', 'can', 'should', 'would', 'could', 'might', 'ca', 'wo', 'sha']);
 const FINITE_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', "'s", "'re"]);
+/** Verbs of belief and saying that take a complement without "that": "whom police BELIEVE could be victims". */
+const BRIDGING = new Set(['believe', 'think', 'say', 'suspect', 'consider', 'fear', 'allege', 'claim', 'know', 'feel', 'suppose', 'assume', 'estimate', 'report']);
 /** Verbs whose object a complement clause follows ("remind clients that …"). */
 const COMMUNICATION_VERBS = new Set(['remind', 'tell', 'inform', 'advise', 'notify', 'assure', 'warn', 'show', 'teach', 'convince', 'persuade', 'satisfy', 'instruct']);
 /** Nouns before "that" that take a complement clause ("the fact that", "a defence that"), not a relative. */
@@ -295,8 +297,11 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			while (stack.length > 1) {
 				const o = top();
 				const k = o.clause.kind;
+				// "women whom police BELIEVE could be victims": after a verb of belief or saying the modal is the
+				// predicate of the relative's own complement (an omitted "that"), not the main clause's.
+				const bridged = k === 'relative' && prev?.pos === 'VERB' && BRIDGING.has(prev.lemma);
 				const ends =
-					((k === 'relative' || k === 'participle') && (o.hasVerb || o.hasObject)) ||
+					((k === 'relative' || k === 'participle') && (o.hasVerb || o.hasObject) && !bridged) ||
 					(k === 'condition' && o.clause.phrase) ||
 					((k === 'infinitive' || k === 'complement') && o.hasVerb && prev?.pos !== 'CCONJ');
 				if (!ends) break;
@@ -369,6 +374,12 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 				clauseOf[i] = open(kind, i, top().clause.index, 'that').clause.index;
 				continue;
 			}
+		}
+		// "funding a girl's education SO SHE doesn't have to work in a bar": "so" before a subject pronoun and its
+		// verb opens a clause of purpose or result (as "so that" does), and a negation inside stays there.
+		if (t.lower === 'so' && next !== undefined && SUBJECT_PRONOUNS.has(next.lower) && next.lower !== 'this' && next.lower !== 'these' && isVerbLike(tokens[i + 2]) && top().hasVerb) {
+			clauseOf[i] = open('complement', i, top().clause.index, 'so').clause.index;
+			continue;
 		}
 		if (t.lower === 'whether' && !(next?.lower === 'or' && tokens[i + 2]?.lower === 'not')) {
 			clauseOf[i] = open('complement', i, top().clause.index, 'whether').clause.index;

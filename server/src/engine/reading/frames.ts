@@ -21,6 +21,8 @@ export interface FrameSpans {
 	means?: Span[];
 	/** Named in one list with the act, as one thing: "human trafficking, PROSTITUTION and drug activity". */
 	with?: Span[];
+	/** What the act is done for: "arrested FOR illegal entry", "charged WITH overstaying". */
+	ground?: Span[];
 	condition?: Span[];
 	absent?: Span[];
 	/** Actors that cancel the frame when they are the act's subject. */
@@ -41,6 +43,11 @@ export interface FrameMatch {
 	spans: Span[];
 	/** The condition clause or phrase the act depends on, from its marker to its end, when there is one. */
 	condition?: Span;
+	/**
+	 * Whether the act is withheld up to the condition ("NOT provided UNTIL …", "do NOT grant … BEFORE …"): replacing
+	 * the condition alone would leave the negation standing, so no replacement fixes it.
+	 */
+	withheld?: boolean;
 }
 
 const NEGATING: readonly NegationKind[] = ['not', 'prohibit', 'savings', 'last-resort'];
@@ -93,8 +100,15 @@ function negatedBy(reading: Reading, span: Span, kinds: readonly NegationKind[],
 interface Dependence {
 	/** The condition clause or phrase, the relative clause on the person, or the requirement clause. */
 	clause: Clause;
-	how: 'condition' | 'relative' | 'purpose' | 'link';
+	how: 'condition' | 'relative' | 'purpose' | 'link' | 'until';
 }
+
+/**
+ * Markers of a time limit: the act on one side holds until the condition on the other. A benefit withheld up to
+ * the limit is given only after it: "legal aid will NOT be available UNTIL a decision is made", "we do NOT grant
+ * a trip home BEFORE a girl has been with us for a year" say "only after", whatever the negation suggests.
+ */
+const TIME_LIMITS: ReadonlySet<string> = new Set(['until', 'till', 'before', 'prior to']);
 
 function dependence(reading: Reading, act: Span, condition: Span): Dependence | undefined {
 	if (!samePredicate(reading, act, condition)) return undefined;
@@ -108,6 +122,10 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	// receiving shelter", "report the offence to police BEFORE receiving counselling".
 	const reverse = reading.ancestry(actClause).find((c) => c.kind === 'condition' && REVERSE_CONDITIONS.has(c.marker ?? ''));
 	if (reverse && !reading.spanWithin(condition, reverse)) return { clause: chain[0]!, how: 'purpose' };
+	// The condition inside "before …" and the act outside: "no trip home BEFORE a year with us", "legal aid is
+	// available BEFORE any referral". Only a withheld act depends on it (conditionHarms).
+	const limit = chain.find((c) => c.kind === 'condition' && (c.marker === 'before' || c.marker === 'prior to'));
+	if (limit && !reading.spanWithin(act, limit)) return { clause: limit, how: 'until' };
 	// A relative or participle clause on a person ("victims WHO COOPERATE", "persons CERTIFIED BY …") that does not
 	// hold the act; "factors THAT MAY DETER cooperation" describes no person.
 	const rel = chain.find((c) => c.kind === 'relative' || c.kind === 'participle');
@@ -219,7 +237,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
 	if (describesOffender(tokens, pEnd)) return false;
-	if (PUNITIVE.has(tokens[a]!.lemma) && undescribedCount(tokens, p, pEnd, a)) return false;
+	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a))) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
 	const first = tokens[a]!;
@@ -263,7 +281,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 			const comma = tokens[pEnd + 1]?.text === ',' ? 1 : 0;
 			const relative = actClause.kind === 'relative' && actClause.start === pEnd + 1 + comma && (RELATIVE_PRONOUNS.has(tokens[pEnd + 1 + comma]!.lower) || (!comma && tokens[pEnd + 1]!.lower === 'that'));
 			const rest = withoutApposition(relative ? between.slice(1 + comma) : withoutConjuncts(withoutPostmodifiers(between)));
-			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || TIME_ADVERBS.has(t.lower) || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
+			if (rest.every((t, i, all) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || TIME_ADVERBS.has(t.lower) || raisingAt(all, i) || (coordinatedParticiple(all, i) && all.slice(0, i).some((x) => x.lemma === 'be' || x.lemma === 'get')))) return true;
 			return sharedSubject(rest);
 		}
 		// The subject of a verb of undergoing names who a nominal act is done to: "the women are FACING deportation",
@@ -285,7 +303,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 			const light = subjectGap.findIndex((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB');
 			const verbAt = light >= 0 ? light : subjectGap.findIndex((t, i) => STATE_VERBS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX') && subjectGap[i + 1]?.pos !== 'VERB' && subjectGap[i + 1]?.pos !== 'AUX');
 			const before = subjectGap.slice(0, verbAt);
-			return verbAt >= 0 && (before.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') || sharedSubject(before)) && subjectGap.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
+			return verbAt >= 0 && (before.every((t, i) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || raisingAt(before, i)) || sharedSubject(before)) && subjectGap.slice(verbAt + 1).every((t) => ['ADP', 'DET', 'ADJ', 'ADV', 'NOUN', 'PROPN'].includes(t.pos));
 		}
 		// A possessive: "the victims' detention".
 		if (head.pos === 'NOUN' && a - pEnd <= 2 && /['’]s?$/.test(tokens[pEnd + 1]?.text ?? '')) return true;
@@ -410,6 +428,25 @@ function describesOffender(tokens: Reading['tokens'], end: number): boolean {
 	return false;
 }
 
+/**
+ * What a punitive act is for, when it makes the person the accused: "people have been charged and convicted OF
+ * OFFENCES DIRECTLY RELATED TO HUMAN TRAFFICKING", "arrested ON SUSPICION OF trafficking". Not "the detention OF
+ * VICTIMS of trafficking": words for victims between make the trafficking what was done to them.
+ */
+const ACCUSED_OF_TRAFFICKING = /^(?:[\s,]*[\p{L}-]+){0,3}?[\s,]*\b(?:for|with|of|on\s+(?:charges?|suspicion)\s+of)\s+((?:[\p{L}-]+\s+){0,5}?)(?:trafficking|exploitation|pimping|pandering|procuring|smuggling)\b(?!\s+(?:victims?|survivors?|persons?|people|women|girls|children|minors))/u;
+const VICTIM_WORDS = /\b(?:victims?|survivors?|trafficked|being|persons?|people|women|girls|children|workers)\b/u;
+
+function accusedOfTrafficking(reading: Reading, act: Span): boolean {
+	const m = ACCUSED_OF_TRAFFICKING.exec(reading.text.slice(act.end));
+	return m !== null && !VICTIM_WORDS.test(m[1]!);
+}
+
+/** "A person who … induces an adult to become a prostitute IS GUILTY OF pandering and shall be punished": the one punished is the offender. */
+function guiltyBefore(tokens: readonly Token[], a: number): boolean {
+	for (let k = a - 1; k > 0; k--) if (tokens[k]!.lower === 'of' && tokens[k - 1]!.lower === 'guilty') return true;
+	return false;
+}
+
 /** Acts done to suspects as often as to victims: who they are done to must be said. */
 const PUNITIVE = new Set(['arrest', 'detain', 'detention', 'charge', 'prosecute', 'prosecution', 'jail', 'imprison', 'imprisonment', 'deport', 'deportation', 'apprehend', 'convict', 'punish', 'punishment', 'remand', 'book', 'incarcerate', 'incarceration']);
 /** Heads of a bare count of people: "393 PEOPLE were arrested", "the arrest of 29 PERSONS". */
@@ -443,6 +480,14 @@ function asWellAsAt(tokens: readonly Token[], i: number): boolean {
 		if (start >= 0 && tokens[start]?.lower === 'as' && tokens[start + 1]?.lower === 'well' && tokens[start + 2]?.lower === 'as') return true;
 	}
 	return false;
+}
+
+/** Verbs and adjectives that pass their subject on to the infinitive after them: "the victims are EXPECTED to be placed in custody". */
+const RAISING = new Set(['expected', 'likely', 'due', 'set', 'going', 'about', 'bound', 'scheduled', 'supposed', 'slated', 'certain', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'unlikely']);
+
+/** Whether token i of a run is a raising word followed by "to": "are EXPECTED to be", "are LIKELY to be". */
+function raisingAt(run: Reading['tokens'], i: number): boolean {
+	return RAISING.has(run[i]!.lower) && run[i + 1]?.lower === 'to';
 }
 
 /** Words of time between auxiliaries that the tagger may not call adverbs: "have SINCE been deported". */
@@ -643,6 +688,49 @@ function subjectMeans(tokens: readonly Token[], m: number, a: number): boolean {
 	return true;
 }
 
+/** Prepositions that name what an act is done to a person for: "arrested FOR", "charged WITH", "convicted OF", "detained UNDER the Act". */
+const GROUND_MARKERS = new Set(['for', 'with', 'of', 'under']);
+/**
+ * Verbs and nouns that make an offence someone else's: "charged with PROMOTING prostitution", "arrested for
+ * HIRING workers without permits", "for ALLEGEDLY SMUGGLING migrants". The person charged then acted on others.
+ */
+const ON_OTHERS = new Set(['promote', 'facilitate', 'hire', 'employ', 'harbour', 'harbor', 'aid', 'abet', 'procure', 'pimp', 'patronize', 'patronise', 'solicit', 'profit', 'keep', 'run', 'operate', 'organise', 'organize', 'control', 'exploit', 'smuggle', 'transport', 'conspiracy', 'conspire', 'buy', 'purchase', 'pay', 'recruit', 'traffic', 'trafficking', 'live', 'induce', 'compel', 'force', 'assist', 'arrange', 'protect',
+	// The same acts named by nouns: "punishment of COMPELLING and SOLICITATION of prostitution".
+	'promotion', 'facilitation', 'procurement', 'procuring', 'solicitation', 'soliciting', 'compelling', 'pandering', 'pimping', 'exploitation', 'recruitment', 'harbouring', 'harboring', 'smuggling', 'hiring', 'employment', 'organisation', 'organization', 'keeping', 'running']);
+/** Whether a token names an act on others, by its lemma or its form. */
+function onOthers(t: Token): boolean {
+	return ON_OTHERS.has(t.lemma) || ON_OTHERS.has(t.lower);
+}
+
+/**
+ * Whether a span is what an act is done to a person for: after the act, in the same stretch of the sentence,
+ * behind "for", "with", "of" or "under" ("detained FOR violating immigration laws", "charged: four WITH
+ * overstaying", "detained on suspicion of committing offences UNDER the Immigration Act"). Between the act and
+ * the marker there is no finite verb of another predicate; between the marker and the ground only modifiers and
+ * the person's own conduct, never an act on others ("charged with PROMOTING prostitution").
+ */
+export function isGround(reading: Reading, act: Span, ground: Span): boolean {
+	const { tokens } = reading;
+	const a = headOf(reading, act);
+	const g = reading.tokenAt(ground);
+	if (g <= a || g - a > 16) return false;
+	for (let k = g - 1; k > a && k >= g - 6; k--) {
+		const t = tokens[k]!;
+		if (t.text === ';' || t.text === '.' || t.text === ',' || t.pos === 'AUX' || onOthers(t)) return false;
+		if (!GROUND_MARKERS.has(t.lower)) continue;
+		// Between the act and the marker: no finite verb ("were arrested and LATER RECEIVED orders for …" is another
+		// act) and no comma (", for immigration offences, where …" is an aside); a colon may list the charged: "charged:
+		// four WITH overstaying".
+		for (let j = a + 1; j < k; j++) {
+			const u = tokens[j]!;
+			if (u.text === ';' || u.text === '.' || u.text === ',' || onOthers(u)) return false;
+			if ((u.pos === 'VERB' || u.pos === 'AUX') && !hasParticipleForm(u) && !u.lower.endsWith('ing')) return false;
+		}
+		return true;
+	}
+	return false;
+}
+
 const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end', 'forestall', 'thwart', 'avert']);
 
 /** "To prevent …" or "In order to prevent …" opening the sentence: the act is what the main clause is for. */
@@ -822,6 +910,9 @@ function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'
 	for (let k = from; k < to; k++) {
 		const c = reading.clauses[reading.clauseOf[k]!]!;
 		if (!own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical')) continue;
+		// The comma that closes such a clause before the verb: "every person found in the brothel during a raid, WILL
+		// be taken to the police station".
+		if (reading.tokens[k]!.text === ',' && k > from && skippedClause(reading, k - 1, own)) continue;
 		if (reading.tokens[k]!.text === ',' && (reading.clauses[reading.clauseOf[k]!]!.kind !== 'main')) continue;
 		// The brackets of a parenthetical skipped here go with it: "nineteen persons (15 women and four girls) were …".
 		if (bracketOfSkipped(reading, k, own)) continue;
@@ -836,6 +927,41 @@ function bracketOfSkipped(reading: Reading, k: number, own: ReadonlySet<number>)
 	if (inside < 0 || inside >= reading.tokens.length) return false;
 	const c = reading.clauses[reading.clauseOf[inside]!]!;
 	return c.kind === 'parenthetical' && !own.has(c.index);
+}
+
+/** Whether token k is in a relative, participle or parenthetical clause that is not one of the act's own. */
+function skippedClause(reading: Reading, k: number, own: ReadonlySet<number>): boolean {
+	const c = reading.clauses[reading.clauseOf[k]!]!;
+	return !own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical');
+}
+
+/** Verbs of preventing: negated, they leave the act they govern possible ("does not PREVENT the removal of …"). */
+const PREVENTING = new Set(['prevent', 'preclude', 'prohibit', 'bar', 'restrict', 'limit', 'affect', 'stop', 'hinder', 'impede', 'forbid', 'ban', 'exclude']);
+
+/**
+ * How many of the negations over an act a negated verb of preventing cancels: in "subsection (1) does NOT PREVENT
+ * the removal of a trafficked person" and "nothing in this Act shall PRECLUDE the detention of …" the act stays
+ * possible, so the "not" (or the savings clause) does not protect, nor does the preventing verb's own negation.
+ */
+function preventionsLifted(reading: Reading, act: Span): number {
+	const a = reading.tokenAt(act);
+	const { tokens } = reading;
+	let lifted = 0;
+	for (const n of reading.negationsOver(act, ['not', 'savings'])) {
+		if (n.cue[1] > a) continue;
+		// The preventing verb is the negated predicate, a few words on ("NOTHING in this Act shall PREVENT …",
+		// "does NOT PREVENT …"), with the act its object, in the same stretch of the sentence.
+		for (let k = n.cue[1]; k < a && k <= n.cue[1] + 8; k++) {
+			const t = tokens[k]!;
+			if (t.text === ',' || t.text === ';' || t.text === ':') break;
+			if (t.pos === 'VERB' && PREVENTING.has(t.lemma) && a - k <= 4) {
+				// The negation and, when the verb is itself a negating one ("does not PROHIBIT"), the verb's negation.
+				lifted += 1 + reading.negationsOver(act, ['prohibit']).filter((m) => m.cue[0] === k).length;
+				break;
+			}
+		}
+	}
+	return lifted;
 }
 
 /** Nouns before "of" that make an act something feared or risked, not done: "fear of arrest", "risk of deportation". */
@@ -985,6 +1111,11 @@ function conditionHarms(reading: Reading, act: Span, condition: Span, dep: Depen
 	if (actNegated && dep.clause.marker === 'because' && ONLY_BECAUSE.has(reading.tokens[dep.clause.start - 1]?.lower ?? '')) return false;
 	const inner = reading.negations.filter((n) => reading.isWithin(n.cue[0], dep.clause) && (n.kind === 'not' || n.kind === 'without')).length;
 	const conditionNegated = (inner + (clauseHas(reading, dep.clause, DECLINING, condition) ? 1 : 0) + (dep.clause.marker === 'unless' ? 1 : 0)) % 2 === 1;
+	// A benefit withheld up to a time limit is given only once the condition is met: "services will NOT be provided
+	// UNTIL the victim agrees to cooperate", "released ONLY after …" reads as any condition does.
+	if (TIME_LIMITS.has(dep.clause.marker ?? '') && actNegated && !conditionNegated) return true;
+	// An act given before the limit ("legal advice is available BEFORE any referral") does not wait for it.
+	if (dep.how === 'until') return false;
 	return actNegated === conditionNegated;
 }
 
@@ -1015,21 +1146,23 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
 		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
-		const modality = reading.modalityAt(act);
+		const lifted = preventionsLifted(reading, act);
+		// A negated verb of preventing leaves the act permitted: "does not prevent the removal of …".
+		const modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
 			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
-			if (options.negation && negatedBy(reading, act, [...NEGATING, 'without', 'independent']) > 0) continue;
+			if (options.negation && negatedBy(reading, act, [...NEGATING, 'without', 'independent']) > lifted) continue;
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
 		const filled: Span[] = [act];
 		let ok = true;
-		for (const role of ['person', 'agent', 'to', 'means', 'with'] as const) {
+		for (const role of ['person', 'agent', 'to', 'means', 'with', 'ground'] as const) {
 			const candidates = spans[role];
 			if (!candidates) continue;
 			// The person is the one the act is done to (its patient), not any person in the predicate: in "two men
 			// were arrested for trafficking women" the women are not arrested.
-			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : isAgent(reading, act, s)));
+			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : role === 'ground' ? isGround(reading, act, s) : isAgent(reading, act, s)));
 			if (!found) {
 				ok = false;
 				break;
@@ -1038,15 +1171,17 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		}
 		if (!ok) continue;
 		let condition: Span | undefined;
+		let withheld = false;
 		if (spans.condition) {
 			let marker: Span | undefined;
 			const found = spans.condition.find((c) => {
 				const dep = institutionActs(reading, c) ? undefined : dependence(reading, act, c);
 				if (dep === undefined || (options.negation && !conditionHarms(reading, act, c, dep))) return false;
 				// The finding covers the condition from its marker ("WHO agree to testify", "ONLY IF …").
-				if (dep.how === 'condition' || dep.how === 'relative') {
+				if (dep.how === 'condition' || dep.how === 'relative' || dep.how === 'until') {
 					marker = reading.tokens[dep.clause.start]!;
 					condition = clauseSpan(reading, dep.clause);
+					withheld = TIME_LIMITS.has(dep.clause.marker ?? '') && negatedBy(reading, act, [...NEGATING, 'without'], dep.clause) > 0;
 				}
 				return true;
 			});
@@ -1054,7 +1189,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			filled.push(found);
 			if (marker) filled.push({ start: marker.start, end: marker.end });
 		}
-		return { spans: filled, condition };
+		return withheld ? { spans: filled, condition, withheld } : { spans: filled, condition };
 	}
 	return undefined;
 }

@@ -23,6 +23,9 @@ const PAST_AUX = new Set(['was', 'were', 'had', 'did']);
 /** "… which is mandatory", "reporting is compulsory". */
 const MANDATORY = new Set(['mandatory', 'compulsory', 'obligatory', 'required']);
 
+/** First words of cues that negate an alternative ("instead of", "rather than"), not the predicate. */
+const ALTERNATIVE_CUES = new Set(['instead', 'rather']);
+
 /** Verbs that report what someone said: after them "would" is a future told, not a case imagined. */
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'add', 'confirm', 'explain', 'report', 'promise', 'declare', 'indicate', 'disclose']);
 
@@ -86,6 +89,9 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 		// A negation of the clause's own predicate turns a requirement or permission into a prohibition.
 		for (const n of negations) {
 			if (n.clause !== clause.index || (n.kind !== 'not' && n.kind !== 'prohibit')) continue;
+			// "put in a remand home INSTEAD OF a jail", "referred to services RATHER THAN arrested": the cue negates the
+			// alternative after it, not the clause's predicate.
+			if (ALTERNATIVE_CUES.has(tokens[n.cue[0]]!.lower) && n.scope.every(([from]) => from > n.cue[0])) continue;
 			// Not one that opens a second predicate after "and": in "the women have been deported AND BARRED from
 			// re-entering", "were arrested and NOT allowed to call anyone", the first predicate stands.
 			if (coordinatorBeforeSecondPredicate(tokens, n.cue[0], clause.start) >= 0) continue;

@@ -70,6 +70,8 @@ const CUES: Cue[] = [
 	cue('absent', 'without', 'phrase'),
 	cue('not', 'not', 'clause'),
 	cue("n't", 'not', 'clause'),
+	// The typographic apostrophe of most published text: "we DON’T grant", "victims WON’T be charged".
+	cue('n’t', 'not', 'clause'),
 	cue('never', 'not', 'clause'),
 	cue('neither', 'not', 'clause'),
 	cue('nor', 'not', 'forward'),

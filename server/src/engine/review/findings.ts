@@ -260,7 +260,8 @@ function suggestions(rule: Rule, hit: Hit, context: FindingContext): Suggestion[
 		if (s.replace !== undefined) {
 			if (rule.spec.scope !== 'span') continue;
 			const target = s.target === 'condition' ? hit.condition : hit.offsets;
-			if (!target) continue;
+			// "services will NOT be provided UNTIL …": a new condition would sit beside the negation that withholds.
+			if (!target || (s.target === 'condition' && hit.withheld)) continue;
 			if (s.target === 'condition') {
 				const { offsets, text } = conditionReplacement(doc.text, target, hit.sentence?.end ?? target.end, s.replace);
 				out.push({ kind: 'replace', title: s.title, text, offsets, range: lines.range(offsets) });

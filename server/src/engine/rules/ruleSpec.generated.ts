@@ -83,6 +83,8 @@ export interface RuleSpec {
 		means?: TermList;
 		/** What the act is named with as one thing: an item of the same coordinated list ('slowing down human trafficking, PROSTITUTION and drug activity', 'street prostitution AS WELL AS the rate of human trafficking'), with no verb or preposition between. */
 		with?: TermList;
+		/** What the act is done to the person for: the offence or status after 'for', 'with', 'of' or 'under' ('arrested FOR working without a permit', 'charged WITH illegal entry', 'detained on suspicion of offences UNDER the Immigration Act'), the person's own conduct (not 'charged with PROMOTING prostitution'). */
+		ground?: TermList;
 		/** What the act depends on: in a condition clause or phrase of the act (if, only if, unless, as a condition of, subject to, in exchange for …), a relative or participle clause on the person, the requirement a purpose clause serves ('to receive services, victims must …'), or the object of a linking verb ('requires', 'depends on'). Lifted by a negation outside the condition ('not conditional on', 'regardless of whether', 'without requiring', 'need not'). */
 		condition?: TermList;
 		/** What the sentence must be about, anywhere in it, with no role in the clause structure: 'victim' or 'status' for an act of certifying whose agent is the police. */

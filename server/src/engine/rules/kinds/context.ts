@@ -24,6 +24,8 @@ export interface Hit {
 	critique?: boolean;
 	/** A frame's condition clause (absolute offsets): what a fix must remove, and what an added sentence cannot cure. */
 	condition?: Offsets;
+	/** The act is withheld up to the condition ("not … until …"): replacing the condition alone would not fix it. */
+	withheld?: boolean;
 	/**
 	 * The hit a section memo kept, this one was placed from (incremental/sectionMemos.ts): the section is
 	 * unchanged since that hit was found, so the finding made of it can be kept with it too.

@@ -7,9 +7,9 @@ import { matchesWithin, type Hit, type ReviewContext } from './context';
 import { defineKind } from './kind';
 import { TERM_LIST } from './schema';
 
-const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'with', 'condition', 'topic', 'absent', 'notAgent'];
+const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'with', 'ground', 'condition', 'topic', 'absent', 'notAgent'];
 /** Roles that must be filled; `absent` is a safeguard that cancels and `notAgent` an actor that does, not roles to fill. */
-const REQUIRED: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'with', 'condition', 'topic'];
+const REQUIRED: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'with', 'ground', 'condition', 'topic'];
 const DEFAULT_MODALITIES = ['requirement', 'permission', 'statement'] as const;
 
 /**
@@ -34,6 +34,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					to: { ...TERM_LIST, description: "To whom (a recipient such as the police): in the same predicate as the act." },
 					means: { ...TERM_LIST, description: "How the act is done: after it, introduced by 'by', 'through' or 'via' ('prevent trafficking BY thorough immigration control')." },
 					with: { ...TERM_LIST, description: "What the act is named with as one thing: an item of the same coordinated list ('slowing down human trafficking, PROSTITUTION and drug activity', 'street prostitution AS WELL AS the rate of human trafficking'), with no verb or preposition between." },
+					ground: { ...TERM_LIST, description: "What the act is done to the person for: the offence or status after 'for', 'with', 'of' or 'under' ('arrested FOR working without a permit', 'charged WITH illegal entry', 'detained on suspicion of offences UNDER the Immigration Act'), the person's own conduct (not 'charged with PROMOTING prostitution')." },
 					condition: { ...TERM_LIST, description: "What the act depends on: in a condition clause or phrase of the act (if, only if, unless, as a condition of, subject to, in exchange for …), a relative or participle clause on the person, the requirement a purpose clause serves ('to receive services, victims must …'), or the object of a linking verb ('requires', 'depends on'). Lifted by a negation outside the condition ('not conditional on', 'regardless of whether', 'without requiring', 'need not')." },
 					topic: { ...TERM_LIST, description: "What the sentence must be about, anywhere in it, with no role in the clause structure: 'victim' or 'status' for an act of certifying whose agent is the police." },
 					absent: { ...TERM_LIST, description: "A safeguard whose presence (not negated) cancels the finding, e.g. consent." },
@@ -91,6 +92,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 				};
 				const hit: Hit = { offsets, block, sentence, vars: { match: ctx.quote(offsets) }, checkQuoted: true };
 				if (match.condition) hit.condition = { start: sentence.start + match.condition.start, end: sentence.start + match.condition.end };
+				if (match.withheld) hit.withheld = true;
 				hits.push(hit);
 			});
 		}
