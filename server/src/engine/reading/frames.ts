@@ -921,6 +921,7 @@ function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'
 	return out;
 }
 
+/** Whether token k is a bracket that opens or closes a parenthetical clause `gapTokens` skips (not one of the act's own). */
 function bracketOfSkipped(reading: Reading, k: number, own: ReadonlySet<number>): boolean {
 	const text = reading.tokens[k]!.text;
 	const inside = text === '(' || text === '[' ? k + 1 : text === ')' || text === ']' ? k - 1 : -1;
