@@ -491,6 +491,9 @@ function isConditionUse(tokens: readonly Token[], i: number, cond: Opener): bool
 	// "when" and "once" after a noun are relative or adverbial uses ("the time when").
 	// Before a gerund they open one whatever the tagger says: "WHEN cooperating with law enforcement, victims receive …".
 	const gerund = tokens[i + 1]?.pos === 'VERB' && tokens[i + 1]!.lower.endsWith('ing');
+	// "Once" before a subject is a conjunction wherever it stands ("may go home ONCE THE COURT rules", "services end
+	// ONCE THE CASE is closed"); no noun takes it as a relative, as "the time when" does.
+	if (first === 'once' && ['DET', 'PRON', 'NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '') && tokens[i + 1]?.lower !== 'again') return true;
 	if ((first === 'when' || first === 'once') && cond.words.length === 1 && (prev?.pos === 'NOUN' || tokens[i]!.pos === 'ADV') && !gerund) return false;
 	// "after", "following", "before" and "prior to" open a condition before a subject, a gerund or a possessive
 	// ("after the victim's evidence has been recorded", "before receiving counselling"), not before a date or a time.
