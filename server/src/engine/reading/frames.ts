@@ -368,8 +368,8 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	return !passive && between.every((t, i) => modifiers(t, i) || t.pos === 'ADV' || coordinator(i) || t.text === ',' || ((t.pos === 'NOUN' || t.pos === 'PROPN') && coordinated) || (t.pos === 'VERB' && (t.lower === t.lemma || (t.lower.endsWith('ing') && head.lower.endsWith('ing'))) && !between.slice(0, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'PRON')));
 }
 
-/** Nouns of sanction whose "for" names an offence: "convictions FOR prostitution", "a citation FOR loitering". */
-const OFFENCE_NOUNS = new Set(['conviction', 'citation', 'sentence', 'penalty', 'fine', 'warrant', 'arrest', 'charge', 'ticket']);
+/** Nouns of sanction, besides the punitive and accusing acts, whose "for" names an offence: "convictions FOR prostitution". */
+const OFFENCE_NOUNS = new Set(['conviction', 'citation', 'sentence', 'penalty', 'fine', 'warrant', 'ticket']);
 
 /** "RESCUE (MISSIONS) FOR victims": a nominal act, perhaps naming a kind of undertaking, done for the person after "for". */
 function forUndertaking(tokens: readonly Token[], a: number, p: number): boolean {
