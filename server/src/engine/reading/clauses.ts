@@ -181,6 +181,35 @@ function firstOpener(tokens: readonly Token[], i: number, table: readonly Opener
 	return undefined;
 }
 
+/**
+ * Dashes that open an aside closed by a second dash of the same kind in the sentence, mapped to the closing one:
+ * "13 victims – who are all of Chinese descent – were rescued". A dash between numbers is a range ("2019–2024"),
+ * and a dash with no partner before a semicolon runs to the end of the sentence, so neither opens one.
+ */
+function dashAsides(tokens: readonly Token[]): Map<number, number> {
+	const pairs = new Map<number, number>();
+	for (let i = 1; i < tokens.length; i++) {
+		const t = tokens[i]!;
+		if ((t.text !== '–' && t.text !== '—') || tokens[i - 1]!.pos === 'NUM' || tokens[i - 1]!.pos === 'PUNCT') continue;
+		for (let j = i + 3; j < tokens.length; j++) {
+			const u = tokens[j]!;
+			if (u.text === ';' || u.text === '(' || u.text === ')') break;
+			if (u.text === '–' || u.text === '—') {
+				if (u.text === t.text && tokens[j - 1]!.pos !== 'NUM') pairs.set(i, j);
+				break;
+			}
+		}
+		const close = pairs.get(i);
+		if (close !== undefined) i = close;
+	}
+	return pairs;
+}
+
+function dashClosing(pairs: ReadonlyMap<number, number>, i: number): boolean {
+	for (const close of pairs.values()) if (close === i) return true;
+	return false;
+}
+
 /** An enumerator in parentheses: (a), (1), (iv), (A)(ii) … */
 function isEnumerator(tokens: readonly Token[], i: number): boolean {
 	return tokens[i]?.text === '(' && tokens[i + 2]?.text === ')' && /^(?:[a-z]{1,2}|\d{1,3}|[ivxlc]{1,6})$/i.test(tokens[i + 1]?.text ?? '');
@@ -226,6 +255,7 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 	open('main', 0, -1);
 
 	let parenDepth = 0;
+	const dashCloses = dashAsides(tokens);
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i]!;
 		const top = (): Open => stack[stack.length - 1]!;
@@ -244,7 +274,14 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			parenDepth++;
 			continue;
 		}
-		if (t.text === ')' && parenDepth > 0) {
+		// A pair of dashes sets an aside off as brackets do: "13 victims – WHO ARE ALL OF CHINESE DESCENT – were rescued".
+		if (dashCloses.has(i)) {
+			clauseOf[i] = top().clause.index;
+			open('parenthetical', i + 1, top().clause.index, t.text);
+			parenDepth++;
+			continue;
+		}
+		if ((t.text === ')' || dashClosing(dashCloses, i)) && parenDepth > 0) {
 			while (stack.length > 1 && top().clause.kind !== 'parenthetical') closeTop(i);
 			if (top().clause.kind === 'parenthetical') closeTop(i);
 			parenDepth--;
@@ -330,7 +367,8 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			const pairedSubject = prev !== undefined && SUBJECT_PRONOUNS.has(prev.lower) && (tokens[i - 2] === undefined || tokens[i - 2]!.text === ',' || tokens[i - 2]!.pos === 'SCONJ' || tokens[i - 2]!.pos === 'CCONJ');
 			if (newPredicate && top().hasVerb && prev?.pos !== 'AUX' && !pairedSubject) {
 				// Back to the clause whose predicate this coordinates: the nearest one with a modal or the top level.
-				while (stack.length > 1 && top().clause.kind !== 'condition') closeTop(i);
+				// An aside in brackets or dashes keeps its coordination inside it: "(who are X and have Y)".
+				while (stack.length > 1 && top().clause.kind !== 'condition' && top().clause.kind !== 'parenthetical') closeTop(i);
 				if (stack.length === 1) {
 					clauseOf[i] = top().clause.index;
 					newTopLevel('coordinate', i + 1, t.lower);

@@ -914,6 +914,9 @@ function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'
 		// be taken to the police station".
 		if (reading.tokens[k]!.text === ',' && k > from && skippedClause(reading, k - 1, own)) continue;
 		if (reading.tokens[k]!.text === ',' && (reading.clauses[reading.clauseOf[k]!]!.kind !== 'main')) continue;
+		// And the comma that opens it: "ten women, WHO WERE ALL FOREIGN NATIONALS, were rescued".
+		// Only when the clause runs to the closing comma: else the comma pair is left to the apposition reading.
+		if (reading.tokens[k]!.text === ',' && k + 1 < to && skippedClause(reading, k + 1, own) && reading.tokens[reading.clauses[reading.clauseOf[k + 1]!]!.end]?.text === ',') continue;
 		// The brackets of a parenthetical skipped here go with it: "nineteen persons (15 women and four girls) were …".
 		if (bracketOfSkipped(reading, k, own)) continue;
 		out.push(reading.tokens[k]!);
@@ -924,10 +927,11 @@ function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'
 /** Whether token k is a bracket that opens or closes a parenthetical clause `gapTokens` skips (not one of the act's own). */
 function bracketOfSkipped(reading: Reading, k: number, own: ReadonlySet<number>): boolean {
 	const text = reading.tokens[k]!.text;
-	const inside = text === '(' || text === '[' ? k + 1 : text === ')' || text === ']' ? k - 1 : -1;
+	const dash = text === '–' || text === '—';
+	const inside = text === '(' || text === '[' || (dash && reading.clauses[reading.clauseOf[k + 1] ?? 0]?.start === k + 1) ? k + 1 : text === ')' || text === ']' || dash ? k - 1 : -1;
 	if (inside < 0 || inside >= reading.tokens.length) return false;
-	const c = reading.clauses[reading.clauseOf[inside]!]!;
-	return c.kind === 'parenthetical' && !own.has(c.index);
+	// The aside may hold a clause of its own: "13 victims (WHO ARE all of Chinese descent) were rescued".
+	return reading.ancestry(reading.clauses[reading.clauseOf[inside]!]!).some((c) => c.kind === 'parenthetical' && !own.has(c.index));
 }
 
 /** Whether token k is in a relative, participle or parenthetical clause that is not one of the act's own. */
