@@ -17,7 +17,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.78, recall: 0.42 },
 	'labour-blindness': { precision: 0.67, recall: 0.45 },
 	'conditional-services': { precision: 0.67, recall: 0.43 },
-	'consent': { precision: 0.55, recall: 0.47 },
+	'consent': { precision: 0.54, recall: 0.47 },
 	'raids': { precision: 0.71, recall: 0.64 },
 	'detention-punishment': { precision: 0.68, recall: 0.49 },
 	'rights-process': { precision: 0.63, recall: 0.51 },
