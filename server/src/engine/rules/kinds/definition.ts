@@ -133,11 +133,11 @@ function definitionHit(rule: Rule<DefinitionTerms>, ctx: ReviewContext, block: B
 
 /**
  * What makes the words after it optional or mere examples in a definition, up to the element: "with or without",
- * "whether or not", "irrespective of", "regardless of", "including (by)". Not across a clause's end or a
+ * "whether or not", "irrespective of", "regardless of", "including (by)", "including such actions by means of". Not across a clause's end or a
  * preposition that opens a new condition: in "with or without the victim's consent, … by means of threat or use of
  * force" the force is required.
  */
-const OPTIONAL_BEFORE = /\b(?:with\s+or\s+without|whether\s+or\s+not|irrespective\s+of|regardless\s+of|including|inter\s+alia)(?:\s+(?:by\s+means\s+of|by|through|the\s+use\s+of))?\b(?:(?![.;:]|\b(?:by|means\s+of|through|for|where|when|if|provided)\b)[^])*$/iu;
+const OPTIONAL_BEFORE = /\b(?:with\s+or\s+without|whether\s+or\s+not|irrespective\s+of|regardless\s+of|including(?:\s+(?:such|those|these|any)\s+(?:acts?|actions?|conduct))?|inter\s+alia)(?:\s+(?:by\s+means\s+of|by|through|the\s+use\s+of))?\b(?:(?![.;:]|\b(?:by|means\s+of|through|for|where|when|if|provided)\b)[^])*$/iu;
 
 function namedAsOptional(block: Block, element: Offsets): boolean {
 	const before = block.prose.slice(Math.max(0, element.start - block.start - 200), element.start - block.start);
