@@ -134,6 +134,9 @@ const CONTRAST = ['but', 'however', 'although', 'though', 'whereas', 'yet', 'whi
 const EXCEPTION = ['except that', 'except where', 'except when', 'except as', 'except for', 'except', 'other than', 'save that', 'save where', 'with the exception of'].map((t) => opener(t, 'exception'));
 
 export const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which']);
+
+/** Nouns that may be the subject of an object relative ("the persons who POLICE will question"), not its verb. */
+const RELATIVE_SUBJECT_NOUNS = new Set(['police', 'officer', 'staff', 'authority', 'agency', 'court', 'employer', 'trafficker', 'government', 'state', 'law', 'inspector', 'agent', 'official', 'provider']);
 /** Pronouns that start a new predicate after "and"/"or"/"but" ("… and it usually ends once …"). */
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'this', 'these']);
 const MODALS = new Set(['shall', 'will', 'must', 'may', 'can', 'should', 'would', 'could', 'might', 'ca', 'wo', 'sha']);
@@ -399,7 +402,10 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			clauseOf[i] = entry.clause.index;
 			// "who" is followed by its verb, whatever the tagger calls it: "victims who LACK immigration status shall be
 			// held" (read as a noun, the relative had no verb, and the modal after it did not end it).
-			if (t.lower === 'who' && next?.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !['VERB', 'AUX'].includes(tokens[i + 2]?.pos ?? '')) {
+			// So is a modal after that noun ("workers who ESCAPE will be deported"), unless the noun is one that acts
+			// ("persons who POLICE will interview").
+			const modalAfter = tokens[i + 2]?.pos === 'AUX' && next?.pos === 'NOUN' && !RELATIVE_SUBJECT_NOUNS.has(next.lemma);
+			if (t.lower === 'who' && next?.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && (modalAfter || !['VERB', 'AUX'].includes(tokens[i + 2]?.pos ?? ''))) {
 				entry.hasVerb = true;
 				clauseOf[i + 1] = entry.clause.index;
 				i++;
