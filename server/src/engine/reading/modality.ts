@@ -1,5 +1,5 @@
 import type { Clause } from './clauses';
-import { coordinatorBeforeSecondPredicate, type Negation } from './negation';
+import { coordinatorBeforeSecondPredicate, isNominalNegation, type Negation } from './negation';
 import { hasParticipleForm, type Token } from './tokens';
 
 /**
@@ -95,6 +95,8 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			// Not one that opens a second predicate after "and": in "the women have been deported AND BARRED from
 			// re-entering", "were arrested and NOT allowed to call anyone", the first predicate stands.
 			if (coordinatorBeforeSecondPredicate(tokens, n.cue[0], clause.start) >= 0) continue;
+			// "the Agency for THE PROHIBITION OF trafficking … has arrested": a negating noun negates its phrase only.
+			if (isNominalNegation(tokens, n)) continue;
 			negated = true;
 		}
 		if (isImperative(tokens, clause, clauseOf)) modality = 'requirement';

@@ -132,6 +132,17 @@ const MODALS = new Set(['shall', 'will', 'must', 'may', 'can', 'should', 'would'
 
 /** Verbs that negate their object when active ("prohibits the detention of victims") and their subject when passive. */
 const NEGATING_VERBS = new Set(['prohibit', 'forbid', 'ban', 'bar', 'preclude', 'refrain', 'abstain', 'cease', 'discontinue', 'end', 'eliminate', 'abolish', 'repeal', 'rescind', 'oppose', 'reject', 'avoid', 'outlaw', 'waive']);
+/** Nouns of the negating verbs that end a practice, which negate the phrase after "of" ("the end of", "the abolition of"). "A ban on" and "the prohibition of" are left out: what a ban names is often the harm itself ("a ban on buying sex"). */
+const NEGATING_NOUNS = new Set(['end', 'abolition', 'elimination', 'cessation', 'ending', 'abolishing']);
+/** Whether a negation is a negating noun with its "of"/"on" ("the end of …"): it negates a phrase, never the clause's predicate. */
+export function isNominalNegation(tokens: readonly Token[], n: Negation): boolean {
+	const [start, end] = n.cue;
+	return end - start === 2 && NEGATING_NOUNS.has(tokens[start]!.lower) && (tokens[start + 1]!.lower === 'of' || tokens[start + 1]!.lower === 'on');
+}
+
+/** Prepositions of time before "the end of": "AT the end of the day", "BY the end of the year" name a time, not a negation. */
+const TIME_BEFORE = new Set(['at', 'by', 'until', 'till', 'towards', 'toward', 'before', 'after', 'to', 'since', 'from', 'near', 'around', 'through', 'throughout']);
+
 /** Verbs that negate only as "shall X from" / "X from" ("refrain from arresting"). */
 const NEGATING_ADJECTIVES = new Set(['unlawful', 'impermissible', 'inadmissible', 'prohibited', 'forbidden', 'banned']);
 
@@ -172,7 +183,7 @@ export function mayHoldNegation(text: string): boolean {
 
 const NEGATION_WORDS = new RegExp(
 	String.raw`\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|without|absent|free|immun\w*|exempt\w*|protect\w*|shield\w*|safe|regardless|irrespective|independent\w*|whether|rather|instead|resort|unconditional\w*|non-conditional|` +
-		String.raw`prohibit\w*|forbid\w*|forbad\w*|ban|bans|banned|banning|bar|bars|barred|barring|preclud\w*|refrain\w*|abstain\w*|ceas\w*|discontinu\w*|end|ends|ended|ending|eliminat\w*|abolish\w*|repeal\w*|rescind\w*|oppos\w*|reject\w*|avoid\w*|outlaw\w*|waiv\w*|unlawful|impermissible|inadmissible)\b|n['’]t\b`,
+		String.raw`prohibit\w*|forbid\w*|forbad\w*|ban|bans|banned|banning|bar|bars|barred|barring|preclud\w*|refrain\w*|abstain\w*|ceas\w*|discontinu\w*|end|ends|ended|ending|eliminat\w*|abolish\w*|abolition|cessation|repeal\w*|rescind\w*|oppos\w*|reject\w*|avoid\w*|outlaw\w*|waiv\w*|unlawful|impermissible|inadmissible)\b|n['’]t\b`,
 	'iu',
 );
 
@@ -224,6 +235,12 @@ export function findNegations(tokens: readonly Token[], clauses: readonly Clause
 			kind = 'prohibit';
 			reach = passive ? 'clause' : 'forward';
 			cueEnd = i + 1;
+		} else if (!found && NEGATING_NOUNS.has(t.lower) && (NOUN_BEFORE.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]?.pos === 'ADJ') && !TIME_BEFORE.has(tokens[i - 2]?.lower ?? '') && (tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.lower === 'on')) {
+			// The noun of a negating verb with its object: "resulted in THE END OF the mandatory detention of trafficked
+			// women", "A BAN ON the detention of victims". It negates that noun phrase only, not the clause.
+			kind = 'prohibit';
+			reach = 'phrase';
+			cueEnd = i + 2;
 		} else if (!found && NEGATING_ADJECTIVES.has(t.lower) && (tokens[i - 1]?.lemma === 'be' || tokens[i - 2]?.lemma === 'be')) {
 			// "… is prohibited".
 			kind = 'prohibit';
