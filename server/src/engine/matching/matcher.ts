@@ -28,8 +28,9 @@ const WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
 /**
  * What runs at a word start of folded text (caseFold.ts): the terms, looked up in the rule set's TermIndex,
- * then, where no term matches, the patterns' RegExp without the `i` flag (null when there are none). Null
- * where a term cannot go in the index or a pattern cannot be folded: the whole RegExp runs instead.
+ * then, where no term matches, the patterns' RegExp (null when there are none): without the `i` flag on the
+ * folded text, or, where a pattern cannot be folded (`\p{Lu}`), as written with `i` on the text itself. Null
+ * where a term cannot go in the index: the whole RegExp runs instead.
  */
 interface FoldedSearch {
 	/** The order of each of its terms (by TermIndex id) in the RegExp; empty when it has none. */
@@ -143,13 +144,16 @@ class CompiledMatcher implements Matcher {
 				fits &&= added.fits;
 				if (!order.has(added.id)) order.set(added.id, i);
 			});
-			const patterns = this.patterns.length > 0 ? foldedAlternatives(this.index, [], this.patterns) : null;
-			if (!fits || patterns === undefined) this.foldedSearch = null;
+			const folded = this.patterns.length > 0 ? foldedAlternatives(this.index, [], this.patterns) : null;
+			if (!fits) this.foldedSearch = null;
 			else {
+				// Patterns that do not fold run apart from the terms, all of them as written with `i`: the matcher's
+				// whole RegExp (its terms' inflected alternatives and all) cost a new process tens of milliseconds to compile.
+				const patterns = folded === null ? null : folded === undefined ? new BoundedPatterns(this.patterns.map((p) => `(?:${p})`), true) : new BoundedPatterns(folded, false);
 				const patternKeys = patterns !== null && this.terms.length > 0 ? matcherPrefixKeys([], this.patterns, this.untrusted, this.index.patternPrefixes) : undefined;
 				const ranks = new Int32Array(order.size === 0 ? 0 : Math.max(...order.keys()) + 1);
 				for (const [id, rank] of order) ranks[id] = rank + 1;
-				this.foldedSearch = { order, ranks, patterns: patterns === null ? null : new BoundedPatterns(patterns), patternPrefixes: patternKeys ? prefixBits(patternKeys) : undefined };
+				this.foldedSearch = { order, ranks, patterns, patternPrefixes: patternKeys ? prefixBits(patternKeys) : undefined };
 			}
 		}
 		return this.foldedSearch;
@@ -191,17 +195,26 @@ class BoundedPatterns {
 	private fast?: RegExp;
 	private exact?: RegExp;
 
-	/** The RegExps are made when first run: a short document never runs some matchers' patterns at all. */
-	constructor(private readonly alternatives: readonly string[]) {}
+	/**
+	 * The RegExps are made when first run: a short document never runs some matchers' patterns at all.
+	 * `unfolded`: the alternatives are as written, to run with `i` on the text itself rather than on folded text.
+	 * With `i`, LATIN_WORD_CHARACTER also matches what folds to a Latin letter (K, the Kelvin sign), all of
+	 * them letters, so `fast` still accepts every end the alternation accepts.
+	 */
+	constructor(
+		private readonly alternatives: readonly string[],
+		readonly unfolded: boolean,
+	) {}
 
 	/** Where the alternation matches at `at` of `subject` (not after a letter or digit: the caller's check), or -1. */
 	endAt(subject: string, at: number): number {
-		const fast = (this.fast ??= new RegExp(`(?:${this.alternatives.join('|')})(?!${LATIN_WORD_CHARACTER})`, 'uy'));
+		const flags = this.unfolded ? 'iuy' : 'uy';
+		const fast = (this.fast ??= new RegExp(`(?:${this.alternatives.join('|')})(?!${LATIN_WORD_CHARACTER})`, flags));
 		fast.lastIndex = at;
 		if (!fast.test(subject)) return -1;
 		const end = fast.lastIndex;
 		if (!precedesWordCharacter(subject, end)) return end;
-		this.exact ??= new RegExp(alternation(this.alternatives), 'uy');
+		this.exact ??= new RegExp(alternation(this.alternatives), flags);
 		this.exact.lastIndex = at;
 		return this.exact.test(subject) ? this.exact.lastIndex : -1;
 	}
@@ -332,7 +345,7 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
 			if (followsWordCharacter(subject, at)) continue;
 			if (terms) end = firstTermEnd(terms, i, search.ranks);
-			if (end < 0 && search.patterns && (!search.patternPrefixes || isCandidate(search.patternPrefixes, starts, i))) end = search.patterns.endAt(subject, at);
+			if (end < 0 && search.patterns && (!search.patternPrefixes || isCandidate(search.patternPrefixes, starts, i))) end = search.patterns.endAt(search.patterns.unfolded ? text : subject, at);
 		} else {
 			if (sticky === null) {
 				// On folded text without the `i` flag where the pattern folds, else on the text with it.
