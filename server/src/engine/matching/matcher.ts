@@ -2,7 +2,7 @@ import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
-import { isCandidate, matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type PrefixTable, type WordStarts } from './prefilter';
+import { isCandidate, matcherPrefixKeys, nextCandidate, prefixBits, symbolStarts, type PatternPrefixes, type PrefixTable, type WordStarts } from './prefilter';
 import { followsWordCharacter, precedesWordCharacter, TermIndex, type FoundTerms } from './termIndex';
 
 /**
@@ -60,20 +60,37 @@ class CompiledMatcher implements Matcher {
 	private foldedSourceText?: string | null;
 	private foldedSearch?: FoldedSearch | null;
 
-	/** `terms` in the RegExp's order: longest first. */
+	private splitPatterns?: SplitMatcher | null;
+
+	/**
+	 * `terms` in the RegExp's order: longest first. `registered`: false for a part of another matcher
+	 * (SplitMatcher), which has no slot in the PrefixTable (-1): one registered during a review would lay the
+	 * table out again and have every block's word starts read again.
+	 */
 	constructor(
 		readonly terms: readonly string[],
 		readonly patterns: readonly string[],
 		readonly untrusted: readonly string[],
 		readonly index: TermIndex,
+		registered = true,
 	) {
 		this.key = JSON.stringify([terms, patterns]);
-		this.slot = index.prefixTable.register(() => this.keys);
+		this.slot = registered ? index.prefixTable.register(() => this.keys) : -1;
 		index.expect(terms);
 		if (untrusted.length > 0) {
 			this.linear = compileLinear(untrusted);
 			this.key = `${this.key}\0${JSON.stringify(untrusted)}`;
 		}
+	}
+
+	/**
+	 * For a matcher without prefixes (some of its patterns start with a symbol: `\$\s?\d`, `\(\d{4}\)`), its
+	 * terms and the patterns with prefixes as a matcher of their own, and what the others start with; null
+	 * where that cannot be told (SplitMatcher).
+	 */
+	get split(): SplitMatcher | null {
+		if (this.splitPatterns === undefined) this.splitPatterns = splitMatcher(this);
+		return this.splitPatterns;
 	}
 
 	get isEmpty(): boolean {
@@ -290,6 +307,9 @@ export function findAll(matcher: Matcher, text: string, base: number, starts?: W
 	const compiled = matcher as CompiledMatcher;
 	if (starts && matcher.prefixes) return findAtWordStarts(compiled, matcher.prefixes, text, base, starts);
 	if (!matcher.linear) {
+		// Where none of the patterns without prefixes can match, the others' matches are the whole RegExp's.
+		const split = starts ? compiled.split : null;
+		if (split && !mayStartLikeRest(split, text, starts!)) return findAtWordStarts(split.keyed, split.keyed.prefixes!, text, base, starts!);
 		// A matcher with no prefixes to filter by scans the whole text: the folded text without `i` where it folds
 		// (the same matches, caseFold.ts; a 1 MB review ran the `giu` RegExps of these few for about 0.2 s).
 		const folded = starts?.folded === undefined ? null : compiled.foldedGlobal;
@@ -324,7 +344,7 @@ export function prefixSlot(matcher: Matcher): { table: PrefixTable; slot: number
 function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text: string, base: number, starts: WordStarts): Offsets[] {
 	// Typed as mutable for the callers' sake; NO_CANDIDATES is frozen, and callers never modify results.
 	const positions = starts.positions;
-	if (!matcher.index.prefixTable.mayStartIn(matcher.slot, starts)) return NO_CANDIDATES as Offsets[];
+	if (matcher.slot >= 0 && !matcher.index.prefixTable.mayStartIn(matcher.slot, starts)) return NO_CANDIDATES as Offsets[];
 	let i = nextCandidate(prefixes, starts, 0);
 	// No word start begins like a match: nothing to search with (a matcher's search is made when first needed).
 	if (i < 0) return NO_MATCHES;
@@ -364,6 +384,46 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	// A copy of exactly its length: a block's matches are kept for the whole review (and by an editor's
 	// memos between reviews), and a pushed-to array keeps room for 16 more.
 	return out.length === 0 ? NO_MATCHES : out.slice();
+}
+
+/**
+ * A matcher without prefixes, split: `keyed`, its terms and the patterns with prefixes (in the RegExp's order),
+ * and what every match of the rest starts with: one of `chars` or a word start with one of the keys in
+ * `restBits` (prefilter.ts symbolStarts). In a text that holds neither, no pattern of the rest can match, and
+ * the alternation of the whole matcher finds exactly what `keyed`'s finds: the first alternative that matches
+ * at a place is one of `keyed`'s, in the same order.
+ */
+interface SplitMatcher {
+	keyed: CompiledMatcher;
+	chars: string;
+	restBits: Uint32Array | null;
+}
+
+function splitMatcher(matcher: CompiledMatcher): SplitMatcher | null {
+	if (matcher.untrusted.length > 0 || matcher.isEmpty) return null;
+	const keyedPatterns: string[] = [];
+	let chars = '';
+	const restKeys: number[] = [];
+	for (const pattern of matcher.patterns) {
+		if (matcherPrefixKeys([], [pattern], [], matcher.index.patternPrefixes) !== undefined) {
+			keyedPatterns.push(pattern);
+			continue;
+		}
+		const starts = symbolStarts(pattern);
+		if (starts === undefined) return null;
+		chars += starts.chars;
+		restKeys.push(...starts.keys);
+	}
+	if (keyedPatterns.length === matcher.patterns.length || matcher.terms.length + keyedPatterns.length === 0) return null;
+	const keyed = new CompiledMatcher(matcher.terms, keyedPatterns, [], matcher.index, false);
+	if (keyed.prefixes === undefined) return null;
+	return { keyed, chars: [...new Set(chars)].join(''), restBits: restKeys.length > 0 ? prefixBits(restKeys) : null };
+}
+
+/** Whether the text holds one of the split's chars, or a word that starts like a pattern of its rest. */
+function mayStartLikeRest(split: SplitMatcher, text: string, starts: WordStarts): boolean {
+	for (let k = 0; k < split.chars.length; k++) if (text.includes(split.chars[k]!)) return true;
+	return split.restBits !== null && nextCandidate(split.restBits, starts, 0) >= 0;
 }
 
 /** Where the matcher's first term (in its RegExp's order) among those found at word start `i` ends, or -1. */
