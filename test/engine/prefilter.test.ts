@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findAll, mayMatchText } from '../../server/src/engine/matching/matcher';
-import { patternPrefixes, wordStarts, type WordStarts } from '../../server/src/engine/matching/prefilter';
+import { patternPrefixes, symbolStarts, wordStarts, type WordStarts } from '../../server/src/engine/matching/prefilter';
 import { TermIndex } from '../../server/src/engine/matching/termIndex';
 import { builtinReviewer } from '../helpers/rules';
 import { compiledMatchers } from '../../server/src/engine';
@@ -15,10 +15,12 @@ const PATTERNS = [
 	'\\bnothing\\s+in\\s+th(?:is|e)', '(?:prevent\\w*|(?:arrest\\w*|prosecut\\w*)\\s+\\w+)', 'colou?r', 'st+ing', '(?:raid|sweep)s?', 'we|this\\s+(?:brief|report)', 'k\\w+',
 	'[Vv]iolat\\w*', '(?:a|b)?c', '(?<![“"])(?:rescued|saved)\\s+women', '\\b\\d[\\d,]*\\s+rescues\\b', '(?:the\\s+)?purposes?\\s+of', '(?:attempt\\w*\\s+to\\s+)?purchas\\w*', 'u\\.s\\.',
 	'^(?:an?\\s+act)', '(?=raid)r\\w+', 'x{0,2}raid', 'ra{2,}id', '[a-c]{2}t', 'b(?:e|ei)ng\\s+\\w+', '21st\\s+century', 'raid\\p{Lu}?', 'na[iï]ve',
+	// Does not fold (a property of letter case): runs apart from the terms, as written with `i`.
+	'raids?\\s+by\\s+(?:local\\s+|\\p{Lu}\\p{Ll}+\\s+)?police',
 ];
 const TERMS = ['law enforcement', 'raid', 'operation', 'any', 'use', 'cooperate', 'victim*', '=exact words', 'U.S.', 'naïve', 'skill', 'as', 'k', 'detention', 'supply', 'police-led', 'sting'];
 /** Text pieces: words of the terms in other cases and inflections, and letters that fold like ASCII (K, ſ). */
-const PIECES = ['Nothing in this', 'prevented', 'Arrests', 'prosecution', 'colour', 'color', 'sttting', 'Raids', 'sweeps', 'We', 'this brief', 'kit', 'violated', 'bc', 'c', 'Law', 'ENFORCEMENT', 'raids', 'Operational', 'anies', 'using', 'cooperation', 'victims', 'exact', 'words', 'u.s.', 'U.S.', 'naïve', 'NAÏVE', '\u212Aill', 'ſting', 'Sting', 'aſ', 'detained', 'supplies', 'police-led', 'xlaw', 'éraid', '1raid', '_raid', ' ', ' ', '\n', '-', '—', '.', '(', '"', 'rescued women', 'Saved  women', '“rescued women', '12 rescues', '1,000 rescues', 'x1 rescues', 'the purposes of', 'Purpose of', 'attempted to purchase', 'purchasing', 'An act', 'a act', 'raaid', 'xxraid', 'abt', 'CAT', 'being x', 'beng y', '21st century', '21ST  Century', 'İ', 'ΟΔΟΣ', 'ß', 'µ', 'RAID', 'Law-ENFORCEMENT'];
+const PIECES = ['Nothing in this', 'prevented', 'Arrests', 'prosecution', 'colour', 'color', 'sttting', 'Raids', 'sweeps', 'We', 'this brief', 'kit', 'violated', 'bc', 'c', 'Law', 'ENFORCEMENT', 'raids', 'Operational', 'anies', 'using', 'cooperation', 'victims', 'exact', 'words', 'u.s.', 'U.S.', 'naïve', 'NAÏVE', '\u212Aill', 'ſting', 'Sting', 'aſ', 'detained', 'supplies', 'police-led', 'xlaw', 'éraid', '1raid', '_raid', ' ', ' ', '\n', '-', '—', '.', '(', '"', 'rescued women', 'Saved  women', '“rescued women', '12 rescues', '1,000 rescues', 'x1 rescues', 'the purposes of', 'Purpose of', 'attempted to purchase', 'purchasing', 'An act', 'a act', 'raaid', 'xxraid', 'abt', 'CAT', 'being x', 'beng y', '21st century', '21ST  Century', 'İ', 'ΟΔΟΣ', 'ß', 'µ', 'RAID', 'Law-ENFORCEMENT', 'raid by Delhi police', 'RAIDS BY DELHI POLICE', 'raids by local police', 'raid by Αθήνα police', 'raid by ΑΘΗΝΑ police'];
 
 describe('matcher prefilter (word-start keys)', () => {
 	it('never changes the matches of a matcher of terms and plain patterns', () => {
@@ -102,6 +104,37 @@ describe('matcher prefilter (word-start keys)', () => {
 			expect(patternPrefixes(unreadable), unreadable).toBeUndefined();
 		}
 		expect(compileMatcher(['raid'], ['\\$\\d+']).prefixes).toBeUndefined();
+	});
+
+	it('matches as the whole RegExp where some of a matcher\'s patterns start with a symbol ($, €, a bracket)', () => {
+		// Money and citations: no first letters to filter by. Where a text holds none of their first symbols and no
+		// word like theirs, the terms and the other patterns are matched at word starts; elsewhere the whole RegExp runs.
+		const symbolic = ['\\$\\s?\\d[\\d,.]*', '(?:€|£|\\bRs\\.?|\\bINR)\\s?\\d[\\d,.]*', '\\(\\d{4}\\)', '[$£€]\\s?\\d+\\s+(?:is|was)\\s+(?:spent|allocated)\\b', '\\[\\d+\\]'];
+		const others = ['(?:raid|sweep)s?', '\\b\\d[\\d,.]*\\s*(?:million|billion)\\b', 'fund(?:s|ed)?\\s+by'];
+		const pieces = ['$5', '$ 10,000', '€ 12', '£3', 'Rs.5', 'RS 10', 'rs', 'INR 40', 'inr', '(2019)', '(201)', 'x(2019)', '[12]', '[x]', '5 million', 'funds by', 'raid', 'Sweeps', 'grant', 'appropriation', ' ', ' ', '.', '(', '$', '€', 'is spent', 'was allocated', 'ΑΘΗΝΑ', 'x'];
+		let split = 0;
+		let matched = 0;
+		fc.assert(
+			fc.property(fc.subarray(['grant', 'appropriation', 'fund'], { minLength: 1 }), fc.subarray(symbolic, { minLength: 1 }), fc.subarray(others), fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (terms, symbols, plain, parts) => {
+				const matcher = compileMatcher(terms, [...plain, ...symbols].sort());
+				expect(matcher.prefixes).toBeUndefined();
+				const text = parts.join('');
+				if (!/[$€£(\[]|\b(?:rs|inr)/i.test(text)) split++;
+				const found = findAll(matcher, text, 3, wordStarts(text));
+				matched += found.length;
+				expect(found, JSON.stringify({ terms, symbols, plain, text })).toEqual(findAll(matcher, text, 3));
+			}),
+			{ numRuns: 600 },
+		);
+		expect(split).toBeGreaterThan(50);
+		expect(matched).toBeGreaterThan(200);
+		expect(symbolStarts('\\$\\s?\\d')).toEqual({ chars: '$', keys: [] });
+		expect(symbolStarts('(?:€|\\bRs\\.?)\\s?\\d')?.chars).toBe('€');
+		expect(symbolStarts('(?:€|\\bRs\\.?)\\s?\\d')?.keys.length).toBeGreaterThan(0);
+		expect(symbolStarts('\\b[$£€]\\d')?.chars).toBe('$£€');
+		for (const unreadable of ['\\s*\\$', '\\$?x', '[a$]x', '.x', '\\W*x', '(?:\\$|)x', '(?:\\$)+', '\\x24', '\\p{Sc}\\d', 'Ⓐx']) {
+			expect(symbolStarts(unreadable), unreadable).toBeUndefined();
+		}
 	});
 
 	it('tells a whole short word from the words it begins: "a" or "the" before a space, a dash or the pattern\'s end', () => {

@@ -2,7 +2,7 @@ import type { Offsets } from '../finding';
 import { termPattern } from './inflect';
 import { compileLinear, findAllLinear, type LinearPattern } from './linear';
 import { foldPatternSource } from './caseFold';
-import { isCandidate, matcherPrefixKeys, nextCandidate, prefixBits, type PatternPrefixes, type PrefixTable, type WordStarts } from './prefilter';
+import { isCandidate, matcherPrefixKeys, nextCandidate, prefixBits, symbolStarts, type PatternPrefixes, type PrefixTable, type WordStarts } from './prefilter';
 import { followsWordCharacter, precedesWordCharacter, TermIndex, type FoundTerms } from './termIndex';
 
 /**
@@ -28,8 +28,9 @@ const WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
 /**
  * What runs at a word start of folded text (caseFold.ts): the terms, looked up in the rule set's TermIndex,
- * then, where no term matches, the patterns' RegExp without the `i` flag (null when there are none). Null
- * where a term cannot go in the index or a pattern cannot be folded: the whole RegExp runs instead.
+ * then, where no term matches, the patterns' RegExp (null when there are none): without the `i` flag on the
+ * folded text, or, where a pattern cannot be folded (`\p{Lu}`), as written with `i` on the text itself. Null
+ * where a term cannot go in the index: the whole RegExp runs instead.
  */
 interface FoldedSearch {
 	/** The order of each of its terms (by TermIndex id) in the RegExp; empty when it has none. */
@@ -59,20 +60,37 @@ class CompiledMatcher implements Matcher {
 	private foldedSourceText?: string | null;
 	private foldedSearch?: FoldedSearch | null;
 
-	/** `terms` in the RegExp's order: longest first. */
+	private splitPatterns?: SplitMatcher | null;
+
+	/**
+	 * `terms` in the RegExp's order: longest first. `registered`: false for a part of another matcher
+	 * (SplitMatcher), which has no slot in the PrefixTable (-1): one registered during a review would lay the
+	 * table out again and have every block's word starts read again.
+	 */
 	constructor(
 		readonly terms: readonly string[],
 		readonly patterns: readonly string[],
 		readonly untrusted: readonly string[],
 		readonly index: TermIndex,
+		registered = true,
 	) {
 		this.key = JSON.stringify([terms, patterns]);
-		this.slot = index.prefixTable.register(() => this.keys);
+		this.slot = registered ? index.prefixTable.register(() => this.keys) : -1;
 		index.expect(terms);
 		if (untrusted.length > 0) {
 			this.linear = compileLinear(untrusted);
 			this.key = `${this.key}\0${JSON.stringify(untrusted)}`;
 		}
+	}
+
+	/**
+	 * For a matcher without prefixes (some of its patterns start with a symbol: `\$\s?\d`, `\(\d{4}\)`), its
+	 * terms and the patterns with prefixes as a matcher of their own, and what the others start with; null
+	 * where that cannot be told (SplitMatcher).
+	 */
+	get split(): SplitMatcher | null {
+		if (this.splitPatterns === undefined) this.splitPatterns = splitMatcher(this);
+		return this.splitPatterns;
 	}
 
 	get isEmpty(): boolean {
@@ -143,13 +161,16 @@ class CompiledMatcher implements Matcher {
 				fits &&= added.fits;
 				if (!order.has(added.id)) order.set(added.id, i);
 			});
-			const patterns = this.patterns.length > 0 ? foldedAlternatives(this.index, [], this.patterns) : null;
-			if (!fits || patterns === undefined) this.foldedSearch = null;
+			const folded = this.patterns.length > 0 ? foldedAlternatives(this.index, [], this.patterns) : null;
+			if (!fits) this.foldedSearch = null;
 			else {
+				// Patterns that do not fold run apart from the terms, all of them as written with `i`: the matcher's
+				// whole RegExp (its terms' inflected alternatives and all) cost a new process tens of milliseconds to compile.
+				const patterns = folded === null ? null : folded === undefined ? new BoundedPatterns(this.patterns.map((p) => `(?:${p})`), true) : new BoundedPatterns(folded, false);
 				const patternKeys = patterns !== null && this.terms.length > 0 ? matcherPrefixKeys([], this.patterns, this.untrusted, this.index.patternPrefixes) : undefined;
 				const ranks = new Int32Array(order.size === 0 ? 0 : Math.max(...order.keys()) + 1);
 				for (const [id, rank] of order) ranks[id] = rank + 1;
-				this.foldedSearch = { order, ranks, patterns: patterns === null ? null : new BoundedPatterns(patterns), patternPrefixes: patternKeys ? prefixBits(patternKeys) : undefined };
+				this.foldedSearch = { order, ranks, patterns, patternPrefixes: patternKeys ? prefixBits(patternKeys) : undefined };
 			}
 		}
 		return this.foldedSearch;
@@ -191,17 +212,26 @@ class BoundedPatterns {
 	private fast?: RegExp;
 	private exact?: RegExp;
 
-	/** The RegExps are made when first run: a short document never runs some matchers' patterns at all. */
-	constructor(private readonly alternatives: readonly string[]) {}
+	/**
+	 * The RegExps are made when first run: a short document never runs some matchers' patterns at all.
+	 * `unfolded`: the alternatives are as written, to run with `i` on the text itself rather than on folded text.
+	 * With `i`, LATIN_WORD_CHARACTER also matches what folds to a Latin letter (K, the Kelvin sign), all of
+	 * them letters, so `fast` still accepts every end the alternation accepts.
+	 */
+	constructor(
+		private readonly alternatives: readonly string[],
+		readonly unfolded: boolean,
+	) {}
 
 	/** Where the alternation matches at `at` of `subject` (not after a letter or digit: the caller's check), or -1. */
 	endAt(subject: string, at: number): number {
-		const fast = (this.fast ??= new RegExp(`(?:${this.alternatives.join('|')})(?!${LATIN_WORD_CHARACTER})`, 'uy'));
+		const flags = this.unfolded ? 'iuy' : 'uy';
+		const fast = (this.fast ??= new RegExp(`(?:${this.alternatives.join('|')})(?!${LATIN_WORD_CHARACTER})`, flags));
 		fast.lastIndex = at;
 		if (!fast.test(subject)) return -1;
 		const end = fast.lastIndex;
 		if (!precedesWordCharacter(subject, end)) return end;
-		this.exact ??= new RegExp(alternation(this.alternatives), 'uy');
+		this.exact ??= new RegExp(alternation(this.alternatives), flags);
 		this.exact.lastIndex = at;
 		return this.exact.test(subject) ? this.exact.lastIndex : -1;
 	}
@@ -277,6 +307,9 @@ export function findAll(matcher: Matcher, text: string, base: number, starts?: W
 	const compiled = matcher as CompiledMatcher;
 	if (starts && matcher.prefixes) return findAtWordStarts(compiled, matcher.prefixes, text, base, starts);
 	if (!matcher.linear) {
+		// Where none of the patterns without prefixes can match, the others' matches are the whole RegExp's.
+		const split = starts ? compiled.split : null;
+		if (split && !mayStartLikeRest(split, text, starts!)) return findAtWordStarts(split.keyed, split.keyed.prefixes!, text, base, starts!);
 		// A matcher with no prefixes to filter by scans the whole text: the folded text without `i` where it folds
 		// (the same matches, caseFold.ts; a 1 MB review ran the `giu` RegExps of these few for about 0.2 s).
 		const folded = starts?.folded === undefined ? null : compiled.foldedGlobal;
@@ -311,7 +344,7 @@ export function prefixSlot(matcher: Matcher): { table: PrefixTable; slot: number
 function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text: string, base: number, starts: WordStarts): Offsets[] {
 	// Typed as mutable for the callers' sake; NO_CANDIDATES is frozen, and callers never modify results.
 	const positions = starts.positions;
-	if (!matcher.index.prefixTable.mayStartIn(matcher.slot, starts)) return NO_CANDIDATES as Offsets[];
+	if (matcher.slot >= 0 && !matcher.index.prefixTable.mayStartIn(matcher.slot, starts)) return NO_CANDIDATES as Offsets[];
 	let i = nextCandidate(prefixes, starts, 0);
 	// No word start begins like a match: nothing to search with (a matcher's search is made when first needed).
 	if (i < 0) return NO_MATCHES;
@@ -332,7 +365,7 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 			// The RegExp's lookbehind: a place after a letter other than a–z is a candidate word start too.
 			if (followsWordCharacter(subject, at)) continue;
 			if (terms) end = firstTermEnd(terms, i, search.ranks);
-			if (end < 0 && search.patterns && (!search.patternPrefixes || isCandidate(search.patternPrefixes, starts, i))) end = search.patterns.endAt(subject, at);
+			if (end < 0 && search.patterns && (!search.patternPrefixes || isCandidate(search.patternPrefixes, starts, i))) end = search.patterns.endAt(search.patterns.unfolded ? text : subject, at);
 		} else {
 			if (sticky === null) {
 				// On folded text without the `i` flag where the pattern folds, else on the text with it.
@@ -351,6 +384,46 @@ function findAtWordStarts(matcher: CompiledMatcher, prefixes: Uint32Array, text:
 	// A copy of exactly its length: a block's matches are kept for the whole review (and by an editor's
 	// memos between reviews), and a pushed-to array keeps room for 16 more.
 	return out.length === 0 ? NO_MATCHES : out.slice();
+}
+
+/**
+ * A matcher without prefixes, split: `keyed`, its terms and the patterns with prefixes (in the RegExp's order),
+ * and what every match of the rest starts with: one of `chars` or a word start with one of the keys in
+ * `restBits` (prefilter.ts symbolStarts). In a text that holds neither, no pattern of the rest can match, and
+ * the alternation of the whole matcher finds exactly what `keyed`'s finds: the first alternative that matches
+ * at a place is one of `keyed`'s, in the same order.
+ */
+interface SplitMatcher {
+	keyed: CompiledMatcher;
+	chars: string;
+	restBits: Uint32Array | null;
+}
+
+function splitMatcher(matcher: CompiledMatcher): SplitMatcher | null {
+	if (matcher.untrusted.length > 0 || matcher.isEmpty) return null;
+	const keyedPatterns: string[] = [];
+	let chars = '';
+	const restKeys: number[] = [];
+	for (const pattern of matcher.patterns) {
+		if (matcherPrefixKeys([], [pattern], [], matcher.index.patternPrefixes) !== undefined) {
+			keyedPatterns.push(pattern);
+			continue;
+		}
+		const starts = symbolStarts(pattern);
+		if (starts === undefined) return null;
+		chars += starts.chars;
+		restKeys.push(...starts.keys);
+	}
+	if (keyedPatterns.length === matcher.patterns.length || matcher.terms.length + keyedPatterns.length === 0) return null;
+	const keyed = new CompiledMatcher(matcher.terms, keyedPatterns, [], matcher.index, false);
+	if (keyed.prefixes === undefined) return null;
+	return { keyed, chars: [...new Set(chars)].join(''), restBits: restKeys.length > 0 ? prefixBits(restKeys) : null };
+}
+
+/** Whether the text holds one of the split's chars, or a word that starts like a pattern of its rest. */
+function mayStartLikeRest(split: SplitMatcher, text: string, starts: WordStarts): boolean {
+	for (let k = 0; k < split.chars.length; k++) if (text.includes(split.chars[k]!)) return true;
+	return split.restBits !== null && nextCandidate(split.restBits, starts, 0) >= 0;
 }
 
 /** Where the matcher's first term (in its RegExp's order) among those found at word start `i` ends, or -1. */

@@ -48,6 +48,99 @@ export function patternPrefixes(source: string): string[] | undefined {
 }
 
 /**
+ * For a pattern whose first letters are not plain to see (patternPrefixes is undefined) because it starts with
+ * a symbol (`\$\s?\d`, `[$£€]`, `\(\d{4}\)`): what every match starts with, either one of `chars` (characters
+ * that are neither letters nor digits, nor have a case) or a word start with one of `keys` (keyOf of its
+ * prefixes, as matcherPrefixKeys gives them). A text that holds none of the chars and no word starting so holds
+ * no match. Undefined when that cannot be vouched for (a letter class, `\s`, `.`, an optional first atom).
+ */
+export function symbolStarts(source: string): { chars: string; keys: number[] } | undefined {
+	const prefixes = patternPrefixes(source);
+	if (prefixes) return { chars: '', keys: prefixes.map(keyOf) };
+	const branches = topLevelBranches(source);
+	if (branches === undefined) return undefined;
+	if (branches.length > 1) return joinedStarts(branches.map(symbolStarts));
+	let i = 0;
+	// Zero-width assertions consume nothing: the match starts with what follows them.
+	for (;;) {
+		if (source.startsWith('\\b', i) || source.startsWith('\\B', i)) i += 2;
+		else if (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) i = skip(source, i);
+		else break;
+	}
+	if (i >= source.length) return undefined;
+	const end = skip(source, i);
+	const quantifier = readQuantifier(source, end);
+	if (quantifier.min === 0) return undefined;
+	const c = source[i]!;
+	if (c === '(') {
+		// A group's branches, each followed by the rest of the pattern; not one repeated (its branches may be empty).
+		if (quantifier.end !== end || !source.startsWith('(?:', i)) return undefined;
+		const inner = topLevelBranches(source.slice(i + 3, end - 1));
+		const rest = source.slice(end);
+		return inner === undefined ? undefined : joinedStarts(inner.map((b) => (b === '' ? undefined : symbolStarts(b + rest))));
+	}
+	const chars = symbolChars(source.slice(i, end));
+	return chars === undefined ? undefined : { chars, keys: [] };
+}
+
+/** The union of branches' starts (symbolStarts), undefined if any is. */
+function joinedStarts(all: Array<{ chars: string; keys: number[] } | undefined>): { chars: string; keys: number[] } | undefined {
+	if (all.some((s) => s === undefined)) return undefined;
+	const chars = new Set<string>();
+	const keys = new Set<number>();
+	for (const s of all) {
+		for (const c of s!.chars) chars.add(c);
+		for (const k of s!.keys) keys.add(k);
+	}
+	return { chars: [...chars].join(''), keys: [...keys] };
+}
+
+/**
+ * The characters one atom matches, when it is a symbol (an escaped punctuation mark, a character that is no
+ * letter or digit and has no case) or a class of nothing else; undefined otherwise.
+ */
+function symbolChars(atom: string): string | undefined {
+	const one = (ch: string): string | undefined => (ch.length === 1 && isSymbol(ch) ? ch : undefined);
+	if (atom.startsWith('\\')) return atom.length === 2 && /[!-\/:-@[-`{-~]/.test(atom[1]!) ? atom[1] : undefined;
+	if (!atom.startsWith('[')) return atom === '.' || atom === '^' || atom === '$' || atom === '|' ? undefined : one(atom);
+	if (atom[1] === '^' || atom.length < 3) return undefined;
+	let out = '';
+	for (let j = 1; j < atom.length - 1; j++) {
+		let ch = atom[j]!;
+		if (ch === '\\') {
+			ch = atom[++j]!;
+			if (!/[!-\/:-@[-`{-~]/.test(ch)) return undefined;
+		} else if (ch === '-' && j > 1 && j < atom.length - 2) return undefined; // a range
+		const symbol = one(ch);
+		if (symbol === undefined) return undefined;
+		out += symbol;
+	}
+	return out;
+}
+
+function isSymbol(ch: string): boolean {
+	return !/[\p{L}\p{N}\p{M}\s]/u.test(ch) && ch.toLowerCase() === ch && ch.toUpperCase() === ch && !(ch >= '\ud800' && ch <= '\udfff');
+}
+
+/** The alternatives of `source` at its top level, or undefined where a group or class is not closed. */
+function topLevelBranches(source: string): string[] | undefined {
+	const out: string[] = [];
+	let from = 0;
+	for (let i = 0; i < source.length; ) {
+		if (source[i] === '|') {
+			out.push(source.slice(from, i));
+			from = ++i;
+			continue;
+		}
+		const end = skip(source, i);
+		if (end <= i || end > source.length) return undefined;
+		i = end;
+	}
+	out.push(source.slice(from));
+	return out;
+}
+
+/**
  * Marks a prefix (patternPrefixes) after which the word ends: "a$" is the word "a", not every word starting
  * with "a" (`\b(?:a|an|the)\s+…` asks thousands of words starting with a or an otherwise).
  */
