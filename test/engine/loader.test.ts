@@ -19,6 +19,17 @@ describe('loading rule files', () => {
 		expect(problems(set)).toEqual([expect.stringMatching(/^\/rules\/raids\/bad-pattern\.md:8: bad pattern \/\(unclosed\/: /)]);
 	});
 
+	it('refuses a pattern that a YAML double-quoted string has turned into control characters, in a pack or built in', () => {
+		// In "/\\bcounsel\\b/" YAML reads each \\b as a backspace: the pattern could never match anything.
+		const pack = ruleSetFrom([ruleFile('raids/backspace', 'kind: phrase\nscope: span\nseverity: warning\nmatch:\n  - raid\n  - "/\\bsweep\\b/"')]);
+		expect(problems(pack)).toEqual([expect.stringMatching(/^\/rules\/raids\/backspace\.md:8: bad pattern .*control character \(U\+0008\).*single quotes/)]);
+		const builtin = ruleSetFrom([{ ...ruleFile('raids/backspace', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["/\\bsweep\\b/"]'), trusted: true }]);
+		expect(problems(builtin)[0]).toMatch(/:6: bad pattern .*control character/);
+		const quoted = ruleSetFrom([ruleFile('raids/backspace', "kind: phrase\nscope: span\nseverity: warning\nmatch: ['/\\bsweep\\b/']")]);
+		expect(problems(quoted)).toEqual([]);
+		expect(new Reviewer(quoted).review({ text: 'A sweep was held.', format: 'plaintext' }).findings).toHaveLength(1);
+	});
+
 	it('refuses built-in patterns that can backtrack catastrophically', () => {
 		const set = ruleSetFrom([{ ...ruleFile('raids/slow', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["/(a+)+$/"]'), trusted: true }]);
 		expect(problems(set)[0]).toMatch(/:6: bad pattern .*exponential time/);

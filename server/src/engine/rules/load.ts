@@ -9,7 +9,7 @@ import { CATEGORIES, type LoadError, type Rule, type RuleSet, type RuleSpec, typ
 import { ruleSchema } from './schema';
 import { ruleKind } from './kinds';
 import type { TermCompiler as KindTermCompiler } from './kinds/kind';
-import { checkPattern } from './patternSafety';
+import { checkPattern, controlCharacterProblem } from './patternSafety';
 import { checkLinearPattern } from '../matching/linear';
 
 let validators: { rule: ValidateFunction; vocabulary: ValidateFunction } | undefined;
@@ -85,12 +85,17 @@ function loadVocabulary(file: SourceFile, errors: LoadError[]): Vocabulary | und
 	const terms: string[] = [];
 	value.terms.forEach((t, i) => {
 		if (isPattern(t)) {
-			const problem = file.trusted ? checkPattern(patternSource(t)) : checkLinearPattern(patternSource(t));
+			const problem = patternProblem(file.trusted === true, patternSource(t));
 			if (problem) errors.push({ file: file.path, line: source.lineOf(['terms', i]), message: `bad pattern ${t}: ${problem}` });
 			else patterns.push(t);
 		} else terms.push(t);
 	});
 	return { name: value.name, description: value.description, terms, patterns, path: file.path, trusted: file.trusted === true };
+}
+
+/** What is wrong with a pattern, if anything: built-in rules' patterns run on the backtracking engine, packs' on the linear one. */
+function patternProblem(trusted: boolean, source: string): string | undefined {
+	return controlCharacterProblem(source) ?? (trusted ? checkPattern(source) : checkLinearPattern(source));
 }
 
 function loadRule(file: SourceFile, compiler: TermCompiler, errors: LoadError[]): Rule | undefined {
@@ -224,7 +229,7 @@ class TermCompiler {
 					untrusted.push(...resolved.untrusted);
 				}
 			} else if (isPattern(entry)) {
-				const problem = checked ? undefined : trusted ? checkPattern(patternSource(entry)) : checkLinearPattern(patternSource(entry));
+				const problem = checked ? undefined : patternProblem(trusted, patternSource(entry));
 				if (problem) {
 					report(i, `bad pattern ${entry}: ${problem}`);
 					ok = false;

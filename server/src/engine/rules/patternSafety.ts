@@ -66,3 +66,15 @@ function isQuantifier(source: string, i: number): boolean {
 	if (c === '{') return /^\{\d+(?:,\d*)?\}/.test(source.slice(i));
 	return false;
 }
+
+/**
+ * A control character in a pattern is almost always an escape a YAML double-quoted string has already read:
+ * `"/\bcounsel\b/"` holds two backspaces, not word boundaries, so the pattern can never match anything and
+ * nothing says so. Refused for built-in rules and rule packs alike, with the fix.
+ */
+export function controlCharacterProblem(source: string): string | undefined {
+	const m = /[\u0000-\u0008\u000b-\u001f]/.exec(source);
+	if (!m) return undefined;
+	const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+	return `it holds a control character (U+${code}): in a YAML double-quoted string "\\b" is a backspace, not a word boundary; quote the pattern with single quotes`;
+}
