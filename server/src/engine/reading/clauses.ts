@@ -131,6 +131,8 @@ const CONDITION_PHRASES = [
 export const REVERSE_CONDITIONS: ReadonlySet<string> = new Set(['as a condition of', 'as a condition for', 'as a precondition of', 'as a precondition for', 'as a prerequisite for', 'as a prerequisite to', 'as a prerequisite of', 'before', 'prior to']);
 
 const CONTRAST = ['but', 'however', 'although', 'though', 'whereas', 'yet', 'while', 'nevertheless', 'nonetheless'].map((t) => opener(t, 'contrast'));
+/** Concessives that, opening a sentence, are subordinate: the main clause follows their comma ("Although …, …"). */
+const FRONTED_CONCESSIVES = new Set(['although', 'though', 'while']);
 const EXCEPTION = ['except that', 'except where', 'except when', 'except as', 'except for', 'except', 'other than', 'save that', 'save where', 'with the exception of'].map((t) => opener(t, 'exception'));
 
 export const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which']);
@@ -259,6 +261,8 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 
 	let parenDepth = 0;
 	const dashCloses = dashAsides(tokens);
+	/** A concessive clause that opens the sentence, until the comma that ends it. */
+	let concessive: Clause | undefined;
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i]!;
 		const top = (): Open => stack[stack.length - 1]!;
@@ -292,6 +296,14 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			continue;
 		}
 		if (t.text === ',' || t.text === '—' || t.text === '–') {
+			// "THOUGH slavery was abolished in 1833, there are more slaves today …": a fronted concessive ends at its
+			// first comma once it has its verb, and the main clause follows.
+			if (concessive && stack[0]?.clause === concessive && stack[0].hasVerb) {
+				clauseOf[i] = top().clause.index;
+				concessive = undefined;
+				if (i + 1 < tokens.length) newTopLevel('main', i + 1);
+				continue;
+			}
 			// A comma after a fronted clause with its verb ("If a victim refuses to testify, …", "To receive
 			// services, …") returns to the clause it was fronted in.
 			const fronted = stack.findIndex((o, k) => k > 0 && o.fronted && o.hasVerb && (o.clause.kind === 'condition' || o.clause.kind === 'infinitive' || o.clause.kind === 'participle' || o.clause.kind === 'relative'));
@@ -316,6 +328,7 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 		const contrast = (prev === undefined || prev.text === ',' || prev.text === ';' || prev.text === '—') && firstOpener(tokens, i, CONTRAST);
 		if (contrast && !(t.lower === 'but' && next?.lower === 'not')) {
 			newTopLevel('contrast', i, contrast.words.join(' '));
+			if (i === 0 && FRONTED_CONCESSIVES.has(t.lower)) concessive = top().clause;
 			for (let k = 0; k < contrast.words.length; k++) clauseOf[i + k] = top().clause.index;
 			i += contrast.words.length - 1;
 			continue;
