@@ -17,7 +17,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.77, recall: 0.42 },
 	'labour-blindness': { precision: 0.66, recall: 0.40 },
 	'conditional-services': { precision: 0.66, recall: 0.41 },
-	'consent': { precision: 0.49, recall: 0.45 },
+	'consent': { precision: 0.48, recall: 0.45 },
 	'raids': { precision: 0.71, recall: 0.64 },
 	'detention-punishment': { precision: 0.65, recall: 0.47 },
 	'rights-process': { precision: 0.51, recall: 0.48 },
