@@ -625,7 +625,7 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	const { tokens } = reading;
 	const a = reading.tokenAt(act);
 	const m = reading.tokenAt(means);
-	if (m < a) return servesPurpose(reading, m, a) || causeAt(tokens, m) || frontedMeans(tokens, m, a) || subjectMeans(tokens, m, a);
+	if (m < a) return servesPurpose(reading, m, a) || purposeOfClause(reading, m, a) || causeAt(tokens, m) || frontedMeans(tokens, m, a) || subjectMeans(tokens, m, a);
 	if (m === a) return false;
 	// A purpose fronted before its sentence's main clause: "TO PREVENT trafficking, the state will strengthen border
 	// controls" (the means is anywhere in the main clause, up to a ';').
@@ -791,6 +791,56 @@ function servesPurpose(reading: Reading, m: number, a: number): boolean {
 	if (before(1) === 'the' && (before(2) === 'for' || before(2) === 'at')) return true;
 	if (before(1) === 'for' || before(1) === 'at') return ['intended', 'aimed', 'designed', 'meant', 'used'].includes(before(2));
 	return false;
+}
+
+/**
+ * Verbs and adjectives whose "to"-infinitive is their complement, not a purpose: "officers are TRAINED to prevent",
+ * "police FAILED to prevent", "UNABLE to stop". What they govern is a skill, an attempt or a report, not what the
+ * clause before it is done for.
+ */
+const INFINITIVE_COMPLEMENTS = new Set(['train', 'teach', 'educate', 'equip', 'empower', 'prepare', 'instruct', 'fail', 'unable', 'able', 'try', 'attempt', 'want', 'wish', 'hope', 'promise', 'pledge', 'commit', 'vow', 'refuse', 'ask', 'urge', 'call', 'encourage', 'invite', 'mobilise', 'mobilize', 'inspire', 'need', 'likely', 'unlikely', 'ready', 'willing', 'powerless', 'ability', 'capacity', 'failure', 'right']);
+/** Verbs of asking, seeking and saying: their subject asks for something, the purpose is not served by the subject ("the Police Department IS SEEKING adoption of the ordinances to reduce …"). */
+const ASKING = new Set(['seek', 'ask', 'urge', 'request', 'propose', 'recommend', 'lobby', 'advocate', 'say', 'state', 'announce', 'argue', 'claim', 'call', 'support', 'welcome', 'praise', 'thank', 'partner', 'cooperate', 'collaborate', 'consult', 'join', 'meet']);
+
+/**
+ * Whether the act opens a purpose clause that the means' clause serves, read from the clause structure rather
+ * than a window of words: "POLICE will patrol the area TO PREVENT trafficking", "increased LAW ENFORCEMENT will be
+ * present this weekend TO HELP spot and PREVENT cases", "regular OPERATIONS are conducted TO PREVENT and eliminate
+ * such activities". The act is the infinitive's verb (or a verb listed or carried with it: "to help spot and
+ * prevent"); the infinitive is a purpose, not the complement of a verb or adjective that takes one ("trained
+ * to", "failed to", "unable to"); the means is in the clause the purpose hangs on, before it, and that clause
+ * does not ask, seek or say something ("the Police Department is SEEKING adoption of ordinances to reduce …").
+ */
+/**
+ * Verbs of preventing in the strict sense: what is done so that something does not happen. A purpose "to curb",
+ * "to reduce" or "to end" states what enforcement is aimed at (the prosecution pillar), not that it is prevention.
+ */
+const STRICT_PREVENTING = new Set(['prevent', 'forestall', 'avert', 'thwart', 'deter', 'preempt', 'pre-empt']);
+
+function purposeOfClause(reading: Reading, m: number, a: number): boolean {
+	const { tokens } = reading;
+	if (!STRICT_PREVENTING.has(tokens[a]!.lemma) || tokens[a]!.pos !== 'VERB') return false;
+	const inf = reading.clauses[reading.clauseOf[a]!]!;
+	if (inf.kind !== 'infinitive' || inf.parent === -1 || m >= inf.start) return false;
+	// Between the marker and the act only verbs, adverbs and list words: "to help spot and prevent", "to prevent and eliminate".
+	let k = inf.start;
+	while (k < a && (tokens[k]!.lower === 'in' || tokens[k]!.lower === 'order' || tokens[k]!.lower === 'to' || tokens[k]!.lower === 'so' || tokens[k]!.lower === 'as')) k++;
+	for (; k < a; k++) {
+		const t = tokens[k]!;
+		if (!(t.pos === 'VERB' || t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'PART' || t.text === ',' || (t.pos === 'NOUN' && tokens[k + 1]?.pos === 'CCONJ'))) return false;
+	}
+	const governor = tokens[inf.start - 1];
+	if (governor && INFINITIVE_COMPLEMENTS.has(governor.lemma)) return false;
+	const parent = reading.clauses[inf.parent]!;
+	if (!reading.isWithin(m, parent)) return false;
+	for (let j = m + 1; j < inf.start; j++) {
+		const t = tokens[j]!;
+		if (t.text === ';' || t.text === ':') return false;
+		if (t.pos === 'VERB' && ASKING.has(t.lemma) && reading.clauseOf[j] === parent.index) return false;
+	}
+	// The means is who or what the clause is about, not a partner it works with: "shelters work WITH POLICE to prevent …".
+	const before = tokens[m - 1]?.lower;
+	return before !== 'with' && before !== 'alongside';
 }
 
 /** Verbs whose object is the one told: "NOTIFY the police", "INFORM the authorities". */
