@@ -625,7 +625,7 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	const { tokens } = reading;
 	const a = reading.tokenAt(act);
 	const m = reading.tokenAt(means);
-	if (m < a) return servesPurpose(reading, m, a) || purposeOfClause(reading, m, a) || causeAt(tokens, m) || frontedMeans(tokens, m, a) || subjectMeans(tokens, m, a);
+	if (m < a) return servesPurpose(reading, m, a) || purposeOfClause(reading, m, a) || causeAt(tokens, m) || frontedMeans(tokens, m, a) || subjectMeans(tokens, m, a) || equatedMeans(tokens, m, a);
 	if (m === a) return false;
 	// A purpose fronted before its sentence's main clause: "TO PREVENT trafficking, the state will strengthen border
 	// controls" (the means is anywhere in the main clause, up to a ';').
@@ -688,6 +688,37 @@ function subjectMeans(tokens: readonly Token[], m: number, a: number): boolean {
 	return true;
 }
 
+/** Verbs whose object is what their subject is made of: "prevention INCLUDES …", "the plan COMPRISES …". */
+const CONSISTING = new Set(['include', 'comprise', 'involve', 'entail', 'encompass']);
+/** Verbs that say what their subject is or does as a whole: "X IS the primary prevention", "X SERVES a preventative purpose". */
+const EQUATING = new Set(['be', 'serve', 'constitute', 'act', 'function', 'remain', 'become', 'position', 'consider', 'see', 'regard', 'view', 'prove', 'represent', 'count']);
+
+/**
+ * Whether the means is the subject of a clause that says it IS prevention, with the act a noun or adjective in
+ * the predicate: "the creation of new CRIMES serves a PREVENTATIVE purpose", "demand reduction is positioned as
+ * the primary PREVENTION of sex trafficking", "border CONTROL is our first line of PREVENTION". The subject is
+ * a noun phrase (with its "of"-phrases), then a verb of being or serving, then only determiners, adjectives,
+ * "as" and nouns of the predicate's phrase before the act.
+ */
+function equatedMeans(tokens: readonly Token[], m: number, a: number): boolean {
+	if (tokens[a]!.pos === 'VERB' || a - m > 20) return false;
+	const np = (t: Token): boolean => ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(t.pos) || t.lower === 'of' || t.text === '-';
+	if (!tokens.slice(0, m).every(np)) return false;
+	let k = m + 1;
+	while (k < a && (np(tokens[k]!) || tokens[k]!.pos === 'CCONJ')) k++;
+	let verb = false;
+	while (k < a && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART' || (tokens[k]!.pos === 'VERB' && EQUATING.has(tokens[k]!.lemma)))) {
+		if (EQUATING.has(tokens[k]!.lemma)) verb = true;
+		k++;
+	}
+	if (!verb) return false;
+	for (; k < a; k++) {
+		const t = tokens[k]!;
+		if (!(t.lower === 'as' || t.lower === 'of' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN')) return false;
+	}
+	return true;
+}
+
 /** Prepositions that name what an act is done to a person for: "arrested FOR", "charged WITH", "convicted OF", "detained UNDER the Act". */
 const GROUND_MARKERS = new Set(['for', 'with', 'of', 'under']);
 /**
@@ -746,6 +777,10 @@ function frontedPurpose(tokens: readonly Token[], a: number): boolean {
  */
 function meansVerbEndsAt(tokens: readonly Token[], k: number): boolean {
 	const t = tokens[k]!, before = tokens[k - 1];
+	// What a measure is made of, listed after it: "preventive measures SUCH AS stings", "prevention INCLUDING border
+	// controls", "the preventive side INCLUDES new offences".
+	if (t.lower === 'as') return before?.lower === 'such';
+	if (t.lower === 'including' || (t.pos === 'VERB' && CONSISTING.has(t.lemma))) return true;
 	if (t.lower === 'on' || t.lower === 'upon') return before !== undefined && ['focus', 'rely', 'depend', 'center', 'centre', 'concentrate', 'build'].includes(before.lemma);
 	if (t.lower === 'of') return before?.lemma === 'consist';
 	if (t.lower === 'to') return before?.lemma === 'be' && before.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB';
