@@ -36,6 +36,11 @@ export interface FrameOptions {
 	negation: boolean;
 	/** Whether an act inside a proper name counts: a name that sets a scope ("the Policy for Combating Trafficking for Commercial Sexual Exploitation"). */
 	names?: boolean;
+	/**
+	 * Whether the act is the harm the provision is set up against ("a unit dedicated to ENDING sex trafficking"):
+	 * then a verb that ends, bans or eliminates it states the mandate and is no negation of it.
+	 */
+	against?: boolean;
 }
 
 export interface FrameMatch {
@@ -1234,11 +1239,15 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
 		const lifted = preventionsLifted(reading, act);
 		// A negated verb of preventing leaves the act permitted: "does not prevent the removal of …".
-		const modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
+		let modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
+		// "The alliance is dedicated to ENDING sex trafficking": a clause that forbids or ends the harm a mandate is
+		// against states the mandate; only "not" makes it a prohibition ("shall not address …").
+		if (options.against && modality === 'prohibition' && negatedBy(reading, act, ['not', 'savings']) === 0) modality = 'statement';
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
 			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
-			if (options.negation && negatedBy(reading, act, [...NEGATING, 'without', 'independent']) > lifted) continue;
+			const kinds: readonly NegationKind[] = options.against ? ['not', 'savings', 'last-resort', 'without', 'independent'] : [...NEGATING, 'without', 'independent'];
+			if (options.negation && negatedBy(reading, act, kinds) > lifted) continue;
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
 		const filled: Span[] = [act];
