@@ -36,6 +36,11 @@ export interface FrameOptions {
 	negation: boolean;
 	/** Whether an act inside a proper name counts: a name that sets a scope ("the Policy for Combating Trafficking for Commercial Sexual Exploitation"). */
 	names?: boolean;
+	/**
+	 * Whether the act is the harm the provision is set up against ("a unit dedicated to ENDING sex trafficking"):
+	 * then a verb that ends, bans or eliminates it states the mandate and is no negation of it.
+	 */
+	against?: boolean;
 }
 
 export interface FrameMatch {
@@ -625,7 +630,7 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	const { tokens } = reading;
 	const a = reading.tokenAt(act);
 	const m = reading.tokenAt(means);
-	if (m < a) return servesPurpose(reading, m, a) || causeAt(tokens, m) || frontedMeans(tokens, m, a) || subjectMeans(tokens, m, a);
+	if (m < a) return servesPurpose(reading, m, a) || purposeOfClause(reading, m, a) || causeAt(tokens, m) || frontedMeans(tokens, m, a) || subjectMeans(tokens, m, a) || equatedMeans(tokens, m, a);
 	if (m === a) return false;
 	// A purpose fronted before its sentence's main clause: "TO PREVENT trafficking, the state will strengthen border
 	// controls" (the means is anywhere in the main clause, up to a ';').
@@ -688,6 +693,37 @@ function subjectMeans(tokens: readonly Token[], m: number, a: number): boolean {
 	return true;
 }
 
+/** Verbs whose object is what their subject is made of: "prevention INCLUDES …", "the plan COMPRISES …". */
+const CONSISTING = new Set(['include', 'comprise', 'involve', 'entail', 'encompass']);
+/** Verbs that say what their subject is or does as a whole: "X IS the primary prevention", "X SERVES a preventative purpose". */
+const EQUATING = new Set(['be', 'serve', 'constitute', 'act', 'function', 'remain', 'become', 'position', 'consider', 'see', 'regard', 'view', 'prove', 'represent', 'count']);
+
+/**
+ * Whether the means is the subject of a clause that says it IS prevention, with the act a noun or adjective in
+ * the predicate: "the creation of new CRIMES serves a PREVENTATIVE purpose", "demand reduction is positioned as
+ * the primary PREVENTION of sex trafficking", "border CONTROL is our first line of PREVENTION". The subject is
+ * a noun phrase (with its "of"-phrases), then a verb of being or serving, then only determiners, adjectives,
+ * "as" and nouns of the predicate's phrase before the act.
+ */
+function equatedMeans(tokens: readonly Token[], m: number, a: number): boolean {
+	if (tokens[a]!.pos === 'VERB' || a - m > 20) return false;
+	const np = (t: Token): boolean => ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(t.pos) || t.lower === 'of' || t.text === '-';
+	if (!tokens.slice(0, m).every(np)) return false;
+	let k = m + 1;
+	while (k < a && (np(tokens[k]!) || tokens[k]!.pos === 'CCONJ')) k++;
+	let verb = false;
+	while (k < a && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART' || (tokens[k]!.pos === 'VERB' && EQUATING.has(tokens[k]!.lemma)))) {
+		if (EQUATING.has(tokens[k]!.lemma)) verb = true;
+		k++;
+	}
+	if (!verb) return false;
+	for (; k < a; k++) {
+		const t = tokens[k]!;
+		if (!(t.lower === 'as' || t.lower === 'of' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN')) return false;
+	}
+	return true;
+}
+
 /** Prepositions that name what an act is done to a person for: "arrested FOR", "charged WITH", "convicted OF", "detained UNDER the Act". */
 const GROUND_MARKERS = new Set(['for', 'with', 'of', 'under']);
 /**
@@ -746,6 +782,10 @@ function frontedPurpose(tokens: readonly Token[], a: number): boolean {
  */
 function meansVerbEndsAt(tokens: readonly Token[], k: number): boolean {
 	const t = tokens[k]!, before = tokens[k - 1];
+	// What a measure is made of, listed after it: "preventive measures SUCH AS stings", "prevention INCLUDING border
+	// controls", "the preventive side INCLUDES new offences".
+	if (t.lower === 'as') return before?.lower === 'such';
+	if (t.lower === 'including' || (t.pos === 'VERB' && CONSISTING.has(t.lemma))) return true;
 	if (t.lower === 'on' || t.lower === 'upon') return before !== undefined && ['focus', 'rely', 'depend', 'center', 'centre', 'concentrate', 'build'].includes(before.lemma);
 	if (t.lower === 'of') return before?.lemma === 'consist';
 	if (t.lower === 'to') return before?.lemma === 'be' && before.pos === 'AUX' && tokens[k + 1]?.pos === 'VERB';
@@ -791,6 +831,56 @@ function servesPurpose(reading: Reading, m: number, a: number): boolean {
 	if (before(1) === 'the' && (before(2) === 'for' || before(2) === 'at')) return true;
 	if (before(1) === 'for' || before(1) === 'at') return ['intended', 'aimed', 'designed', 'meant', 'used'].includes(before(2));
 	return false;
+}
+
+/**
+ * Verbs and adjectives whose "to"-infinitive is their complement, not a purpose: "officers are TRAINED to prevent",
+ * "police FAILED to prevent", "UNABLE to stop". What they govern is a skill, an attempt or a report, not what the
+ * clause before it is done for.
+ */
+const INFINITIVE_COMPLEMENTS = new Set(['train', 'teach', 'educate', 'equip', 'empower', 'prepare', 'instruct', 'fail', 'unable', 'able', 'try', 'attempt', 'want', 'wish', 'hope', 'promise', 'pledge', 'commit', 'vow', 'refuse', 'ask', 'urge', 'call', 'encourage', 'invite', 'mobilise', 'mobilize', 'inspire', 'need', 'likely', 'unlikely', 'ready', 'willing', 'powerless', 'ability', 'capacity', 'failure', 'right']);
+/** Verbs of asking, seeking and saying: their subject asks for something, the purpose is not served by the subject ("the Police Department IS SEEKING adoption of the ordinances to reduce …"). */
+const ASKING = new Set(['seek', 'ask', 'urge', 'request', 'propose', 'recommend', 'lobby', 'advocate', 'say', 'state', 'announce', 'argue', 'claim', 'call', 'support', 'welcome', 'praise', 'thank', 'partner', 'cooperate', 'collaborate', 'consult', 'join', 'meet']);
+
+/**
+ * Whether the act opens a purpose clause that the means' clause serves, read from the clause structure rather
+ * than a window of words: "POLICE will patrol the area TO PREVENT trafficking", "increased LAW ENFORCEMENT will be
+ * present this weekend TO HELP spot and PREVENT cases", "regular OPERATIONS are conducted TO PREVENT and eliminate
+ * such activities". The act is the infinitive's verb (or a verb listed or carried with it: "to help spot and
+ * prevent"); the infinitive is a purpose, not the complement of a verb or adjective that takes one ("trained
+ * to", "failed to", "unable to"); the means is in the clause the purpose hangs on, before it, and that clause
+ * does not ask, seek or say something ("the Police Department is SEEKING adoption of ordinances to reduce …").
+ */
+/**
+ * Verbs of preventing in the strict sense: what is done so that something does not happen. A purpose "to curb",
+ * "to reduce" or "to end" states what enforcement is aimed at (the prosecution pillar), not that it is prevention.
+ */
+const STRICT_PREVENTING = new Set(['prevent', 'forestall', 'avert', 'thwart', 'deter', 'preempt', 'pre-empt']);
+
+function purposeOfClause(reading: Reading, m: number, a: number): boolean {
+	const { tokens } = reading;
+	if (!STRICT_PREVENTING.has(tokens[a]!.lemma) || tokens[a]!.pos !== 'VERB') return false;
+	const inf = reading.clauses[reading.clauseOf[a]!]!;
+	if (inf.kind !== 'infinitive' || inf.parent === -1 || m >= inf.start) return false;
+	// Between the marker and the act only verbs, adverbs and list words: "to help spot and prevent", "to prevent and eliminate".
+	let k = inf.start;
+	while (k < a && (tokens[k]!.lower === 'in' || tokens[k]!.lower === 'order' || tokens[k]!.lower === 'to' || tokens[k]!.lower === 'so' || tokens[k]!.lower === 'as')) k++;
+	for (; k < a; k++) {
+		const t = tokens[k]!;
+		if (!(t.pos === 'VERB' || t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'PART' || t.text === ',' || (t.pos === 'NOUN' && tokens[k + 1]?.pos === 'CCONJ'))) return false;
+	}
+	const governor = tokens[inf.start - 1];
+	if (governor && INFINITIVE_COMPLEMENTS.has(governor.lemma)) return false;
+	const parent = reading.clauses[inf.parent]!;
+	if (!reading.isWithin(m, parent)) return false;
+	for (let j = m + 1; j < inf.start; j++) {
+		const t = tokens[j]!;
+		if (t.text === ';' || t.text === ':') return false;
+		if (t.pos === 'VERB' && ASKING.has(t.lemma) && reading.clauseOf[j] === parent.index) return false;
+	}
+	// The means is who or what the clause is about, not a partner it works with: "shelters work WITH POLICE to prevent …".
+	const before = tokens[m - 1]?.lower;
+	return before !== 'with' && before !== 'alongside';
 }
 
 /** Verbs whose object is the one told: "NOTIFY the police", "INFORM the authorities". */
@@ -1153,11 +1243,15 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
 		const lifted = preventionsLifted(reading, act);
 		// A negated verb of preventing leaves the act permitted: "does not prevent the removal of …".
-		const modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
+		let modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
+		// "The alliance is dedicated to ENDING sex trafficking": a clause that forbids or ends the harm a mandate is
+		// against states the mandate; only "not" makes it a prohibition ("shall not address …").
+		if (options.against && modality === 'prohibition' && negatedBy(reading, act, ['not', 'savings']) === 0) modality = 'statement';
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
 			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
-			if (options.negation && negatedBy(reading, act, [...NEGATING, 'without', 'independent']) > lifted) continue;
+			const kinds: readonly NegationKind[] = options.against ? ['not', 'savings', 'last-resort', 'without', 'independent'] : [...NEGATING, 'without', 'independent'];
+			if (options.negation && negatedBy(reading, act, kinds) > lifted) continue;
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
 		const filled: Span[] = [act];

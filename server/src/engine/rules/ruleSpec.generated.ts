@@ -95,6 +95,8 @@ export interface RuleSpec {
 		notAgent?: TermList;
 		/** Set true where an act inside a proper name counts, because the name itself sets a scope ('the Policy for Combating Trafficking of Women for Commercial Sexual Exploitation'); by default a word of a name ('the Victim Services Unit') is not the act it names. */
 		names?: boolean;
+		/** Set true where the act is the harm a body or measure is set up against ('a unit dedicated to ENDING sex trafficking', 'a strategy to ELIMINATE commercial sexual exploitation'): verbs that end, ban or eliminate the act then state the mandate, they do not negate it. 'Not' and 'without' still do. */
+		against?: boolean;
 		/** The modalities of the act's clause that count; default requirement, permission and statement. */
 		modality?: Array<'requirement' | 'permission' | 'statement' | 'past' | 'hypothetical'>;
 	};

@@ -40,6 +40,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					absent: { ...TERM_LIST, description: "A safeguard whose presence (not negated) cancels the finding, e.g. consent." },
 					notAgent: { ...TERM_LIST, description: "Who must not be the one acting: the act's subject (or its 'by' agent) being one of these cancels the finding ('if the VICTIM reports a crime to the police' is not a duty to report a person; 'held BY TRAFFICKERS' is not detention by the state)." },
 					names: { type: 'boolean', description: "Set true where an act inside a proper name counts, because the name itself sets a scope ('the Policy for Combating Trafficking of Women for Commercial Sexual Exploitation'); by default a word of a name ('the Victim Services Unit') is not the act it names." },
+					against: { type: 'boolean', description: "Set true where the act is the harm a body or measure is set up against ('a unit dedicated to ENDING sex trafficking', 'a strategy to ELIMINATE commercial sexual exploitation'): verbs that end, ban or eliminate the act then state the mandate, they do not negate it. 'Not' and 'without' still do." },
 					modality: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ["requirement", "permission", "statement", "past", "hypothetical"] }, description: "The modalities of the act's clause that count; default requirement, permission and statement." },
 				},
 			},
@@ -62,7 +63,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		if (!roles?.act) return hits;
 		const required = requiredRoles(roles);
 		const { unless } = rule.compiled;
-		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false, names: rule.spec.frame?.names === true };
+		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false, names: rule.spec.frame?.names === true, against: rule.spec.frame?.against === true };
 		for (const block of ctx.doc.blocks) {
 			if (!ctx.hasAll(required, block)) continue;
 			// Each role's matches in the block, by role (ROLES order), taken when a sentence first asks.
