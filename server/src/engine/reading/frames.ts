@@ -27,6 +27,8 @@ export interface FrameSpans {
 	absent?: Span[];
 	/** Actors that cancel the frame when they are the act's subject. */
 	notAgent?: Span[];
+	/** Items that cancel the frame when they are listed with the act: "rescue, REHABILITATION and repatriation". */
+	notWith?: Span[];
 }
 
 export interface FrameOptions {
@@ -1141,8 +1143,32 @@ function clauseHasOutside(reading: Reading, act: Span, lemmas: ReadonlySet<strin
  * - condition must depend on the act (see `dependence`) and not be lifted.
  * - absent, when present in the sentence and not itself negated ("without consent"), cancels the frame.
  */
+/** Words that make a safeguard a wish rather than a rule: "PREFERABLY voluntary", "consent WHERE POSSIBLE". */
+const HEDGE_ADVERBS = new Set(['preferably', 'ideally']);
+/** "Where POSSIBLE", "whenever PRACTICABLE", "to the extent FEASIBLE", "as far as POSSIBLE"; not "a POSSIBLE victim". */
+const HEDGE_ADJECTIVES = new Set(['possible', 'practicable', 'feasible']);
+const HEDGE_OPENERS = new Set(['where', 'wherever', 'when', 'whenever', 'if', 'extent', 'as']);
+
+/**
+ * Whether a safeguard is hedged: "such return shall PREFERABLY be voluntary", "WHENEVER POSSIBLE, the hotline …
+ * receives explicit consent", "consent, WHERE PRACTICABLE". A safeguard that need only be sought where it suits
+ * is no safeguard: the act may go ahead without it. The hedge stands in the safeguard's top-level clause before it,
+ * or within three words after it.
+ */
+export function hedged(reading: Reading, span: Span): boolean {
+	const { tokens } = reading;
+	const indices = reading.tokensIn(span);
+	const first = indices[0] ?? reading.tokenAt(span);
+	const last = indices[indices.length - 1] ?? first;
+	const top = topLevel(reading, reading.clauseAt(span));
+	const hedge = (k: number): boolean => HEDGE_ADVERBS.has(tokens[k]!.lower) || (HEDGE_ADJECTIVES.has(tokens[k]!.lower) && HEDGE_OPENERS.has(tokens[k - 1]?.lower ?? ''));
+	for (let k = top.start; k < first; k++) if (hedge(k) && topLevel(reading, reading.clauses[reading.clauseOf[k]!]!).index === top.index) return true;
+	for (let k = last + 1; k <= last + 3 && k < tokens.length; k++) if (hedge(k)) return true;
+	return false;
+}
+
 export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOptions): FrameMatch | undefined {
-	if (spans.absent?.some((s) => negatedBy(reading, s, ['not', 'without', 'independent']) === 0)) return undefined;
+	if (spans.absent?.some((s) => negatedBy(reading, s, ['not', 'without', 'independent']) === 0 && !hedged(reading, s))) return undefined;
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
@@ -1156,6 +1182,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			if (options.negation && negatedBy(reading, act, [...NEGATING, 'without', 'independent']) > lifted) continue;
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
+		// Listed among a programme's components, the act names an area of work ("rescue, rehabilitation, reintegration
+		// and repatriation of victims"), not a provision that imposes it.
+		if (spans.notWith?.some((s) => isConjunct(reading, act, s))) continue;
 		const filled: Span[] = [act];
 		let ok = true;
 		for (const role of ['person', 'agent', 'to', 'means', 'with', 'ground'] as const) {
