@@ -55,6 +55,8 @@ export interface RuleSpec {
 	/** The paper's recommendation area this rule bears on (the report's scorecard rows). */
 	recommendation?: 'unconditional-services' | 'consent' | 'raids-last-resort' | 'non-punishment' | 'rights-counsel' | 'labour-sectors' | 'prostitution-distinguished' | 'community-funding' | 'prevention-training' | 'oversight-data';
 	replacedBy?: string;
+	/** Span rules whose finding, where it overlaps this rule's, says the same thing more exactly: this rule's finding is then dropped. A shelter placement that is custody is detention, judged by the detention rules; asking for consent to custody is not the fix. */
+	yieldsTo?: string[];
 	match?: TermList;
 	all?: TermList[];
 	within?: 'sentence' | 'clause';
