@@ -144,6 +144,10 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	// The purpose may sit inside a condition of its own ("… to enable the person, IF ELIGIBLE, to qualify for …").
 	const served = reading.ancestry(actClause).find((c) => c.kind === 'infinitive' && c.index !== chain[0]!.index && reading.ancestry(c).some((x) => x.index === chain[0]!.index) && GAINING.has(firstVerbOf(reading, c)?.lemma ?? ''));
 	if (served && !reading.spanWithin(condition, served)) return { clause: chain[0]!, how: 'purpose' };
+	// The act names what the people a requirement is laid on seek: "APPLICANTS FOR A RESIDENCE PERMIT must cooperate
+	// with the police", "victims SEEKING A T VISA must testify", "THE APPLICANT must be willing to cooperate". The
+	// requirement is the price of the benefit.
+	if (soughtBySubject(reading, act, condition)) return { clause: chain[0]!, how: 'purpose' };
 	// A linking verb between them in one clause: "eligibility for benefits requires certification".
 	const [first, second] = act.start < condition.start ? [act, condition] : [condition, act];
 	const from = reading.tokenAt(first);
@@ -158,6 +162,61 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	return undefined;
 }
 
+/** Modals and predicates of a requirement laid on a subject: "must", "shall", "is required to", "has to". */
+const REQUIRING = new Set(['must', 'shall', 'should']);
+/** Words between a requirement's modal and its condition that still require the condition: "must BE WILLING TO cooperate". */
+const REQUIRED_AS = new Set(['be', 'willing', 'prepared', 'ready', 'able', 'agree', 'demonstrate', 'establish', 'show', 'prove', 'undertake', 'commit', 'continue', 'confirm', 'have', 'actively', 'fully']);
+/** People named by what they ask for: the noun is itself the benefit sought ("THE APPLICANT must cooperate"). */
+const SEEKERS = new Set(['applicant', 'petitioner', 'claimant', 'requester']);
+
+/**
+ * Whether the act is in the subject of a requirement whose predicate holds the condition, and the subject names
+ * people: "APPLICANTS for a residence permit MUST cooperate", "victims SEEKING a T visa MUST testify", "the
+ * APPLICANT MUST be willing to cooperate". The subject runs from its clause's start to the modal, with no verb of
+ * the clause between (a participle or a relative on the subject is its own clause); its first noun is a person,
+ * or the act itself names people by what they seek.
+ */
+function soughtBySubject(reading: Reading, act: Span, condition: Span): boolean {
+	const { tokens } = reading;
+	const actTokens = reading.tokensIn(act);
+	const last = actTokens[actTokens.length - 1];
+	const c = reading.tokenAt(condition);
+	if (last === undefined || c <= last) return false;
+	const top = topLevel(reading, reading.clauseAt(condition));
+	if (!reading.spanWithin(act, top)) return false;
+	// The modal of the requirement, in the clause itself, between the act and the condition.
+	let modal = -1;
+	for (let k = last + 1; k < c; k++) {
+		const t = tokens[k]!;
+		if (t.text === ';' || t.text === ':') return false;
+		if (reading.clauseOf[k] !== top.index) continue;
+		if ((REQUIRING.has(t.lower) && t.pos === 'AUX') || ((t.lemma === 'require' || t.lemma === 'oblige') && tokens[k - 1]?.lemma === 'be' && tokens[k + 1]?.lower === 'to') || (t.lemma === 'have' && tokens[k + 1]?.lower === 'to')) {
+			modal = k;
+			break;
+		}
+		if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+	}
+	if (modal < 0) return false;
+	// What is required is the condition itself, or showing or agreeing to it: "must BE WILLING TO cooperate", "must
+	// DEMONSTRATE THAT THEY HAVE complied"; not another act that mentions it ("shall be INFORMED of their right to
+	// decline to cooperate").
+	for (let k = modal + 1; k < c; k++) {
+		const t = tokens[k]!;
+		if (!(t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'PRON' || t.lower === 'that' || t.lower === 'to' || REQUIRED_AS.has(t.lemma) || REQUIRED_AS.has(t.lower))) return false;
+	}
+	// The subject: the clause's own words before the modal hold no verb.
+	let head: Token | undefined;
+	for (let k = top.start; k < modal; k++) {
+		if (reading.clauseOf[k] !== top.index) continue;
+		const t = tokens[k]!;
+		if (t.pos === 'VERB' || (t.pos === 'AUX' && tokens[k + 1]?.lower !== 'to') || t.text === ',' || t.text === ';') return false;
+		if (!head && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON')) head = t;
+	}
+	if (!head) return false;
+	if (SEEKERS.has(head.lemma)) return true;
+	return PERSON_NOUNS.has(head.lemma) && reading.tokenAt(act) > tokens.indexOf(head);
+}
+
 /** Bodies whose cooperation is between institutions, not asked of a person: "the DEPARTMENT must cooperate with law enforcement". */
 const INSTITUTIONS = new Set(['department', 'agency', 'ministry', 'office', 'unit', 'police', 'grant', 'program', 'programme', 'organisation', 'organization', 'ngo', 'provider', 'state', 'government', 'county', 'city', 'council', 'commission', 'board', 'court', 'shelter', 'centre', 'center', 'team', 'partner', 'authority', 'service', 'division', 'bureau', 'directorate', 'desk', 'grantee', 'coalition', 'taskforce', 'force']);
 
@@ -170,6 +229,10 @@ function institutionActs(reading: Reading, condition: Span): boolean {
 	const t = reading.tokens;
 	let k = reading.tokenAt(condition) - 1;
 	while (k >= 0 && (t[k]!.pos === 'AUX' || t[k]!.pos === 'ADV' || t[k]!.pos === 'PART')) k--;
+	// A noun that ends a relative or participle clause on the subject is not the subject: in "victims who receive
+	// SHELTER must cooperate" the victims cooperate.
+	const nounClause = k >= 0 ? reading.clauses[reading.clauseOf[k]!]! : undefined;
+	if (nounClause && (nounClause.kind === 'relative' || nounClause.kind === 'participle') && !reading.spanWithin(condition, nounClause)) return false;
 	return k >= 0 && (t[k]!.pos === 'NOUN' || t[k]!.pos === 'PROPN') && INSTITUTIONS.has(t[k]!.lemma.toLowerCase());
 }
 
@@ -1135,14 +1198,6 @@ function clauseHasOutside(reading: Reading, act: Span, lemmas: ReadonlySet<strin
 	return false;
 }
 
-/**
- * Fills a frame in one reading. Returns the first act whose roles are all filled, or undefined.
- * - The act must not be governed by a protective negation (unless `negation` is false) and its clause must
- *   have one of the allowed modalities; a condition frame judges negation by polarity instead (above).
- * - person, agent and to must be in the same predicate as the act.
- * - condition must depend on the act (see `dependence`) and not be lifted.
- * - absent, when present in the sentence and not itself negated ("without consent"), cancels the frame.
- */
 /** Words that make a safeguard a wish rather than a rule: "PREFERABLY voluntary", "consent WHERE POSSIBLE". */
 const HEDGE_ADVERBS = new Set(['preferably', 'ideally']);
 /** "Where POSSIBLE", "whenever PRACTICABLE", "to the extent FEASIBLE", "as far as POSSIBLE"; not "a POSSIBLE victim". */
@@ -1167,6 +1222,14 @@ export function hedged(reading: Reading, span: Span): boolean {
 	return false;
 }
 
+/**
+ * Fills a frame in one reading. Returns the first act whose roles are all filled, or undefined.
+ * - The act must not be governed by a protective negation (unless `negation` is false) and its clause must
+ *   have one of the allowed modalities; a condition frame judges negation by polarity instead (above).
+ * - person, agent and to must be in the same predicate as the act.
+ * - condition must depend on the act (see `dependence`) and not be lifted.
+ * - absent, when present in the sentence and not itself negated ("without consent"), cancels the frame.
+ */
 export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOptions): FrameMatch | undefined {
 	if (spans.absent?.some((s) => negatedBy(reading, s, ['not', 'without', 'independent']) === 0 && !hedged(reading, s))) return undefined;
 	for (const act of spans.act) {
