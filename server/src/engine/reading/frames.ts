@@ -29,6 +29,8 @@ export interface FrameSpans {
 	notAgent?: Span[];
 	/** Items that cancel the frame when they are listed with the act: "rescue, REHABILITATION and repatriation". */
 	notWith?: Span[];
+	/** An exploitation that cancels the frame when the act serves it: "taken to a hotel WHERE THEY WERE FORCED INTO PROSTITUTION". */
+	notFor?: Span[];
 }
 
 export interface FrameOptions {
@@ -160,6 +162,18 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 		}
 	}
 	return undefined;
+}
+
+/**
+ * Whether `what` is an exploitation the act serves: after the act, in its predicate, inside a "where" clause or an
+ * infinitive that does not hold the act ("taken to a hotel WHERE they were forced into prostitution", "relocating
+ * them to another country TO work as sex slaves").
+ */
+function servesExploitation(reading: Reading, act: Span, what: Span): boolean {
+	if (what.start < act.end || !samePredicate(reading, act, what)) return false;
+	// A place ("WHERE …") or a purpose ("TO …"); a relative on the person ("persons WHO WERE forced into …") says what
+	// was done to them before, not what the act serves.
+	return reading.ancestry(reading.clauseAt(what)).some((c) => ((c.kind === 'relative' && c.marker === 'where') || c.kind === 'infinitive') && !reading.spanWithin(act, c) && reading.tokens[c.start]!.start >= act.end);
 }
 
 /** Modals and predicates of a requirement laid on a subject: "must", "shall", "is required to", "has to". */
@@ -1248,6 +1262,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		// Listed among a programme's components, the act names an area of work ("rescue, rehabilitation, reintegration
 		// and repatriation of victims"), not a provision that imposes it.
 		if (spans.notWith?.some((s) => isConjunct(reading, act, s))) continue;
+		// An act that serves an exploitation is the trafficking described, not a measure: "the girls were taken to a
+		// hotel WHERE THEY WERE FORCED INTO PROSTITUTION", "relocating them TO WORK AS SEX SLAVES".
+		if (spans.notFor?.some((s) => servesExploitation(reading, act, s))) continue;
 		const filled: Span[] = [act];
 		let ok = true;
 		for (const role of ['person', 'agent', 'to', 'means', 'with', 'ground'] as const) {

@@ -95,6 +95,8 @@ export interface RuleSpec {
 		absent?: TermList;
 		/** Who must not be the one acting: the act's subject (or its 'by' agent) being one of these cancels the finding ('if the VICTIM reports a crime to the police' is not a duty to report a person; 'held BY TRAFFICKERS' is not detention by the state). */
 		notAgent?: TermList;
+		/** An exploitation the act must not serve: named after it in a 'where' clause or an infinitive of its predicate ('taken to a hotel WHERE THEY WERE FORCED INTO PROSTITUTION', 'relocating them to another country TO WORK AS SEX SLAVES'), it makes the act the trafficking described, not a measure taken on the person. */
+		notFor?: TermList;
 		/** What the act must not be listed with: an item of the same coordinated list (as for 'with') cancels the finding. An act named among a programme's components ('rescue, REHABILITATION, REINTEGRATION and repatriation of victims') names an area of work, not a provision that imposes it on a person. */
 		notWith?: TermList;
 		/** Set true where an act inside a proper name counts, because the name itself sets a scope ('the Policy for Combating Trafficking of Women for Commercial Sexual Exploitation'); by default a word of a name ('the Victim Services Unit') is not the act it names. */
