@@ -16,8 +16,8 @@ const OVERALL = { precision: 0.72, recall: 0.52, f1: 0.61 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.78, recall: 0.42 },
 	'labour-blindness': { precision: 0.67, recall: 0.45 },
-	'conditional-services': { precision: 0.68, recall: 0.47 },
-	'consent': { precision: 0.55, recall: 0.47 },
+	'conditional-services': { precision: 0.71, recall: 0.47 },
+	'consent': { precision: 0.60, recall: 0.49 },
 	'raids': { precision: 0.71, recall: 0.64 },
 	'detention-punishment': { precision: 0.70, recall: 0.51 },
 	'rights-process': { precision: 0.63, recall: 0.51 },

@@ -453,10 +453,15 @@ interface Placed {
  */
 export function yielded(sorted: Finding[], yields: ReadonlyMap<string, ReadonlySet<string>>): Finding[] {
 	if (yields.size === 0 || !sorted.some((f) => yields.has(f.ruleId))) return sorted;
+	// Only the findings some rule yields to can take another's place: usually a handful.
+	const targets = new Set<string>();
+	for (const to of yields.values()) for (const id of to) targets.add(id);
+	const stronger = sorted.filter((g) => g.scope === 'span' && targets.has(g.ruleId));
+	if (stronger.length === 0) return sorted;
 	return sorted.filter((f) => {
 		const to = yields.get(f.ruleId);
 		if (!to || f.scope !== 'span') return true;
-		return !sorted.some((g) => g !== f && g.scope === 'span' && to.has(g.ruleId) && g.offsets.start < f.offsets.end && f.offsets.start < g.offsets.end);
+		return !stronger.some((g) => to.has(g.ruleId) && g.offsets.start < f.offsets.end && f.offsets.start < g.offsets.end);
 	});
 }
 
