@@ -150,6 +150,13 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	// with the police", "victims SEEKING A T VISA must testify", "THE APPLICANT must be willing to cooperate". The
 	// requirement is the price of the benefit.
 	if (soughtBySubject(reading, act, condition)) return { clause: chain[0]!, how: 'purpose' };
+	// The act sought in a condition, the requirement in the main clause: "IF A VICTIM APPLIES FOR A RESIDENCE PERMIT,
+	// she must cooperate with the police", as "to receive services, victims must …" is.
+	const seeking = reading.ancestry(actClause).find((c) => c.kind === 'condition' && SEEKING_CONDITIONS.has(c.marker ?? ''));
+	if (seeking && !reading.spanWithin(condition, seeking) && seeking.start < reading.tokenAt(condition)) {
+		const top = topLevel(reading, reading.clauseAt(condition));
+		if (requiringModal(reading, condition, top.start) >= 0) return { clause: chain[0]!, how: 'purpose' };
+	}
 	// A linking verb between them in one clause: "eligibility for benefits requires certification".
 	const [first, second] = act.start < condition.start ? [act, condition] : [condition, act];
 	const from = reading.tokenAt(first);
@@ -180,6 +187,8 @@ function servesExploitation(reading: Reading, act: Span, what: Span): boolean {
 const REQUIRING = new Set(['must', 'shall', 'should']);
 /** Words between a requirement's modal and its condition that still require the condition: "must BE WILLING TO cooperate". */
 const REQUIRED_AS = new Set(['be', 'willing', 'prepared', 'ready', 'able', 'agree', 'demonstrate', 'establish', 'show', 'prove', 'undertake', 'commit', 'continue', 'confirm', 'have', 'actively', 'fully']);
+/** Conditions that name a benefit sought ("IF a victim applies for a permit", "WHEN a person requests shelter"). */
+const SEEKING_CONDITIONS: ReadonlySet<string> = new Set(['if', 'when', 'whenever', 'where', 'once']);
 /** People named by what they ask for: the noun is itself the benefit sought ("THE APPLICANT must cooperate"). */
 const SEEKERS = new Set(['applicant', 'petitioner', 'claimant', 'requester']);
 
@@ -194,30 +203,11 @@ function soughtBySubject(reading: Reading, act: Span, condition: Span): boolean 
 	const { tokens } = reading;
 	const actTokens = reading.tokensIn(act);
 	const last = actTokens[actTokens.length - 1];
-	const c = reading.tokenAt(condition);
-	if (last === undefined || c <= last) return false;
+	if (last === undefined || reading.tokenAt(condition) <= last) return false;
 	const top = topLevel(reading, reading.clauseAt(condition));
 	if (!reading.spanWithin(act, top)) return false;
-	// The modal of the requirement, in the clause itself, between the act and the condition.
-	let modal = -1;
-	for (let k = last + 1; k < c; k++) {
-		const t = tokens[k]!;
-		if (t.text === ';' || t.text === ':') return false;
-		if (reading.clauseOf[k] !== top.index) continue;
-		if ((REQUIRING.has(t.lower) && t.pos === 'AUX') || ((t.lemma === 'require' || t.lemma === 'oblige') && tokens[k - 1]?.lemma === 'be' && tokens[k + 1]?.lower === 'to') || (t.lemma === 'have' && tokens[k + 1]?.lower === 'to')) {
-			modal = k;
-			break;
-		}
-		if (t.pos === 'VERB' || t.pos === 'AUX') return false;
-	}
+	const modal = requiringModal(reading, condition, last + 1);
 	if (modal < 0) return false;
-	// What is required is the condition itself, or showing or agreeing to it: "must BE WILLING TO cooperate", "must
-	// DEMONSTRATE THAT THEY HAVE complied"; not another act that mentions it ("shall be INFORMED of their right to
-	// decline to cooperate").
-	for (let k = modal + 1; k < c; k++) {
-		const t = tokens[k]!;
-		if (!(t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'PRON' || t.lower === 'that' || t.lower === 'to' || REQUIRED_AS.has(t.lemma) || REQUIRED_AS.has(t.lower))) return false;
-	}
 	// The subject: the clause's own words before the modal hold no verb.
 	let head: Token | undefined;
 	for (let k = top.start; k < modal; k++) {
@@ -229,6 +219,35 @@ function soughtBySubject(reading: Reading, act: Span, condition: Span): boolean 
 	if (!head) return false;
 	if (SEEKERS.has(head.lemma)) return true;
 	return PERSON_NOUNS.has(head.lemma) && reading.tokenAt(act) > tokens.indexOf(head);
+}
+
+/**
+ * The modal of a requirement that requires the condition itself, in the condition's top-level clause between
+ * `from` and the condition, or -1. Only the condition, or showing or agreeing to it, may be what is required:
+ * "must BE WILLING TO cooperate", "must DEMONSTRATE THAT THEY HAVE complied"; not another act that mentions it
+ * ("shall be INFORMED of their right to decline to cooperate").
+ */
+function requiringModal(reading: Reading, condition: Span, from: number): number {
+	const { tokens } = reading;
+	const c = reading.tokenAt(condition);
+	const top = topLevel(reading, reading.clauseAt(condition));
+	let modal = -1;
+	for (let k = Math.max(from, top.start); k < c; k++) {
+		const t = tokens[k]!;
+		if (t.text === ';' || t.text === ':') return -1;
+		if (reading.clauseOf[k] !== top.index) continue;
+		if ((REQUIRING.has(t.lower) && t.pos === 'AUX') || ((t.lemma === 'require' || t.lemma === 'oblige') && tokens[k - 1]?.lemma === 'be' && tokens[k + 1]?.lower === 'to') || (t.lemma === 'have' && tokens[k + 1]?.lower === 'to')) {
+			modal = k;
+			break;
+		}
+		if (t.pos === 'VERB' || t.pos === 'AUX') return -1;
+	}
+	if (modal < 0) return -1;
+	for (let k = modal + 1; k < c; k++) {
+		const t = tokens[k]!;
+		if (!(t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'PRON' || t.lower === 'that' || t.lower === 'to' || REQUIRED_AS.has(t.lemma) || REQUIRED_AS.has(t.lower))) return -1;
+	}
+	return modal;
 }
 
 /** Bodies whose cooperation is between institutions, not asked of a person: "the DEPARTMENT must cooperate with law enforcement". */
