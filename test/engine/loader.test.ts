@@ -65,6 +65,16 @@ describe('loading rule files', () => {
 		expect(ids('The women were placed in a shelter. Others were held in protective custody.')).toEqual(['consent/placed', 'detention-punishment/custody']);
 	});
 
+	it('keeps a yielded finding away once the fix of the finding it yielded to is applied', () => {
+		const custody = ruleFile('detention-punishment/custody', 'kind: phrase\nscope: span\nseverity: error\nmatch: ["protective custody"]\nsuggest:\n  - title: Forbid custody\n    insert: "No victim shall be held in custody."');
+		const placed = ruleFile('consent/placed', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["placed in protective custody"]\nyieldsTo: [detention-punishment/custody]');
+		const set = ruleSetFrom([custody, placed]);
+		expect(problems(set)).toEqual([]);
+		const ids = (text: string) => new Reviewer(set).review({ text, format: 'plaintext' }).findings.map((f) => f.ruleId);
+		expect(ids('The women were placed in protective custody.')).toEqual(['detention-punishment/custody']);
+		expect(ids('The women were placed in protective custody. No victim shall be held in custody.')).toEqual([]);
+	});
+
 	it('reports invalid YAML with its line', () => {
 		const set = ruleSetFrom([{ path: '/rules/raids/yaml.md', text: '---\nid: raids/yaml\nkind: [phrase\n---\n# x\n' }]);
 		expect(problems(set)[0]).toMatch(/^\/rules\/raids\/yaml\.md:\d: invalid YAML: /);

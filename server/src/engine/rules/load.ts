@@ -69,6 +69,7 @@ export function loadRuleSet(input: { rules: readonly SourceFile[]; vocabularies:
 			const target = byId.get(id);
 			const problem = !target ? `yieldsTo names "${id}", which is no rule` : target.spec.scope !== 'span' || rule.spec.scope !== 'span' ? `yieldsTo "${id}": only a span rule may yield, and only to a span rule` : undefined;
 			if (problem) errors.push({ file: rule.path, line: lineOfKey(texts.get(rule.path), 'yieldsTo'), message: problem });
+			else if (target!.spec.suggest) (rule.yieldedSuggest ??= []).push(...target!.spec.suggest);
 		}
 	}
 	return { rules, vocabularies, errors };
