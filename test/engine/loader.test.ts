@@ -60,6 +60,24 @@ describe('loading rule files', () => {
 		expect(messages.some((m) => m.startsWith('/rules/vibes/x.md:2: unknown category "vibes"'))).toBe(true);
 	});
 
+	it('reports a yieldsTo that names no rule, on its line, so a misspelt id cannot silently never yield', () => {
+		const target = ruleFile('raids/target', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["raid"]');
+		const yielding = ruleFile('raids/yielding', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["raid"]\nyieldsTo: [raids/targett]');
+		expect(problems(ruleSetFrom([target, yielding]))).toEqual(['/rules/raids/yielding.md:7: yieldsTo names "raids/targett", which is no rule']);
+	});
+
+	it('drops the finding of a rule that yields where a finding of the rule it yields to covers the same words, and only there, and keeps it away once that finding is fixed', () => {
+		const custody = ruleFile('detention-punishment/custody', 'kind: phrase\nscope: span\nseverity: error\nmatch: ["protective custody"]\nsuggest:\n  - title: Forbid custody\n    insert: "No victim shall be held in custody."');
+		const placed = ruleFile('consent/placed', 'kind: phrase\nscope: span\nseverity: warning\nmatch: ["/placed in (?:a shelter|protective custody)/"]\nyieldsTo: [detention-punishment/custody]');
+		const set = ruleSetFrom([custody, placed]);
+		expect(problems(set)).toEqual([]);
+		const ids = (text: string) => new Reviewer(set).review({ text, format: 'plaintext' }).findings.map((f) => f.ruleId);
+		expect(ids('The women were placed in protective custody.')).toEqual(['detention-punishment/custody']);
+		expect(ids('The women were placed in a shelter. Others were held in protective custody.')).toEqual(['consent/placed', 'detention-punishment/custody']);
+		// The detention fix applied: the consent finding does not come back in its place.
+		expect(ids('The women were placed in protective custody. No victim shall be held in custody.')).toEqual([]);
+	});
+
 	it('reports invalid YAML with its line', () => {
 		const set = ruleSetFrom([{ path: '/rules/raids/yaml.md', text: '---\nid: raids/yaml\nkind: [phrase\n---\n# x\n' }]);
 		expect(problems(set)[0]).toMatch(/^\/rules\/raids\/yaml\.md:\d: invalid YAML: /);

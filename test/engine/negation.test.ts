@@ -40,6 +40,20 @@ describe('negation and modality', () => {
 		expect(ruleIdsIn('Victims shall be identified and shall not be detained or deported.')).not.toContain(detention);
 	});
 
+	it('does not count a hedged safeguard: consent "wherever possible" or return "preferably voluntary" leaves the act free to go ahead', () => {
+		const repatriation = 'consent/repatriation-without-consent';
+		expect(ruleIdsIn('Victims shall be returned to their country of origin, with their consent wherever possible.')).toContain(repatriation);
+		expect(ruleIdsIn('Victims shall be returned to their country of origin only with their consent.')).not.toContain(repatriation);
+		// "Possible" describing a noun is no hedge: "who encounter a POSSIBLE victim … if the person wishes to".
+		expect(ruleIdsIn('Service providers who encounter a possible victim shall tell the person how to contact the police if the person wishes to.')).not.toContain('consent/reporting-duty');
+	});
+
+	it('reads "would" after a verb of saying as the future it reports, across a time phrase: "said after the investigations the girls would be repatriated"', () => {
+		const repatriation = 'consent/repatriation-without-consent';
+		expect(ruleIdsIn('Mrs. Quaye said after the investigations the girls would be repatriated.')).toContain(repatriation);
+		expect(ruleIdsIn('If the girls were repatriated after the investigations, they would face reprisals.')).not.toContain(repatriation);
+	});
+
 	it('does not let a negation in another clause cancel the finding', () => {
 		expect(ruleIdsIn('Victims shall not be charged; shelter is available only to those who testify.')).toContain(cooperation);
 	});

@@ -295,6 +295,14 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			clauseOf[i] = top().clause.index;
 			continue;
 		}
+		// A dash after a clause that has its verb, before a new subject and its finite verb, ends the sentence's
+		// thought as ";" does: "don't worry if you're not sure — YOUR JOB IS just to make the call". A negation or a
+		// condition before it does not reach past it.
+		if ((t.text === '—' || t.text === '–' || t.text === '--') && hasFiniteVerb(tokens, clauseOf, top().clause, i) && subjectAndFiniteVerb(tokens, i + 1)) {
+			clauseOf[i] = top().clause.index;
+			newTopLevel('coordinate', i + 1);
+			continue;
+		}
 		if (t.text === ',' || t.text === '—' || t.text === '–') {
 			// "THOUGH slavery was abolished in 1833, there are more slaves today …": a fronted concessive ends at its
 			// first comma once it has its verb, and the main clause follows.
@@ -531,6 +539,36 @@ function pronounSubjectAndVerb(tokens: readonly Token[], at: number): boolean {
 	if ((tokens[k]?.lower === 'or' || tokens[k]?.lower === 'and') && SUBJECT_PRONOUNS.has(tokens[k + 1]?.lower ?? '')) k += 2;
 	return isFiniteAux(tokens[k]);
 }
+
+/**
+ * Whether a new clause with its own subject starts at `at`: a short noun phrase (determiners, possessives,
+ * adjectives, one to three nouns or a pronoun) and then a finite verb or auxiliary: "YOUR JOB IS …", "THE POLICE
+ * WILL …", "THEY MUST …".
+ */
+function subjectAndFiniteVerb(tokens: readonly Token[], at: number): boolean {
+	let k = at;
+	while (k < tokens.length && k - at < 3 && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM' || (tokens[k]!.pos === 'PRON' && POSSESSIVES.has(tokens[k]!.lower)))) k++;
+	const head = k;
+	while (k < tokens.length && k - head < 3 && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN')) k++;
+	if (k === head) {
+		if (!SUBJECT_PRONOUNS.has(tokens[k]?.lower ?? '') || head !== at) return false;
+		k++;
+	}
+	const verb = tokens[k];
+	return isFiniteAux(verb) || (verb !== undefined && verb.pos === 'VERB' && verb.lower !== verb.lemma && !verb.lower.endsWith('ing') && k > at);
+}
+
+/** Whether a clause's own words before `end` hold a finite verb: "don't worry …" has one; "BY TARGETING demand" has none. */
+function hasFiniteVerb(tokens: readonly Token[], clauseOf: readonly number[], clause: Clause, end: number): boolean {
+	for (let k = clause.start; k < end; k++) {
+		if (clauseOf[k] !== clause.index) continue;
+		const t = tokens[k]!;
+		if (isFiniteAux(t) || (t.pos === 'VERB' && t.lower !== t.lemma && !t.lower.endsWith('ing') && tokens[k - 1]?.pos !== 'DET')) return true;
+	}
+	return false;
+}
+
+const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 
 /** Where the subject before a finite verb at `i` starts (back over determiners, adjectives, nouns), not before `limit`. */
 function subjectStartBefore(tokens: readonly Token[], i: number, limit: number): number {

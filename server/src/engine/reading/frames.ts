@@ -27,6 +27,10 @@ export interface FrameSpans {
 	absent?: Span[];
 	/** Actors that cancel the frame when they are the act's subject. */
 	notAgent?: Span[];
+	/** Items that cancel the frame when they are listed with the act: "rescue, REHABILITATION and repatriation". */
+	notWith?: Span[];
+	/** An exploitation that cancels the frame when the act serves it: "taken to a hotel WHERE THEY WERE FORCED INTO PROSTITUTION". */
+	notFor?: Span[];
 }
 
 export interface FrameOptions {
@@ -147,6 +151,17 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	// The purpose may sit inside a condition of its own ("… to enable the person, IF ELIGIBLE, to qualify for …").
 	const served = reading.ancestry(actClause).find((c) => c.kind === 'infinitive' && c.index !== chain[0]!.index && reading.ancestry(c).some((x) => x.index === chain[0]!.index) && GAINING.has(firstVerbOf(reading, c)?.lemma ?? ''));
 	if (served && !reading.spanWithin(condition, served)) return { clause: chain[0]!, how: 'purpose' };
+	// The act names what the people a requirement is laid on seek: "APPLICANTS FOR A RESIDENCE PERMIT must cooperate
+	// with the police", "victims SEEKING A T VISA must testify", "THE APPLICANT must be willing to cooperate". The
+	// requirement is the price of the benefit.
+	if (soughtBySubject(reading, act, condition)) return { clause: chain[0]!, how: 'purpose' };
+	// The act sought in a condition, the requirement in the main clause: "IF A VICTIM APPLIES FOR A RESIDENCE PERMIT,
+	// she must cooperate with the police", as "to receive services, victims must …" is.
+	const seeking = reading.ancestry(actClause).find((c) => c.kind === 'condition' && SEEKING_CONDITIONS.has(c.marker ?? ''));
+	if (seeking && !reading.spanWithin(condition, seeking) && seeking.start < reading.tokenAt(condition)) {
+		const top = topLevel(reading, reading.clauseAt(condition));
+		if (requiringModal(reading, condition, top.start) >= 0) return { clause: chain[0]!, how: 'purpose' };
+	}
 	// A linking verb between them in one clause: "eligibility for benefits requires certification".
 	const [first, second] = act.start < condition.start ? [act, condition] : [condition, act];
 	const from = reading.tokenAt(first);
@@ -161,6 +176,85 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	return undefined;
 }
 
+/**
+ * Whether `what` is an exploitation the act serves: after the act, in its predicate, inside a "where" clause or an
+ * infinitive that does not hold the act ("taken to a hotel WHERE they were forced into prostitution", "relocating
+ * them to another country TO work as sex slaves").
+ */
+function servesExploitation(reading: Reading, act: Span, what: Span): boolean {
+	if (what.start < act.end || !samePredicate(reading, act, what)) return false;
+	// A place ("WHERE …") or a purpose ("TO …"); a relative on the person ("persons WHO WERE forced into …") says what
+	// was done to them before, not what the act serves.
+	return reading.ancestry(reading.clauseAt(what)).some((c) => ((c.kind === 'relative' && c.marker === 'where') || c.kind === 'infinitive') && !reading.spanWithin(act, c) && reading.tokens[c.start]!.start >= act.end);
+}
+
+/** Modals and predicates of a requirement laid on a subject: "must", "shall", "is required to", "has to". */
+const REQUIRING = new Set(['must', 'shall', 'should']);
+/** Words between a requirement's modal and its condition that still require the condition: "must BE WILLING TO cooperate". */
+const REQUIRED_AS = new Set(['be', 'willing', 'prepared', 'ready', 'able', 'agree', 'demonstrate', 'establish', 'show', 'prove', 'undertake', 'commit', 'continue', 'confirm', 'have', 'actively', 'fully']);
+/** Conditions that name a benefit sought ("IF a victim applies for a permit", "WHEN a person requests shelter"). */
+const SEEKING_CONDITIONS: ReadonlySet<string> = new Set(['if', 'when', 'whenever', 'where', 'once']);
+/** People named by what they ask for: the noun is itself the benefit sought ("THE APPLICANT must cooperate"). */
+const SEEKERS = new Set(['applicant', 'petitioner', 'claimant', 'requester']);
+
+/**
+ * Whether the act is in the subject of a requirement whose predicate holds the condition, and the subject names
+ * people: "APPLICANTS for a residence permit MUST cooperate", "victims SEEKING a T visa MUST testify", "the
+ * APPLICANT MUST be willing to cooperate". The subject runs from its clause's start to the modal, with no verb of
+ * the clause between (a participle or a relative on the subject is its own clause); its first noun is a person,
+ * or the act itself names people by what they seek.
+ */
+function soughtBySubject(reading: Reading, act: Span, condition: Span): boolean {
+	const { tokens } = reading;
+	const actTokens = reading.tokensIn(act);
+	const last = actTokens[actTokens.length - 1];
+	if (last === undefined || reading.tokenAt(condition) <= last) return false;
+	const top = topLevel(reading, reading.clauseAt(condition));
+	if (!reading.spanWithin(act, top)) return false;
+	const modal = requiringModal(reading, condition, last + 1);
+	if (modal < 0) return false;
+	// The subject: the clause's own words before the modal hold no verb.
+	let head: Token | undefined;
+	for (let k = top.start; k < modal; k++) {
+		if (reading.clauseOf[k] !== top.index) continue;
+		const t = tokens[k]!;
+		if (t.pos === 'VERB' || (t.pos === 'AUX' && tokens[k + 1]?.lower !== 'to') || t.text === ',' || t.text === ';') return false;
+		if (!head && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON')) head = t;
+	}
+	if (!head) return false;
+	if (SEEKERS.has(head.lemma)) return true;
+	return PERSON_NOUNS.has(head.lemma) && reading.tokenAt(act) > tokens.indexOf(head);
+}
+
+/**
+ * The modal of a requirement that requires the condition itself, in the condition's top-level clause between
+ * `from` and the condition, or -1. Only the condition, or showing or agreeing to it, may be what is required:
+ * "must BE WILLING TO cooperate", "must DEMONSTRATE THAT THEY HAVE complied"; not another act that mentions it
+ * ("shall be INFORMED of their right to decline to cooperate").
+ */
+function requiringModal(reading: Reading, condition: Span, from: number): number {
+	const { tokens } = reading;
+	const c = reading.tokenAt(condition);
+	const top = topLevel(reading, reading.clauseAt(condition));
+	let modal = -1;
+	for (let k = Math.max(from, top.start); k < c; k++) {
+		const t = tokens[k]!;
+		if (t.text === ';' || t.text === ':') return -1;
+		if (reading.clauseOf[k] !== top.index) continue;
+		if ((REQUIRING.has(t.lower) && t.pos === 'AUX') || ((t.lemma === 'require' || t.lemma === 'oblige') && tokens[k - 1]?.lemma === 'be' && tokens[k + 1]?.lower === 'to') || (t.lemma === 'have' && tokens[k + 1]?.lower === 'to')) {
+			modal = k;
+			break;
+		}
+		if (t.pos === 'VERB' || t.pos === 'AUX') return -1;
+	}
+	if (modal < 0) return -1;
+	for (let k = modal + 1; k < c; k++) {
+		const t = tokens[k]!;
+		if (!(t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'PRON' || t.lower === 'that' || t.lower === 'to' || REQUIRED_AS.has(t.lemma) || REQUIRED_AS.has(t.lower))) return -1;
+	}
+	return modal;
+}
+
 /** Bodies whose cooperation is between institutions, not asked of a person: "the DEPARTMENT must cooperate with law enforcement". */
 const INSTITUTIONS = new Set(['department', 'agency', 'ministry', 'office', 'unit', 'police', 'grant', 'program', 'programme', 'organisation', 'organization', 'ngo', 'provider', 'state', 'government', 'county', 'city', 'council', 'commission', 'board', 'court', 'shelter', 'centre', 'center', 'team', 'partner', 'authority', 'service', 'division', 'bureau', 'directorate', 'desk', 'grantee', 'coalition', 'taskforce', 'force']);
 
@@ -173,6 +267,10 @@ function institutionActs(reading: Reading, condition: Span): boolean {
 	const t = reading.tokens;
 	let k = reading.tokenAt(condition) - 1;
 	while (k >= 0 && (t[k]!.pos === 'AUX' || t[k]!.pos === 'ADV' || t[k]!.pos === 'PART')) k--;
+	// A noun that ends a relative or participle clause on the subject is not the subject: in "victims who receive
+	// SHELTER must cooperate" the victims cooperate.
+	const nounClause = k >= 0 ? reading.clauses[reading.clauseOf[k]!]! : undefined;
+	if (nounClause && (nounClause.kind === 'relative' || nounClause.kind === 'participle') && !reading.spanWithin(condition, nounClause)) return false;
 	return k >= 0 && (t[k]!.pos === 'NOUN' || t[k]!.pos === 'PROPN') && INSTITUTIONS.has(t[k]!.lemma.toLowerCase());
 }
 
@@ -1227,6 +1325,30 @@ function clauseHasOutside(reading: Reading, act: Span, lemmas: ReadonlySet<strin
 	return false;
 }
 
+/** Words that make a safeguard a wish rather than a rule: "PREFERABLY voluntary", "consent WHERE POSSIBLE". */
+const HEDGE_ADVERBS = new Set(['preferably', 'ideally']);
+/** "Where POSSIBLE", "whenever PRACTICABLE", "to the extent FEASIBLE", "as far as POSSIBLE"; not "a POSSIBLE victim". */
+const HEDGE_ADJECTIVES = new Set(['possible', 'practicable', 'feasible']);
+const HEDGE_OPENERS = new Set(['where', 'wherever', 'when', 'whenever', 'if', 'extent', 'as']);
+
+/**
+ * Whether a safeguard is hedged: "such return shall PREFERABLY be voluntary", "WHENEVER POSSIBLE, the hotline …
+ * receives explicit consent", "consent, WHERE PRACTICABLE". A safeguard that need only be sought where it suits
+ * is no safeguard: the act may go ahead without it. The hedge stands in the safeguard's top-level clause before it,
+ * or within three words after it.
+ */
+export function hedged(reading: Reading, span: Span): boolean {
+	const { tokens } = reading;
+	const indices = reading.tokensIn(span);
+	const first = indices[0] ?? reading.tokenAt(span);
+	const last = indices[indices.length - 1] ?? first;
+	const top = topLevel(reading, reading.clauseAt(span));
+	const hedge = (k: number): boolean => HEDGE_ADVERBS.has(tokens[k]!.lower) || (HEDGE_ADJECTIVES.has(tokens[k]!.lower) && HEDGE_OPENERS.has(tokens[k - 1]?.lower ?? ''));
+	for (let k = top.start; k < first; k++) if (hedge(k) && topLevel(reading, reading.clauses[reading.clauseOf[k]!]!).index === top.index) return true;
+	for (let k = last + 1; k <= last + 3 && k < tokens.length; k++) if (hedge(k)) return true;
+	return false;
+}
+
 /**
  * Fills a frame in one reading. Returns the first act whose roles are all filled, or undefined.
  * - The act must not be governed by a protective negation (unless `negation` is false) and its clause must
@@ -1236,7 +1358,7 @@ function clauseHasOutside(reading: Reading, act: Span, lemmas: ReadonlySet<strin
  * - absent, when present in the sentence and not itself negated ("without consent"), cancels the frame.
  */
 export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOptions): FrameMatch | undefined {
-	if (spans.absent?.some((s) => negatedBy(reading, s, ['not', 'without', 'independent']) === 0)) return undefined;
+	if (spans.absent?.some((s) => negatedBy(reading, s, ['not', 'without', 'independent']) === 0 && !hedged(reading, s))) return undefined;
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
@@ -1254,6 +1376,12 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			if (options.negation && negatedBy(reading, act, kinds) > lifted) continue;
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
+		// Listed among a programme's components, the act names an area of work ("rescue, rehabilitation, reintegration
+		// and repatriation of victims"), not a provision that imposes it.
+		if (spans.notWith?.some((s) => isConjunct(reading, act, s))) continue;
+		// An act that serves an exploitation is the trafficking described, not a measure: "the girls were taken to a
+		// hotel WHERE THEY WERE FORCED INTO PROSTITUTION", "relocating them TO WORK AS SEX SLAVES".
+		if (spans.notFor?.some((s) => servesExploitation(reading, act, s))) continue;
 		const filled: Span[] = [act];
 		let ok = true;
 		for (const role of ['person', 'agent', 'to', 'means', 'with', 'ground'] as const) {

@@ -29,16 +29,21 @@ const ALTERNATIVE_CUES = new Set(['instead', 'rather']);
 /** Verbs that report what someone said: after them "would" is a future told, not a case imagined. */
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'add', 'confirm', 'explain', 'report', 'promise', 'declare', 'indicate', 'disclose']);
 
+/** Prepositions of a time or place phrase between a reporting verb and the subject of what it reports. */
+const TIME_PLACE = new Set(['after', 'before', 'on', 'in', 'at', 'during', 'following', 'upon', 'within']);
+
 /**
  * Whether "would" at k is the future of reported speech: "the official SAID THEY WOULD be taken to the shelter",
  * "police ANNOUNCED THAT the women WOULD be deported". Only the subject (and "that") may stand between.
  */
 function reportedFuture(tokens: readonly Token[], k: number): boolean {
 	if (tokens[k]!.lower !== 'would') return false;
-	for (let j = k - 1; j >= 0 && j >= k - 5; j--) {
+	// A time or place phrase may stand before the subject: "Mrs. Quaye SAID AFTER THE INVESTIGATIONS the girls WOULD be
+	// repatriated".
+	for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
 		const t = tokens[j]!;
 		if (REPORTING.has(t.lemma) && t.pos === 'VERB' && t.lower !== t.lemma) return true;
-		if (!(t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.lower === 'that')) return false;
+		if (!(t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.lower === 'that' || (t.pos === 'ADP' && TIME_PLACE.has(t.lower)))) return false;
 	}
 	return false;
 }

@@ -173,8 +173,10 @@ export function toFinding(rule: Rule, hit: Hit, base: Severity, context: Finding
  * added after the flagged sentence would leave the diagnostic in place however often the fix was applied.
  */
 function fixApplied(rule: Rule, hit: Hit, applied: AppliedClauses): boolean {
-	if (!hit.block || !rule.spec.suggest) return false;
-	for (const s of rule.spec.suggest) {
+	if (!hit.block || (!rule.spec.suggest && !rule.yieldedSuggest)) return false;
+	// A rule that yields to others is resolved by their model clauses too: once the user has applied the fix of the
+	// finding that spoke for these words, this one must not come back in its place.
+	for (const s of [...(rule.spec.suggest ?? []), ...(rule.yieldedSuggest ?? [])]) {
 		if (s.insert === undefined) continue;
 		const where = s.at ?? defaultInsertAt(rule);
 		if (where !== 'sentence-end' && where !== 'block-end') continue;

@@ -110,6 +110,8 @@ export class IncrementalReviewer {
 	private applying?: string;
 	/** Findings of hits kept in section memos, by the kept hit (see looseFinding). */
 	private readonly looseFindings = new WeakMap<object, { key: string; finding?: Finding }>();
+	/** Each rule that yields (its `yieldsTo`), with the rules it yields to. */
+	private readonly yields: ReadonlyMap<string, ReadonlySet<string>>;
 
 	/**
 	 * `keep: false` for a review that has no next one (Reviewer.review): the same pipeline, keeping nothing
@@ -122,6 +124,7 @@ export class IncrementalReviewer {
 	) {
 		this.keep = options.keep !== false;
 		this.kinds = reviewer.ruleSet.rules.map((rule) => ruleKind(rule.spec.kind));
+		this.yields = new Map(reviewer.ruleSet.rules.flatMap((rule) => (rule.spec.yieldsTo ? [[rule.id, new Set(rule.spec.yieldsTo)] as const] : [])));
 	}
 
 	/**
@@ -327,7 +330,7 @@ export class IncrementalReviewer {
 		});
 		// A directive's "accountable-" has no line break, so it lies within one chunk: ask the chunks, not the text.
 		const directives = placed.some((p) => (p.state.mentionsDirective ??= p.state.text.includes('accountable-')));
-		return settle(merged(findings, loose), merged(provisions, looseProvisions), profile, document, lines, settings, directives);
+		return settle(yielded(merged(findings, loose), this.yields), merged(provisions, looseProvisions), profile, document, lines, settings, directives);
 	}
 
 	/**
@@ -443,6 +446,25 @@ interface Placed {
 }
 
 /** Merges findings in document order with a few more (sorted here), as one sort of both would order them. */
+/**
+ * The findings without those of rules that yield (a rule's `yieldsTo`) to a finding of another rule over the same
+ * words: "the women have been placed in protective custody" is detention, and a consent finding on the same act
+ * would only repeat it with the wrong fix. Findings are sorted by position, so only neighbours are compared.
+ */
+export function yielded(sorted: Finding[], yields: ReadonlyMap<string, ReadonlySet<string>>): Finding[] {
+	if (yields.size === 0 || !sorted.some((f) => yields.has(f.ruleId))) return sorted;
+	// Only the findings some rule yields to can take another's place: usually a handful.
+	const targets = new Set<string>();
+	for (const to of yields.values()) for (const id of to) targets.add(id);
+	const stronger = sorted.filter((g) => g.scope === 'span' && targets.has(g.ruleId));
+	if (stronger.length === 0) return sorted;
+	return sorted.filter((f) => {
+		const to = yields.get(f.ruleId);
+		if (!to || f.scope !== 'span') return true;
+		return !stronger.some((g) => to.has(g.ruleId) && g.offsets.start < f.offsets.end && f.offsets.start < g.offsets.end);
+	});
+}
+
 function merged(sorted: Finding[], more: Finding[]): Finding[] {
 	if (!isSorted(sorted)) sorted.sort(byPosition);
 	if (more.length === 0) return sorted;

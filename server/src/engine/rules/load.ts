@@ -62,7 +62,23 @@ export function loadRuleSet(input: { rules: readonly SourceFile[]; vocabularies:
 		byId.set(rule.id, rule);
 		rules.push(rule);
 	}
+	// A rule may yield only to span rules that exist: a misspelt id would silently never yield.
+	const texts = new Map(input.rules.map((f) => [f.path, f.text]));
+	for (const rule of rules) {
+		for (const id of rule.spec.yieldsTo ?? []) {
+			const target = byId.get(id);
+			const problem = !target ? `yieldsTo names "${id}", which is no rule` : target.spec.scope !== 'span' || rule.spec.scope !== 'span' ? `yieldsTo "${id}": only a span rule may yield, and only to a span rule` : undefined;
+			if (problem) errors.push({ file: rule.path, line: lineOfKey(texts.get(rule.path), 'yieldsTo'), message: problem });
+			else if (target!.spec.suggest) (rule.yieldedSuggest ??= []).push(...target!.spec.suggest);
+		}
+	}
 	return { rules, vocabularies, errors };
+}
+
+/** The 1-based line of a top-level key in a rule file's text (1 when it cannot be found). */
+function lineOfKey(text: string | undefined, key: string): number {
+	const at = text?.split('\n').findIndex((line) => line.startsWith(`${key}:`)) ?? -1;
+	return at >= 0 ? at + 1 : 1;
 }
 
 function loadVocabulary(file: SourceFile, errors: LoadError[]): Vocabulary | undefined {

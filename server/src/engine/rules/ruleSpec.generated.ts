@@ -55,6 +55,8 @@ export interface RuleSpec {
 	/** The paper's recommendation area this rule bears on (the report's scorecard rows). */
 	recommendation?: 'unconditional-services' | 'consent' | 'raids-last-resort' | 'non-punishment' | 'rights-counsel' | 'labour-sectors' | 'prostitution-distinguished' | 'community-funding' | 'prevention-training' | 'oversight-data';
 	replacedBy?: string;
+	/** Span rules whose finding, where it overlaps this rule's, says the same thing more exactly: this rule's finding is then dropped. A shelter placement that is custody is detention, judged by the detention rules; asking for consent to custody is not the fix. */
+	yieldsTo?: string[];
 	match?: TermList;
 	all?: TermList[];
 	within?: 'sentence' | 'clause';
@@ -93,6 +95,10 @@ export interface RuleSpec {
 		absent?: TermList;
 		/** Who must not be the one acting: the act's subject (or its 'by' agent) being one of these cancels the finding ('if the VICTIM reports a crime to the police' is not a duty to report a person; 'held BY TRAFFICKERS' is not detention by the state). */
 		notAgent?: TermList;
+		/** An exploitation the act must not serve: named after it in a 'where' clause or an infinitive of its predicate ('taken to a hotel WHERE THEY WERE FORCED INTO PROSTITUTION', 'relocating them to another country TO WORK AS SEX SLAVES'), it makes the act the trafficking described, not a measure taken on the person. */
+		notFor?: TermList;
+		/** What the act must not be listed with: an item of the same coordinated list (as for 'with') cancels the finding. An act named among a programme's components ('rescue, REHABILITATION, REINTEGRATION and repatriation of victims') names an area of work, not a provision that imposes it on a person. */
+		notWith?: TermList;
 		/** Set true where an act inside a proper name counts, because the name itself sets a scope ('the Policy for Combating Trafficking of Women for Commercial Sexual Exploitation'); by default a word of a name ('the Victim Services Unit') is not the act it names. */
 		names?: boolean;
 		/** Set true where the act is the harm a body or measure is set up against ('a unit dedicated to ENDING sex trafficking', 'a strategy to ELIMINATE commercial sexual exploitation'): verbs that end, ban or eliminate the act then state the mandate, they do not negate it. 'Not' and 'without' still do. */

@@ -98,4 +98,11 @@ const COMMON_PROPERTIES: Record<string, JsonSchema> = {
 		description: "The paper's recommendation area this rule bears on (the report's scorecard rows).",
 	},
 	replacedBy: { type: 'string' },
+	yieldsTo: {
+		type: 'array',
+		minItems: 1,
+		uniqueItems: true,
+		items: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$' },
+		description: "Span rules whose finding, where it overlaps this rule's, says the same thing more exactly: this rule's finding is then dropped. A shelter placement that is custody is detention, judged by the detention rules; asking for consent to custody is not the fix.",
+	},
 };

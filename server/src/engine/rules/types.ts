@@ -74,6 +74,11 @@ export interface Rule<Compiled extends object = object> {
 	docUrl: string;
 	/** Compiled matchers: the common `unless` and the kind's own lists. */
 	compiled: Compiled & { unless?: Matcher };
+	/**
+	 * The model clauses of the rules this rule yields to (`yieldsTo`), set when the rule set is loaded: where the
+	 * user applied one, the stronger finding is resolved and this one must not come back in its place.
+	 */
+	yieldedSuggest?: NonNullable<RuleSpec['suggest']>;
 }
 
 /** A problem in a rule file, vocabulary or config, with the 1-based line it is on. */
