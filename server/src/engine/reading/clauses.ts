@@ -210,6 +210,7 @@ function dashAsides(tokens: readonly Token[]): Map<number, number> {
 	return pairs;
 }
 
+/** Whether the dash at i closes one of the asides `dashAsides` found. */
 function dashClosing(pairs: ReadonlyMap<number, number>, i: number): boolean {
 	for (const close of pairs.values()) if (close === i) return true;
 	return false;
