@@ -186,6 +186,11 @@ describe('quick fixes', () => {
 				examples: [
 					['Victims who assist in the investigation and prosecution of traffickers will receive housing assistance.\nHer case will be dropped once she successfully completes the diversion program.\n# Services', 'markdown'],
 					['Victims who are material witnesses may be placed in protective custody until the trial.\n\nA temporary stay may be granted to a foreign national on the recommendation of the police.', 'markdown'],
+					// Seed -442283866: a raid pattern held the rescue word, so rewording "freed" changed the raid finding's
+					// text. Seed 846994347: the fix for "sex slaves" left "to work as human trafficking", and a consent
+					// finding on "relocating them" appeared.
+					['Seven women were freed from a brothel after the operation.\n\nA temporary stay may be granted to a foreign national on the recommendation of the police.', 'markdown'],
+					['The trade involves recruiting people from one country and relocating them to another to work as sex slaves.', 'markdown'],
 				],
 			},
 		);

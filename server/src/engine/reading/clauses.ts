@@ -187,11 +187,11 @@ function firstOpener(tokens: readonly Token[], i: number, table: readonly Opener
 }
 
 /**
- * Dashes that open an aside closed by a second dash of the same kind in the sentence, mapped to the closing one:
+ * The dashes that open an aside and those that close it: a dash closed by a second dash of the same kind in the sentence:
  * "13 victims – who are all of Chinese descent – were rescued". A dash between numbers is a range ("2019–2024"),
  * and a dash with no partner before a semicolon runs to the end of the sentence, so neither opens one.
  */
-function dashAsides(tokens: readonly Token[]): Map<number, number> {
+function dashAsides(tokens: readonly Token[]): { opens: Set<number>; closes: Set<number> } {
 	const pairs = new Map<number, number>();
 	for (let i = 1; i < tokens.length; i++) {
 		const t = tokens[i]!;
@@ -207,13 +207,7 @@ function dashAsides(tokens: readonly Token[]): Map<number, number> {
 		const close = pairs.get(i);
 		if (close !== undefined) i = close;
 	}
-	return pairs;
-}
-
-/** Whether the dash at i closes one of the asides `dashAsides` found. */
-function dashClosing(pairs: ReadonlyMap<number, number>, i: number): boolean {
-	for (const close of pairs.values()) if (close === i) return true;
-	return false;
+	return { opens: new Set(pairs.keys()), closes: new Set(pairs.values()) };
 }
 
 /** An enumerator in parentheses: (a), (1), (iv), (A)(ii) … */
@@ -261,7 +255,7 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 	open('main', 0, -1);
 
 	let parenDepth = 0;
-	const dashCloses = dashAsides(tokens);
+	const dashes = dashAsides(tokens);
 	/** A concessive clause that opens the sentence, until the comma that ends it. */
 	let concessive: Clause | undefined;
 	for (let i = 0; i < tokens.length; i++) {
@@ -283,13 +277,13 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			continue;
 		}
 		// A pair of dashes sets an aside off as brackets do: "13 victims – WHO ARE ALL OF CHINESE DESCENT – were rescued".
-		if (dashCloses.has(i)) {
+		if (dashes.opens.has(i)) {
 			clauseOf[i] = top().clause.index;
 			open('parenthetical', i + 1, top().clause.index, t.text);
 			parenDepth++;
 			continue;
 		}
-		if ((t.text === ')' || dashClosing(dashCloses, i)) && parenDepth > 0) {
+		if ((t.text === ')' || dashes.closes.has(i)) && parenDepth > 0) {
 			while (stack.length > 1 && top().clause.kind !== 'parenthetical') closeTop(i);
 			if (top().clause.kind === 'parenthetical') closeTop(i);
 			parenDepth--;

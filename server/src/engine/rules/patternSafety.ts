@@ -5,7 +5,8 @@
  * A pattern such as `(a+)+$` takes exponential time on "aaaa…b".
  * Patterns are checked before use: they must compile, and no quantified group may itself contain a
  * quantifier or alternation of overlapping repeats (star height above one), which is what makes
- * backtracking explode. Back-references and lookbehinds with quantifiers are refused for the same reason.
+ * backtracking explode. Back-references are refused for the same reason. A lookbehind may hold a bounded repeat
+ * (`(?<=\brescued\s[^.;]{0,60}?)`): it is tried only at the positions the prefilter lets through.
  * Returns a problem description, or undefined when the pattern is safe to run.
  */
 export function checkPattern(source: string): string | undefined {
