@@ -17,12 +17,12 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.77, recall: 0.42 },
 	'labour-blindness': { precision: 0.71, recall: 0.46 },
 	'conditional-services': { precision: 0.70, recall: 0.43 },
-	'consent': { precision: 0.53, recall: 0.45 },
+	'consent': { precision: 0.52, recall: 0.45 },
 	'raids': { precision: 0.71, recall: 0.64 },
 	'detention-punishment': { precision: 0.65, recall: 0.47 },
-	'rights-process': { precision: 0.51, recall: 0.48 },
+	'rights-process': { precision: 0.51, recall: 0.46 },
 	'funding-accountability': { precision: 0.57, recall: 0.44 },
-	'prevention': { precision: 0.88, recall: 0.29 },
+	'prevention': { precision: 0.88, recall: 0.27 },
 	'framing': { precision: 0.81, recall: 0.64 },
 };
 const SEALED = { precision: 0.54, recall: 0.35 };
