@@ -20,9 +20,9 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'consent': { precision: 0.49, recall: 0.44 },
 	'raids': { precision: 0.71, recall: 0.64 },
 	'detention-punishment': { precision: 0.65, recall: 0.46 },
-	'rights-process': { precision: 0.51, recall: 0.43 },
+	'rights-process': { precision: 0.50, recall: 0.43 },
 	'funding-accountability': { precision: 0.56, recall: 0.44 },
-	'prevention': { precision: 0.85, recall: 0.27 },
+	'prevention': { precision: 0.85, recall: 0.25 },
 	'framing': { precision: 0.81, recall: 0.64 },
 };
 const SEALED = { precision: 0.54, recall: 0.35 };
