@@ -340,7 +340,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
 	if (describesOffender(tokens, pEnd)) return false;
-	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a))) return false;
+	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a) || accusedOfActOnOthers(tokens, Math.max(a, pEnd)) || rescuedOthers(reading, a, p, pEnd))) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
 	const first = tokens[a]!;
@@ -547,6 +547,56 @@ function accusedOfTrafficking(reading: Reading, act: Span): boolean {
 /** "A person who … induces an adult to become a prostitute IS GUILTY OF pandering and shall be punished": the one punished is the offender. */
 function guiltyBefore(tokens: readonly Token[], a: number): boolean {
 	for (let k = a - 1; k > 0; k--) if (tokens[k]!.lower === 'of' && tokens[k - 1]!.lower === 'guilty') return true;
+	return false;
+}
+
+/**
+ * Whether what a punitive act is done for, right after the act and its person, is an act on others: "arrested a
+ * 31-year-old female FOR ALLEGEDLY RUNNING the racket", "were arrested FOR OBTAINING SEXUAL SERVICES", "detained FOR
+ * HARBOURING migrants". The person arrested is the one who ran, bought or harboured, not one who may be trafficked.
+ * Soliciting is left out: "arrested for soliciting" is as often the person selling sex.
+ */
+function accusedOfActOnOthers(tokens: readonly Token[], from: number): boolean {
+	for (let k = from + 1; k < tokens.length && k <= from + 5; k++) {
+		const t = tokens[k]!;
+		if (t.text === ',' || t.text === ';' || t.pos === 'AUX' || (t.pos === 'VERB' && t.lower !== 'allegedly')) return false;
+		if (t.lower !== 'for') continue;
+		let j = k + 1;
+		while (j < tokens.length && (tokens[j]!.pos === 'ADV' || /^(?:allegedly|reportedly|illegally|knowingly)$/.test(tokens[j]!.lower))) j++;
+		const v = tokens[j];
+		if (!v || !v.lower.endsWith('ing') || SELLING_SEX.has(v.lemma)) return false;
+		return (onOthers(v) && v.lemma !== 'live') || (v.lemma === 'obtain' && /^sexual$|^sex$/.test(tokens[j + 1]?.lower ?? ''));
+	}
+	return false;
+}
+
+/** Offences named for the person selling sex as often as for the buyer: not acts on others. */
+const SELLING_SEX = new Set(['solicit', 'soliciting', 'solicitation', 'loiter', 'loitering']);
+
+/** Verbs of taking people out of exploitation: the people they are done to are the victims of the sentence. */
+const RESCUING = new Set(['rescue', 'free', 'save', 'liberate']);
+/** Words that name a person as one who may have been trafficked. */
+const VICTIM_PERSON = /\b(?:victims?|survivors?|trafficked|exploited|rescued|freed|women|girls|prostitutes?|sex\s+workers?|workers?|migrants?|foreign|minors?|children|juveniles?)\b/iu;
+
+/**
+ * Whether a punitive act's person is set apart from the people the sentence rescues: "the Hawks have RESCUED 10
+ * women … and ARRESTED FIVE PEOPLE", "police have rescued three women and arrested a 31-year-old female for …".
+ * When one predicate rescues some and another arrests others, the rescued are the victims and the arrested the
+ * suspects, unless the arrested are themselves named as people who may be trafficked (women, workers, migrants
+ * …), are a pronoun (who may be the rescued), or are the ones rescued ("women WHO WERE RESCUED … were deported").
+ */
+function rescuedOthers(reading: Reading, a: number, p: number, pEnd: number): boolean {
+	const { tokens } = reading;
+	if (tokens[p]!.pos === 'PRON') return false;
+	const personText = reading.text.slice(tokens[Math.max(0, p - 2)]!.start, tokens[pEnd]!.end);
+	if (VICTIM_PERSON.test(personText)) return false;
+	for (let k = 0; k < tokens.length; k++) {
+		if (k === a || (k >= p && k <= pEnd)) continue;
+		const t = tokens[k]!;
+		if (!RESCUING.has(t.lemma) || !(t.pos === 'VERB' || hasParticipleForm(t))) continue;
+		// The rescue is another predicate's: the person is not the one it is done to.
+		if (!isPatient(reading, { start: t.start, end: t.end }, { start: tokens[p]!.start, end: tokens[pEnd]!.end })) return true;
+	}
 	return false;
 }
 
