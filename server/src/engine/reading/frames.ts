@@ -340,6 +340,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
 	if (describesOffender(tokens, pEnd)) return false;
+	// "the punishment of RESPONSIBLE individuals", "the arrest of SUSPECTED persons": a word before the person that
+	// makes them the offender.
+	if (OFFENDER_BEFORE.has(tokens[p - 1]?.lower ?? '') || OFFENDER_BEFORE.has(tokens[p]!.lower)) return false;
 	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a) || accusedOfActOnOthers(tokens, Math.max(a, pEnd)) || rescuedOthers(reading, a, p, pEnd))) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
@@ -569,6 +572,9 @@ function accusedOfActOnOthers(tokens: readonly Token[], from: number): boolean {
 	}
 	return false;
 }
+
+/** Words before a person that make them the offender: "RESPONSIBLE individuals", "SUSPECTED traffickers", "ALLEGED perpetrators". */
+const OFFENDER_BEFORE = new Set(['responsible', 'guilty', 'suspected', 'accused', 'alleged', 'convicted', 'culpable']);
 
 /** Offences named for the person selling sex as often as for the buyer: not acts on others. */
 const SELLING_SEX = new Set(['solicit', 'soliciting', 'solicitation', 'loiter', 'loitering']);
@@ -1146,8 +1152,8 @@ function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'
 	// The clauses the act is in: a relative or participle clause among them is the act's own, not a description to skip.
 	const own = new Set(reading.ancestry(reading.clauses[reading.clauseOf[Math.min(to, reading.tokens.length - 1)]!]!).map((c) => c.index));
 	for (let k = from; k < to; k++) {
-		const c = reading.clauses[reading.clauseOf[k]!]!;
-		if (!own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical')) continue;
+		// A clause nested in a skipped one goes with it: "the maids who used TO AGREE to … have been held".
+		if (insideSkipped(reading, reading.clauseOf[k]!, own)) continue;
 		// The comma that closes such a clause before the verb: "every person found in the brothel during a raid, WILL
 		// be taken to the police station".
 		if (reading.tokens[k]!.text === ',' && k > from && skippedClause(reading, k - 1, own)) continue;
@@ -1176,6 +1182,15 @@ function bracketOfSkipped(reading: Reading, k: number, own: ReadonlySet<number>)
 function skippedClause(reading: Reading, k: number, own: ReadonlySet<number>): boolean {
 	const c = reading.clauses[reading.clauseOf[k]!]!;
 	return !own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical');
+}
+
+/** Whether a clause is, or is nested in, a relative, participle or parenthetical clause that is not one of the act's own. */
+function insideSkipped(reading: Reading, clause: number, own: ReadonlySet<number>): boolean {
+	for (let c = clause; c !== -1 && !own.has(c); c = reading.clauses[c]!.parent) {
+		const kind = reading.clauses[c]!.kind;
+		if (kind === 'relative' || kind === 'participle' || kind === 'parenthetical') return true;
+	}
+	return false;
 }
 
 /** Verbs of preventing: negated, they leave the act they govern possible ("does not PREVENT the removal of …"). */
