@@ -418,6 +418,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// A list item of its own ("victims, AND arrest") is not a compound: a noun must follow the person.
 		return head.pos === 'NOUN' && tokens[pEnd]!.pos === 'NOUN' && a - pEnd <= 3 && (a === pEnd + 1 || tokens[pEnd + 1]!.pos === 'NOUN') && tokens.slice(pEnd + 1, a).every((t) => t.pos === 'NOUN' || t.pos === 'CCONJ');
 	}
+	// A fronted act with no subject of its own is done to the main clause's subject: "IF ARRESTED, a victim shall be
+	// …", "ONCE DETAINED, the women are …", "UPON FURTHER QUESTIONING, the victims admitted …".
+	if (p > a && frontedActSubject(reading, a) === p) return true;
 	// Copular identity: "(seventy-eight of) THOSE ARRESTED WERE women whom police believe could be victims" — the
 	// people a participle describes are, by the copula, the person named after it.
 	if (p > a && head.pos === 'VERB' && head.lower !== head.lemma && INDEFINITE_PEOPLE.has(tokens[a - 1]?.lower ?? '')) {
@@ -641,8 +644,42 @@ function asWellAsAt(tokens: readonly Token[], i: number): boolean {
 	return false;
 }
 
+/** Conjunctions and prepositions that open a fronted act with no subject of its own: "IF arrested, …", "UPON questioning, …". */
+const FRONTED_ACT_OPENERS = new Set(['once', 'when', 'if', 'after', 'upon', 'on', 'during', 'following', 'until', 'unless', 'while', 'whilst', 'before']);
+
+/**
+ * The first token of the main clause's subject after a fronted act that has none of its own ("If arrested, A
+ * VICTIM shall …", "Upon further questioning, THE VICTIMS admitted …"), or -1. The act opens the sentence behind its
+ * opener (with "being", "further" or "intensive" between), a comma ends the fronted phrase within a few words and
+ * no verb of its own, and the subject is the first noun or pronoun after it, with only determiners, adjectives and
+ * numbers before.
+ */
+function frontedActSubject(reading: Reading, a: number): number {
+	const { tokens } = reading;
+	let k = a - 1;
+	while (k >= 0 && (tokens[k]!.lower === 'being' || tokens[k]!.lower === 'been' || (tokens[k]!.pos === 'ADJ' && tokens[k + 1]!.pos === 'NOUN') || tokens[k]!.pos === 'ADV')) k--;
+	if (k < 0 || !FRONTED_ACT_OPENERS.has(tokens[k]!.lower)) return -1;
+	for (let j = 0; j < k; j++) if (!(tokens[j]!.pos === 'PUNCT' || tokens[j]!.pos === 'NUM' || /^[a-z]{1,3}$/i.test(tokens[j]!.text) && tokens[j + 1]?.text === ')')) return -1;
+	// The act is a bare participle ("arrested") or a noun ("questioning", "interrogation"), not a finite verb with its subject.
+	const act = tokens[a]!;
+	if (!(act.pos === 'NOUN' || (act.pos === 'VERB' && act.lower !== act.lemma))) return -1;
+	let comma = -1;
+	for (let j = a + 1; j < tokens.length && j <= a + 8; j++) {
+		if (tokens[j]!.text === ',') {
+			comma = j;
+			break;
+		}
+		if (tokens[j]!.pos === 'AUX' || (tokens[j]!.pos === 'VERB' && tokens[j]!.lower.endsWith('s')) || tokens[j]!.text === ';') return -1;
+	}
+	if (comma < 0) return -1;
+	let h = comma + 1;
+	while (h < tokens.length && ['DET', 'ADJ', 'NUM'].includes(tokens[h]!.pos)) h++;
+	const head = tokens[h];
+	return head !== undefined && (head.pos === 'NOUN' || head.pos === 'PROPN' || head.pos === 'PRON') ? h : -1;
+}
+
 /** Verbs and adjectives that pass their subject on to the infinitive after them: "the victims are EXPECTED to be placed in custody". */
-const RAISING = new Set(['expected', 'likely', 'due', 'set', 'going', 'about', 'bound', 'scheduled', 'supposed', 'slated', 'certain', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'unlikely']);
+const RAISING = new Set(['expected', 'lucky', 'fortunate', 'unlucky', 'unfortunate', 'likely', 'due', 'set', 'going', 'about', 'bound', 'scheduled', 'supposed', 'slated', 'certain', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'unlikely']);
 
 /** Whether token i of a run is a raising word followed by "to": "are EXPECTED to be", "are LIKELY to be". */
 function raisingAt(run: Reading['tokens'], i: number): boolean {
