@@ -939,7 +939,14 @@ function onOthers(t: Token): boolean {
 export function isGround(reading: Reading, act: Span, ground: Span): boolean {
 	const { tokens } = reading;
 	const a = headOf(reading, act);
-	const g = reading.tokenAt(ground);
+	let g = reading.tokenAt(ground);
+	// A ground named as one of a class of offences: "arrested for other OFFENSES, INCLUDING illegal immigration", "charged
+	// with immigration-related CRIMES SUCH AS overstaying". The class stands where the ground would.
+	const incl = g - 1 >= 0 && tokens[g - 1]!.lower === 'including' ? g - 1 : g - 2 >= 0 && tokens[g - 1]!.lower === 'as' && tokens[g - 2]!.lower === 'such' ? g - 2 : -1;
+	if (incl > 0) {
+		const c = tokens[incl - 1]!.text === ',' ? incl - 2 : incl - 1;
+		if (c > a && OFFENCE_CLASS.test(tokens[c]!.lower)) g = c;
+	}
 	if (g <= a || g - a > 16) return false;
 	for (let k = g - 1; k > a && k >= g - 6; k--) {
 		const t = tokens[k]!;
@@ -957,6 +964,9 @@ export function isGround(reading: Reading, act: Span, ground: Span): boolean {
 	}
 	return false;
 }
+
+/** Nouns that name a class of offences, whose members a list after "including" names. */
+const OFFENCE_CLASS = /^(?:offen[cs]es?|charges?|crimes?|violations?|infractions?|breaches)$/;
 
 const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end', 'forestall', 'thwart', 'avert']);
 
