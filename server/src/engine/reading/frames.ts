@@ -565,13 +565,14 @@ function guiltyBefore(tokens: readonly Token[], a: number): boolean {
 function accusedOfActOnOthers(tokens: readonly Token[], from: number): boolean {
 	for (let k = from + 1; k < tokens.length && k <= from + 5; k++) {
 		const t = tokens[k]!;
-		if (t.text === ',' || t.text === ';' || t.pos === 'AUX' || (t.pos === 'VERB' && t.lower !== 'allegedly')) return false;
+		if (t.text === ',' || t.text === ';' || t.pos === 'AUX' || t.pos === 'VERB') return false;
 		if (t.lower !== 'for') continue;
 		let j = k + 1;
+		// Adverbs between, whatever the tagger calls them: "for ALLEGEDLY running".
 		while (j < tokens.length && (tokens[j]!.pos === 'ADV' || /^(?:allegedly|reportedly|illegally|knowingly)$/.test(tokens[j]!.lower))) j++;
 		const v = tokens[j];
 		if (!v || !v.lower.endsWith('ing') || SELLING_SEX.has(v.lemma)) return false;
-		return (onOthers(v) && v.lemma !== 'live') || (v.lemma === 'obtain' && /^sexual$|^sex$/.test(tokens[j + 1]?.lower ?? ''));
+		return (onOthers(v) && v.lemma !== 'live') || (v.lemma === 'obtain' && /^(?:sexual|sex)$/.test(tokens[j + 1]?.lower ?? ''));
 	}
 	return false;
 }
@@ -650,7 +651,7 @@ const FRONTED_ACT_OPENERS = new Set(['once', 'when', 'if', 'after', 'upon', 'on'
 /**
  * The first token of the main clause's subject after a fronted act that has none of its own ("If arrested, A
  * VICTIM shall …", "Upon further questioning, THE VICTIMS admitted …"), or -1. The act opens the sentence behind its
- * opener (with "being", "further" or "intensive" between), a comma ends the fronted phrase within a few words and
+ * opener (with "being", an adverb or an adjective of the noun between), a comma ends the fronted phrase within a few words and
  * no verb of its own, and the subject is the first noun or pronoun after it, with only determiners, adjectives and
  * numbers before.
  */
@@ -659,7 +660,8 @@ function frontedActSubject(reading: Reading, a: number): number {
 	let k = a - 1;
 	while (k >= 0 && (tokens[k]!.lower === 'being' || tokens[k]!.lower === 'been' || (tokens[k]!.pos === 'ADJ' && tokens[k + 1]!.pos === 'NOUN') || tokens[k]!.pos === 'ADV')) k--;
 	if (k < 0 || !FRONTED_ACT_OPENERS.has(tokens[k]!.lower)) return -1;
-	for (let j = 0; j < k; j++) if (!(tokens[j]!.pos === 'PUNCT' || tokens[j]!.pos === 'NUM' || /^[a-z]{1,3}$/i.test(tokens[j]!.text) && tokens[j + 1]?.text === ')')) return -1;
+	// Only an enumerator may stand before the opener: "(b) If arrested, …".
+	for (let j = 0; j < k; j++) if (!(tokens[j]!.pos === 'PUNCT' || tokens[j]!.pos === 'NUM' || (/^[a-z]{1,3}$/i.test(tokens[j]!.text) && tokens[j + 1]?.text === ')'))) return -1;
 	// The act is a bare participle ("arrested") or a noun ("questioning", "interrogation"), not a finite verb with its subject.
 	const act = tokens[a]!;
 	if (!(act.pos === 'NOUN' || (act.pos === 'VERB' && act.lower !== act.lemma))) return -1;
@@ -669,6 +671,7 @@ function frontedActSubject(reading: Reading, a: number): number {
 			comma = j;
 			break;
 		}
+		// A verb group before the comma ("once arrested ARE taken …") means the act is no fronted phrase ending there.
 		if (tokens[j]!.pos === 'AUX' || (tokens[j]!.pos === 'VERB' && tokens[j]!.lower.endsWith('s')) || tokens[j]!.text === ';') return -1;
 	}
 	if (comma < 0) return -1;
