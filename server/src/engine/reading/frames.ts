@@ -340,7 +340,10 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
 	if (describesOffender(tokens, pEnd)) return false;
-	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a))) return false;
+	// "the punishment of RESPONSIBLE individuals", "the arrest of SUSPECTED persons": a word before the person that
+	// makes them the offender.
+	if (OFFENDER_BEFORE.has(tokens[p - 1]?.lower ?? '') || OFFENDER_BEFORE.has(tokens[p]!.lower)) return false;
+	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a) || accusedOfActOnOthers(tokens, Math.max(a, pEnd)) || rescuedOthers(reading, a, p, pEnd))) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
 	const first = tokens[a]!;
@@ -415,6 +418,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		// A list item of its own ("victims, AND arrest") is not a compound: a noun must follow the person.
 		return head.pos === 'NOUN' && tokens[pEnd]!.pos === 'NOUN' && a - pEnd <= 3 && (a === pEnd + 1 || tokens[pEnd + 1]!.pos === 'NOUN') && tokens.slice(pEnd + 1, a).every((t) => t.pos === 'NOUN' || t.pos === 'CCONJ');
 	}
+	// A fronted act with no subject of its own is done to the main clause's subject: "IF ARRESTED, a victim shall be
+	// …", "ONCE DETAINED, the women are …", "UPON FURTHER QUESTIONING, the victims admitted …".
+	if (p > a && frontedActSubject(reading, a) === p) return true;
 	// Copular identity: "(seventy-eight of) THOSE ARRESTED WERE women whom police believe could be victims" — the
 	// people a participle describes are, by the copula, the person named after it.
 	if (p > a && head.pos === 'VERB' && head.lower !== head.lemma && INDEFINITE_PEOPLE.has(tokens[a - 1]?.lower ?? '')) {
@@ -550,6 +556,60 @@ function guiltyBefore(tokens: readonly Token[], a: number): boolean {
 	return false;
 }
 
+/**
+ * Whether what a punitive act is done for, right after the act and its person, is an act on others: "arrested a
+ * 31-year-old female FOR ALLEGEDLY RUNNING the racket", "were arrested FOR OBTAINING SEXUAL SERVICES", "detained FOR
+ * HARBOURING migrants". The person arrested is the one who ran, bought or harboured, not one who may be trafficked.
+ * Soliciting is left out: "arrested for soliciting" is as often the person selling sex.
+ */
+function accusedOfActOnOthers(tokens: readonly Token[], from: number): boolean {
+	for (let k = from + 1; k < tokens.length && k <= from + 5; k++) {
+		const t = tokens[k]!;
+		if (t.text === ',' || t.text === ';' || t.pos === 'AUX' || t.pos === 'VERB') return false;
+		if (t.lower !== 'for') continue;
+		let j = k + 1;
+		// Adverbs between, whatever the tagger calls them: "for ALLEGEDLY running".
+		while (j < tokens.length && (tokens[j]!.pos === 'ADV' || /^(?:allegedly|reportedly|illegally|knowingly)$/.test(tokens[j]!.lower))) j++;
+		const v = tokens[j];
+		if (!v || !v.lower.endsWith('ing') || SELLING_SEX.has(v.lemma)) return false;
+		return (onOthers(v) && v.lemma !== 'live') || (v.lemma === 'obtain' && /^(?:sexual|sex)$/.test(tokens[j + 1]?.lower ?? ''));
+	}
+	return false;
+}
+
+/** Words before a person that make them the offender: "RESPONSIBLE individuals", "SUSPECTED traffickers", "ALLEGED perpetrators". */
+const OFFENDER_BEFORE = new Set(['responsible', 'guilty', 'suspected', 'accused', 'alleged', 'convicted', 'culpable']);
+
+/** Offences named for the person selling sex as often as for the buyer: not acts on others. */
+const SELLING_SEX = new Set(['solicit', 'soliciting', 'solicitation', 'loiter', 'loitering']);
+
+/** Verbs of taking people out of exploitation: the people they are done to are the victims of the sentence. */
+const RESCUING = new Set(['rescue', 'free', 'save', 'liberate']);
+/** Words that name a person as one who may have been trafficked. */
+const VICTIM_PERSON = /\b(?:victims?|survivors?|trafficked|exploited|rescued|freed|women|girls|prostitutes?|sex\s+workers?|workers?|migrants?|foreign|minors?|children|juveniles?)\b/iu;
+
+/**
+ * Whether a punitive act's person is set apart from the people the sentence rescues: "the Hawks have RESCUED 10
+ * women … and ARRESTED FIVE PEOPLE", "police have rescued three women and arrested a 31-year-old female for …".
+ * When one predicate rescues some and another arrests others, the rescued are the victims and the arrested the
+ * suspects, unless the arrested are themselves named as people who may be trafficked (women, workers, migrants
+ * …), are a pronoun (who may be the rescued), or are the ones rescued ("women WHO WERE RESCUED … were deported").
+ */
+function rescuedOthers(reading: Reading, a: number, p: number, pEnd: number): boolean {
+	const { tokens } = reading;
+	if (tokens[p]!.pos === 'PRON') return false;
+	const personText = reading.text.slice(tokens[Math.max(0, p - 2)]!.start, tokens[pEnd]!.end);
+	if (VICTIM_PERSON.test(personText)) return false;
+	for (let k = 0; k < tokens.length; k++) {
+		if (k === a || (k >= p && k <= pEnd)) continue;
+		const t = tokens[k]!;
+		if (!RESCUING.has(t.lemma) || !(t.pos === 'VERB' || hasParticipleForm(t))) continue;
+		// The rescue is another predicate's: the person is not the one it is done to.
+		if (!isPatient(reading, { start: t.start, end: t.end }, { start: tokens[p]!.start, end: tokens[pEnd]!.end })) return true;
+	}
+	return false;
+}
+
 /** Acts done to suspects as often as to victims: who they are done to must be said. */
 const PUNITIVE = new Set(['arrest', 'detain', 'detention', 'charge', 'prosecute', 'prosecution', 'jail', 'imprison', 'imprisonment', 'deport', 'deportation', 'apprehend', 'convict', 'punish', 'punishment', 'remand', 'book', 'incarcerate', 'incarceration']);
 /** Heads of a bare count of people: "393 PEOPLE were arrested", "the arrest of 29 PERSONS". */
@@ -585,8 +645,44 @@ function asWellAsAt(tokens: readonly Token[], i: number): boolean {
 	return false;
 }
 
+/** Conjunctions and prepositions that open a fronted act with no subject of its own: "IF arrested, …", "UPON questioning, …". */
+const FRONTED_ACT_OPENERS = new Set(['once', 'when', 'if', 'after', 'upon', 'on', 'during', 'following', 'until', 'unless', 'while', 'whilst', 'before']);
+
+/**
+ * The first token of the main clause's subject after a fronted act that has none of its own ("If arrested, A
+ * VICTIM shall …", "Upon further questioning, THE VICTIMS admitted …"), or -1. The act opens the sentence behind its
+ * opener (with "being", an adverb or an adjective of the noun between), a comma ends the fronted phrase within a few words and
+ * no verb of its own, and the subject is the first noun or pronoun after it, with only determiners, adjectives and
+ * numbers before.
+ */
+function frontedActSubject(reading: Reading, a: number): number {
+	const { tokens } = reading;
+	let k = a - 1;
+	while (k >= 0 && (tokens[k]!.lower === 'being' || tokens[k]!.lower === 'been' || (tokens[k]!.pos === 'ADJ' && tokens[k + 1]!.pos === 'NOUN') || tokens[k]!.pos === 'ADV')) k--;
+	if (k < 0 || !FRONTED_ACT_OPENERS.has(tokens[k]!.lower)) return -1;
+	// Only an enumerator may stand before the opener: "(b) If arrested, …".
+	for (let j = 0; j < k; j++) if (!(tokens[j]!.pos === 'PUNCT' || tokens[j]!.pos === 'NUM' || (/^[a-z]{1,3}$/i.test(tokens[j]!.text) && tokens[j + 1]?.text === ')'))) return -1;
+	// The act is a bare participle ("arrested") or a noun ("questioning", "interrogation"), not a finite verb with its subject.
+	const act = tokens[a]!;
+	if (!(act.pos === 'NOUN' || (act.pos === 'VERB' && act.lower !== act.lemma))) return -1;
+	let comma = -1;
+	for (let j = a + 1; j < tokens.length && j <= a + 8; j++) {
+		if (tokens[j]!.text === ',') {
+			comma = j;
+			break;
+		}
+		// A verb group before the comma ("once arrested ARE taken …") means the act is no fronted phrase ending there.
+		if (tokens[j]!.pos === 'AUX' || (tokens[j]!.pos === 'VERB' && tokens[j]!.lower.endsWith('s')) || tokens[j]!.text === ';') return -1;
+	}
+	if (comma < 0) return -1;
+	let h = comma + 1;
+	while (h < tokens.length && ['DET', 'ADJ', 'NUM'].includes(tokens[h]!.pos)) h++;
+	const head = tokens[h];
+	return head !== undefined && (head.pos === 'NOUN' || head.pos === 'PROPN' || head.pos === 'PRON') ? h : -1;
+}
+
 /** Verbs and adjectives that pass their subject on to the infinitive after them: "the victims are EXPECTED to be placed in custody". */
-const RAISING = new Set(['expected', 'likely', 'due', 'set', 'going', 'about', 'bound', 'scheduled', 'supposed', 'slated', 'certain', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'unlikely']);
+const RAISING = new Set(['expected', 'lucky', 'fortunate', 'unlucky', 'unfortunate', 'likely', 'due', 'set', 'going', 'about', 'bound', 'scheduled', 'supposed', 'slated', 'certain', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'unlikely']);
 
 /** Whether token i of a run is a raising word followed by "to": "are EXPECTED to be", "are LIKELY to be". */
 function raisingAt(run: Reading['tokens'], i: number): boolean {
@@ -846,7 +942,14 @@ function onOthers(t: Token): boolean {
 export function isGround(reading: Reading, act: Span, ground: Span): boolean {
 	const { tokens } = reading;
 	const a = headOf(reading, act);
-	const g = reading.tokenAt(ground);
+	let g = reading.tokenAt(ground);
+	// A ground named as one of a class of offences: "arrested for other OFFENSES, INCLUDING illegal immigration", "charged
+	// with immigration-related CRIMES SUCH AS overstaying". The class stands where the ground would.
+	const incl = g - 1 >= 0 && tokens[g - 1]!.lower === 'including' ? g - 1 : g - 2 >= 0 && tokens[g - 1]!.lower === 'as' && tokens[g - 2]!.lower === 'such' ? g - 2 : -1;
+	if (incl > 0) {
+		const c = tokens[incl - 1]!.text === ',' ? incl - 2 : incl - 1;
+		if (c > a && OFFENCE_CLASS.test(tokens[c]!.lower)) g = c;
+	}
 	if (g <= a || g - a > 16) return false;
 	for (let k = g - 1; k > a && k >= g - 6; k--) {
 		const t = tokens[k]!;
@@ -864,6 +967,9 @@ export function isGround(reading: Reading, act: Span, ground: Span): boolean {
 	}
 	return false;
 }
+
+/** Nouns that name a class of offences, whose members a list after "including" names. */
+const OFFENCE_CLASS = /^(?:offen[cs]es?|charges?|crimes?|violations?|infractions?|breaches)$/;
 
 const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end', 'forestall', 'thwart', 'avert']);
 
@@ -1096,8 +1202,8 @@ function gapTokens(reading: Reading, from: number, to: number): Reading['tokens'
 	// The clauses the act is in: a relative or participle clause among them is the act's own, not a description to skip.
 	const own = new Set(reading.ancestry(reading.clauses[reading.clauseOf[Math.min(to, reading.tokens.length - 1)]!]!).map((c) => c.index));
 	for (let k = from; k < to; k++) {
-		const c = reading.clauses[reading.clauseOf[k]!]!;
-		if (!own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical')) continue;
+		// A clause nested in a skipped one goes with it: "the maids who used TO AGREE to … have been held".
+		if (insideSkipped(reading, reading.clauseOf[k]!, own)) continue;
 		// The comma that closes such a clause before the verb: "every person found in the brothel during a raid, WILL
 		// be taken to the police station".
 		if (reading.tokens[k]!.text === ',' && k > from && skippedClause(reading, k - 1, own)) continue;
@@ -1126,6 +1232,15 @@ function bracketOfSkipped(reading: Reading, k: number, own: ReadonlySet<number>)
 function skippedClause(reading: Reading, k: number, own: ReadonlySet<number>): boolean {
 	const c = reading.clauses[reading.clauseOf[k]!]!;
 	return !own.has(c.index) && (c.kind === 'relative' || c.kind === 'participle' || c.kind === 'parenthetical');
+}
+
+/** Whether a clause is, or is nested in, a relative, participle or parenthetical clause that is not one of the act's own. */
+function insideSkipped(reading: Reading, clause: number, own: ReadonlySet<number>): boolean {
+	for (let c = clause; c !== -1 && !own.has(c); c = reading.clauses[c]!.parent) {
+		const kind = reading.clauses[c]!.kind;
+		if (kind === 'relative' || kind === 'participle' || kind === 'parenthetical') return true;
+	}
+	return false;
 }
 
 /** Verbs of preventing: negated, they leave the act they govern possible ("does not PREVENT the removal of …"). */

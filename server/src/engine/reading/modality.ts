@@ -144,6 +144,9 @@ function firstVerbIsPast(tokens: readonly Token[], clause: Clause, clauseOf: rea
 		if (clauseOf[k] !== clause.index) continue;
 		const t = tokens[k]!;
 		if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+		// "IF ARRESTED, a victim shall …": a participle right after the marker, with no subject, is an elliptical
+		// passive ("if she is arrested"), not a past tense.
+		if (k === clause.start + 1 && t.pos === 'VERB') return false;
 		return PAST_AUX.has(t.lower) || (t.pos === 'VERB' && simplePast(t));
 	}
 	return false;
