@@ -144,6 +144,13 @@ function namedAsOptional(block: Block, element: Offsets): boolean {
 	return OPTIONAL_BEFORE.test(before);
 }
 
+/**
+ * A definition by copula right after the term: "is (the|any) (act of)" and an action noun or gerund whose "of" names
+ * who it is done to ("is the buying and selling of", "is the recruitment, transportation … of"), "is to be
+ * understood as", "arises when".
+ */
+const COPULAR_DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:(?:is|are)\s+(?:the\s+|any\s+)?(?:act\s+of\s+|action\s+of\s+|practice\s+of\s+)?\p{L}+(?:ing|tion|sion|ment|al)\b[\p{L}\s,-]{0,60}?\bof\b|(?:is|are|shall\s+be)\s+(?:to\s+be\s+)?understood\s+(?:as|to\s+mean)\b|arises?\s+(?:when|where)\b)/u;
+
 /** A verb of defining right before the term: "the Act DEFINES trafficking as", "DEFINING 'victim' as". */
 const DEFINED_BEFORE = /\b(?:defines?|defined|defining|redefines?|redefined)\s+(?:the\s+(?:term|offen[cs]e|crime)\s+(?:of\s+)?)?["“'‘*_]*$/iu;
 
@@ -152,6 +159,14 @@ function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 	if (DEFINES.test(after)) {
 		// "Trafficking: …" defines; "five people were charged with trafficking — three of them …" does not.
 		if (!DEFINES_BY_PUNCTUATION.test(after)) return true;
+		const sentence = ctx.sentenceOf(block, m.start);
+		return ENTRY_OPENING.test(block.prose.slice(sentence.start - block.start, m.start - block.start));
+	}
+	// A copula that says what the term is by naming an act done to people ("Human trafficking IS THE BUYING AND
+	// SELLING OF young girls", "Trafficking IS TO BE UNDERSTOOD AS any action …", "trafficking ARISES WHEN a person
+	// arranges …") defines it as surely as "means", when the term is what the sentence is about: it opens the
+	// sentence or item. "Trafficking is the fastest-growing crime" names no act and defines nothing.
+	if (COPULAR_DEFINES.test(after)) {
 		const sentence = ctx.sentenceOf(block, m.start);
 		return ENTRY_OPENING.test(block.prose.slice(sentence.start - block.start, m.start - block.start));
 	}
