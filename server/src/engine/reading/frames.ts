@@ -27,6 +27,8 @@ export interface FrameSpans {
 	absent?: Span[];
 	/** Actors that cancel the frame when they are the act's subject. */
 	notAgent?: Span[];
+	/** People who cancel the frame when the act is done to them: "report ANY TRAFFICKER to the police". */
+	notPatient?: Span[];
 	/** Items that cancel the frame when they are listed with the act: "rescue, REHABILITATION and repatriation". */
 	notWith?: Span[];
 	/** An exploitation that cancels the frame when the act serves it: "taken to a hotel WHERE THEY WERE FORCED INTO PROSTITUTION". */
@@ -1015,6 +1017,16 @@ export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
 	if (r <= a || r - a > 14) return false;
 	const head = tokens[a]!;
 	if (tokens[a + 1]?.lower === 'that') return false;
+	// A recipient inside a clause of its own that does not hold the act is someone else's when the act already has
+	// one: in "report suspicious behaviour TO THE CAPTAIN, who decides whether to contact THE AUTHORITIES" the report
+	// goes to the captain. (In "report every resident who is a victim TO THE POLICE" the relative clause on the person
+	// only seems to hold the recipient, and the act has none before it.)
+	const recipientClause = reading.ancestry(reading.clauses[reading.clauseOf[r]!]!).find((c) => (c.kind === 'relative' || c.kind === 'complement') && !c.phrase && !reading.isWithin(a, c));
+	if (recipientClause) {
+		for (let k = a + 1; k < recipientClause.start; k++) {
+			if (reading.clauseOf[k] === reading.clauseOf[a] && (tokens[k]!.lower === 'to' || tokens[k]!.lower === 'into') && !isVerbAfterTo(tokens[k + 1])) return false;
+		}
+	}
 	const between = tokens.slice(a + 1, r);
 	if (between.some((t) => t.text === ';' || t.text === ':')) return false;
 	if (TELLING.has(head.lemma) && between.every((t) => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV')) return true;
@@ -1392,6 +1404,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			if (options.negation && negatedBy(reading, act, kinds) > lifted) continue;
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
+		// An act done to an offender ("officers shall report ANY TRAFFICKER they identify to the police") is done to no
+		// one who may be trafficked.
+		if (spans.notPatient?.some((s) => samePredicate(reading, act, s) && isPatient(reading, act, s))) continue;
 		// Listed among a programme's components, the act names an area of work ("rescue, rehabilitation, reintegration
 		// and repatriation of victims"), not a provision that imposes it.
 		if (spans.notWith?.some((s) => isConjunct(reading, act, s))) continue;

@@ -124,6 +124,12 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 	for (const clause of clauses) {
 		if (clause.kind !== 'infinitive' || clause.parent === -1) continue;
 		const m = out[clause.index];
+		// "decides WHETHER TO CONTACT the authorities": the question left open, as "whether the victim should be …" is.
+		const parent = clauses[clause.parent]!;
+		if (parent.kind === 'complement' && parent.marker === 'whether' && parent.start === clause.start - 1) {
+			out[clause.index] = 'hypothetical';
+			continue;
+		}
 		if (m !== undefined && m !== 'statement') continue;
 		if (invited(tokens, clauses, clause, clauseOf, out[clause.parent])) out[clause.index] = 'permission';
 	}
