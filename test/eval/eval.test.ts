@@ -16,8 +16,8 @@ const OVERALL = { precision: 0.72, recall: 0.52, f1: 0.61 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.77, recall: 0.42 },
 	'labour-blindness': { precision: 0.71, recall: 0.46 },
-	'conditional-services': { precision: 0.70, recall: 0.43 },
-	'consent': { precision: 0.53, recall: 0.45 },
+	'conditional-services': { precision: 0.70, recall: 0.44 },
+	'consent': { precision: 0.59, recall: 0.45 },
 	'raids': { precision: 0.71, recall: 0.64 },
 	'detention-punishment': { precision: 0.65, recall: 0.47 },
 	'rights-process': { precision: 0.51, recall: 0.48 },
