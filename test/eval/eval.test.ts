@@ -16,8 +16,8 @@ const OVERALL = { precision: 0.72, recall: 0.51, f1: 0.60 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.80, recall: 0.42 },
 	'labour-blindness': { precision: 0.69, recall: 0.50 },
-	'conditional-services': { precision: 0.70, recall: 0.43 },
-	'consent': { precision: 0.49, recall: 0.44 },
+	'conditional-services': { precision: 0.70, recall: 0.44 },
+	'consent': { precision: 0.54, recall: 0.44 },
 	'raids': { precision: 0.71, recall: 0.64 },
 	'detention-punishment': { precision: 0.69, recall: 0.49 },
 	'rights-process': { precision: 0.66, recall: 0.43 },

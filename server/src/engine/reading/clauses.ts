@@ -374,6 +374,31 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			}
 		}
 
+		// A second relative clause on the same noun: "individuals who have been trafficked, AND WHO are willing to
+		// cooperate". It describes the noun the first one did, not a new predicate with "who" for its subject.
+		if (t.pos === 'CCONJ' && next !== undefined && (next.lower === 'who' || next.lower === 'whom' || next.lower === 'which')) {
+			let first: Clause | undefined;
+			let openRelative = -1;
+			for (let k = stack.length - 1; k > 0; k--) if (stack[k]!.clause.kind === 'relative') { openRelative = k; break; }
+			if (openRelative > 0) {
+				first = stack[openRelative]!.clause;
+				while (stack.length > openRelative) closeTop(i);
+			} else {
+				// Closed by the comma before: "…, and who …".
+				for (let c = clauses.length - 1; c >= 0 && !first; c--) {
+					const clause = clauses[c]!;
+					if (clause.kind === 'relative' && clause.end <= i && tokens.slice(clause.end, i).every((u) => u.pos === 'PUNCT')) first = clause;
+				}
+			}
+			if (first) {
+				clauseOf[i] = top().clause.index;
+				const entry = open('relative', i + 1, first.parent, next.lower);
+				clauseOf[i + 1] = entry.clause.index;
+				i++;
+				continue;
+			}
+		}
+
 		// Coordination of predicates: "and shall", "or may", ", and the officer shall".
 		if (t.pos === 'CCONJ' && stack.length >= 1) {
 			const after = tokens[i + 1];

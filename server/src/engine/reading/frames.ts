@@ -27,6 +27,8 @@ export interface FrameSpans {
 	absent?: Span[];
 	/** Actors that cancel the frame when they are the act's subject. */
 	notAgent?: Span[];
+	/** People who cancel the frame when the act is done to them: "report ANY TRAFFICKER to the police". */
+	notPatient?: Span[];
 	/** Items that cancel the frame when they are listed with the act: "rescue, REHABILITATION and repatriation". */
 	notWith?: Span[];
 	/** An exploitation that cancels the frame when the act serves it: "taken to a hotel WHERE THEY WERE FORCED INTO PROSTITUTION". */
@@ -66,7 +68,7 @@ const DENYING = new Set(['deny', 'withhold', 'terminate', 'revoke', 'withdraw', 
 /** Verbs in a condition that negate the condition's act ("if the victim REFUSES to cooperate"). */
 const DECLINING = new Set(['refuse', 'decline', 'fail', 'cease', 'stop', 'withdraw', 'unwilling', 'reluctant']);
 /** Verbs that make one thing depend on another ("eligibility REQUIRES certification"). */
-const LINKING = new Set(['require', 'depend', 'hinge', 'condition', 'predicate', 'tie', 'link', 'necessitate', 'demand', 'rest']);
+const LINKING = new Set(['require', 'depend', 'hinge', 'condition', 'predicate', 'tie', 'link', 'necessitate', 'demand', 'rest', 'base']);
 
 /** The top-level clause (main, coordinate or contrast) a clause belongs to. */
 function topLevel(reading: Reading, clause: Clause): Clause {
@@ -143,7 +145,9 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	const purpose = reading.ancestry(actClause).find((c) => c.kind === 'infinitive');
 	if (purpose && !reading.spanWithin(condition, purpose)) {
 		const conditionClause = chain[0]!;
-		if (reading.modalities[conditionClause.index] === 'requirement') return { clause: conditionClause, how: 'purpose' };
+		// The requirement may govern the condition through an infinitive: "to obtain a T visa, victims must demonstrate
+		// their willingness TO COMPLY with a reasonable request".
+		if (reading.modalities[conditionClause.index] === 'requirement' || requiringModal(reading, condition, topLevel(reading, conditionClause).start) >= 0) return { clause: conditionClause, how: 'purpose' };
 	}
 	// The act in a purpose the condition serves: "the person is cooperating with the investigation TO ENABLE the
 	// person TO QUALIFY for a visa", "victims testify IN ORDER TO OBTAIN a permit". Only verbs of gaining or being
@@ -168,7 +172,8 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	const to = reading.tokenAt(second);
 	for (let k = from + 1; k < to; k++) {
 		const t = reading.tokens[k]!;
-		if (LINKING.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'ADJ')) {
+		// "BASED ON their willingness", not "faith-BASED organisations".
+		if (LINKING.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'ADJ') && (t.lemma !== 'base' || ['on', 'upon'].includes(reading.tokens[k + 1]?.lower ?? ''))) {
 			const clause = reading.clauses[reading.clauseOf[k]!]!;
 			return { clause, how: 'link' };
 		}
@@ -191,7 +196,13 @@ function servesExploitation(reading: Reading, act: Span, what: Span): boolean {
 /** Modals and predicates of a requirement laid on a subject: "must", "shall", "is required to", "has to". */
 const REQUIRING = new Set(['must', 'shall', 'should']);
 /** Words between a requirement's modal and its condition that still require the condition: "must BE WILLING TO cooperate". */
-const REQUIRED_AS = new Set(['be', 'willing', 'prepared', 'ready', 'able', 'agree', 'demonstrate', 'establish', 'show', 'prove', 'undertake', 'commit', 'continue', 'confirm', 'have', 'actively', 'fully']);
+const REQUIRED_AS = new Set(['be', 'willing', 'prepared', 'ready', 'able', 'agree', 'demonstrate', 'establish', 'show', 'prove', 'undertake', 'commit', 'continue', 'confirm', 'have', 'actively', 'fully', 'willingness', 'readiness', 'commitment']);
+/** A bare verb in lower case after "to": an infinitive ("demonstrate to COMPLY"), not an addressee. */
+function isVerbAfterTo(t: Token | undefined): boolean {
+	return t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX') && t.lower === t.lemma && !/^\p{Lu}/u.test(t.text);
+}
+/** Verbs of showing, whose addressee may stand before what is shown: "must demonstrate TO USCIS their willingness to …". */
+const SHOWING = new Set(['demonstrate', 'establish', 'show', 'prove', 'confirm']);
 /** Conditions that name a benefit sought ("IF a victim applies for a permit", "WHEN a person requests shelter"). */
 const SEEKING_CONDITIONS: ReadonlySet<string> = new Set(['if', 'when', 'whenever', 'where', 'once']);
 /** People named by what they ask for: the noun is itself the benefit sought ("THE APPLICANT must cooperate"). */
@@ -250,6 +261,13 @@ function requiringModal(reading: Reading, condition: Span, from: number): number
 	if (modal < 0) return -1;
 	for (let k = modal + 1; k < c; k++) {
 		const t = tokens[k]!;
+		// The addressee of a verb of showing: "must demonstrate TO UNITED STATES CITIZENSHIP AND IMMIGRATION SERVICES
+		// their willingness to cooperate".
+		// The tagger may take a capitalised name for a verb after "to" ("to UNITED/VERB States …").
+		if ((t.lower === 'to' || t.lower === 'before') && SHOWING.has(tokens[k - 1]?.lemma ?? '') && !isVerbAfterTo(tokens[k + 1])) {
+			while (k + 1 < c && (['DET', 'ADJ', 'NOUN', 'PROPN', 'CCONJ'].includes(tokens[k + 1]!.pos) || /^\p{Lu}/u.test(tokens[k + 1]!.text))) k++;
+			continue;
+		}
 		if (!(t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'PRON' || t.lower === 'that' || t.lower === 'to' || REQUIRED_AS.has(t.lemma) || REQUIRED_AS.has(t.lower))) return -1;
 	}
 	return modal;
@@ -583,8 +601,12 @@ const OFFENDER_BEFORE = new Set(['responsible', 'guilty', 'suspected', 'accused'
 /** Offences named for the person selling sex as often as for the buyer: not acts on others. */
 const SELLING_SEX = new Set(['solicit', 'soliciting', 'solicitation', 'loiter', 'loitering']);
 
-/** Verbs of taking people out of exploitation: the people they are done to are the victims of the sentence. */
-const RESCUING = new Set(['rescue', 'free', 'save', 'liberate']);
+/**
+ * Verbs of taking people out of exploitation, or of helping them: the people they are done to are the victims of the
+ * sentence. Helping counts as rescuing does, so that neutral wording ("ten women were OFFERED assistance and five
+ * people arrested") sets the arrested apart as the rescue it replaces did.
+ */
+const RESCUING = new Set(['rescue', 'free', 'save', 'liberate', 'assist', 'help', 'offer']);
 /** Words that name a person as one who may have been trafficked. */
 const VICTIM_PERSON = /\b(?:victims?|survivors?|trafficked|exploited|rescued|freed|women|girls|prostitutes?|sex\s+workers?|workers?|migrants?|foreign|minors?|children|juveniles?)\b/iu;
 
@@ -1105,6 +1127,16 @@ export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
 	if (r <= a || r - a > 14) return false;
 	const head = tokens[a]!;
 	if (tokens[a + 1]?.lower === 'that') return false;
+	// A recipient inside a clause of its own that does not hold the act is someone else's when the act already has
+	// one: in "report suspicious behaviour TO THE CAPTAIN, who decides whether to contact THE AUTHORITIES" the report
+	// goes to the captain. (In "report every resident who is a victim TO THE POLICE" the relative clause on the person
+	// only seems to hold the recipient, and the act has none before it.)
+	const recipientClause = reading.ancestry(reading.clauses[reading.clauseOf[r]!]!).find((c) => (c.kind === 'relative' || c.kind === 'complement') && !c.phrase && !reading.isWithin(a, c));
+	if (recipientClause) {
+		for (let k = a + 1; k < recipientClause.start; k++) {
+			if (reading.clauseOf[k] === reading.clauseOf[a] && (tokens[k]!.lower === 'to' || tokens[k]!.lower === 'into') && !isVerbAfterTo(tokens[k + 1])) return false;
+		}
+	}
 	const between = tokens.slice(a + 1, r);
 	if (between.some((t) => t.text === ';' || t.text === ':')) return false;
 	if (TELLING.has(head.lemma) && between.every((t) => t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV')) return true;
@@ -1491,6 +1523,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			if (options.negation && negatedBy(reading, act, kinds) > lifted) continue;
 		} else if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
+		// An act done to an offender ("officers shall report ANY TRAFFICKER they identify to the police") is done to no
+		// one who may be trafficked.
+		if (spans.notPatient?.some((s) => samePredicate(reading, act, s) && isPatient(reading, act, s))) continue;
 		// Listed among a programme's components, the act names an area of work ("rescue, rehabilitation, reintegration
 		// and repatriation of victims"), not a provision that imposes it.
 		if (spans.notWith?.some((s) => isConjunct(reading, act, s))) continue;

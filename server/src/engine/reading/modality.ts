@@ -117,11 +117,71 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 		}
 		out[clause.index] = negated && (modality === 'requirement' || modality === 'permission' || modality === 'statement') ? 'prohibition' : modality;
 	}
+	// What people are invited or asked to do is open to them, not laid on them: "we APPEAL TO THE PUBLIC to report",
+	// "victims are ENCOURAGED to cooperate", "members of the public have a ROLE to play in reporting", "phone numbers
+	// FOR EMPLOYEES to report tips", "an app which staff CAN USE to alert police". Such an infinitive reads as a
+	// permission: a duty it is not.
+	for (const clause of clauses) {
+		if (clause.kind !== 'infinitive' || clause.parent === -1) continue;
+		const m = out[clause.index];
+		// "decides WHETHER TO CONTACT the authorities": the question left open, as "whether the victim should be …" is.
+		const parent = clauses[clause.parent]!;
+		if (parent.kind === 'complement' && parent.marker === 'whether' && parent.start === clause.start - 1) {
+			out[clause.index] = 'hypothetical';
+			continue;
+		}
+		if (m !== undefined && m !== 'statement') continue;
+		if (invited(tokens, clauses, clause, clauseOf, out[clause.parent])) out[clause.index] = 'permission';
+	}
 	// Clauses without a verb of their own (condition phrases, lists) take their parent's.
 	return out.map((m, i) => {
 		for (let k: number = i; m === undefined && k !== -1; k = clauses[k]!.parent) m = out[k];
 		return m ?? 'statement';
 	});
+}
+
+/** Verbs that invite, urge or ask someone to act, without requiring it: "APPEAL to the public to report", "ENCOURAGED to cooperate". */
+const INVITING_VERBS = new Set(['appeal', 'urge', 'encourage', 'invite', 'ask', 'call', 'implore', 'exhort', 'remind', 'empower', 'inspire', 'motivate', 'welcome', 'invitation']);
+/** Nouns of an opportunity or a part to play: "a ROLE to play in reporting", "the OPPORTUNITY to report". */
+const INVITING_NOUNS = new Set(['role', 'opportunity', 'chance', 'invitation', 'appeal', 'encouragement', 'option', 'choice', 'freedom']);
+/** Words of the object between an inviting verb and its infinitive: "appeal TO THE PUBLIC to", "urged ALL RESIDENTS to". */
+const OBJECT_WORDS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM']);
+
+/**
+ * Whether an infinitive clause says what someone is invited, urged or free to do rather than what they must do:
+ * after a verb of inviting and its object ("we appeal TO THE PUBLIC to report"), after a noun of an opportunity
+ * ("a role to play in reporting"), after "for" and the people a thing is for ("phone numbers for employees to
+ * report"), or as the purpose of a permitted act ("an app staff can use to alert police").
+ */
+function invited(tokens: readonly Token[], clauses: readonly Clause[], clause: Clause, clauseOf: readonly number[], parent: Modality | undefined): boolean {
+	const to = clause.start;
+	if (tokens[to]?.lower !== 'to') return false;
+	const before = tokens[to - 1];
+	if (!before) return false;
+	if (before.pos === 'NOUN' && INVITING_NOUNS.has(before.lemma)) return true;
+	if (before.pos === 'VERB' && INVITING_VERBS.has(before.lemma)) return true;
+	// The purpose of a permitted act: "which staff CAN USE to alert police".
+	if (before.pos === 'VERB' && parent === 'permission') return true;
+	// Back over the object to the verb: "appeal to THE PUBLIC", "urge ALL RESIDENTS"; or "FOR employees" after a noun.
+	// A relative clause on the object is passed over: "we appeal to STAFF WHO SEE SIGNS OF TRAFFICKING to report".
+	let host = clauses[clause.parent]!;
+	let from = to - 1;
+	while (host.kind === 'relative' && host.parent !== -1) {
+		from = host.start - 1;
+		host = clauses[host.parent]!;
+	}
+	for (let k = from, n = 0; k >= 0 && n < 8; k--, n++) {
+		const t = tokens[k]!;
+		if (clauseOf[k] !== host.index) continue;
+		// The tagger may call the verb a noun after its subject ("we APPEAL/NOUN to the public").
+		if (INVITING_VERBS.has(t.lemma) && (t.pos === 'VERB' || (t.pos === 'NOUN' && ['PRON', 'AUX', 'ADV'].includes(tokens[k - 1]?.pos ?? '')))) return true;
+		if (t.pos === 'NOUN' && INVITING_NOUNS.has(t.lemma)) return true;
+		if (OBJECT_WORDS.has(t.pos)) continue;
+		if (t.pos === 'ADP' && t.lower === 'for') return k > 0 && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN') && k < to - 1;
+		if (t.pos === 'ADP' && (t.lower === 'to' || t.lower === 'on' || t.lower === 'upon' || t.lower === 'of')) continue;
+		return false;
+	}
+	return false;
 }
 
 /**

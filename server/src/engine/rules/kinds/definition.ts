@@ -94,8 +94,12 @@ function definitionHit(rule: Rule<DefinitionTerms>, ctx: ReviewContext, block: B
 	const blocks = ctx.doc.blocks;
 	for (const m of ctx.matches(term, block)) {
 		if (!isDefinition(ctx, block, m)) continue;
-		const extent = definitionBlocks(blocks, block);
-		const within = (b: Block): Offsets => (b === block ? { start: m.start, end: b.end } : { start: b.start, end: b.end });
+		// The definition runs from its term to the end of its sentence, and on into the items it introduces when
+		// that sentence closes its block; a later sentence of the same paragraph is not part of it.
+		const ownSentence = ctx.sentenceOf(block, m.start);
+		const closesBlock = ownSentence.end >= block.end || /^[\s"”’'.;:)]*$/u.test(block.prose.slice(ownSentence.end - block.start, block.end - block.start));
+		const extent = closesBlock ? definitionBlocks(blocks, block) : [block];
+		const within = (b: Block): Offsets => (b === block ? { start: m.start, end: closesBlock ? b.end : ownSentence.end } : { start: b.start, end: b.end });
 		// What is named only as optional or as an example neither meets a requirement nor limits the definition:
 		// "with or without the use of force", "… for the purpose of exploitation, including by use of violence";
 		// "any person, including a minor" is not a definition limited to children.
