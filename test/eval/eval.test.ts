@@ -18,7 +18,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'labour-blindness': { precision: 0.69, recall: 0.50 },
 	'conditional-services': { precision: 0.70, recall: 0.44 },
 	'consent': { precision: 0.54, recall: 0.44 },
-	'raids': { precision: 0.71, recall: 0.64 },
+	'raids': { precision: 0.73, recall: 0.68 },
 	'detention-punishment': { precision: 0.69, recall: 0.49 },
 	'rights-process': { precision: 0.66, recall: 0.43 },
 	'funding-accountability': { precision: 0.56, recall: 0.44 },

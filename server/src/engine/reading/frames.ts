@@ -478,7 +478,13 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 		const tail = between.slice(k);
 		const undertaking = tail[0]?.pos === 'NOUN' && tail[1]?.lower === 'for' ? tail.slice(1) : tail;
 		if (undertaking.length > 0 && (undertaking[0]!.lower === 'for' || (undertaking[0]!.lower === 'to' && k > 0)) && undertaking.slice(1).every((t) => modifiers(t))) return true;
-		return rest.length > 0 && (rest[0]!.lower === 'of' || rest[0]!.lower === 'by') && rest.slice(1).every((t, j) => modifiers(t) || (j + 1 < restCount && QUANTITY.has(t.lower)) || (t.pos === 'VERB' && /ed$/.test(t.lower)) || (t.pos === 'ADV' && /ly$/.test(t.lower)));
+		// The person may be the second of coordinated complements or share coordinated modifiers: "the rescue of
+		// INTERNATIONAL AND DOMESTIC victims", "the rescue of CHILDREN AND adult victims", as an active verb's
+		// object may ("rescued women and girls").
+		const ofPhrase = rest.slice(1);
+		const ofCoordinated = ofPhrase.some((t) => t.lower === 'and' || t.lower === 'or');
+		const ofJoiner = (j: number): boolean => ofCoordinated && j > 0 && (ofPhrase[j]!.lower === 'and' || ofPhrase[j]!.lower === 'or' || ofPhrase[j]!.text === ',') && ofPhrase[j + 1]?.pos !== 'ADP';
+		return rest.length > 0 && (rest[0]!.lower === 'of' || rest[0]!.lower === 'by') && ofPhrase.every((t, j) => modifiers(t) || (j + 1 < restCount && QUANTITY.has(t.lower)) || (t.pos === 'VERB' && /ed$/.test(t.lower)) || (t.pos === 'ADV' && /ly$/.test(t.lower)) || ofJoiner(j) || (ofCoordinated && (t.pos === 'NOUN' || t.pos === 'PROPN') && ofJoiner(j + 1)));
 	}
 	// "contact THE FAMILY OF the person", "share THE NAMES OF victims": the person owns the object of the act.
 	// The relational noun may end the act itself: "CONTACT THE FAMILY of the person".
