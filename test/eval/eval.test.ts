@@ -22,7 +22,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'detention-punishment': { precision: 0.69, recall: 0.49 },
 	'rights-process': { precision: 0.66, recall: 0.43 },
 	'funding-accountability': { precision: 0.56, recall: 0.44 },
-	'prevention': { precision: 0.85, recall: 0.25 },
+	'prevention': { precision: 0.88, recall: 0.29 },
 	'framing': { precision: 0.81, recall: 0.64 },
 };
 const SEALED = { precision: 0.54, recall: 0.35 };

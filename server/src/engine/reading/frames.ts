@@ -1374,6 +1374,8 @@ function quotedTerm(reading: Reading, act: Span): boolean {
 }
 
 const CAPITALISED = /^\p{Lu}[\p{Ll}]/u;
+/** A word of three or more capitals and no lower-case letter: "STOP", "UNODC". */
+const ACRONYM = /^\p{Lu}{3,}$/u;
 
 /**
  * Whether a span is a word of a proper name: capitalised in mid-sentence beside other capitalised words
@@ -1387,6 +1389,10 @@ export function inName(reading: Reading, span: Span): boolean {
 	const first = reading.tokenAt(span);
 	const indices = reading.tokensIn(span);
 	const last = indices[indices.length - 1] ?? first;
+	// An acronym read as a noun, in a sentence written in lower case, names a programme or a body: "STOP will involve
+	// the creation of special police units" (the Special Trafficking Operations Programme), not the verb "stop". A verb
+	// in capitals is emphasis: "detectives have RESCUED 131 victims".
+	if (indices.length === 1 && ACRONYM.test(tokens[first]!.text) && (tokens[first]!.pos === 'NOUN' || tokens[first]!.pos === 'PROPN') && words.filter((t) => ACRONYM.test(t.text)).length / words.length < 0.3) return true;
 	if (first <= 0 || !CAPITALISED.test(tokens[first]!.text)) return false;
 	const before = tokens[first - 1];
 	const after = tokens[last + 1];
