@@ -337,10 +337,12 @@ export class IncrementalReviewer {
 	 * The finding of a hit of a rule that looks beyond a block. A hit placed from a section memo (keptAs) is of
 	 * a section unchanged since: its finding is kept with it and reused, moved with the section, while the
 	 * review's severities, stance and line break (`key`) stay, and while everything it points to lies in the
-	 * section (a model clause at the document's end moves with any edit). Others are made anew.
+	 * section (a model clause at the document's end moves with any edit). That holds for a section's own hit
+	 * (a missing element) and for a hit in one of its blocks (a definition: the block, the blocks after it in
+	 * the section, and the section's title). Others are made anew.
 	 */
 	private looseFinding(rule: Rule, hit: Hit, base: Severity, context: FindingContext, key: string): Finding | undefined {
-		const section = hit.section;
+		const section = hit.keptIn;
 		if (!this.keep || !hit.keptAs || !section) return toFinding(rule, hit, base, context);
 		const known = this.looseFindings.get(hit.keptAs);
 		if (known?.key === key) {
