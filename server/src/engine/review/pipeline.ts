@@ -173,6 +173,7 @@ export class IncrementalReviewer {
 				return offered;
 			};
 			const remember = (text: string, first: boolean, parse: { events: ParseEvent[]; open: boolean }): void => {
+				if (offered) lookup.release(offered);
 				offered = undefined;
 				fresh(text, first, parse);
 				cursor += text.length;
