@@ -153,6 +153,42 @@ describe('incremental review: kept findings, sections and blocks', () => {
 		}
 	});
 
+	it('keeps the findings of definitions in unchanged sections through edits before them, and judges a changed definition or section title again', () => {
+		const dense = densePolicy(60_000, corpus, path.resolve(__dirname, '..', '..'));
+		const incremental = new IncrementalReviewer(reviewer);
+		const isDefinition = (f: { ruleId: string }): boolean => /definition-(?:without-coercion|sex-only)$/.test(f.ruleId);
+		const first = expectFull(incremental, dense);
+		const definitions = first.findings.filter(isDefinition);
+		expect(definitions.length).toBeGreaterThan(5);
+		// The second "DEFINITIONS" section: sections before it can be edited while it stays as it was.
+		const heading = lineStartOf(dense, 'SEC. 2. DEFINITIONS', lineStartOf(dense, 'SEC. 2. DEFINITIONS') + 10);
+		const early = dense.indexOf(' ', heading >> 1) + 1;
+		const headingEnd = dense.indexOf('\n', heading);
+		const term = dense.indexOf('"Human trafficking" means', heading);
+		const definitionEnd = dense.indexOf('commercial sex act.', term) + 'commercial sex act'.length;
+		const steps: Array<(t: string) => string> = [
+			(t) => insertAt(t, early, 'x'), // kept definitions move by a character
+			(t) => insertAt(t, early, '', 1),
+			(t) => insertAt(t, early, '\n\n'), // and by lines
+			(t) => insertAt(t, early, '', 2),
+			// The definition itself: given coercion, then as it was.
+			(t) => insertAt(t, definitionEnd + 0, ' by means of force, fraud or coercion'),
+			(t) => insertAt(t, definitionEnd, '', ' by means of force, fraud or coercion'.length),
+			// The section's title (an item that opens with a term defines it only under a definitions heading), and back.
+			(t) => insertAt(t, heading, 'SEC. 2. SCOPE', headingEnd - heading),
+			(t) => insertAt(t, heading, 'SEC. 2. DEFINITIONS', 'SEC. 2. SCOPE'.length),
+			// The heading removed (its blocks join the section before), then back.
+			(t) => insertAt(t, heading, '', headingEnd - heading + 1),
+			() => dense,
+		];
+		let current = dense;
+		for (const step of steps) {
+			current = step(current);
+			expectFull(incremental, current);
+		}
+		expect(expectFull(incremental, current).findings.filter(isDefinition)).toEqual(definitions);
+	});
+
 	it('equals a full review after random edits to a longer policy', () => {
 		const INSERTS = ['x', '\n', '\n\n', '## Services\n\n', '### Screening\n\n', '- ', '> ', '```\n', 'not ', 'law enforcement ', '<!-- accountable-disable-line -->', '\r\n'];
 		const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 400 })), insert: fc.constantFrom(...INSERTS) });

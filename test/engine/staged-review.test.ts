@@ -81,6 +81,28 @@ describe('a long document reviewed in stages', () => {
 		expect(final.findings.map((f) => f.ruleId)).not.toContain(RULE);
 	});
 
+	it('keeps, after the stages, the findings an edit does not reach: repeated paragraphs each have their own', () => {
+		// The dense policy repeats its paragraphs: a later stage finds their text among the chunks already reviewed.
+		const text = densePolicy(300_000, corpus, root);
+		const incremental = new IncrementalReviewer(reviewer);
+		for (let end = nextStageEnd(text, 'markdown'); end !== undefined; end = nextStageEnd(text, 'markdown', end)) incremental.review({ text, format: 'markdown' }, {}, end);
+		const first = incremental.review({ text, format: 'markdown' });
+		expect(first).toEqual(reviewer.review({ text, format: 'markdown' }));
+		const middle = text.indexOf(' ', text.length >> 1) + 1;
+		const edited = `${text.slice(0, middle)}x${text.slice(middle)}`;
+		for (const [previous, version] of [[first, edited], [undefined, text]] as const) {
+			const last = previous ?? incremental.review({ text: edited, format: 'markdown' });
+			const result = incremental.review({ text: version, format: 'markdown' });
+			expect(result).toEqual(reviewer.review({ text: version, format: 'markdown' }));
+			// Findings of chunks well before the edit are the very findings of the review before (an editor
+			// publishes their diagnostics as they were): none was moved away to another repeat of its paragraph.
+			const before = (r: ReviewResult): Finding[] => r.findings.filter((f) => f.scope === 'span' && f.offsets.end < middle - 2_000);
+			expect(before(result).length).toBeGreaterThan(100);
+			const kept = new Set(before(last));
+			expect(before(result).filter((f) => !kept.has(f))).toEqual([]);
+		}
+	});
+
 	it('is not used for short documents or Markdown that cannot be cut (link reference definitions)', () => {
 		const text = generatePolicy(400_000, corpus, { seed: 9 });
 		expect(nextStageEnd(text.slice(0, 100_000), 'markdown')).toBeUndefined();

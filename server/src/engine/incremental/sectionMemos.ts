@@ -49,5 +49,6 @@ export function placeInSection(h: RelativeHit, section: Section, doc: ReviewDocu
 	const hit = placedHit(h, section.start, doc.blocks, anchorBlock(section));
 	if (h.block === undefined) hit.section = section;
 	hit.keptAs = h;
+	hit.keptIn = section;
 	return hit;
 }

@@ -46,8 +46,12 @@ interface ChunkState {
 	blocks?: Block[];
 	/** Where lines start in the chunk after its first line, relative to the chunk (it starts a line). */
 	breaks?: number[];
-	/** Findings of the block-local rules, made for one set of rule severities. */
-	findings?: ChunkFindings;
+	/**
+	 * Findings of the block-local rules, made for one set of rule severities: one list per place the chunk's text
+	 * holds in the document (a repeated paragraph may be found by its text for each repeat, and then each repeat
+	 * keeps its own findings where they are, rather than moving one list back and forth on every review).
+	 */
+	findings?: ChunkFindings[];
 	/** Whether the chunk's text holds "accountable-" (a suppression directive may start there). */
 	mentionsDirective?: boolean;
 }
@@ -66,7 +70,11 @@ interface ChunkFindings {
 	provisions: Finding[];
 	/** Hits whose findings reach beyond the chunk (a clause inserted at the document's end): made again each review. */
 	elsewhere: Array<{ rule: number; hit: RelativeHit }>;
+	/** The review (its number) that last placed them. */
+	placedIn?: number;
 }
+
+let reviews = 0;
 
 /** What the last review left to compare the next one with. */
 interface LastReview {
@@ -300,13 +308,20 @@ export class IncrementalReviewer {
 			if (f) (rule.spec.provision ? looseProvisions : loose).push(f);
 		};
 		// A part's last chunk may be cut short, and what reaches beyond a chunk or a block may change with the rest.
+		const review = ++reviews;
+		let shared = false;
 		for (const p of part ? placed.slice(0, -1) : placed) {
 			if (p.state.rulesWithHits!.length === 0) continue;
-			let kept = p.state.findings;
-			if (!kept || kept.severities !== severities) {
+			const lists = (p.state.findings ??= []);
+			// The list already in this place, else one no other repeat of the text took in this review, else new.
+			const free = (k: ChunkFindings): boolean => k.placedIn !== review && k.severities === severities;
+			let kept = lists.find((k) => free(k) && k.base === p.base && k.line === p.line) ?? lists.find(free);
+			if (!kept) {
 				kept = this.chunkFindings(p, bases, severities, context);
-				p.state.findings = kept;
+				lists.push(kept);
 			}
+			kept.placedIn = review;
+			if (lists.length > 1) shared = true;
 			if (kept.base !== p.base || kept.line !== p.line) {
 				const by = p.base - kept.base;
 				const lines = p.line - kept.line;
@@ -320,6 +335,8 @@ export class IncrementalReviewer {
 			if (part) continue;
 			for (const { rule, hit } of kept.elsewhere) add(rules[rule]!, placedHit(hit, p.base, document.blocks, p.firstBlock), bases[rule]!);
 		}
+		// Lists no chunk took (a repeat that is gone, severities that changed) are dropped.
+		if (shared) for (const p of placed) if (p.state.findings && p.state.findings.length > 1) p.state.findings = p.state.findings.filter((k) => k.placedIn === review);
 		rules.forEach((rule, r) => {
 			const kind = this.kinds[r]!;
 			const base = bases[r];
@@ -337,10 +354,12 @@ export class IncrementalReviewer {
 	 * The finding of a hit of a rule that looks beyond a block. A hit placed from a section memo (keptAs) is of
 	 * a section unchanged since: its finding is kept with it and reused, moved with the section, while the
 	 * review's severities, stance and line break (`key`) stay, and while everything it points to lies in the
-	 * section (a model clause at the document's end moves with any edit). Others are made anew.
+	 * section (a model clause at the document's end moves with any edit). That holds for a section's own hit
+	 * (a missing element) and for a hit in one of its blocks (a definition: the block, the blocks after it in
+	 * the section, and the section's title). Others are made anew.
 	 */
 	private looseFinding(rule: Rule, hit: Hit, base: Severity, context: FindingContext, key: string): Finding | undefined {
-		const section = hit.section;
+		const section = hit.keptIn;
 		if (!this.keep || !hit.keptAs || !section) return toFinding(rule, hit, base, context);
 		const known = this.looseFindings.get(hit.keptAs);
 		if (known?.key === key) {

@@ -31,6 +31,8 @@ export interface Hit {
 	 * unchanged since that hit was found, so the finding made of it can be kept with it too.
 	 */
 	keptAs?: object;
+	/** The section whose memo kept `keptAs` (a hit in a block, a definition's, has no `section` of its own). */
+	keptIn?: Section;
 }
 
 /**
