@@ -155,6 +155,12 @@ function namedAsOptional(block: Block, element: Offsets): boolean {
  */
 const COPULAR_DEFINES = /^[\s"”’'`)*_]*(?:\([^)]{0,60}\)\s*)?(?:(?:is|are)\s+(?:the\s+|any\s+)?(?:act\s+of\s+|action\s+of\s+|practice\s+of\s+)?\p{L}+(?:ing|tion|sion|ment|al)\b[\p{L}\s,-]{0,60}?\bof\b|(?:is|are|shall\s+be)\s+(?:to\s+be\s+)?understood\s+(?:as|to\s+mean)\b|arises?\s+(?:when|where)\b)/u;
 
+/** Whether the term opens its sentence or list item (only a list number, quotes or "the term" before it). */
+function opensItsSentence(ctx: ReviewContext, block: Block, m: Offsets): boolean {
+	const sentence = ctx.sentenceOf(block, m.start);
+	return ENTRY_OPENING.test(block.prose.slice(sentence.start - block.start, m.start - block.start));
+}
+
 /** A verb of defining right before the term: "the Act DEFINES trafficking as", "DEFINING 'victim' as". */
 const DEFINED_BEFORE = /\b(?:defines?|defined|defining|redefines?|redefined)\s+(?:the\s+(?:term|offen[cs]e|crime)\s+(?:of\s+)?)?["“'‘*_]*$/iu;
 
@@ -163,17 +169,13 @@ function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 	if (DEFINES.test(after)) {
 		// "Trafficking: …" defines; "five people were charged with trafficking — three of them …" does not.
 		if (!DEFINES_BY_PUNCTUATION.test(after)) return true;
-		const sentence = ctx.sentenceOf(block, m.start);
-		return ENTRY_OPENING.test(block.prose.slice(sentence.start - block.start, m.start - block.start));
+		return opensItsSentence(ctx, block, m);
 	}
 	// A copula that says what the term is by naming an act done to people ("Human trafficking IS THE BUYING AND
 	// SELLING OF young girls", "Trafficking IS TO BE UNDERSTOOD AS any action …", "trafficking ARISES WHEN a person
 	// arranges …") defines it as surely as "means", when the term is what the sentence is about: it opens the
 	// sentence or item. "Trafficking is the fastest-growing crime" names no act and defines nothing.
-	if (COPULAR_DEFINES.test(after)) {
-		const sentence = ctx.sentenceOf(block, m.start);
-		return ENTRY_OPENING.test(block.prose.slice(sentence.start - block.start, m.start - block.start));
-	}
+	if (COPULAR_DEFINES.test(after)) return opensItsSentence(ctx, block, m);
 	// "The Act DEFINES trafficking AS …", "trafficking is DEFINED AS …" after the verb: the verb before the term.
 	const before30 = block.prose.slice(Math.max(0, m.start - block.start - 30), m.start - block.start);
 	if (DEFINED_BEFORE.test(before30) && /^["”’'`)*_]*\s+as\b/u.test(after)) return true;
