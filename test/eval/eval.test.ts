@@ -21,7 +21,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'raids': { precision: 0.73, recall: 0.68 },
 	'detention-punishment': { precision: 0.69, recall: 0.49 },
 	'rights-process': { precision: 0.66, recall: 0.43 },
-	'funding-accountability': { precision: 0.56, recall: 0.44 },
+	'funding-accountability': { precision: 0.56, recall: 0.43 },
 	'prevention': { precision: 0.88, recall: 0.29 },
 	'framing': { precision: 0.81, recall: 0.64 },
 };
