@@ -19,7 +19,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conditional-services': { precision: 0.70, recall: 0.42 },
 	'consent': { precision: 0.50, recall: 0.43 },
 	'raids': { precision: 0.73, recall: 0.67 },
-	'detention-punishment': { precision: 0.66, recall: 0.49 },
+	'detention-punishment': { precision: 0.66, recall: 0.47 },
 	'rights-process': { precision: 0.66, recall: 0.43 },
 	'funding-accountability': { precision: 0.56, recall: 0.42 },
 	'prevention': { precision: 0.88, recall: 0.28 },
