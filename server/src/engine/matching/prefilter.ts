@@ -545,27 +545,35 @@ export interface WordStarts {
 }
 
 export function wordStarts(text: string): WordStarts {
-	// Room for a word start every fourth character (prose has about one in six); doubled when a text has more.
-	let positions = new Int32Array((text.length >> 2) + 1);
+	// The positions are found in a buffer of this module's (doubled when a text has more), then copied into one
+	// array of exactly twice their number: the positions, then their letters. Two arrays of their own and a third
+	// to find them in cost each block two more ArrayBuffers (about 200 bytes apiece beside a block's hundred
+	// bytes of positions), kept for the whole review, and the garbage of a third.
+	let found = positionsFound;
 	let n = 0;
 	let previousWord = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (!previousWord && foldedChar(c) !== 0) {
-			if (n === positions.length) {
-				const grown = new Int32Array(positions.length * 2);
-				grown.set(positions);
-				positions = grown;
+			if (n === found.length) {
+				const grown = new Int32Array(found.length * 2);
+				grown.set(found);
+				positionsFound = found = grown;
 			}
-			positions[n++] = i;
+			found[n++] = i;
 		}
 		previousWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 	}
-	const exact = positions.slice(0, n);
-	const letters = new Int32Array(n);
-	for (let k = 0; k < n; k++) letters[k] = lettersAt(text, exact[k]!);
-	return { positions: exact, letters, text, folded: n > 0 ? foldText(text) : undefined, candidates: undefined };
+	const both = new Int32Array(2 * n);
+	for (let k = 0; k < n; k++) both[k] = found[k]!;
+	const positions = both.subarray(0, n);
+	const letters = both.subarray(n);
+	for (let k = 0; k < n; k++) letters[k] = lettersAt(text, positions[k]!);
+	return { positions, letters, text, folded: n > 0 ? foldText(text) : undefined, candidates: undefined };
 }
+
+/** Where wordStarts finds a text's word starts before it copies them (grown as texts need). */
+let positionsFound = new Int32Array(1024);
 
 /**
  * The folded characters (foldedChar) at `at` and the two after it, six bits each, none after the first 0; and

@@ -112,6 +112,8 @@ export class IncrementalReviewer {
 	private readonly stance: StanceMemo = {};
 
 	private readonly keep: boolean;
+	/** Characters of chunk text per stretch of the block-local pass of a review that keeps nothing (STRETCH). */
+	private readonly stretch: number;
 	/** Whether the findings this review keeps with its chunks are to be detached from the text (see review). */
 	private detachFindings = false;
 	/** The rules the last review applied (appliedRules), kept as the chunks' `ranAllOf` string. */
@@ -124,13 +126,14 @@ export class IncrementalReviewer {
 	/**
 	 * `keep: false` for a review that has no next one (Reviewer.review): the same pipeline, keeping nothing
 	 * for a next review (no block memos, no chunk states), so a one-off review of a long file holds no more
-	 * memory than it needs.
+	 * memory than it needs; `stretch` (tests) the characters of each stretch of its block-local pass (STRETCH).
 	 */
 	constructor(
 		readonly reviewer: { readonly ruleSet: RuleSet },
-		options: { keep?: boolean } = {},
+		options: { keep?: boolean; stretch?: number } = {},
 	) {
 		this.keep = options.keep !== false;
+		this.stretch = options.stretch ?? STRETCH;
 		this.kinds = reviewer.ruleSet.rules.map((rule) => ruleKind(rule.spec.kind));
 		this.yields = new Map(reviewer.ruleSet.rules.flatMap((rule) => (rule.spec.yieldsTo ? [[rule.id, new Set(rule.spec.yieldsTo)] as const] : [])));
 	}
@@ -244,8 +247,6 @@ export class IncrementalReviewer {
 	 * than one per rule and chunk. Rules that do not apply are not run until a review's settings need them.
 	 */
 	private blockLocalHits(document: ReviewDocument, whole: ReviewContext, placed: readonly Placed[], bases: ReadonlyArray<Severity | undefined>, context: FindingContext): void {
-		const rules = this.reviewer.ruleSet.rules;
-		const stanceOf = (sentence: string): SentenceStance | undefined => context.applied.stanceOf(sentence);
 		const chunkOf = new Int32Array(document.blocks.length);
 		// After an edit most chunks have run every rule that applies: only the others are asked about each rule
 		// (asking every chunk about every rule costs more than the edit's own review in a long document).
@@ -253,6 +254,26 @@ export class IncrementalReviewer {
 		const key = appliedRules(bases);
 		const applying = key === this.applying ? this.applying : (this.applying = key);
 		const unfinished = placed.filter((p) => p.state.ranAllOf !== applying);
+		if (this.keep || document.text.length <= this.stretch) this.blockLocalHitsIn(document, whole, unfinished, bases, context, applying, chunkOf);
+		else {
+			// A review that keeps nothing (the command line's) of a long document runs the rules over a stretch of
+			// its chunks at a time and lets go of each stretch's word starts and matches once they have run: a block
+			// is matched by one rule after another, so those were kept for every block of the document at once (a
+			// third of the memory reviewing 20 MB). Block-local rules find a block's hits from that block alone,
+			// so the hits are the same, in the same order; rules that look further ask again for what they need.
+			for (const stretch of stretches(unfinished, this.stretch)) {
+				this.blockLocalHitsIn(document, whole, stretch, bases, context, applying, chunkOf);
+				const last = stretch[stretch.length - 1]!;
+				whole.forgetBlocks(stretch[0]!.firstBlock, last.firstBlock + last.blockCount);
+			}
+		}
+		for (const p of placed) p.state.rulesWithHits ??= p.state.hits ? p.state.hits.flatMap((h, r) => (h ? [r] : [])) : NO_RULES;
+	}
+
+	/** blockLocalHits over the chunks `unfinished` (in document order). */
+	private blockLocalHitsIn(document: ReviewDocument, whole: ReviewContext, unfinished: readonly Placed[], bases: ReadonlyArray<Severity | undefined>, context: FindingContext, applying: string, chunkOf: Int32Array): void {
+		const rules = this.reviewer.ruleSet.rules;
+		const stanceOf = (sentence: string): SentenceStance | undefined => context.applied.stanceOf(sentence);
 		// Chunks that have run the same rules (on a first review, all of them: none) want the same rules, so each
 		// rule asks the few groups rather than every chunk (rules × chunks, several milliseconds at 100 KB).
 		const { groupOf, groupsRan } = groupByRulesRun(unfinished);
@@ -285,7 +306,6 @@ export class IncrementalReviewer {
 			for (const r of ranNow[groupOf[k]!]!) p.state.ran = withBit(p.state.ran, r);
 			p.state.ranAllOf = applying;
 		});
-		for (const p of placed) p.state.rulesWithHits ??= p.state.hits ? p.state.hits.flatMap((h, r) => (h ? [r] : [])) : NO_RULES;
 	}
 
 	/**
@@ -550,6 +570,30 @@ function blocksView(document: ReviewDocument, whole: ReviewContext, chunks: read
  * tests per rule and block, where each rule asking each block through mayMatch and matches was about a fifth of
  * a 1 MB review (81 rules, 6,390 blocks). The view itself where no need can be filtered.
  */
+/**
+ * Characters of chunk text in a stretch of a long document's block-local pass when the review keeps nothing
+ * (blockLocalHits): a document up to this size is one stretch, reviewed exactly as before.
+ */
+const STRETCH = 2_000_000;
+
+/** `chunks` (in document order) cut into runs of about `size` characters each. */
+function stretches(chunks: readonly Placed[], size: number): Placed[][] {
+	const out: Placed[][] = [];
+	let run: Placed[] = [];
+	let length = 0;
+	for (const p of chunks) {
+		run.push(p);
+		length += p.end - p.base;
+		if (length >= size) {
+			out.push(run);
+			run = [];
+			length = 0;
+		}
+	}
+	if (run.length > 0) out.push(run);
+	return out;
+}
+
 function narrowed(view: ReviewContext, whole: ReviewContext, needs: ReadonlyArray<Matcher | undefined> | undefined, bitsOf: Map<PrefixTable, Uint32Array[]>): ReviewContext {
 	if (!needs || needs.length === 0) return view;
 	const blocks = view.doc.blocks;

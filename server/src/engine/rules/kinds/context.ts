@@ -181,6 +181,16 @@ export class ReviewContext {
 		return table.candidateSlots(this.keysOf(block));
 	}
 
+	/**
+	 * Lets go of what this review worked out for the blocks [from, to) (their word starts and matches), to be
+	 * worked out again if asked: a review that keeps nothing lets go of each stretch of a long document once its
+	 * block-local rules have run (IncrementalReviewer.blockLocalHits). Answers stay the same.
+	 */
+	forgetBlocks(from: number, to: number): void {
+		for (let b = from; b < to && b < this.keys.length; b++) this.keys[b] = undefined;
+		for (let b = from; b < to && b < this.cache.length; b++) this.cache[b] = undefined;
+	}
+
 	/** The word starts of a block's prose, computed once per review. */
 	private keysOf(block: Block): WordStarts {
 		let keys = this.keys[block.index];
