@@ -18,11 +18,11 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'labour-blindness': { precision: 0.69, recall: 0.48 },
 	'conditional-services': { precision: 0.70, recall: 0.42 },
 	'consent': { precision: 0.49, recall: 0.42 },
-	'raids': { precision: 0.72, recall: 0.67 },
+	'raids': { precision: 0.72, recall: 0.66 },
 	'detention-punishment': { precision: 0.66, recall: 0.43 },
 	'rights-process': { precision: 0.63, recall: 0.43 },
 	'funding-accountability': { precision: 0.56, recall: 0.42 },
-	'prevention': { precision: 0.88, recall: 0.26 },
+	'prevention': { precision: 0.88, recall: 0.25 },
 	'framing': { precision: 0.81, recall: 0.62 },
 };
 const SEALED = { precision: 0.54, recall: 0.35 };
