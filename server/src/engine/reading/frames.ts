@@ -377,7 +377,9 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	// between and no preposition, is a verb with its object.
 	const verbal = head.pos === 'VERB' || (/ed$/.test(head.lower) && head.lemma !== head.lower) || (head.pos === 'NOUN' && (tokens[a + 1]?.pos === 'NUM' || (p > a + 1 && p - a <= 3 && tokens[a - 1]?.pos === 'NOUN' && tokens.slice(a + 1, p).every((t) => t.pos === 'ADJ' || t.pos === 'NUM'))));
 	// A passive needs a participle: "is TO RESCUE" is not one.
-	const passive = head.lower !== head.lemma && [a - 1, a - 2, a - 3].some((k) => k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') && !tokens.slice(k + 1, a).some((t) => t.pos === 'NOUN'));
+	// A progressive ("police ARE TARGETING buyers", "officers WERE DETAINING migrants") is active: only a participle
+	// not in -ing after "be" or "get" makes a passive.
+	const passive = head.lower !== head.lemma && !head.lower.endsWith('ing') && [a - 1, a - 2, a - 3].some((k) => k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') && !tokens.slice(k + 1, a).some((t) => t.pos === 'NOUN'));
 	// A person inside a relative or participle clause that does not hold the act describes someone else: in "any
 	// trafficker who recruits A VICTIM shall be prosecuted" the trafficker is prosecuted.
 	const personClause = reading.clauses[reading.clauseOf[p]!]!;
