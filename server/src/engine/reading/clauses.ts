@@ -367,7 +367,10 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			const o = top();
 			if (o.clause.kind === 'condition' && o.fronted && o.hasVerb && (prev?.pos === 'NOUN' || prev?.pos === 'PRON' || prev?.pos === 'PROPN')) {
 				const subjectStart = subjectStartBefore(tokens, i, o.clause.start);
-				if (subjectStart > o.clause.start) {
+				// A subject after "or"/"and" opens a second condition, coordinated with the first: "if the victim is
+				// unwilling to cooperate OR THERE ARE not enough evidences …, the service providers …".
+				const coordinated = ['or', 'and', 'nor'].includes(tokens[subjectStart - 1]?.lower ?? '');
+				if (subjectStart > o.clause.start && !coordinated) {
 					closeTop(subjectStart);
 					for (let k = subjectStart; k < i; k++) clauseOf[k] = top().clause.index;
 				}

@@ -1567,7 +1567,11 @@ function conditionHarms(reading: Reading, act: Span, condition: Span, dep: Depen
 	// A negated act "merely because" of the condition denies it as a reason: "clients will NOT move to the exit
 	// phase MERELY BECAUSE they are no longer willing to assist" protects whatever the condition's own polarity.
 	if (actNegated && dep.clause.marker === 'because' && ONLY_BECAUSE.has(reading.tokens[dep.clause.start - 1]?.lower ?? '')) return false;
-	const inner = reading.negations.filter((n) => reading.isWithin(n.cue[0], dep.clause) && (n.kind === 'not' || n.kind === 'without')).length;
+	// Only a negation that reaches the condition's words inverts it: before them in the clause ("if the victim does NOT
+	// cooperate") or with a scope over them; one in another disjunct after them ("if the victim is unwilling to
+	// cooperate OR THERE ARE NOT enough evidences …") negates that disjunct, not this one.
+	const c0 = reading.tokenAt(condition);
+	const inner = reading.negations.filter((n) => reading.isWithin(n.cue[0], dep.clause) && (n.kind === 'not' || n.kind === 'without') && (n.cue[0] < c0 || n.scope.some(([s, e]) => c0 >= s && c0 < e))).length;
 	const conditionNegated = (inner + (clauseHas(reading, dep.clause, DECLINING, condition) ? 1 : 0) + (dep.clause.marker === 'unless' ? 1 : 0)) % 2 === 1;
 	// A benefit withheld up to a time limit is given only once the condition is met: "services will NOT be provided
 	// UNTIL the victim agrees to cooperate", "released ONLY after …" reads as any condition does.
