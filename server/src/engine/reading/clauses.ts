@@ -367,7 +367,10 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			const o = top();
 			if (o.clause.kind === 'condition' && o.fronted && o.hasVerb && (prev?.pos === 'NOUN' || prev?.pos === 'PRON' || prev?.pos === 'PROPN')) {
 				const subjectStart = subjectStartBefore(tokens, i, o.clause.start);
-				if (subjectStart > o.clause.start) {
+				// A subject after "or"/"and" opens a second condition, coordinated with the first: "if the victim is
+				// unwilling to cooperate OR THERE ARE not enough evidences …, the service providers …".
+				const coordinated = ['or', 'and', 'nor'].includes(tokens[subjectStart - 1]?.lower ?? '');
+				if (subjectStart > o.clause.start && !coordinated) {
 					closeTop(subjectStart);
 					for (let k = subjectStart; k < i; k++) clauseOf[k] = top().clause.index;
 				}
@@ -597,6 +600,29 @@ function subjectStartBefore(tokens: readonly Token[], i: number, limit: number):
 	return k + 1;
 }
 
+/** Nouns of time that "when" describes as a relative: "the day WHEN police arrived", "a time when …". */
+const WHEN_HEADS: ReadonlySet<string> = new Set(['time', 'day', 'moment', 'period', 'year', 'month', 'week', 'hour', 'date', 'age', 'era', 'night', 'morning', 'evening', 'point', 'stage', 'occasion', 'season', 'decade', 'minute']);
+
+/**
+ * Whether a subject and then its verb start at `at`: a pronoun, or a noun phrase (determiners, adjectives, numbers,
+ * nouns, "of" and "and" between its nouns, up to ten words), then a finite auxiliary or a verb.
+ */
+function subjectThenVerb(tokens: readonly Token[], at: number): boolean {
+	const first = tokens[at];
+	if (!first) return false;
+	if (first.pos === 'PRON' && SUBJECT_PRONOUNS.has(first.lower)) return isVerbLike(tokens[at + 1]) || tokens[at + 1]?.pos === 'ADV';
+	let k = at;
+	let noun = false;
+	while (k < tokens.length && k - at < 10) {
+		const t = tokens[k]!;
+		if (t.pos === 'NOUN' || t.pos === 'PROPN') noun = true;
+		else if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || (noun && (t.lower === 'of' || t.pos === 'CCONJ')))) break;
+		k++;
+	}
+	while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
+	return noun && isVerbLike(tokens[k]);
+}
+
 /** Whether a condition marker is used as one here. */
 function isConditionUse(tokens: readonly Token[], i: number, cond: Opener): boolean {
 	const first = cond.words[0]!;
@@ -609,6 +635,11 @@ function isConditionUse(tokens: readonly Token[], i: number, cond: Opener): bool
 	// "Once" before a subject is a conjunction wherever it stands ("may go home ONCE THE COURT rules", "services end
 	// ONCE THE CASE is closed"); no noun takes it as a relative, as "the time when" does.
 	if (first === 'once' && ['DET', 'PRON', 'NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '') && tokens[i + 1]?.lower !== 'again') return true;
+	// "When" and "whenever" are tagged adverbs wherever they stand; at the start of a sentence or a clause, or after the
+	// predicate they condition, before a subject and its verb they are conjunctions: "Victims receive shelter WHEN THEY
+	// COOPERATE with the police", "But WHEN VICTIMS cooperate …, they can apply …". After a noun ("the time when")
+	// they stay relative or adverbial, and a question ("when is …") has no subject first.
+	if ((first === 'when' || first === 'whenever') && cond.words.length === 1 && !((prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && WHEN_HEADS.has(prev.lemma)) && subjectThenVerb(tokens, i + 1)) return true;
 	if ((first === 'when' || first === 'once') && cond.words.length === 1 && (prev?.pos === 'NOUN' || tokens[i]!.pos === 'ADV') && !gerund) return false;
 	// "after", "following", "before" and "prior to" open a condition before a subject, a gerund or a possessive
 	// ("after the victim's evidence has been recorded", "before receiving counselling"), not before a date or a time.

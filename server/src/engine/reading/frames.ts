@@ -47,6 +47,8 @@ export interface FrameOptions {
 	 * then a verb that ends, bans or eliminates it states the mandate and is no negation of it.
 	 */
 	against?: boolean;
+	/** The ways the condition may depend on the act that count (default all). */
+	depends?: readonly Dependence['how'][];
 }
 
 export interface FrameMatch {
@@ -108,10 +110,10 @@ function negatedBy(reading: Reading, span: Span, kinds: readonly NegationKind[],
 }
 
 /** How a condition span depends on the act, or undefined when it does not. */
-interface Dependence {
+export interface Dependence {
 	/** The condition clause or phrase, the relative clause on the person, or the requirement clause. */
 	clause: Clause;
-	how: 'condition' | 'relative' | 'purpose' | 'link' | 'until';
+	how: 'condition' | 'relative' | 'purpose' | 'link' | 'until' | 'serves';
 }
 
 /**
@@ -166,6 +168,15 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 		const top = topLevel(reading, reading.clauseAt(condition));
 		if (requiringModal(reading, condition, top.start) >= 0) return { clause: chain[0]!, how: 'purpose' };
 	}
+	// The act's purpose is to serve the proceedings: "may permit the alien to remain in the United States TO FACILITATE
+	// THE INVESTIGATION", "extend their stay SO AS TO FURTHER ASSIST WITH THE INVESTIGATION", "remain for a period DEEMED
+	// NECESSARY BY THE PROSECUTION". The stay lasts as long as it is useful to the case.
+	const serving = servingPurpose(reading, act, condition);
+	if (serving) return { clause: serving, how: 'serves' };
+	// A requirement named by a noun and said to be the condition: "one of the central REQUIREMENTS FOR obtaining a T
+	// visa IS a commitment to cooperate", "the ELIGIBILITY CRITERIA INCLUDE cooperation with the police".
+	const required = requirementNamed(reading, act, condition);
+	if (required) return { clause: required, how: 'link' };
 	// A linking verb between them in one clause: "eligibility for benefits requires certification".
 	const [first, second] = act.start < condition.start ? [act, condition] : [condition, act];
 	const from = reading.tokenAt(first);
@@ -180,6 +191,98 @@ function dependence(reading: Reading, act: Span, condition: Span): Dependence | 
 	}
 	return undefined;
 }
+
+/** Nouns that name what a benefit requires: "the REQUIREMENTS for a T visa", "eligibility CRITERIA". */
+const REQUIREMENT_NOUNS = new Set(['requirement', 'condition', 'prerequisite', 'precondition', 'criterion', 'criteria', 'qualification']);
+/** Verbs that say what a requirement is: "the requirement IS …", "the criteria INCLUDE …". */
+const REQUIREMENT_VERBS = new Set(['be', 'include', 'comprise', 'involve', 'mean', 'entail']);
+
+/**
+ * The clause in which a requirement noun tied to the act is said to be the condition, or undefined: the noun stands
+ * right after the act ("eligibility CRITERIA", "visa REQUIREMENTS") or before it behind "for", "of" or "to" with only
+ * a gerund of gaining and the act's modifiers between ("the REQUIREMENTS FOR OBTAINING a T visa"), and after the act,
+ * before the condition and in the same stretch of the sentence, a verb of being or including says what it is.
+ */
+function requirementNamed(reading: Reading, act: Span, condition: Span): Clause | undefined {
+	const { tokens } = reading;
+	const actTokens = reading.tokensIn(act);
+	const a = actTokens[0];
+	const aEnd = actTokens[actTokens.length - 1];
+	const c = reading.tokenAt(condition);
+	if (a === undefined || aEnd === undefined || c <= aEnd) return undefined;
+	let named = REQUIREMENT_NOUNS.has(tokens[aEnd + 1]?.lemma ?? '') || REQUIREMENT_NOUNS.has(tokens[aEnd + 1]?.lower ?? '');
+	if (!named) {
+		let k = a - 1;
+		while (k >= 0 && a - k <= 4 && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ' || (tokens[k]!.pos === 'VERB' && tokens[k]!.lower.endsWith('ing') && GAINING.has(tokens[k]!.lemma)) || (tokens[k]!.pos === 'NOUN' && k === a - 1))) k--;
+		named = k > 0 && ['for', 'of', 'to'].includes(tokens[k]!.lower) && (REQUIREMENT_NOUNS.has(tokens[k - 1]!.lemma) || REQUIREMENT_NOUNS.has(tokens[k - 1]!.lower));
+	}
+	if (!named) return undefined;
+	for (let k = aEnd + 1; k < c; k++) {
+		const t = tokens[k]!;
+		if (t.text === ';' || t.text === '.') return undefined;
+		if (REQUIREMENT_VERBS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX')) return reading.clauses[reading.clauseOf[k]!];
+	}
+	return undefined;
+}
+
+/** Verbs of a purpose that serves the proceedings: "to FACILITATE the investigation", "to HELP authorities in the investigation". */
+const SERVING = new Set(['facilitate', 'assist', 'help', 'aid', 'support', 'serve', 'further', 'advance', 'secure', 'ensure', 'guarantee', 'enable', 'expedite', 'benefit', 'strengthen', 'complete', 'conclude']);
+/** Words of need that measure a period by the proceedings: "for a period deemed NECESSARY BY the prosecution". */
+const NEEDED = new Set(['necessary', 'needed', 'required', 'useful', 'essential']);
+/** Nouns after "for the … of" or "with a … to" that open a purpose: "for the PURPOSE of guaranteeing the prosecution". */
+const PURPOSE_NOUNS = new Set(['purpose', 'purposes', 'view', 'aim', 'intention', 'object', 'objective', 'interest', 'interests', 'sake', 'needs']);
+/** Prepositions an object of a serving verb may hold before the proceedings: "help authorities IN the investigation". */
+const OBJECT_PREPOSITIONS = new Set(['in', 'with', 'of', 'on', 'to', 'into']);
+
+/**
+ * The clause in which the act's purpose serves the proceedings named by `condition`, or undefined: the condition is
+ * the object of a serving verb (adverbs and the proceedings' own words between, no person: "to help VICTIMS in the
+ * proceedings" is support for the person, not a stay for the case) that opens a purpose after the act ("to", "in
+ * order to", "so as to"; a gerund after "for the purpose of", "with a view to"), or of a word of need after the act
+ * ("deemed necessary by the prosecution", "needed for the investigation"); the purpose hangs on the act's own clause
+ * (it is nested in it), and not on a verb or adjective whose complement an infinitive is ("trained to assist").
+ */
+function servingPurpose(reading: Reading, act: Span, condition: Span): Clause | undefined {
+	const { tokens } = reading;
+	const actTokens = reading.tokensIn(act);
+	const aEnd = actTokens[actTokens.length - 1];
+	const c = reading.tokenAt(condition);
+	if (aEnd === undefined || c <= aEnd + 1) return undefined;
+	let k = c - 1;
+	for (; k > aEnd && k >= c - 8; k--) {
+		const t = tokens[k]!;
+		if ((SERVING.has(t.lemma) && (t.pos === 'VERB' || t.lower.endsWith('ing') || tokens[k - 1]?.lower === 'to')) || (NEEDED.has(t.lower) && ['by', 'for', 'to'].includes(tokens[k + 1]?.lower ?? ''))) break;
+		if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+			if (PERSON_NOUNS.has(t.lemma) || PERSON_NOUNS.has(t.lower)) return undefined;
+		} else if (t.pos === 'PRON') {
+			if (!POSSESSIVE_PRONOUNS.has(t.lower)) return undefined;
+		} else if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'CCONJ' || t.pos === 'ADV' || (t.pos === 'PUNCT' && t.text === '-') || OBJECT_PREPOSITIONS.has(t.lower) || ((t.lower === 'by' || t.lower === 'for') && NEEDED.has(tokens[k - 1]?.lower ?? '')))) return undefined;
+	}
+	if (k <= aEnd || k < c - 8) return undefined;
+	const head = tokens[k]!;
+	if (NEEDED.has(head.lower)) {
+		// "for a period DEEMED necessary by …", "as long as necessary for …": a word of need measuring the act.
+		if (!samePredicate(reading, act, condition)) return undefined;
+		return reading.clauses[reading.clauseOf[k]!];
+	}
+	let j = k - 1;
+	// Adverbs between "to" and the verb, whatever the tagger calls them: "so as to FURTHER assist".
+	while (j > aEnd && (tokens[j]!.pos === 'ADV' || PURPOSE_ADVERBS.has(tokens[j]!.lower))) j--;
+	const opener = tokens[j];
+	let purpose = false;
+	if (opener?.lower === 'to' && head.lower === head.lemma) {
+		const before = tokens[j - 1];
+		purpose = before === undefined || !(INFINITIVE_COMPLEMENTS.has(before.lemma) || INFINITIVE_COMPLEMENTS.has(before.lower) || PERSON_NOUNS.has(before.lemma));
+	} else if (head.lower.endsWith('ing') && (opener?.lower === 'of' || opener?.lower === 'to')) purpose = PURPOSE_NOUNS.has(tokens[j - 1]?.lower ?? '');
+	if (!purpose) return undefined;
+	const servingClause = reading.clauses[reading.clauseOf[k]!]!;
+	const actClause = reading.clauseAt(act);
+	if (!reading.ancestry(servingClause).some((x) => x.index === actClause.index)) return undefined;
+	return servingClause;
+}
+
+const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'the']);
+const PURPOSE_ADVERBS: ReadonlySet<string> = new Set(['further', 'also', 'better', 'directly', 'actively', 'fully', 'effectively', 'properly']);
 
 /**
  * Whether `what` is an exploitation the act serves: after the act, in its predicate, inside a "where" clause or an
@@ -1449,6 +1552,9 @@ function clauseHas(reading: Reading, clause: Clause, lemmas: ReadonlySet<string>
  */
 function conditionHarms(reading: Reading, act: Span, condition: Span, dep: Dependence): boolean {
 	const marker: Span = { start: reading.tokens[dep.clause.start]!.start, end: reading.tokens[dep.clause.start]!.end };
+	// A stay that serves the case: lifted when the act is negated ("shall not be LIMITED to the time needed to …" is
+	// read by the rule's own unless) or the condition is ("regardless of whether it helps the investigation").
+	if (dep.how === 'serves') return negatedBy(reading, act, [...NEGATING, 'without', 'independent']) === 0 && negatedBy(reading, condition, LIFTING) === 0;
 	if (dep.how === 'purpose') {
 		// The requirement itself negated: "victims need not cooperate to receive services".
 		return negatedBy(reading, condition, LIFTING) === 0;
@@ -1463,7 +1569,11 @@ function conditionHarms(reading: Reading, act: Span, condition: Span, dep: Depen
 	// A negated act "merely because" of the condition denies it as a reason: "clients will NOT move to the exit
 	// phase MERELY BECAUSE they are no longer willing to assist" protects whatever the condition's own polarity.
 	if (actNegated && dep.clause.marker === 'because' && ONLY_BECAUSE.has(reading.tokens[dep.clause.start - 1]?.lower ?? '')) return false;
-	const inner = reading.negations.filter((n) => reading.isWithin(n.cue[0], dep.clause) && (n.kind === 'not' || n.kind === 'without')).length;
+	// Only a negation that reaches the condition's words inverts it: before them in the clause ("if the victim does NOT
+	// cooperate") or with a scope over them; one in another disjunct after them ("if the victim is unwilling to
+	// cooperate OR THERE ARE NOT enough evidences …") negates that disjunct, not this one.
+	const c0 = reading.tokenAt(condition);
+	const inner = reading.negations.filter((n) => reading.isWithin(n.cue[0], dep.clause) && (n.kind === 'not' || n.kind === 'without') && (n.cue[0] < c0 || n.scope.some(([s, e]) => c0 >= s && c0 < e))).length;
 	const conditionNegated = (inner + (clauseHas(reading, dep.clause, DECLINING, condition) ? 1 : 0) + (dep.clause.marker === 'unless' ? 1 : 0)) % 2 === 1;
 	// A benefit withheld up to a time limit is given only once the condition is met: "services will NOT be provided
 	// UNTIL the victim agrees to cooperate", "released ONLY after …" reads as any condition does.
@@ -1567,9 +1677,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			let marker: Span | undefined;
 			const found = spans.condition.find((c) => {
 				const dep = institutionActs(reading, c) ? undefined : dependence(reading, act, c);
-				if (dep === undefined || (options.negation && !conditionHarms(reading, act, c, dep))) return false;
+				if (dep === undefined || (options.depends && !options.depends.includes(dep.how)) || (options.negation && !conditionHarms(reading, act, c, dep))) return false;
 				// The finding covers the condition from its marker ("WHO agree to testify", "ONLY IF …").
-				if (dep.how === 'condition' || dep.how === 'relative' || dep.how === 'until') {
+				if (dep.how === 'condition' || dep.how === 'relative' || dep.how === 'until' || dep.how === 'serves') {
 					marker = reading.tokens[dep.clause.start]!;
 					condition = clauseSpan(reading, dep.clause);
 					withheld = TIME_LIMITS.has(dep.clause.marker ?? '') && negatedBy(reading, act, [...NEGATING, 'without'], dep.clause) > 0;
