@@ -291,6 +291,14 @@ const PURPOSE_ADVERBS: ReadonlySet<string> = new Set(['further', 'also', 'better
  */
 function servesExploitation(reading: Reading, act: Span, what: Span): boolean {
 	if (what.start < act.end || !samePredicate(reading, act, what)) return false;
+	// Or where the act puts the person, right after it: "victims are PLACED INTO FORCED LABOUR", "is SUBJECTED TO
+	// innumerable physical and psychological TORTURES": only a preposition and modifiers between.
+	const { tokens } = reading;
+	const from = reading.tokensIn(act);
+	const w = reading.tokenAt(what);
+	const between = tokens.slice((from[from.length - 1] ?? reading.tokenAt(act)) + 1, w);
+	const destination = between.filter((t) => t.pos === 'ADP');
+	if (between.length <= 8 && destination.length <= 1 && (destination.length === 1 ? ['into', 'to', 'in'].includes(destination[0]!.lower) && between[0] === destination[0] : /\b(?:into|to|in)$/i.test(reading.text.slice(act.start, act.end))) && between.every((t) => t.pos === 'ADP' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'ADV' || t.pos === 'CCONJ' || t.text === ',')) return true;
 	// A place ("WHERE …") or a purpose ("TO …"); a relative on the person ("persons WHO WERE forced into …") says what
 	// was done to them before, not what the act serves.
 	return reading.ancestry(reading.clauseAt(what)).some((c) => ((c.kind === 'relative' && c.marker === 'where') || c.kind === 'infinitive') && !reading.spanWithin(act, c) && reading.tokens[c.start]!.start >= act.end);
@@ -621,7 +629,7 @@ function forUndertaking(tokens: readonly Token[], a: number, p: number): boolean
 const INDEFINITE_PEOPLE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'those', 'all', 'none', 'some', 'many', 'most', 'others']);
 
 /** Nouns for people that say nothing of which side they are on, until a clause after them does. */
-const GENERIC_PEOPLE = new Set(['person', 'people', 'individual', 'anyone', 'those', 'adult', 'someone', 'whoever', 'man', 'alien', 'national', 'foreigner']);
+const GENERIC_PEOPLE = new Set(['person', 'people', 'individual', 'anyone', 'those', 'adult', 'someone', 'whoever', 'man', 'alien', 'national', 'foreigner', 'non-citizen', 'noncitizen']);
 /** Acts of buying sex or of trafficking: people who do them are the offenders a provision punishes, not victims. */
 const OFFENDING = new Set(['purchase', 'buy', 'solicit', 'patronize', 'patronise', 'traffic', 'trafficking', 'exploit', 'procure', 'pimp', 'pay']);
 /** Participles that say someone is suspected or convicted of an offence named after them. */
@@ -645,7 +653,8 @@ function victimStatusAfter(tokens: Reading['tokens'], k: number): boolean {
  */
 function describesOffender(tokens: Reading['tokens'], end: number): boolean {
 	const head = tokens[end];
-	if (!head || !GENERIC_PEOPLE.has(head.lemma)) return false;
+	// The tagger may leave a hyphenated plural unlemmatised ("NON-CITIZENS/ADJ convicted of serious offences").
+	if (!head || !(GENERIC_PEOPLE.has(head.lemma) || GENERIC_PEOPLE.has(head.lower.replace(/s$/, '')))) return false;
 	let k = end + 1;
 	const first = tokens[k];
 	if (!first) return false;
@@ -1246,6 +1255,9 @@ export function isRecipient(reading: Reading, act: Span, to: Span): boolean {
 	if (recipientClause) {
 		for (let k = a + 1; k < recipientClause.start; k++) {
 			if (reading.clauseOf[k] === reading.clauseOf[a] && (tokens[k]!.lower === 'to' || tokens[k]!.lower === 'into') && !isVerbAfterTo(tokens[k + 1])) return false;
+			// A verb of telling has its recipient as its object: in "has INFORMED THE COMMITTEE that the team works with
+			// law enforcement" the committee is told, and the police are only named in what it is told.
+			if (TELLING.has(tokens[a]!.lemma) && reading.clauseOf[k] === reading.clauseOf[a] && ['NOUN', 'PROPN', 'PRON'].includes(tokens[k]!.pos)) return false;
 		}
 	}
 	const between = tokens.slice(a + 1, r);

@@ -143,7 +143,8 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 /** Verbs that invite, urge or ask someone to act, without requiring it: "APPEAL to the public to report", "ENCOURAGED to cooperate". */
 const INVITING_VERBS = new Set(['appeal', 'urge', 'encourage', 'invite', 'ask', 'call', 'implore', 'exhort', 'remind', 'empower', 'inspire', 'motivate', 'welcome', 'invitation']);
 /** Nouns of an opportunity or a part to play: "a ROLE to play in reporting", "the OPPORTUNITY to report". */
-const INVITING_NOUNS = new Set(['role', 'opportunity', 'chance', 'invitation', 'appeal', 'encouragement', 'option', 'choice', 'freedom']);
+// "our ABILITY to report to law enforcement", "the CAPACITY to refer": what one is able to do is no duty to do it.
+const INVITING_NOUNS = new Set(['role', 'opportunity', 'chance', 'invitation', 'appeal', 'encouragement', 'option', 'choice', 'freedom', 'ability', 'capacity', 'possibility']);
 /** Words of the object between an inviting verb and its infinitive: "appeal TO THE PUBLIC to", "urged ALL RESIDENTS to". */
 const OBJECT_WORDS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM']);
 
