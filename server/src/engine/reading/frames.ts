@@ -1001,11 +1001,17 @@ const OFFENCE_CLASS = /^(?:offen[cs]es?|charges?|crimes?|violations?|infractions
 
 const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end', 'forestall', 'thwart', 'avert']);
 
-/** "To prevent …" or "In order to prevent …" opening the sentence: the act is what the main clause is for. */
+/**
+ * Openings of a sentence that state what its main clause is for, before the act of preventing: "IN ORDER TO
+ * prevent", "WITH A VIEW TO preventing", "WITH THE AIM OF deterring", "FOR THE PURPOSE OF preventing", "SO AS TO".
+ */
+const PURPOSE_OPENERS = ['to', 'in order to', 'so as to', 'with a view to', 'with the aim of', 'with the purpose of', 'for the purpose of', 'with the objective of', 'with the goal of'].map((o) => o.split(' '));
+
+/** A purpose opening the sentence ("To prevent …", "With a view to preventing …"): the act is what the main clause is for. */
 function frontedPurpose(tokens: readonly Token[], a: number): boolean {
 	// Not a general "to tackle the problem" or "to combat trafficking": what is fought is not what is prevented.
-	if (tokens[a - 1]?.lower !== 'to' || !PURPOSE_ACTS.has(tokens[a]!.lemma)) return false;
-	return a - 1 === 0 || (a - 3 === 0 && tokens[0]!.lower === 'in' && tokens[1]!.lower === 'order');
+	if (!PURPOSE_ACTS.has(tokens[a]!.lemma)) return false;
+	return PURPOSE_OPENERS.some((o) => o.length === a && o.every((w, i) => tokens[i]!.lower === w));
 }
 
 /**
