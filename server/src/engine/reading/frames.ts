@@ -863,9 +863,31 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	// "by increasing victim identification investigations and PROSECUTIONS": the marker may be a few words back.
 	for (let k = m - 1; k > a && k >= m - 8; k--) {
 		if (MEANS_MARKERS.has(tokens[k]!.lower) || causeMarkerEndsAt(tokens, k) || (k - a <= 6 && meansVerbEndsAt(tokens, k))) return true;
-		if (tokens[k]!.text === ',' || tokens[k]!.text === ';' || tokens[k]!.pos === 'AUX') return false;
+		if (tokens[k]!.text === ',' || tokens[k]!.text === ';') return false;
+		if (tokens[k]!.pos === 'AUX') return nominalActPredicate(tokens, a, k, m);
 	}
 	return false;
+}
+
+/** Verbs whose object is what their subject pays for: "the prevention budget line will FUND additional patrols". */
+const FUNDING_VERBS = new Set(['fund', 'finance', 'pay', 'resource', 'bankroll']);
+
+/**
+ * Whether a nominal act is the subject whose predicate names what it consists of or pays for: "the Strategy's
+ * PREVENTION measures ARE the expansion of the police unit", "the PREVENTION budget line WILL FUND additional
+ * patrols". Between the act and the verb group only the nouns of the subject's phrase; the verb group (from
+ * the auxiliary at k) is a copula or a verb of funding, and the means follows it.
+ */
+function nominalActPredicate(tokens: readonly Token[], a: number, k: number, m: number): boolean {
+	if (tokens[a]!.pos !== 'NOUN' && tokens[a]!.pos !== 'ADJ') return false;
+	// The auxiliary opens the subject's verb group: only the nouns of the phrase stand between it and the act.
+	let start = k;
+	while (start - 1 > a && tokens[start - 1]!.pos === 'AUX') start--;
+	for (let j = a + 1; j < start; j++) if (tokens[j]!.pos !== 'NOUN') return false;
+	let j = start;
+	while (j < m && tokens[j]!.pos === 'AUX' && tokens[j]!.lemma !== 'be') j++;
+	if (j < m && tokens[j]!.lemma === 'be') return !tokens.slice(j + 1, m).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'ADP' && t.lower !== 'of');
+	return j < m && tokens[j]!.pos === 'VERB' && FUNDING_VERBS.has(tokens[j]!.lemma) && tokens.slice(j + 1, m).every((t) => ['DET', 'ADJ', 'NUM', 'NOUN'].includes(t.pos));
 }
 
 /**
@@ -927,8 +949,14 @@ const EQUATING = new Set(['be', 'serve', 'constitute', 'act', 'function', 'remai
  * a noun phrase (with its "of"-phrases), then a verb of being or serving, then only determiners, adjectives,
  * "as" and nouns of the predicate's phrase before the act.
  */
+/** Nouns of a predicate that names what something is a way of doing: "the principal MEANS of preventing". */
+const WAY_NOUNS = new Set(['means', 'way', 'method', 'tool', 'strategy', 'approach', 'mechanism', 'instrument', 'avenue']);
+
 function equatedMeans(tokens: readonly Token[], m: number, a: number): boolean {
-	if (tokens[a]!.pos === 'VERB' || a - m > 20) return false;
+	if (a - m > 20) return false;
+	// A verb is the act only as what the predicate is a way of doing: "enforcement shall be the principal MEANS OF
+	// PREVENTING trafficking".
+	if (tokens[a]!.pos === 'VERB' && !((tokens[a - 1]?.lower === 'of' || tokens[a - 1]?.lower === 'for') && WAY_NOUNS.has(tokens[a - 2]?.lower ?? ''))) return false;
 	const np = (t: Token): boolean => ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(t.pos) || t.lower === 'of' || t.text === '-';
 	if (!tokens.slice(0, m).every(np)) return false;
 	let k = m + 1;
@@ -941,7 +969,7 @@ function equatedMeans(tokens: readonly Token[], m: number, a: number): boolean {
 	if (!verb) return false;
 	for (; k < a; k++) {
 		const t = tokens[k]!;
-		if (!(t.lower === 'as' || t.lower === 'of' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN')) return false;
+		if (!(t.lower === 'as' || t.lower === 'of' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PART' || (WAY_NOUNS.has(t.lower) && k === a - 2) || (t.lower === 'for' && k === a - 1))) return false;
 	}
 	return true;
 }
