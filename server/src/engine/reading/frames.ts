@@ -977,9 +977,31 @@ export function isMeans(reading: Reading, act: Span, means: Span): boolean {
 	// "by increasing victim identification investigations and PROSECUTIONS": the marker may be a few words back.
 	for (let k = m - 1; k > a && k >= m - 8; k--) {
 		if (MEANS_MARKERS.has(tokens[k]!.lower) || causeMarkerEndsAt(tokens, k) || (k - a <= 6 && meansVerbEndsAt(tokens, k))) return true;
-		if (tokens[k]!.text === ',' || tokens[k]!.text === ';' || tokens[k]!.pos === 'AUX') return false;
+		if (tokens[k]!.text === ',' || tokens[k]!.text === ';') return false;
+		if (tokens[k]!.pos === 'AUX') return nominalActPredicate(tokens, a, k, m);
 	}
 	return false;
+}
+
+/** Verbs whose object is what their subject pays for: "the prevention budget line will FUND additional patrols". */
+const FUNDING_VERBS = new Set(['fund', 'finance', 'pay', 'resource', 'bankroll']);
+
+/**
+ * Whether a nominal act is the subject whose predicate names what it consists of or pays for: "the Strategy's
+ * PREVENTION measures ARE the expansion of the police unit", "the PREVENTION budget line WILL FUND additional
+ * patrols". Between the act and the verb group only the nouns of the subject's phrase; the verb group (from
+ * the auxiliary at k) is a copula or a verb of funding, and the means follows it.
+ */
+function nominalActPredicate(tokens: readonly Token[], a: number, k: number, m: number): boolean {
+	if (tokens[a]!.pos !== 'NOUN' && tokens[a]!.pos !== 'ADJ') return false;
+	// The auxiliary opens the subject's verb group: only the nouns of the phrase stand between it and the act.
+	let start = k;
+	while (start - 1 > a && tokens[start - 1]!.pos === 'AUX') start--;
+	for (let j = a + 1; j < start; j++) if (tokens[j]!.pos !== 'NOUN') return false;
+	let j = start;
+	while (j < m && tokens[j]!.pos === 'AUX' && tokens[j]!.lemma !== 'be') j++;
+	if (j < m && tokens[j]!.lemma === 'be') return !tokens.slice(j + 1, m).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'ADP' && t.lower !== 'of');
+	return j < m && tokens[j]!.pos === 'VERB' && FUNDING_VERBS.has(tokens[j]!.lemma) && tokens.slice(j + 1, m).every((t) => ['DET', 'ADJ', 'NUM', 'NOUN'].includes(t.pos));
 }
 
 /**
@@ -1041,8 +1063,14 @@ const EQUATING = new Set(['be', 'serve', 'constitute', 'act', 'function', 'remai
  * a noun phrase (with its "of"-phrases), then a verb of being or serving, then only determiners, adjectives,
  * "as" and nouns of the predicate's phrase before the act.
  */
+/** Nouns of a predicate that names what something is a way of doing: "the principal MEANS of preventing". */
+const WAY_NOUNS = new Set(['means', 'way', 'method', 'tool', 'strategy', 'approach', 'mechanism', 'instrument', 'avenue']);
+
 function equatedMeans(tokens: readonly Token[], m: number, a: number): boolean {
-	if (tokens[a]!.pos === 'VERB' || a - m > 20) return false;
+	if (a - m > 20) return false;
+	// A verb is the act only as what the predicate is a way of doing: "enforcement shall be the principal MEANS OF
+	// PREVENTING trafficking".
+	if (tokens[a]!.pos === 'VERB' && !((tokens[a - 1]?.lower === 'of' || tokens[a - 1]?.lower === 'for') && WAY_NOUNS.has(tokens[a - 2]?.lower ?? ''))) return false;
 	const np = (t: Token): boolean => ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(t.pos) || t.lower === 'of' || t.text === '-';
 	if (!tokens.slice(0, m).every(np)) return false;
 	let k = m + 1;
@@ -1055,7 +1083,7 @@ function equatedMeans(tokens: readonly Token[], m: number, a: number): boolean {
 	if (!verb) return false;
 	for (; k < a; k++) {
 		const t = tokens[k]!;
-		if (!(t.lower === 'as' || t.lower === 'of' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN')) return false;
+		if (!(t.lower === 'as' || t.lower === 'of' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PART' || (WAY_NOUNS.has(t.lower) && k === a - 2) || (t.lower === 'for' && k === a - 1))) return false;
 	}
 	return true;
 }
@@ -1115,11 +1143,17 @@ const OFFENCE_CLASS = /^(?:offen[cs]es?|charges?|crimes?|violations?|infractions
 
 const PURPOSE_ACTS = new Set(['prevent', 'stop', 'reduce', 'deter', 'curb', 'eliminate', 'eradicate', 'end', 'forestall', 'thwart', 'avert']);
 
-/** "To prevent …" or "In order to prevent …" opening the sentence: the act is what the main clause is for. */
+/**
+ * Openings of a sentence that state what its main clause is for, before the act of preventing: "IN ORDER TO
+ * prevent", "WITH A VIEW TO preventing", "WITH THE AIM OF deterring", "FOR THE PURPOSE OF preventing", "SO AS TO".
+ */
+const PURPOSE_OPENERS = ['to', 'in order to', 'so as to', 'with a view to', 'with the aim of', 'with the purpose of', 'for the purpose of', 'with the objective of', 'with the goal of'].map((o) => o.split(' '));
+
+/** A purpose opening the sentence ("To prevent …", "With a view to preventing …"): the act is what the main clause is for. */
 function frontedPurpose(tokens: readonly Token[], a: number): boolean {
 	// Not a general "to tackle the problem" or "to combat trafficking": what is fought is not what is prevented.
-	if (tokens[a - 1]?.lower !== 'to' || !PURPOSE_ACTS.has(tokens[a]!.lemma)) return false;
-	return a - 1 === 0 || (a - 3 === 0 && tokens[0]!.lower === 'in' && tokens[1]!.lower === 'order');
+	if (!PURPOSE_ACTS.has(tokens[a]!.lemma)) return false;
+	return PURPOSE_OPENERS.some((o) => o.length === a && o.every((w, i) => tokens[i]!.lower === w));
 }
 
 /**
@@ -1632,6 +1666,18 @@ export function hedged(reading: Reading, span: Span): boolean {
 	return false;
 }
 
+/** Whether a verb is in the perfect: "have reported", "has been reported", "to have been reported". */
+function inPerfect(reading: Reading, act: Span): boolean {
+	const { tokens } = reading;
+	let k = reading.tokenAt(act);
+	if (tokens[k]?.pos !== 'VERB' || !hasParticipleForm(tokens[k]!)) return false;
+	k--;
+	while (k >= 0 && tokens[k]!.pos === 'ADV') k--;
+	if (tokens[k]?.lower === 'been') k--;
+	while (k >= 0 && tokens[k]!.pos === 'ADV') k--;
+	return ['have', 'has', 'had', 'having'].includes(tokens[k]?.lower ?? '');
+}
+
 /**
  * Fills a frame in one reading. Returns the first act whose roles are all filled, or undefined.
  * - The act must not be governed by a protective negation (unless `negation` is false) and its clause must
@@ -1652,6 +1698,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		// "The alliance is dedicated to ENDING sex trafficking": a clause that forbids or ends the harm a mandate is
 		// against states the mandate; only "not" makes it a prohibition ("shall not address …").
 		if (options.against && modality === 'prohibition' && negatedBy(reading, act, ['not', 'savings']) === 0) modality = 'statement';
+		// A requirement in the perfect asks that something has already happened, a precondition, not a duty to act:
+		// "you MUST HAVE REPORTED the crime to the police", "the crime NEEDS TO HAVE BEEN REPORTED".
+		if (modality === 'requirement' && inPerfect(reading, act)) modality = 'past';
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
 			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
