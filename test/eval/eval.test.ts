@@ -12,20 +12,20 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // that loses precision or recall fails here and must be looked at (npm run eval lists every false positive and
 // negative). The sealed part has floors too, on its aggregate only (nobody reads its items). These are floors,
 // not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
-const OVERALL = { precision: 0.72, recall: 0.50, f1: 0.59 };
+const OVERALL = { precision: 0.75, recall: 0.52, f1: 0.61 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
-	'conflation': { precision: 0.78, recall: 0.40 },
-	'labour-blindness': { precision: 0.69, recall: 0.47 },
-	'conditional-services': { precision: 0.70, recall: 0.42 },
-	'consent': { precision: 0.49, recall: 0.42 },
+	'conflation': { precision: 0.82, recall: 0.45 },
+	'labour-blindness': { precision: 0.70, recall: 0.47 },
+	'conditional-services': { precision: 0.76, recall: 0.46 },
+	'consent': { precision: 0.53, recall: 0.43 },
 	'raids': { precision: 0.72, recall: 0.66 },
-	'detention-punishment': { precision: 0.65, recall: 0.43 },
-	'rights-process': { precision: 0.63, recall: 0.43 },
-	'funding-accountability': { precision: 0.56, recall: 0.42 },
-	'prevention': { precision: 0.88, recall: 0.25 },
-	'framing': { precision: 0.81, recall: 0.62 },
+	'detention-punishment': { precision: 0.68, recall: 0.45 },
+	'rights-process': { precision: 0.69, recall: 0.50 },
+	'funding-accountability': { precision: 0.61, recall: 0.45 },
+	'prevention': { precision: 0.90, recall: 0.26 },
+	'framing': { precision: 0.83, recall: 0.62 },
 };
-const SEALED = { precision: 0.54, recall: 0.35 };
+const SEALED = { precision: 0.56, recall: 0.36 };
 /** Share of the whole real documents' expectations that hold (development part). */
 const DOCUMENT_EXPECTATIONS = 0.85;
 
