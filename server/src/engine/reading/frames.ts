@@ -1001,7 +1001,8 @@ function nominalActPredicate(tokens: readonly Token[], a: number, k: number, m: 
 	let j = start;
 	while (j < m && tokens[j]!.pos === 'AUX' && tokens[j]!.lemma !== 'be') j++;
 	if (j < m && tokens[j]!.lemma === 'be') return !tokens.slice(j + 1, m).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'ADP' && t.lower !== 'of');
-	return j < m && tokens[j]!.pos === 'VERB' && FUNDING_VERBS.has(tokens[j]!.lemma) && tokens.slice(j + 1, m).every((t) => ['DET', 'ADJ', 'NUM', 'NOUN'].includes(t.pos));
+	// "pay FOR additional patrols": the preposition of "pay" stands before its object.
+	return j < m && tokens[j]!.pos === 'VERB' && FUNDING_VERBS.has(tokens[j]!.lemma) && tokens.slice(j + 1, m).every((t, i) => ['DET', 'ADJ', 'NUM', 'NOUN'].includes(t.pos) || (i === 0 && t.lower === 'for' && tokens[j]!.lemma === 'pay'));
 }
 
 /**
