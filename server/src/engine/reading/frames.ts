@@ -1,5 +1,5 @@
 import { RELATIVE_PRONOUNS, REVERSE_CONDITIONS, type Clause } from './clauses';
-import type { Modality } from './modality';
+import { inPerfect, type Modality } from './modality';
 import type { NegationKind } from './negation';
 import { quotations } from '../negation';
 import type { Reading, Span } from './reading';
@@ -1667,18 +1667,6 @@ export function hedged(reading: Reading, span: Span): boolean {
 	return false;
 }
 
-/** Whether a verb is in the perfect: "have reported", "has been reported", "to have been reported". */
-function inPerfect(reading: Reading, act: Span): boolean {
-	const { tokens } = reading;
-	let k = reading.tokenAt(act);
-	if (tokens[k]?.pos !== 'VERB' || !hasParticipleForm(tokens[k]!)) return false;
-	k--;
-	while (k >= 0 && tokens[k]!.pos === 'ADV') k--;
-	if (tokens[k]?.lower === 'been') k--;
-	while (k >= 0 && tokens[k]!.pos === 'ADV') k--;
-	return ['have', 'has', 'had', 'having'].includes(tokens[k]?.lower ?? '');
-}
-
 /**
  * Fills a frame in one reading. Returns the first act whose roles are all filled, or undefined.
  * - The act must not be governed by a protective negation (unless `negation` is false) and its clause must
@@ -1701,7 +1689,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if (options.against && modality === 'prohibition' && negatedBy(reading, act, ['not', 'savings']) === 0) modality = 'statement';
 		// A requirement in the perfect asks that something has already happened, a precondition, not a duty to act:
 		// "you MUST HAVE REPORTED the crime to the police", "the crime NEEDS TO HAVE BEEN REPORTED".
-		if (modality === 'requirement' && inPerfect(reading, act)) modality = 'past';
+		if (modality === 'requirement' && inPerfect(reading.tokens, reading.tokenAt(act))) modality = 'past';
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
 			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;

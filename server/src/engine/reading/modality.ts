@@ -48,6 +48,19 @@ function reportedFuture(tokens: readonly Token[], k: number): boolean {
 	return false;
 }
 
+/**
+ * Whether the verb at `k` is in the perfect: "have reported", "has been reported", "to have been reported". A
+ * requirement in the perfect asks that something has already happened (a precondition), not that it be done.
+ */
+export function inPerfect(tokens: readonly Token[], k: number): boolean {
+	if (tokens[k]?.pos !== 'VERB' || !hasParticipleForm(tokens[k]!)) return false;
+	k--;
+	while (k >= 0 && tokens[k]!.pos === 'ADV') k--;
+	if (tokens[k]?.lower === 'been') k--;
+	while (k >= 0 && tokens[k]!.pos === 'ADV') k--;
+	return ['have', 'has', 'had', 'having'].includes(tokens[k]?.lower ?? '');
+}
+
 /** The modality of each clause; a clause with no verb of its own takes its parent's. */
 export function clauseModalities(tokens: readonly Token[], clauses: readonly Clause[], clauseOf: readonly number[], negations: readonly Negation[]): Modality[] {
 	const out: Array<Modality | undefined> = clauses.map(() => undefined);
