@@ -22,7 +22,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'detention-punishment': { precision: 0.67, recall: 0.43 },
 	'rights-process': { precision: 0.69, recall: 0.50 },
 	'funding-accountability': { precision: 0.61, recall: 0.45 },
-	'prevention': { precision: 0.90, recall: 0.25 },
+	'prevention': { precision: 0.87, recall: 0.25 },
 	'framing': { precision: 0.83, recall: 0.60 },
 };
 const SEALED = { precision: 0.56, recall: 0.36 };
