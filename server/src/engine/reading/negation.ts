@@ -324,7 +324,7 @@ function scopeOf(
 			// A clause nested in the cue's clause and lying wholly before the cue describes something the negation is
 			// about, not something it negates ("victims who cooperate shall not be detained").
 			if (c !== clause && clauses[c]!.end <= cueStart) continue;
-			if (c !== clause && isCutOff(clauses, c, clause)) continue;
+			if (c !== clause && isCutOff(tokens, clauses, c, clause)) continue;
 			inScope[k] = true;
 		}
 	} else {
@@ -339,7 +339,7 @@ function scopeOf(
 			// from prosecution IF the person reports …" does not lift the condition).
 			if (reach === 'phrase' && c !== clause && clauses[c]!.start === k && PHRASE_STOPS.has(clauses[c]!.kind) && !clauses[c]!.phrase) break;
 			if (reach === 'forward' && c === clause && t.text === ',' && newClauseAfterComma(tokens, k)) break;
-			if (!isInside(c, clause) || (c !== clause && isCutOff(clauses, c, clause))) continue;
+			if (!isInside(c, clause) || (c !== clause && isCutOff(tokens, clauses, c, clause))) continue;
 			inScope[k] = true;
 		}
 		// A phrase cue opened inside a condition or other nested clause also covers that clause's remainder.
@@ -356,11 +356,17 @@ function scopeOf(
 	return ranges;
 }
 
-/** Contrast and exception clauses end a negation's reach, wherever they are nested. */
-function isCutOff(clauses: readonly Clause[], c: number, ancestor: number): boolean {
+/**
+ * Contrast and exception clauses end a negation's reach, wherever they are nested; so does a non-restrictive
+ * relative clause (after a comma): it comments on its noun and is asserted whatever the clause around it denies or
+ * opposes ("is opposed to prostitution, WHICH IS INHERENTLY HARMFUL" still says that prostitution is harmful).
+ */
+function isCutOff(tokens: readonly Token[], clauses: readonly Clause[], c: number, ancestor: number): boolean {
 	for (let k = c; k !== -1 && k !== ancestor; k = clauses[k]!.parent) {
-		const kind = clauses[k]!.kind;
+		const clause = clauses[k]!;
+		const kind = clause.kind;
 		if (kind === 'contrast' || kind === 'exception' || kind === 'coordinate') return true;
+		if (kind === 'relative' && tokens[clause.start - 1]?.text === ',') return true;
 	}
 	return false;
 }
