@@ -16,10 +16,10 @@ const OVERALL = { precision: 0.74, recall: 0.50, f1: 0.60 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conflation': { precision: 0.81, recall: 0.44 },
 	'labour-blindness': { precision: 0.69, recall: 0.44 },
-	'conditional-services': { precision: 0.74, recall: 0.43 },
-	'consent': { precision: 0.52, recall: 0.41 },
+	'conditional-services': { precision: 0.73, recall: 0.43 },
+	'consent': { precision: 0.51, recall: 0.41 },
 	'raids': { precision: 0.71, recall: 0.65 },
-	'detention-punishment': { precision: 0.66, recall: 0.43 },
+	'detention-punishment': { precision: 0.66, recall: 0.42 },
 	'rights-process': { precision: 0.66, recall: 0.50 },
 	'funding-accountability': { precision: 0.61, recall: 0.45 },
 	'prevention': { precision: 0.87, recall: 0.25 },
