@@ -1462,6 +1462,38 @@ function preventionsLifted(reading: Reading, act: Span): number {
 	return lifted;
 }
 
+/** Heads of a noun phrase that name a business or body by its trade: "REPATRIATION COMPANIES", "a referral AGENCY". */
+const TRADE_HEADS = new Set(['company', 'firm', 'agency', 'business', 'operator', 'contractor', 'broker', 'agent', 'provider']);
+
+/**
+ * Whether an act noun only modifies the name of who does it: "inspections at four REPATRIATION COMPANIES", "the
+ * referral UNIT": the phrase names an actor, it provides no act. An act noun followed by an agent head is read
+ * this way; a gerund or verb is not ("returning workers").
+ */
+function namesActor(reading: Reading, act: Span): boolean {
+	const t = reading.tokens;
+	const indices = reading.tokensIn(act);
+	const last = indices[indices.length - 1] ?? reading.tokenAt(act);
+	if (t[last]?.pos !== 'NOUN') return false;
+	const next = t[last + 1];
+	return next !== undefined && next.pos === 'NOUN' && (TRADE_HEADS.has(next.lemma) || AGENT_HEADS.has(next.lemma));
+}
+
+/** Verbs that weigh an act without deciding it: "CONSIDER referral", "EXPLORE the possibility of return". */
+const DELIBERATING = new Set(['consider', 'contemplate', 'explore', 'weigh', 'discuss', 'evaluate', 'assess']);
+
+/**
+ * Whether an act is the object of a verb of weighing it: "should CONSIDER referrals to law enforcement", "shall
+ * ASSESS whether return is safe", "may CONSIDER returning". Only determiners, adjectives, "whether" and "the
+ * possibility of" may stand between.
+ */
+function deliberated(reading: Reading, act: Span): boolean {
+	const t = reading.tokens;
+	let k = reading.tokenAt(act) - 1;
+	while (k >= 0 && (t[k]!.pos === 'DET' || t[k]!.pos === 'ADJ' || ['whether', 'possibility', 'option', 'of'].includes(t[k]!.lower))) k--;
+	return t[k]?.pos === 'VERB' && DELIBERATING.has(t[k]!.lemma);
+}
+
 /** Nouns before "of" that make an act something feared or risked, not done: "fear of arrest", "risk of deportation". */
 const UNREALISED = new Set(['fear', 'risk', 'threat', 'danger', 'possibility', 'prospect', 'likelihood', 'spectre', 'specter', 'chance']);
 
@@ -1680,7 +1712,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
+		if ((!options.names && inName(reading, act)) || namesActor(reading, act) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
 		const lifted = preventionsLifted(reading, act);
 		// A negated verb of preventing leaves the act permitted: "does not prevent the removal of …".
 		let modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
@@ -1690,6 +1722,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		// A requirement in the perfect asks that something has already happened, a precondition, not a duty to act:
 		// "you MUST HAVE REPORTED the crime to the police", "the crime NEEDS TO HAVE BEEN REPORTED".
 		if (modality === 'requirement' && inPerfect(reading.tokens, reading.tokenAt(act))) modality = 'past';
+		// An act that is only to be weighed leaves the decision open: "personnel SHOULD CONSIDER referrals to local law
+		// enforcement" asks them to think about it, as "may refer" would.
+		if ((modality === 'requirement' || modality === 'statement') && deliberated(reading, act)) modality = 'permission';
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
 			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
