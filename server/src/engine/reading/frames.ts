@@ -1721,7 +1721,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if (options.against && modality === 'prohibition' && negatedBy(reading, act, ['not', 'savings']) === 0) modality = 'statement';
 		// A requirement in the perfect asks that something has already happened, a precondition, not a duty to act:
 		// "you MUST HAVE REPORTED the crime to the police", "the crime NEEDS TO HAVE BEEN REPORTED".
-		if (modality === 'requirement' && inPerfect(reading.tokens, reading.tokenAt(act))) modality = 'past';
+		// A statement in the perfect reports what has happened, as the past does: "the act of violence HAS BEEN REPORTED
+		// to a police officer", "they HAVE BEEN PLACED in government aftercare".
+		if ((modality === 'requirement' || modality === 'statement') && inPerfect(reading.tokens, reading.tokenAt(act))) modality = 'past';
 		// An act that is only to be weighed leaves the decision open: "personnel SHOULD CONSIDER referrals to local law
 		// enforcement" asks them to think about it, as "may refer" would.
 		if ((modality === 'requirement' || modality === 'statement') && deliberated(reading, act)) modality = 'permission';
