@@ -458,9 +458,11 @@ function headOf(reading: Reading, span: Span): number {
  * Whether a person span is the patient of an act: the subject of a passive verb or of a light verb whose noun
  * is the act ("victims SHALL BE DETAINED", "victims shall be PLACED in custody"), the object of an active verb
  * ("police may ARREST the women"), the noun a participle act describes ("persons DETAINED in raids"), or the
- * "of" complement of a noun act ("the DETENTION OF victims").
+ * "of" complement of a noun act ("the DETENTION OF victims"). With `offender` the span is an offender phrase (a
+ * rule's `notPatient`: "report SUSPECTED TRAFFICKERS to the police"): a word that marks the person as the offender
+ * then confirms the phrase instead of ruling it out.
  */
-export function isPatient(reading: Reading, act: Span, person: Span): boolean {
+export function isPatient(reading: Reading, act: Span, person: Span, offender = false): boolean {
 	const { tokens } = reading;
 	// A person phrase that holds the act as its modifier ("RESCUED women", "detained persons") names its patient.
 	if (person.start <= act.start && person.end > act.end) return true;
@@ -468,10 +470,10 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const personTokens = reading.tokensIn(person);
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
-	if (describesOffender(tokens, pEnd)) return false;
+	if (!offender && describesOffender(tokens, pEnd)) return false;
 	// "the punishment of RESPONSIBLE individuals", "the arrest of SUSPECTED persons": a word before the person that
 	// makes them the offender.
-	if (OFFENDER_BEFORE.has(tokens[p - 1]?.lower ?? '') || OFFENDER_BEFORE.has(tokens[p]!.lower)) return false;
+	if (!offender && (OFFENDER_BEFORE.has(tokens[p - 1]?.lower ?? '') || OFFENDER_BEFORE.has(tokens[p]!.lower))) return false;
 	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a) || accusedOfActOnOthers(tokens, Math.max(a, pEnd)) || rescuedOthers(reading, a, p, pEnd))) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
@@ -1736,7 +1738,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
 		// An act done to an offender ("officers shall report ANY TRAFFICKER they identify to the police") is done to no
 		// one who may be trafficked.
-		if (spans.notPatient?.some((s) => samePredicate(reading, act, s) && isPatient(reading, act, s))) continue;
+		if (spans.notPatient?.some((s) => samePredicate(reading, act, s) && isPatient(reading, act, s, true))) continue;
 		// Listed among a programme's components, the act names an area of work ("rescue, rehabilitation, reintegration
 		// and repatriation of victims"), not a provision that imposes it.
 		if (spans.notWith?.some((s) => isConjunct(reading, act, s))) continue;
