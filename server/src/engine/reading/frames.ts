@@ -458,9 +458,11 @@ function headOf(reading: Reading, span: Span): number {
  * Whether a person span is the patient of an act: the subject of a passive verb or of a light verb whose noun
  * is the act ("victims SHALL BE DETAINED", "victims shall be PLACED in custody"), the object of an active verb
  * ("police may ARREST the women"), the noun a participle act describes ("persons DETAINED in raids"), or the
- * "of" complement of a noun act ("the DETENTION OF victims").
+ * "of" complement of a noun act ("the DETENTION OF victims"). With `offender` the span is an offender phrase (a
+ * rule's `notPatient`: "report SUSPECTED TRAFFICKERS to the police"): a word that marks the person as the offender
+ * then confirms the phrase instead of ruling it out.
  */
-export function isPatient(reading: Reading, act: Span, person: Span): boolean {
+export function isPatient(reading: Reading, act: Span, person: Span, offender = false): boolean {
 	const { tokens } = reading;
 	// A person phrase that holds the act as its modifier ("RESCUED women", "detained persons") names its patient.
 	if (person.start <= act.start && person.end > act.end) return true;
@@ -468,10 +470,10 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	const personTokens = reading.tokensIn(person);
 	const p = personTokens[0] ?? reading.tokenAt(person);
 	const pEnd = personTokens[personTokens.length - 1] ?? p;
-	if (describesOffender(tokens, pEnd)) return false;
+	if (!offender && describesOffender(tokens, pEnd)) return false;
 	// "the punishment of RESPONSIBLE individuals", "the arrest of SUSPECTED persons": a word before the person that
 	// makes them the offender.
-	if (OFFENDER_BEFORE.has(tokens[p - 1]?.lower ?? '') || OFFENDER_BEFORE.has(tokens[p]!.lower)) return false;
+	if (!offender && (OFFENDER_BEFORE.has(tokens[p - 1]?.lower ?? '') || OFFENDER_BEFORE.has(tokens[p]!.lower))) return false;
 	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a) || accusedOfActOnOthers(tokens, Math.max(a, pEnd)) || rescuedOthers(reading, a, p, pEnd))) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
@@ -1462,6 +1464,38 @@ function preventionsLifted(reading: Reading, act: Span): number {
 	return lifted;
 }
 
+/** Heads of a noun phrase that name a business or body by its trade: "REPATRIATION COMPANIES", "a referral AGENCY". */
+const TRADE_HEADS = new Set(['company', 'firm', 'agency', 'business', 'operator', 'contractor', 'broker', 'agent', 'provider']);
+
+/**
+ * Whether an act noun only modifies the name of who does it: "inspections at four REPATRIATION COMPANIES", "the
+ * referral UNIT": the phrase names an actor, it provides no act. An act noun followed by an agent head is read
+ * this way; a gerund or verb is not ("returning workers").
+ */
+function namesActor(reading: Reading, act: Span): boolean {
+	const t = reading.tokens;
+	const indices = reading.tokensIn(act);
+	const last = indices[indices.length - 1] ?? reading.tokenAt(act);
+	if (t[last]?.pos !== 'NOUN') return false;
+	const next = t[last + 1];
+	return next !== undefined && next.pos === 'NOUN' && (TRADE_HEADS.has(next.lemma) || AGENT_HEADS.has(next.lemma));
+}
+
+/** Verbs that weigh an act without deciding it: "CONSIDER referral", "EXPLORE the possibility of return". */
+const DELIBERATING = new Set(['consider', 'contemplate', 'explore', 'weigh', 'discuss', 'evaluate', 'assess']);
+
+/**
+ * Whether an act is the object of a verb of weighing it: "should CONSIDER referrals to law enforcement", "shall
+ * ASSESS whether return is safe", "may CONSIDER returning". Only determiners, adjectives, "whether" and "the
+ * possibility of" may stand between.
+ */
+function deliberated(reading: Reading, act: Span): boolean {
+	const t = reading.tokens;
+	let k = reading.tokenAt(act) - 1;
+	while (k >= 0 && (t[k]!.pos === 'DET' || t[k]!.pos === 'ADJ' || ['whether', 'possibility', 'option', 'of'].includes(t[k]!.lower))) k--;
+	return t[k]?.pos === 'VERB' && DELIBERATING.has(t[k]!.lemma);
+}
+
 /** Nouns before "of" that make an act something feared or risked, not done: "fear of arrest", "risk of deportation". */
 const UNREALISED = new Set(['fear', 'risk', 'threat', 'danger', 'possibility', 'prospect', 'likelihood', 'spectre', 'specter', 'chance']);
 
@@ -1680,7 +1714,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
+		if ((!options.names && inName(reading, act)) || namesActor(reading, act) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
 		const lifted = preventionsLifted(reading, act);
 		// A negated verb of preventing leaves the act permitted: "does not prevent the removal of …".
 		let modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
@@ -1689,7 +1723,12 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if (options.against && modality === 'prohibition' && negatedBy(reading, act, ['not', 'savings']) === 0) modality = 'statement';
 		// A requirement in the perfect asks that something has already happened, a precondition, not a duty to act:
 		// "you MUST HAVE REPORTED the crime to the police", "the crime NEEDS TO HAVE BEEN REPORTED".
-		if (modality === 'requirement' && inPerfect(reading.tokens, reading.tokenAt(act))) modality = 'past';
+		// A statement in the perfect reports what has happened, as the past does: "the act of violence HAS BEEN REPORTED
+		// to a police officer", "they HAVE BEEN PLACED in government aftercare".
+		if ((modality === 'requirement' || modality === 'statement') && inPerfect(reading.tokens, reading.tokenAt(act))) modality = 'past';
+		// An act that is only to be weighed leaves the decision open: "personnel SHOULD CONSIDER referrals to local law
+		// enforcement" asks them to think about it, as "may refer" would.
+		if ((modality === 'requirement' || modality === 'statement') && deliberated(reading, act)) modality = 'permission';
 		if (!spans.condition) {
 			if (modality === 'prohibition' && options.negation) continue;
 			if (modality !== 'prohibition' && !options.modalities.includes(modality)) continue;
@@ -1699,7 +1738,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		if (spans.notAgent?.some((s) => isSubject(reading, act, s))) continue;
 		// An act done to an offender ("officers shall report ANY TRAFFICKER they identify to the police") is done to no
 		// one who may be trafficked.
-		if (spans.notPatient?.some((s) => samePredicate(reading, act, s) && isPatient(reading, act, s))) continue;
+		if (spans.notPatient?.some((s) => samePredicate(reading, act, s) && isPatient(reading, act, s, true))) continue;
 		// Listed among a programme's components, the act names an area of work ("rescue, rehabilitation, reintegration
 		// and repatriation of victims"), not a provision that imposes it.
 		if (spans.notWith?.some((s) => isConjunct(reading, act, s))) continue;

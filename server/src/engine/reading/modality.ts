@@ -144,6 +144,12 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 			continue;
 		}
 		if (m !== undefined && m !== 'statement') continue;
+		// "victims are LESS LIKELY to report a crime if …", "workers are AFRAID to contact the police": an infinitive after
+		// an adjective of likelihood or disposition says how people tend to act, not what anyone is to do.
+		if (tokens[clause.start]?.lower === 'to' && DISPOSITION.has(tokens[clause.start - 1]?.lower ?? '') && tokens[clause.start - 1]?.pos === 'ADJ') {
+			out[clause.index] = 'hypothetical';
+			continue;
+		}
 		if (invited(tokens, clauses, clause, clauseOf, out[clause.parent])) out[clause.index] = 'permission';
 	}
 	// Clauses without a verb of their own (condition phrases, lists) take their parent's.
@@ -152,6 +158,9 @@ export function clauseModalities(tokens: readonly Token[], clauses: readonly Cla
 		return m ?? 'statement';
 	});
 }
+
+/** Adjectives of likelihood or disposition before an infinitive: "LIKELY to report", "RELUCTANT to come forward". */
+const DISPOSITION = new Set(['likely', 'unlikely', 'apt', 'prone', 'inclined', 'disinclined', 'afraid', 'reluctant', 'hesitant', 'fearful', 'scared']);
 
 /** Verbs that invite, urge or ask someone to act, without requiring it: "APPEAL to the public to report", "ENCOURAGED to cooperate". */
 const INVITING_VERBS = new Set(['appeal', 'urge', 'encourage', 'invite', 'ask', 'call', 'implore', 'exhort', 'remind', 'empower', 'inspire', 'motivate', 'welcome', 'invitation']);
