@@ -1680,7 +1680,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
+		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act) || occasionOfSafeguard(reading, act)) continue;
 		const lifted = preventionsLifted(reading, act);
 		// A negated verb of preventing leaves the act permitted: "does not prevent the removal of …".
 		let modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
@@ -1743,6 +1743,55 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		return withheld ? { spans: filled, condition, withheld } : { spans: filled, condition };
 	}
 	return undefined;
+}
+
+/**
+ * Verbs of what a provision does FOR a person already held: screens, informs, advises, refers, offers, releases.
+ * "Each child WHO IS TAKEN INTO CUSTODY must be SCREENED", "an officer TAKING A CHILD INTO CUSTODY shall INFORM the
+ * child of the reason", "an alien ARRESTED without a warrant will be EXAMINED by an officer other than the
+ * arresting officer": the custody is the occasion the provision names, and what it lays down is the safeguard.
+ */
+const SAFEGUARDING = new Set(['screen', 'assess', 'inform', 'advise', 'notify', 'tell', 'explain', 'offer', 'provide', 'give', 'afford', 'entitle', 'refer', 'release', 'treat', 'presume', 'examine', 'allow', 'permit', 'grant']);
+const SAFEGUARD_MODALITIES: ReadonlySet<string> = new Set(['requirement', 'permission']);
+
+/**
+ * Whether the act only names the occasion of a safeguard: it stands in a relative or participle clause (or a bare
+ * participle after the subject's noun, "an alien ARRESTED without a warrant will …") before the main verb, and the
+ * main clause requires or permits a safeguarding act (above). The act is not what the provision provides for.
+ */
+function occasionOfSafeguard(reading: Reading, act: Span): boolean {
+	const { tokens } = reading;
+	const a = reading.tokenAt(act);
+	const own = reading.clauseAt(act);
+	const top = topLevel(reading, own);
+	let from: number;
+	if (own.index !== top.index) {
+		if (own.kind !== 'relative' && own.kind !== 'participle') return false;
+		if (own.parent !== top.index) return false;
+		from = own.end;
+	} else {
+		// A bare participle in the subject: only nouns, determiners and adjectives before it in the clause.
+		const t = tokens[a]!;
+		if (t.pos !== 'VERB' || !/ed$/.test(t.lower)) return false;
+		for (let k = top.start; k < a; k++) if (!['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[k]!.pos)) return false;
+		if (a === top.start) return false;
+		from = a + 1;
+	}
+	// The main verb: the first verb of the top-level clause after the modifier, with a modal before it.
+	let modal = false;
+	for (let k = from; k < top.end; k++) {
+		if (reading.clauseOf[k] !== top.index) continue;
+		const t = tokens[k]!;
+		if (t.pos === 'AUX') {
+			if (['shall', 'must', 'will', 'may', 'should'].includes(t.lower)) modal = true;
+			continue;
+		}
+		if (t.pos === 'VERB') {
+			if (!modal || !SAFEGUARDING.has(t.lemma)) return false;
+			return SAFEGUARD_MODALITIES.has(reading.modalities[top.index] ?? '');
+		}
+	}
+	return false;
 }
 
 /** Heads of a noun phrase that name who acts: "OUTREACH WORKERS will accompany police", "the prevention UNIT shall …". */
