@@ -1764,35 +1764,35 @@ function occasionOfSafeguard(reading: Reading, act: Span): boolean {
 	const a = reading.tokenAt(act);
 	const own = reading.clauseAt(act);
 	const top = topLevel(reading, own);
-	let from: number;
+	let modifier: [number, number];
 	if (own.index !== top.index) {
 		if (own.kind !== 'relative' && own.kind !== 'participle') return false;
 		if (own.parent !== top.index) return false;
-		from = own.end;
+		modifier = [own.start, own.end];
 	} else {
 		// A bare participle in the subject: only nouns, determiners and adjectives before it in the clause.
 		const t = tokens[a]!;
 		if (t.pos !== 'VERB' || !/ed$/.test(t.lower)) return false;
 		for (let k = top.start; k < a; k++) if (!['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[k]!.pos)) return false;
 		if (a === top.start) return false;
-		from = a + 1;
+		modifier = [a, a + 1];
 	}
-	// The main verb: the first verb of the top-level clause after the modifier, with a modal before it.
+	// The main verb: the first verb of the top-level clause outside the modifier.
 	let modal = false;
-	for (let k = from; k < top.end; k++) {
-		if (reading.clauseOf[k] !== top.index) continue;
+	for (let k = top.start; k < top.end; k++) {
+		if (reading.clauseOf[k] !== top.index || (k >= modifier[0] && k < modifier[1])) continue;
 		const t = tokens[k]!;
 		if (t.pos === 'AUX') {
-			if (['shall', 'must', 'will', 'may', 'should'].includes(t.lower)) modal = true;
+			if (MODALS.has(t.lower)) modal = true;
 			continue;
 		}
-		if (t.pos === 'VERB') {
-			if (!modal || !SAFEGUARDING.has(t.lemma)) return false;
-			return SAFEGUARD_MODALITIES.has(reading.modalities[top.index] ?? '');
-		}
+		if (t.pos !== 'VERB') continue;
+		const modality = reading.modalities[top.index] ?? '';
+		return modal && k > modifier[0] && SAFEGUARDING.has(t.lemma) && SAFEGUARD_MODALITIES.has(modality);
 	}
 	return false;
 }
+const MODALS = new Set(['shall', 'must', 'will', 'may', 'should']);
 
 /** Heads of a noun phrase that name who acts: "OUTREACH WORKERS will accompany police", "the prevention UNIT shall …". */
 const AGENT_HEADS = new Set(['worker', 'officer', 'staff', 'team', 'unit', 'official', 'coordinator', 'agent', 'personnel', 'volunteer', 'squad', 'division', 'specialist', 'investigator', 'detective', 'partner', 'member']);
