@@ -47,6 +47,8 @@ export interface FrameOptions {
 	 * then a verb that ends, bans or eliminates it states the mandate and is no negation of it.
 	 */
 	against?: boolean;
+	/** Whether only a verb counts as the act (a noun naming the act does not). */
+	verbal?: boolean;
 	/** The ways the condition may depend on the act that count (default all). */
 	depends?: readonly Dependence['how'][];
 }
@@ -1681,6 +1683,9 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
 		if ((!options.names && inName(reading, act)) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act) || occasionOfSafeguard(reading, act)) continue;
+		// A noun naming the act ("to coordinate victim INTERVIEWS") names a procedure, not someone it is done to;
+		// with its object after "of" ("the forensic INTERVIEW OF an adult victim") it is done to that person.
+		if (options.verbal && !reading.tokensIn(act).some((k) => verbAt(reading.tokens, k) || reading.tokens[k + 1]?.lower === 'of')) continue;
 		const lifted = preventionsLifted(reading, act);
 		// A negated verb of preventing leaves the act permitted: "does not prevent the removal of …".
 		let modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
@@ -1793,6 +1798,19 @@ function occasionOfSafeguard(reading: Reading, act: Span): boolean {
 	return false;
 }
 const MODALS = new Set(['shall', 'must', 'will', 'may', 'should']);
+
+/**
+ * Whether a token is a verb, or a word the tagger read as a noun where only a verb can stand: after a modal or
+ * "to", or after a verb and a coordinator ("will detain and QUESTION potential victims").
+ */
+function verbAt(tokens: readonly Token[], k: number): boolean {
+	const t = tokens[k]!;
+	if (t.pos === 'VERB') return true;
+	if (t.pos !== 'NOUN') return false;
+	const prev = tokens[k - 1];
+	if (prev !== undefined && (MODALS.has(prev.lower) || (prev.lower === 'to' && prev.pos === 'PART'))) return true;
+	return prev !== undefined && (prev.lower === 'and' || prev.lower === 'or') && tokens[k - 2]?.pos === 'VERB' && tokens[k + 1]?.pos !== 'VERB';
+}
 
 /** Heads of a noun phrase that name who acts: "OUTREACH WORKERS will accompany police", "the prevention UNIT shall …". */
 const AGENT_HEADS = new Set(['worker', 'officer', 'staff', 'team', 'unit', 'official', 'coordinator', 'agent', 'personnel', 'volunteer', 'squad', 'division', 'specialist', 'investigator', 'detective', 'partner', 'member']);
