@@ -474,7 +474,7 @@ export function isPatient(reading: Reading, act: Span, person: Span): boolean {
 	// "the punishment of RESPONSIBLE individuals", "the arrest of SUSPECTED persons": a word before the person that
 	// makes them the offender.
 	if (OFFENDER_BEFORE.has(tokens[p - 1]?.lower ?? '') || OFFENDER_BEFORE.has(tokens[p]!.lower)) return false;
-	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a) || accusedOfActOnOthers(tokens, Math.max(a, pEnd)) || rescuedOthers(reading, a, p, pEnd))) return false;
+	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || chargedInApposition(reading, tokens[pEnd]!.end) || guiltyBefore(tokens, a) || accusedOfActOnOthers(tokens, Math.max(a, pEnd)) || rescuedOthers(reading, a, p, pEnd))) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
 	const first = tokens[a]!;
@@ -686,9 +686,22 @@ const ACCUSED_OF_TRAFFICKING = /^(?:[\s,]*[\p{L}-]+){0,3}?[\s,]*\b(?:for|with|of
 const VICTIM_WORDS = /\b(?:victims?|survivors?|trafficked|being|persons?|people|women|girls|children|workers)\b/u;
 
 function accusedOfTrafficking(reading: Reading, act: Span): boolean {
-	const m = ACCUSED_OF_TRAFFICKING.exec(reading.text.slice(act.end));
+	// An act whose words end with the marker ("CHARGED WITH"): what follows is the charge itself.
+	const after = reading.text.slice(act.end);
+	const m = /\b(?:for|with|of)$/u.test(reading.text.slice(act.start, act.end)) ? CHARGE_AFTER_MARKER.exec(after) : ACCUSED_OF_TRAFFICKING.exec(after);
 	return m !== null && !VICTIM_WORDS.test(m[1]!);
 }
+/**
+ * Whether the person is set off as the accused by an apposition right after them: "the detention of a woman, CHARGED
+ * WITH HUMAN TRAFFICKING". Only right after the person: in "the detention of a victim who was a witness in the trial
+ * of Maurice Hunt, charged with sex trafficking" the one charged is the defendant named last.
+ */
+function chargedInApposition(reading: Reading, end: number): boolean {
+	const m = APPOSED_CHARGE.exec(reading.text.slice(end));
+	return m !== null && !VICTIM_WORDS.test(m[1]!);
+}
+const APPOSED_CHARGE = /^\s*,\s*(?:who\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:charged|accused|arrested|convicted|indicted|suspected|prosecuted)\s+(?:with|of|for|on\s+(?:charges?|suspicion)\s+of)\s+((?:[\p{L}-]+\s+){0,5}?)(?:trafficking|exploitation|pimping|pandering|procuring|smuggling)\b(?!\s+(?:victims?|survivors?|persons?|people|women|girls|children|minors))/u;
+const CHARGE_AFTER_MARKER = /^\s+((?:[\p{L}-]+\s+){0,5}?)(?:trafficking|exploitation|pimping|pandering|procuring|smuggling)\b(?!\s+(?:victims?|survivors?|persons?|people|women|girls|children|minors))/u;
 
 /** "A person who … induces an adult to become a prostitute IS GUILTY OF pandering and shall be punished": the one punished is the offender. */
 function guiltyBefore(tokens: readonly Token[], a: number): boolean {
