@@ -47,6 +47,8 @@ export interface FrameOptions {
 	 * then a verb that ends, bans or eliminates it states the mandate and is no negation of it.
 	 */
 	against?: boolean;
+	/** Whether only a verb counts as the act (a noun naming the act does not). */
+	verbal?: boolean;
 	/** The ways the condition may depend on the act that count (default all). */
 	depends?: readonly Dependence['how'][];
 }
@@ -474,7 +476,7 @@ export function isPatient(reading: Reading, act: Span, person: Span, offender = 
 	// "the punishment of RESPONSIBLE individuals", "the arrest of SUSPECTED persons": a word before the person that
 	// makes them the offender.
 	if (!offender && (OFFENDER_BEFORE.has(tokens[p - 1]?.lower ?? '') || OFFENDER_BEFORE.has(tokens[p]!.lower))) return false;
-	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || guiltyBefore(tokens, a) || accusedOfActOnOthers(tokens, Math.max(a, pEnd)) || rescuedOthers(reading, a, p, pEnd))) return false;
+	if (PUNITIVE.has(tokens[a]!.lemma) && (undescribedCount(tokens, p, pEnd, a) || accusedOfTrafficking(reading, act) || chargedInApposition(reading, tokens[pEnd]!.end) || guiltyBefore(tokens, a) || accusedOfActOnOthers(tokens, Math.max(a, pEnd)) || rescuedOthers(reading, a, p, pEnd))) return false;
 	// A past participle right after the person is done to them, whatever leads up to the person: "testing of
 	// every person ADMITTED to the shelter", "services for women ARRESTED in the sweep".
 	const first = tokens[a]!;
@@ -686,9 +688,22 @@ const ACCUSED_OF_TRAFFICKING = /^(?:[\s,]*[\p{L}-]+){0,3}?[\s,]*\b(?:for|with|of
 const VICTIM_WORDS = /\b(?:victims?|survivors?|trafficked|being|persons?|people|women|girls|children|workers)\b/u;
 
 function accusedOfTrafficking(reading: Reading, act: Span): boolean {
-	const m = ACCUSED_OF_TRAFFICKING.exec(reading.text.slice(act.end));
+	// An act whose words end with the marker ("CHARGED WITH"): what follows is the charge itself.
+	const after = reading.text.slice(act.end);
+	const m = /\b(?:for|with|of)$/u.test(reading.text.slice(act.start, act.end)) ? CHARGE_AFTER_MARKER.exec(after) : ACCUSED_OF_TRAFFICKING.exec(after);
 	return m !== null && !VICTIM_WORDS.test(m[1]!);
 }
+/**
+ * Whether the person is set off as the accused by an apposition right after them: "the detention of a woman, CHARGED
+ * WITH HUMAN TRAFFICKING". Only right after the person: in "the detention of a victim who was a witness in the trial
+ * of Maurice Hunt, charged with sex trafficking" the one charged is the defendant named last.
+ */
+function chargedInApposition(reading: Reading, end: number): boolean {
+	const m = APPOSED_CHARGE.exec(reading.text.slice(end));
+	return m !== null && !VICTIM_WORDS.test(m[1]!);
+}
+const APPOSED_CHARGE = /^\s*,\s*(?:who\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:charged|accused|arrested|convicted|indicted|suspected|prosecuted)\s+(?:with|of|for|on\s+(?:charges?|suspicion)\s+of)\s+((?:[\p{L}-]+\s+){0,5}?)(?:trafficking|exploitation|pimping|pandering|procuring|smuggling)\b(?!\s+(?:victims?|survivors?|persons?|people|women|girls|children|minors))/u;
+const CHARGE_AFTER_MARKER = /^\s+((?:[\p{L}-]+\s+){0,5}?)(?:trafficking|exploitation|pimping|pandering|procuring|smuggling)\b(?!\s+(?:victims?|survivors?|persons?|people|women|girls|children|minors))/u;
 
 /** "A person who … induces an adult to become a prostitute IS GUILTY OF pandering and shall be punished": the one punished is the offender. */
 function guiltyBefore(tokens: readonly Token[], a: number): boolean {
@@ -1714,7 +1729,10 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if ((!options.names && inName(reading, act)) || namesActor(reading, act) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act)) continue;
+		if ((!options.names && inName(reading, act)) || namesActor(reading, act) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act) || occasionOfSafeguard(reading, act)) continue;
+		// A noun naming the act ("to coordinate victim INTERVIEWS") names a procedure, not someone it is done to;
+		// with its object after "of" ("the forensic INTERVIEW OF an adult victim") it is done to that person.
+		if (options.verbal && !reading.tokensIn(act).some((k) => verbAt(reading.tokens, k) || reading.tokens[k + 1]?.lower === 'of')) continue;
 		const lifted = preventionsLifted(reading, act);
 		// A negated verb of preventing leaves the act permitted: "does not prevent the removal of …".
 		let modality = lifted > 0 && reading.modalityAt(act) === 'prohibition' ? 'permission' : reading.modalityAt(act);
@@ -1782,6 +1800,68 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 		return withheld ? { spans: filled, condition, withheld } : { spans: filled, condition };
 	}
 	return undefined;
+}
+
+/**
+ * Verbs of what a provision does FOR a person already held: screens, informs, advises, refers, offers, releases.
+ * "Each child WHO IS TAKEN INTO CUSTODY must be SCREENED", "an officer TAKING A CHILD INTO CUSTODY shall INFORM the
+ * child of the reason", "an alien ARRESTED without a warrant will be EXAMINED by an officer other than the
+ * arresting officer": the custody is the occasion the provision names, and what it lays down is the safeguard.
+ */
+const SAFEGUARDING = new Set(['screen', 'assess', 'inform', 'advise', 'notify', 'tell', 'explain', 'offer', 'provide', 'give', 'afford', 'entitle', 'refer', 'release', 'treat', 'presume', 'examine', 'allow', 'permit', 'grant']);
+const SAFEGUARD_MODALITIES: ReadonlySet<string> = new Set(['requirement', 'permission']);
+
+/**
+ * Whether the act only names the occasion of a safeguard: it stands in a relative or participle clause (or a bare
+ * participle after the subject's noun, "an alien ARRESTED without a warrant will …") before the main verb, and the
+ * main clause requires or permits a safeguarding act (above). The act is not what the provision provides for.
+ */
+function occasionOfSafeguard(reading: Reading, act: Span): boolean {
+	const { tokens } = reading;
+	const a = reading.tokenAt(act);
+	const own = reading.clauseAt(act);
+	const top = topLevel(reading, own);
+	let modifier: [number, number];
+	if (own.index !== top.index) {
+		if (own.kind !== 'relative' && own.kind !== 'participle') return false;
+		if (own.parent !== top.index) return false;
+		modifier = [own.start, own.end];
+	} else {
+		// A bare participle in the subject: only nouns, determiners and adjectives before it in the clause.
+		const t = tokens[a]!;
+		if (t.pos !== 'VERB' || !/ed$/.test(t.lower)) return false;
+		for (let k = top.start; k < a; k++) if (!['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[k]!.pos)) return false;
+		if (a === top.start) return false;
+		modifier = [a, a + 1];
+	}
+	// The main verb: the first verb of the top-level clause outside the modifier.
+	let modal = false;
+	for (let k = top.start; k < top.end; k++) {
+		if (reading.clauseOf[k] !== top.index || (k >= modifier[0] && k < modifier[1])) continue;
+		const t = tokens[k]!;
+		if (t.pos === 'AUX') {
+			if (MODALS.has(t.lower)) modal = true;
+			continue;
+		}
+		if (t.pos !== 'VERB') continue;
+		const modality = reading.modalities[top.index] ?? '';
+		return modal && k > modifier[0] && SAFEGUARDING.has(t.lemma) && SAFEGUARD_MODALITIES.has(modality);
+	}
+	return false;
+}
+const MODALS = new Set(['shall', 'must', 'will', 'may', 'should']);
+
+/**
+ * Whether a token is a verb, or a word the tagger read as a noun where only a verb can stand: after a modal or
+ * "to", or after a verb and a coordinator ("will detain and QUESTION potential victims").
+ */
+function verbAt(tokens: readonly Token[], k: number): boolean {
+	const t = tokens[k]!;
+	if (t.pos === 'VERB') return true;
+	if (t.pos !== 'NOUN') return false;
+	const prev = tokens[k - 1];
+	if (prev !== undefined && (MODALS.has(prev.lower) || (prev.lower === 'to' && prev.pos === 'PART'))) return true;
+	return prev !== undefined && (prev.lower === 'and' || prev.lower === 'or') && tokens[k - 2]?.pos === 'VERB' && tokens[k + 1]?.pos !== 'VERB';
 }
 
 /** Heads of a noun phrase that name who acts: "OUTREACH WORKERS will accompany police", "the prevention UNIT shall …". */

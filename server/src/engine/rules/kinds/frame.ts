@@ -44,6 +44,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					notWith: { ...TERM_LIST, description: "What the act must not be listed with: an item of the same coordinated list (as for 'with') cancels the finding. An act named among a programme's components ('rescue, REHABILITATION, REINTEGRATION and repatriation of victims') names an area of work, not a provision that imposes it on a person." },
 					names: { type: 'boolean', description: "Set true where an act inside a proper name counts, because the name itself sets a scope ('the Policy for Combating Trafficking of Women for Commercial Sexual Exploitation'); by default a word of a name ('the Victim Services Unit') is not the act it names." },
 					against: { type: 'boolean', description: "Set true where the act is the harm a body or measure is set up against ('a unit dedicated to ENDING sex trafficking', 'a strategy to ELIMINATE commercial sexual exploitation'): verbs that end, ban or eliminate the act then state the mandate, they do not negate it. 'Not' and 'without' still do." },
+					verbal: { type: 'boolean', description: "Set true where only a verb is the act, or a noun with its object after 'of' ('the INTERVIEW OF an adult victim'): a noun alone ('to coordinate victim INTERVIEWS') names a procedure a provision organises, not someone it is done to." },
 					depends: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['condition', 'relative', 'purpose', 'link', 'until', 'serves'] }, description: "How the condition may depend on the act, where a rule reads only some of the ways (default all): 'condition' (if, only when, subject to …), 'relative' (a clause on the person), 'purpose' (a requirement that serves the act), 'link' (requires, depends on), 'until' (before, prior to), 'serves' (the act's purpose serves the condition: 'remain in the country TO FACILITATE THE INVESTIGATION')." },
 					modality: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ["requirement", "permission", "statement", "past", "hypothetical"] }, description: "The modalities of the act's clause that count; default requirement, permission and statement." },
 				},
@@ -67,7 +68,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 		if (!roles?.act) return hits;
 		const required = requiredRoles(roles);
 		const { unless } = rule.compiled;
-		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false, names: rule.spec.frame?.names === true, against: rule.spec.frame?.against === true, depends: rule.spec.frame?.depends };
+		const options = { modalities: rule.spec.frame?.modality ?? DEFAULT_MODALITIES, negation: rule.spec.negation !== false, names: rule.spec.frame?.names === true, against: rule.spec.frame?.against === true, verbal: rule.spec.frame?.verbal === true, depends: rule.spec.frame?.depends };
 		for (const block of ctx.doc.blocks) {
 			if (!ctx.hasAll(required, block)) continue;
 			// Each role's matches in the block, by role (ROLES order), taken when a sentence first asks.
