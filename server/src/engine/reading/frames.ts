@@ -29,6 +29,8 @@ export interface FrameSpans {
 	notAgent?: Span[];
 	/** People who cancel the frame when the act is done to them: "report ANY TRAFFICKER to the police". */
 	notPatient?: Span[];
+	/** Words that keep a person out of `person` when they describe it: "CHILD victims", "UNDERAGE girls". */
+	notModifier?: Span[];
 	/** Items that cancel the frame when they are listed with the act: "rescue, REHABILITATION and repatriation". */
 	notWith?: Span[];
 	/** An exploitation that cancels the frame when the act serves it: "taken to a hotel WHERE THEY WERE FORCED INTO PROSTITUTION". */
@@ -1770,7 +1772,8 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			if (!candidates) continue;
 			// The person is the one the act is done to (its patient), not any person in the predicate: in "two men
 			// were arrested for trafficking women" the women are not arrested.
-			const found = candidates.find((s) => samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : role === 'ground' ? isGround(reading, act, s) : isAgent(reading, act, s)));
+			// A person described as someone the rule is not about ("CHILD victims", "11 UNDERAGE girls") is not its person.
+			const found = candidates.find((s) => !(role === 'person' && describedBy(reading, s, spans.notModifier)) && samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : role === 'ground' ? isGround(reading, act, s) : isAgent(reading, act, s)));
 			if (!found) {
 				ok = false;
 				break;
@@ -1862,6 +1865,23 @@ function verbAt(tokens: readonly Token[], k: number): boolean {
 	const prev = tokens[k - 1];
 	if (prev !== undefined && (MODALS.has(prev.lower) || (prev.lower === 'to' && prev.pos === 'PART'))) return true;
 	return prev !== undefined && (prev.lower === 'and' || prev.lower === 'or') && tokens[k - 2]?.pos === 'VERB' && tokens[k + 1]?.pos !== 'VERB';
+}
+
+/**
+ * Whether one of `modifiers` describes the person from before its last word: "CHILD victims", "11 UNDERAGE girls",
+ * "JUVENILE trafficking victims". Only adjectives, numbers and nouns may stand between (at most two words), so a
+ * list ("children AND adult victims", "minors, women") does not.
+ */
+function describedBy(reading: Reading, person: Span, modifiers: readonly Span[] | undefined): boolean {
+	if (!modifiers || modifiers.length === 0) return false;
+	const { tokens } = reading;
+	const personTokens = reading.tokensIn(person);
+	const head = personTokens[personTokens.length - 1] ?? reading.tokenAt(person);
+	return modifiers.some((m) => {
+		const modifierTokens = reading.tokensIn(m);
+		const last = modifierTokens[modifierTokens.length - 1] ?? reading.tokenAt(m);
+		return last < head && head - last <= 3 && tokens.slice(last + 1, head).every((t) => t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN');
+	});
 }
 
 /** Heads of a noun phrase that name who acts: "OUTREACH WORKERS will accompany police", "the prevention UNIT shall …". */

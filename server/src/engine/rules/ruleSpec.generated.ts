@@ -97,6 +97,8 @@ export interface RuleSpec {
 		notAgent?: TermList;
 		/** Who the act must not be done to: one of these as the act's patient (its object, or the subject of its passive) cancels the finding ('officers shall report ANY TRAFFICKER they identify to the police', 'THE OFFENDER shall be transferred') — an act on an offender is no act on a person who may be trafficked. */
 		notPatient?: TermList;
+		/** Words that, describing the person right before it, make them someone the rule is not about: a person so described ('CHILD victims', '11 UNDERAGE girls', 'JUVENILE victims') does not fill `person`. Only adjectives, numbers or nouns may stand between, so a list ('children AND adult victims') still names the adults. */
+		notModifier?: TermList;
 		/** An exploitation the act must not serve: named after it in a 'where' clause or an infinitive of its predicate ('taken to a hotel WHERE THEY WERE FORCED INTO PROSTITUTION', 'relocating them to another country TO WORK AS SEX SLAVES'), it makes the act the trafficking described, not a measure taken on the person. */
 		notFor?: TermList;
 		/** What the act must not be listed with: an item of the same coordinated list (as for 'with') cancels the finding. An act named among a programme's components ('rescue, REHABILITATION, REINTEGRATION and repatriation of victims') names an area of work, not a provision that imposes it on a person. */

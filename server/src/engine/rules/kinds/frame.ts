@@ -7,8 +7,8 @@ import { matchesWithin, type Hit, type ReviewContext } from './context';
 import { defineKind } from './kind';
 import { TERM_LIST } from './schema';
 
-const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'with', 'ground', 'condition', 'topic', 'absent', 'notAgent', 'notPatient', 'notWith', 'notFor'];
-/** Roles that must be filled; `absent` is a safeguard that cancels, `notAgent` an actor, `notPatient` who the act is done to, `notWith` a list item and `notFor` an exploitation served that do, not roles to fill. */
+const ROLES: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'with', 'ground', 'condition', 'topic', 'absent', 'notAgent', 'notPatient', 'notModifier', 'notWith', 'notFor'];
+/** Roles that must be filled; `absent` is a safeguard that cancels, `notAgent` an actor, `notPatient` who the act is done to, `notWith` a list item and `notFor` an exploitation served that do, `notModifier` a word that keeps a person out of `person`: not roles to fill. */
 const REQUIRED: readonly FrameRole[] = ['act', 'person', 'agent', 'to', 'means', 'with', 'ground', 'condition', 'topic'];
 const DEFAULT_MODALITIES = ['requirement', 'permission', 'statement'] as const;
 
@@ -40,6 +40,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					absent: { ...TERM_LIST, description: "A safeguard whose presence (not negated) cancels the finding, e.g. consent." },
 					notAgent: { ...TERM_LIST, description: "Who must not be the one acting: the act's subject (or its 'by' agent) being one of these cancels the finding ('if the VICTIM reports a crime to the police' is not a duty to report a person; 'held BY TRAFFICKERS' is not detention by the state)." },
 					notPatient: { ...TERM_LIST, description: "Who the act must not be done to: one of these as the act's patient (its object, or the subject of its passive) cancels the finding ('officers shall report ANY TRAFFICKER they identify to the police', 'THE OFFENDER shall be transferred') — an act on an offender is no act on a person who may be trafficked." },
+					notModifier: { ...TERM_LIST, description: "Words that, describing the person right before it, make them someone the rule is not about: a person so described ('CHILD victims', '11 UNDERAGE girls', 'JUVENILE victims') does not fill `person`. Only adjectives, numbers or nouns may stand between, so a list ('children AND adult victims') still names the adults." },
 					notFor: { ...TERM_LIST, description: "An exploitation the act must not serve: named after it in a 'where' clause or an infinitive of its predicate ('taken to a hotel WHERE THEY WERE FORCED INTO PROSTITUTION', 'relocating them to another country TO WORK AS SEX SLAVES'), it makes the act the trafficking described, not a measure taken on the person." },
 					notWith: { ...TERM_LIST, description: "What the act must not be listed with: an item of the same coordinated list (as for 'with') cancels the finding. An act named among a programme's components ('rescue, REHABILITATION, REINTEGRATION and repatriation of victims') names an area of work, not a provision that imposes it on a person." },
 					names: { type: 'boolean', description: "Set true where an act inside a proper name counts, because the name itself sets a scope ('the Policy for Combating Trafficking of Women for Commercial Sexual Exploitation'); by default a word of a name ('the Victim Services Unit') is not the act it names." },
@@ -82,7 +83,7 @@ export const frameKind = defineKind<{ frame?: Partial<Record<FrameRole, Matcher>
 					if (!matcher) continue;
 					let found = matchesWithin((inBlock[r] ??= ctx.matches(matcher, block)), sentence);
 					if (role === 'person') found = found.concat(pronounsNaming(ctx, matcher, block, i)).sort((a, b) => a.start - b.start);
-					if (found.length === 0 && role !== 'absent' && role !== 'notAgent' && role !== 'notPatient' && role !== 'notWith' && role !== 'notFor') {
+					if (found.length === 0 && role !== 'absent' && role !== 'notAgent' && role !== 'notPatient' && role !== 'notModifier' && role !== 'notWith' && role !== 'notFor') {
 						missing = true;
 						break;
 					}
