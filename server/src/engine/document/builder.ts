@@ -87,7 +87,8 @@ export class DocumentBuilder {
 		}
 		const parent = this.open[this.open.length - 1]!;
 		const index = this.sections.length;
-		const title = reuse ? titleOf(reuse) : prose.replace(/\s+/g, ' ').trim();
+		const known = reuse && titles.get(reuse);
+		const title = known ?? (reuse ? titleOf(reuse) : prose.replace(/\s+/g, ' ').trim());
 		const section: Section = { index, level, title, heading: { start, end }, start, end: this.text.length, parent, children: [], blocks: [] };
 		this.sections.push(section);
 		this.sections[parent]!.children.push(index);
@@ -99,7 +100,7 @@ export class DocumentBuilder {
 		// Every open section lists the heading of a subsection among its blocks.
 		for (const s of this.open) this.sections[s]!.blocks.push(this.blocks.length);
 		const block = this.place('heading', start, end, prose, false, 0, index, reuse, sentences, shiftBy);
-		titles.set(block, title);
+		if (block !== reuse || known === undefined) titles.set(block, title);
 		section.headingBlock = block.index;
 		this.open.push(index);
 		return block;

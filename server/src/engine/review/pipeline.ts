@@ -54,6 +54,9 @@ interface ChunkState {
 	findings?: ChunkFindings[];
 	/** Whether the chunk's text holds "accountable-" (a suppression directive may start there). */
 	mentionsDirective?: boolean;
+	/** How many of `findings` the review numbered `takenIn` has taken so far: they are the first ones (assemble). */
+	taken?: number;
+	takenIn?: number;
 }
 
 /**
@@ -339,11 +342,22 @@ export class IncrementalReviewer {
 			if (p.state.rulesWithHits!.length === 0) continue;
 			const lists = (p.state.findings ??= []);
 			// The list already in this place, else one no other repeat of the text took in this review, else new.
-			let kept = placeFor(lists, review, severities, p);
+			// A text's repeats are placed in document order, each review: its lists are kept in the order they were
+			// last taken, so the next repeat's list is usually the next one (no search through a hundred repeats).
+			const taken = p.state.takenIn === review ? p.state.taken! : 0;
+			const next = lists[taken];
+			let kept = next && next.placedIn !== review && next.severities === severities && next.base === p.base && next.line === p.line ? next : placeFor(lists, review, severities, p, taken);
 			if (!kept) {
 				kept = this.chunkFindings(p, bases, severities, context);
 				lists.push(kept);
 			}
+			const at = lists.indexOf(kept, taken);
+			if (at > taken) {
+				lists[at] = lists[taken]!;
+				lists[taken] = kept;
+			}
+			p.state.takenIn = review;
+			p.state.taken = taken + 1;
 			kept.placedIn = review;
 			if (lists.length > 1) untaken = true;
 			if (kept.base !== p.base || kept.line !== p.line) {
@@ -473,11 +487,12 @@ export class IncrementalReviewer {
 
 /**
  * Of a chunk's findings lists (one per place its text holds), the one made for `severities` at the chunk's place
- * `p`, else the first made for them that no place took in this review (`review`), else none.
+ * `p`, else the first made for them that no place took in this review (`review`), else none. Those before `from`
+ * were taken in this review.
  */
-function placeFor(lists: readonly ChunkFindings[], review: number, severities: string, p: Placed): ChunkFindings | undefined {
+function placeFor(lists: readonly ChunkFindings[], review: number, severities: string, p: Placed, from: number): ChunkFindings | undefined {
 	let free: ChunkFindings | undefined;
-	for (let i = 0; i < lists.length; i++) {
+	for (let i = from; i < lists.length; i++) {
 		const k = lists[i]!;
 		if (k.placedIn === review || k.severities !== severities) continue;
 		if (k.base === p.base && k.line === p.line) return k;
