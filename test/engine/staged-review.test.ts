@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IncrementalReviewer, nextStageEnd, type Finding, type ReviewResult } from '../../server/src/engine';
 import { FIRST_STAGE_LENGTH } from '../../server/src/engine/incremental/stages';
+import { ruleKind } from '../../server/src/engine/rules/kinds';
 import { builtinReviewer } from '../helpers/rules';
 import { densePolicy, generatePolicy, loadCorpus } from '../bench/generate';
 
@@ -102,6 +103,31 @@ describe('a long document reviewed in stages', () => {
 			expect(before(result).filter((f) => !kept.has(f))).toEqual([]);
 		}
 	});
+
+	it('after the stages, equals a whole review through edits that remove, restore and add repeats of a paragraph, and a change of severities', () => {
+		// Each repeat of a paragraph takes one of its text's findings lists: the lists are kept in the order the
+		// repeats last took them, so removing an early repeat (the later ones then take the lists in another order),
+		// restoring it, adding one and changing severities must still give each repeat exactly its own findings.
+		const text = densePolicy(200_000, corpus, root);
+		const incremental = new IncrementalReviewer(reviewer);
+		for (let end = nextStageEnd(text, 'markdown'); end !== undefined; end = nextStageEnd(text, 'markdown', end)) incremental.review({ text, format: 'markdown' }, {}, end);
+		const counts = new Map<string, number>();
+		for (const p of text.split(/\n\n/)) counts.set(p, (counts.get(p) ?? 0) + 1);
+		// A paragraph with a span finding whose text occurs at least three times.
+		const paragraphOf = (at: number): string => text.slice(text.lastIndexOf('\n\n', at) + 2, text.indexOf('\n\n', at));
+		// Of a rule that looks at one block at a time: its findings are those kept in the chunks' lists.
+		const blockLocal = (id: string): boolean => ruleKind(reviewer.ruleSet.rules.find((r) => r.id === id)!.spec.kind).locality === 'block';
+		const found = incremental.review({ text, format: 'markdown' }).findings.find((f) => blockLocal(f.ruleId) && counts.get(paragraphOf(f.offsets.start))! >= 3 && !paragraphOf(f.offsets.start).startsWith('#'))!;
+		const repeated = paragraphOf(found.offsets.start);
+		const firstAt = text.indexOf(`\n\n${repeated}\n\n`) + 2;
+		const without = text.slice(0, firstAt) + text.slice(firstAt + repeated.length + 2);
+		const lastAt = text.lastIndexOf(`\n\n${repeated}\n\n`) + 2;
+		const added = `${text.slice(0, lastAt)}${repeated}\n\n${text.slice(lastAt)}`;
+		const off = { rules: { [found.ruleId]: 'off' as const } };
+		for (const [version, settings] of [[text, {}], [without, {}], [text, {}], [added, {}], [added, off], [without, off], [text, {}]] as const) {
+			expect(incremental.review({ text: version, format: 'markdown' }, settings)).toEqual(reviewer.review({ text: version, format: 'markdown' }, settings));
+		}
+	}, 180_000);
 
 	it('is not used for short documents or Markdown that cannot be cut (link reference definitions)', () => {
 		const text = generatePolicy(400_000, corpus, { seed: 9 });

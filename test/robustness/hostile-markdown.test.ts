@@ -62,6 +62,15 @@ describe('hostile Markdown', () => {
 		for (const joint of ['\n', '\n\v\n', '\n . \n', ' ']) expect(markdownHazard(`${half}${joint}${half}`), JSON.stringify(joint)).toMatch(/delimiters/);
 	});
 
+	it('every delimiter counts, the four kinds interleaved over the lines of a paragraph: 5,000 in one are the whole budget', () => {
+		// 5,000² is MAX_DELIMITER_WORK exactly (Σ over paragraphs of their delimiters², over it is a hazard).
+		const paragraph = (n: number): string => Array.from({ length: n }, (_, i) => `${'*_[]'[i % 4]}w${i % 7 === 6 ? '\n' : ' '}`).join('');
+		expect(markdownHazard(`${paragraph(4999)}*`)).toBeUndefined();
+		expect(markdownHazard(`${paragraph(5000)}]`)).toMatch(/delimiters/);
+		expect(markdownHazard(`intro\n\n${paragraph(4999)}\n\n${paragraph(99)}`)).toBeUndefined();
+		expect(markdownHazard(`intro\n\n${paragraph(5000)}\n\n${paragraph(100)}`)).toMatch(/delimiters/);
+	});
+
 	it('Markdown nested up to the limit is still parsed as Markdown (a quoted sentence is milder)', () => {
 		const depth = Math.floor(MAX_MARKDOWN_NESTING / 2);
 		const quoted = review(`${'> '.repeat(depth)}${FLAGGED}`);

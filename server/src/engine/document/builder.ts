@@ -32,10 +32,14 @@ export class DocumentBuilder {
 	 * is reused instead of made again with its sentences shifted, and one elsewhere is moved there (so the
 	 * earlier document must no longer be used: its blocks now describe this one).
 	 */
-	replay(events: readonly ParseEvent[], base: number, kept?: readonly Block[]): Block[] {
-		const made: Block[] = [];
+	replay(events: readonly ParseEvent[], base: number, kept?: Block[]): Block[] {
+		// While every block made is the kept one in its place, `kept` itself is the answer: no new list for each
+		// unchanged chunk of a long document on each keystroke (lists that would outlive the review, so cost a copy
+		// in every collection until they are old).
+		let made: Block[] | undefined = kept ? undefined : [];
 		let k = 0;
-		for (const e of events) {
+		for (let i = 0; i < events.length; i++) {
+			const e = events[i]!;
 			if (e.type === 'code') {
 				this.code(base + e.start, base + e.end);
 				continue;
@@ -49,9 +53,14 @@ export class DocumentBuilder {
 				e.type === 'heading'
 					? this.openSection(e.level, start, base + e.end, e.prose, reuse, e.sentences, base)
 					: this.addProse(e.kind, start, base + e.end, e.prose, e.quoted, e.listDepth, reuse, e.sentences, base);
-			made.push(block);
+			if (made) made.push(block);
+			else if (block !== reuse) {
+				made = kept!.slice(0, k - 1);
+				made.push(block);
+			}
 		}
-		return made;
+		if (made) return made;
+		return k === kept!.length ? kept! : kept!.slice(0, k);
 	}
 
 	/** Opens a section for a heading; `prose` is the heading's blanked text. */
@@ -78,7 +87,8 @@ export class DocumentBuilder {
 		}
 		const parent = this.open[this.open.length - 1]!;
 		const index = this.sections.length;
-		const title = reuse ? titleOf(reuse) : prose.replace(/\s+/g, ' ').trim();
+		const known = reuse && titles.get(reuse);
+		const title = known ?? (reuse ? titleOf(reuse) : prose.replace(/\s+/g, ' ').trim());
 		const section: Section = { index, level, title, heading: { start, end }, start, end: this.text.length, parent, children: [], blocks: [] };
 		this.sections.push(section);
 		this.sections[parent]!.children.push(index);
@@ -90,7 +100,7 @@ export class DocumentBuilder {
 		// Every open section lists the heading of a subsection among its blocks.
 		for (const s of this.open) this.sections[s]!.blocks.push(this.blocks.length);
 		const block = this.place('heading', start, end, prose, false, 0, index, reuse, sentences, shiftBy);
-		titles.set(block, title);
+		if (block !== reuse || known === undefined) titles.set(block, title);
 		section.headingBlock = block.index;
 		this.open.push(index);
 		return block;

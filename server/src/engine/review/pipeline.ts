@@ -54,6 +54,9 @@ interface ChunkState {
 	findings?: ChunkFindings[];
 	/** Whether the chunk's text holds "accountable-" (a suppression directive may start there). */
 	mentionsDirective?: boolean;
+	/** How many of `findings` the review numbered `takenIn` has taken so far: they are the first ones (assemble). */
+	taken?: number;
+	takenIn?: number;
 }
 
 /**
@@ -208,16 +211,18 @@ export class IncrementalReviewer {
 		const memos: BlockMemo[] = [];
 		const starts = [0];
 		let linesLineUp = true;
-		for (const chunk of parsed) {
+		for (let c = 0; c < parsed.length; c++) {
+			const chunk = parsed[c]!;
 			const state = byEvents.get(chunk.events)!;
 			const firstBlock = builder.blocks.length;
 			state.blocks = builder.replay(chunk.events, chunk.start, state.blocks);
 			const line = starts.length - 1;
 			if (starts[line] !== chunk.start) linesLineUp = false;
-			state.breaks ??= lineStarts(chunk.text, 0).slice(1);
-			for (const b of state.breaks) starts.push(chunk.start + b);
+			const breaks = (state.breaks ??= lineStarts(chunk.text, 0).slice(1));
+			for (let i = 0; i < breaks.length; i++) starts.push(chunk.start + breaks[i]!);
 			placed.push({ state, base: chunk.start, end: chunk.end, line, firstBlock, blockCount: builder.blocks.length - firstBlock });
-			for (const memo of state.memos) memos.push(memo);
+			const chunkMemos = state.memos;
+			for (let i = 0; i < chunkMemos.length; i++) memos.push(chunkMemos[i]!);
 		}
 		const document = builder.build();
 		// Chunks start lines (a Markdown cut and a plain-text paragraph both start a line): kept findings move by whole lines.
@@ -235,7 +240,7 @@ export class IncrementalReviewer {
 		const result = this.assemble(context, settings, profile, bases, placed, ctx, sectionMemos.memos, part !== undefined);
 		if (this.keep) this.lastReadings = readings.current;
 		// Word-start keys only help the first matching of a block; most blocks are never matched again.
-		for (const memo of memos) memo.keys = undefined;
+		for (let i = 0; i < memos.length; i++) if (memos[i]!.keys !== undefined) memos[i]!.keys = undefined;
 		return result;
 	}
 
@@ -329,19 +334,32 @@ export class IncrementalReviewer {
 		};
 		// A part's last chunk may be cut short, and what reaches beyond a chunk or a block may change with the rest.
 		const review = ++reviews;
-		let shared = false;
-		for (const p of part ? placed.slice(0, -1) : placed) {
+		// Whether some chunk holds a list that no place may have taken in this review.
+		let untaken = false;
+		const through = part ? placed.length - 1 : placed.length;
+		for (let c = 0; c < through; c++) {
+			const p = placed[c]!;
 			if (p.state.rulesWithHits!.length === 0) continue;
 			const lists = (p.state.findings ??= []);
 			// The list already in this place, else one no other repeat of the text took in this review, else new.
-			const free = (k: ChunkFindings): boolean => k.placedIn !== review && k.severities === severities;
-			let kept = lists.find((k) => free(k) && k.base === p.base && k.line === p.line) ?? lists.find(free);
+			// A text's repeats are placed in document order, each review: its lists are kept in the order they were
+			// last taken, so the next repeat's list is usually the next one (no search through a hundred repeats).
+			const taken = p.state.takenIn === review ? p.state.taken! : 0;
+			const next = lists[taken];
+			let kept = next && next.placedIn !== review && next.severities === severities && next.base === p.base && next.line === p.line ? next : placeFor(lists, review, severities, p, taken);
 			if (!kept) {
 				kept = this.chunkFindings(p, bases, severities, context);
 				lists.push(kept);
 			}
+			const at = lists.indexOf(kept, taken);
+			if (at > taken) {
+				lists[at] = lists[taken]!;
+				lists[taken] = kept;
+			}
+			p.state.takenIn = review;
+			p.state.taken = taken + 1;
 			kept.placedIn = review;
-			if (lists.length > 1) shared = true;
+			if (lists.length > 1) untaken = true;
 			if (kept.base !== p.base || kept.line !== p.line) {
 				const by = p.base - kept.base;
 				const lines = p.line - kept.line;
@@ -356,7 +374,10 @@ export class IncrementalReviewer {
 			for (const { rule, hit } of kept.elsewhere) add(rules[rule]!, placedHit(hit, p.base, document.blocks, p.firstBlock), bases[rule]!);
 		}
 		// Lists no chunk took (a repeat that is gone, severities that changed) are dropped.
-		if (shared) for (const p of placed) if (p.state.findings && p.state.findings.length > 1) p.state.findings = p.state.findings.filter((k) => k.placedIn === review);
+		if (untaken) for (let c = 0; c < placed.length; c++) {
+			const state = placed[c]!.state;
+			if (state.findings && state.findings.length > 1 && !allPlacedIn(state.findings, review)) state.findings = state.findings.filter((k) => k.placedIn === review);
+		}
 		rules.forEach((rule, r) => {
 			const kind = this.kinds[r]!;
 			const base = bases[r];
@@ -462,6 +483,27 @@ export class IncrementalReviewer {
 		});
 		return { memos, changed };
 	}
+}
+
+/**
+ * Of a chunk's findings lists (one per place its text holds), the one made for `severities` at the chunk's place
+ * `p`, else the first made for them that no place took in this review (`review`), else none. Those before `from`
+ * were taken in this review.
+ */
+function placeFor(lists: readonly ChunkFindings[], review: number, severities: string, p: Placed, from: number): ChunkFindings | undefined {
+	let free: ChunkFindings | undefined;
+	for (let i = from; i < lists.length; i++) {
+		const k = lists[i]!;
+		if (k.placedIn === review || k.severities !== severities) continue;
+		if (k.base === p.base && k.line === p.line) return k;
+		free ??= k;
+	}
+	return free;
+}
+
+function allPlacedIn(lists: readonly ChunkFindings[], review: number): boolean {
+	for (let i = 0; i < lists.length; i++) if (lists[i]!.placedIn !== review) return false;
+	return true;
 }
 
 const NO_RULES: number[] = [];
