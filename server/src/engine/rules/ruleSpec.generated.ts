@@ -61,6 +61,8 @@ export interface RuleSpec {
 	all?: TermList[];
 	within?: 'sentence' | 'clause';
 	anchor?: number;
+	/** Cancels a match when any of these occur anywhere in the match's paragraph, not only in its sentence: for a harm that is a property of what the paragraph provides as a whole (money is enforcement-only only if no sentence of its paragraph gives services a share: "… grants for investigations. A quarter of the funds shall go to victim service providers."). */
+	unlessInParagraph?: TermList;
 	topic?: {
 		heading?: TermList;
 		text?: TermGroups;
