@@ -17,6 +17,12 @@ export const coOccurrenceKind = defineKind({
 			all: { type: 'array', minItems: 2, items: TERM_LIST },
 			within: { enum: ['sentence', 'clause'] },
 			anchor: { type: 'integer', minimum: 0 },
+			notInName: {
+				type: 'array',
+				items: { type: 'integer', minimum: 0 },
+				description:
+					"Groups of `all` (0-based) whose words inside a proper name do not count: a scope rule that cites another law by its title (\"in connection with the enactment of the … Online Sex Trafficking Act of 2017\") sets no scope of its own in sex trafficking.",
+			},
 			unlessInParagraph: {
 				...TERM_LIST,
 				description:
@@ -29,6 +35,7 @@ export const coOccurrenceKind = defineKind({
 		if (spec.anchor !== undefined && spec.anchor >= (spec.all?.length ?? 0)) {
 			terms.problem(['anchor'], `"anchor" must name one of the ${spec.all?.length ?? 0} groups of "all" (0-based)`);
 		}
+		for (const i of spec.notInName ?? []) if (i >= (spec.all?.length ?? 0)) terms.problem(['notInName'], `"notInName" must name groups of "all" (0-based, fewer than ${spec.all?.length ?? 0})`);
 		return { all: terms.groups(spec.all, ['all']), inParagraph: terms.list(spec.unlessInParagraph, ['unlessInParagraph']) };
 	},
 	locality: 'block',
@@ -52,7 +59,11 @@ export const coOccurrenceKind = defineKind({
 				const windows = rule.spec.within === 'clause' ? splitClauses(ctx.prose(block, sentence), sentence.start) : [sentence];
 				for (const window of windows) {
 					if (!inBlock.every((all) => anyWithin(all, window))) continue;
-					const found = inBlock.map((all) => matchesWithin(all, window));
+					const found = inBlock.map((all, i) => {
+						const within = matchesWithin(all, window);
+						return rule.spec.notInName?.includes(i) ? within.filter((m) => !ctx.inName(block, sentence, m)) : within;
+					});
+					if (found.some((f) => f.length === 0)) continue;
 					if (unless && ctx.has(unless, block, sentence)) continue;
 					const anchors = found[anchorIndex]!.filter((a) => !ctx.cancelledByNegation(rule.spec.negation, block, sentence, a) && (!rule.spec.provision || ctx.provides(block, sentence, a)));
 					if (anchors.length === 0) continue;
