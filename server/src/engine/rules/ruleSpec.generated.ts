@@ -61,6 +61,10 @@ export interface RuleSpec {
 	all?: TermList[];
 	within?: 'sentence' | 'clause';
 	anchor?: number;
+	/** Groups of `all` (0-based) whose words inside a proper name do not count: a scope rule that cites another law by its title ("in connection with the enactment of the … Online Sex Trafficking Act of 2017") sets no scope of its own in sex trafficking. */
+	notInName?: number[];
+	/** Cancels a match when any of these occur anywhere in the match's paragraph, not only in its sentence: for a harm that is a property of what the paragraph provides as a whole (money is enforcement-only only if no sentence of its paragraph gives services a share: "… grants for investigations. A quarter of the funds shall go to victim service providers."). */
+	unlessInParagraph?: TermList;
 	topic?: {
 		heading?: TermList;
 		text?: TermGroups;

@@ -3,7 +3,7 @@ import type { Block, ReviewDocument, Section } from '../../document';
 import { countWords } from '../../document/wordCount';
 import { findAll, matcherId, mayMatchText, NO_CANDIDATES, type Matcher } from '../../matching/matcher';
 import { wordStarts, type PrefixTable, type WordStarts } from '../../matching/prefilter';
-import { isGovernedByNegation, mayHoldNegation, providesAt, Reading } from '../../reading';
+import { inName, isGovernedByNegation, mayHoldNegation, providesAt, Reading } from '../../reading';
 import { hasBit, withBit, type BitSet } from '../../bitSet';
 
 /** What a rule kind found, before it becomes a Finding (message, severity, suggestions, suppression). */
@@ -284,6 +284,16 @@ export class ReviewContext {
 	provides(block: Block, sentence: Offsets, span: Offsets): boolean {
 		if (block.kind === 'heading') return false;
 		return providesAt(this.reading(block, sentence), { start: span.start - sentence.start, end: span.end - sentence.start });
+	}
+
+	/**
+	 * Whether the words at `span` are a word of a proper name (reading/frames.ts inName): "the Allow States and
+	 * Victims to Fight Online Sex Trafficking Act of 2017" names a law, it sets no scope of the sentence's own.
+	 * Only sentences with a capitalised word after their first are read.
+	 */
+	inName(block: Block, sentence: Offsets, span: Offsets): boolean {
+		if (!/\s\p{Lu}/u.test(this.prose(block, sentence))) return false;
+		return inName(this.reading(block, sentence), { start: span.start - sentence.start, end: span.end - sentence.start });
 	}
 
 	/** The structural reading of a sentence (reading/), made once per review and sentence, when a rule first asks. */

@@ -17,6 +17,17 @@ export const coOccurrenceKind = defineKind({
 			all: { type: 'array', minItems: 2, items: TERM_LIST },
 			within: { enum: ['sentence', 'clause'] },
 			anchor: { type: 'integer', minimum: 0 },
+			notInName: {
+				type: 'array',
+				items: { type: 'integer', minimum: 0 },
+				description:
+					"Groups of `all` (0-based) whose words inside a proper name do not count: a scope rule that cites another law by its title (\"in connection with the enactment of the … Online Sex Trafficking Act of 2017\") sets no scope of its own in sex trafficking.",
+			},
+			unlessInParagraph: {
+				...TERM_LIST,
+				description:
+					"Cancels a match when any of these occur anywhere in the match's paragraph, not only in its sentence: for a harm that is a property of what the paragraph provides as a whole (money is enforcement-only only if no sentence of its paragraph gives services a share: \"… grants for investigations. A quarter of the funds shall go to victim service providers.\").",
+			},
 		},
 		required: ['all'],
 	},
@@ -24,7 +35,8 @@ export const coOccurrenceKind = defineKind({
 		if (spec.anchor !== undefined && spec.anchor >= (spec.all?.length ?? 0)) {
 			terms.problem(['anchor'], `"anchor" must name one of the ${spec.all?.length ?? 0} groups of "all" (0-based)`);
 		}
-		return { all: terms.groups(spec.all, ['all']) };
+		for (const i of spec.notInName ?? []) if (i >= (spec.all?.length ?? 0)) terms.problem(['notInName'], `"notInName" must name groups of "all" (0-based, fewer than ${spec.all?.length ?? 0})`);
+		return { all: terms.groups(spec.all, ['all']), inParagraph: terms.list(spec.unlessInParagraph, ['unlessInParagraph']) };
 	},
 	locality: 'block',
 	blockNeeds: (rule) => rule.compiled.all ?? [],
@@ -34,9 +46,11 @@ export const coOccurrenceKind = defineKind({
 		if (!groups || groups.length === 0) return hits;
 		const anchorIndex = rule.spec.anchor ?? groups.length - 1;
 		const unless = rule.compiled.unless;
+		const inParagraph = rule.compiled.inParagraph;
 		for (const block of ctx.doc.blocks) {
 			// Every group must match: rule the block out on the cheap test first, before any group's RegExp runs.
 			if (!ctx.hasAll(groups, block)) continue;
+			if (inParagraph && ctx.has(inParagraph, block)) continue;
 			// Each group's matches in the block, taken once: sentences and clauses ask for their part of them.
 			const inBlock = groups.map((g) => ctx.matches(g, block));
 			for (const sentence of block.sentences) {
@@ -45,7 +59,11 @@ export const coOccurrenceKind = defineKind({
 				const windows = rule.spec.within === 'clause' ? splitClauses(ctx.prose(block, sentence), sentence.start) : [sentence];
 				for (const window of windows) {
 					if (!inBlock.every((all) => anyWithin(all, window))) continue;
-					const found = inBlock.map((all) => matchesWithin(all, window));
+					const found = inBlock.map((all, i) => {
+						const within = matchesWithin(all, window);
+						return rule.spec.notInName?.includes(i) ? within.filter((m) => !ctx.inName(block, sentence, m)) : within;
+					});
+					if (found.some((f) => f.length === 0)) continue;
 					if (unless && ctx.has(unless, block, sentence)) continue;
 					const anchors = found[anchorIndex]!.filter((a) => !ctx.cancelledByNegation(rule.spec.negation, block, sentence, a) && (!rule.spec.provision || ctx.provides(block, sentence, a)));
 					if (anchors.length === 0) continue;
