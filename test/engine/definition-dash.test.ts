@@ -35,4 +35,13 @@ describe('definition kind: where a definition begins', () => {
 		expect(markdown('"Human trafficking" means any of the following:\n\n1. recruiting a person by force for labor.\n')).toBe(0);
 		expect(markdown('"Human trafficking" means any of the following:\n\n1. recruiting a person for labor.\n')).toBe(1);
 	});
+
+	it('in a Definitions section, reads an item that opens with the term as its definition, but not one that only judges it', () => {
+		const markdown = (text: string): number => reviewer.review({ text, format: 'markdown' }).findings.length;
+		expect(markdown('## Definitions\n\n(a) Human trafficking, the recruitment of a person for labour.\n')).toBe(1);
+		expect(markdown('## Definitions\n\n(a) Human trafficking is the recruitment of a person for labour.\n')).toBe(1);
+		// An evaluative copula names no act: it is not a definition that lacks the means.
+		expect(markdown('## Definitions\n\nHuman trafficking is an affront to human dignity.\n')).toBe(0);
+		expect(markdown('## Definitions\n\nHuman trafficking is a crime against humanity.\n')).toBe(0);
+	});
 });

@@ -179,6 +179,9 @@ function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 	// "The Act DEFINES trafficking AS …", "trafficking is DEFINED AS …" after the verb: the verb before the term.
 	const before30 = block.prose.slice(Math.max(0, m.start - block.start - 30), m.start - block.start);
 	if (DEFINED_BEFORE.test(before30) && /^["”’'`)*_]*\s+as\b/u.test(after)) return true;
+	// A copula that names no act (the defining ones returned above) evaluates or ranks the term, even in a
+	// Definitions section: "Human trafficking IS AN AFFRONT to human dignity", "… is a crime against humanity".
+	if (/^["”’'`)*_]*\s+(?:is|are|was|were|remains?)\b/u.test(after)) return false;
 	// In a Definitions section, an item that opens with the term defines it.
 	const section = ctx.doc.sections[block.section]!;
 	// A heading is short; the root section of a text without headings takes its first line, which may be the
