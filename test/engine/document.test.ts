@@ -76,4 +76,15 @@ describe('sentence segmentation', () => {
 	it('keeps numbered clauses such as (a)(1) inside their sentence', () => {
 		expect(sentences('Under subsection (a)(1). the rule applies.')).toHaveLength(1);
 	});
+
+	it('ends a sentence at a full stop and a line break when the next line opens with a symbol, not with a lower-case word', () => {
+		// A quick fix's model clause inserted after a line opening with ">" must not join the sentence before it.
+		expect(sentences('The sheriff will publish the names of those arrested.\n> Funds shall serve survivors.')).toEqual([
+			'The sheriff will publish the names of those arrested.',
+			'> Funds shall serve survivors.',
+		]);
+		expect(sentences('The victim may apply under sec.\n3 of the Act.')).toHaveLength(1);
+		expect(sentences('Services shall be provided.\nand shall be free.')).toHaveLength(1);
+		expect(sentences('Services shall be provided. > not a new line')).toHaveLength(1);
+	});
 });

@@ -48,7 +48,8 @@ function isNonTerminal(prose: string, punctuationAt: number): boolean {
 /**
  * Splits one block's prose into sentences. Works per block so the cost stays linear in document size.
  * A boundary needs terminal punctuation followed by whitespace and an upper-case letter, digit, quote or
- * bracket, and is ignored after abbreviations, numbered clauses and initials.
+ * bracket (or, after a line break, anything but a lower-case letter), and is ignored after abbreviations,
+ * numbered clauses and initials.
  */
 export function splitSentences(prose: string, base: number): Offsets[] {
 	const sentences: Offsets[] = [];
@@ -58,7 +59,9 @@ export function splitSentences(prose: string, base: number): Offsets[] {
 		const end = m.index + m[0].length;
 		const next = skipSpace(prose, end);
 		if (next >= prose.length) break;
-		if (!/[\p{Lu}\p{N}"'“‘(\[]/u.test(prose[next]!)) continue;
+		// After a line break only a lower-case letter continues the sentence: a line that opens with a symbol
+		// ("> quoted", "§ 3", "- item") after a full stop starts a new one, as a capital does.
+		if (!/[\p{Lu}\p{N}"'“‘(\[]/u.test(prose[next]!) && (/\p{Ll}/u.test(prose[next]!) || !prose.slice(end, next).includes('\n'))) continue;
 		if (isNonTerminal(prose, m.index)) continue;
 		if (end > start) sentences.push({ start: base + start, end: base + end });
 		start = next;
