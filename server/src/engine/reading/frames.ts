@@ -1843,7 +1843,7 @@ function occasionOfSafeguard(reading: Reading, act: Span): boolean {
 		if (reading.clauseOf[k] !== top.index || (k >= modifier[0] && k < modifier[1])) continue;
 		const t = tokens[k]!;
 		if (t.pos === 'AUX') {
-			if (MODALS.has(t.lower)) modal = true;
+			if (DEONTIC_MODALS.has(t.lower)) modal = true;
 			continue;
 		}
 		if (t.pos !== 'VERB') continue;
@@ -1852,7 +1852,8 @@ function occasionOfSafeguard(reading: Reading, act: Span): boolean {
 	}
 	return false;
 }
-const MODALS = new Set(['shall', 'must', 'will', 'may', 'should']);
+/** The modals of a provision's own duties and permissions (modality.ts reads every modal; this narrower set decides only whether a main clause lays down a safeguard, and whether a noun after one is a verb). */
+const DEONTIC_MODALS = new Set(['shall', 'must', 'will', 'may', 'should']);
 
 /**
  * Whether a token is a verb, or a word the tagger read as a noun where only a verb can stand: after a modal or
@@ -1863,7 +1864,7 @@ function verbAt(tokens: readonly Token[], k: number): boolean {
 	if (t.pos === 'VERB') return true;
 	if (t.pos !== 'NOUN') return false;
 	const prev = tokens[k - 1];
-	if (prev !== undefined && (MODALS.has(prev.lower) || (prev.lower === 'to' && prev.pos === 'PART'))) return true;
+	if (prev !== undefined && (DEONTIC_MODALS.has(prev.lower) || (prev.lower === 'to' && prev.pos === 'PART'))) return true;
 	return prev !== undefined && (prev.lower === 'and' || prev.lower === 'or') && tokens[k - 2]?.pos === 'VERB' && tokens[k + 1]?.pos !== 'VERB';
 }
 
