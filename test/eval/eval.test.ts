@@ -19,9 +19,9 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'conditional-services': { precision: 0.74, recall: 0.43 },
 	'consent': { precision: 0.54, recall: 0.41 },
 	'raids': { precision: 0.72, recall: 0.66 },
-	'detention-punishment': { precision: 0.67, recall: 0.41 },
-	'rights-process': { precision: 0.72, recall: 0.48 },
-	'funding-accountability': { precision: 0.65, recall: 0.47 },
+	'detention-punishment': { precision: 0.67, recall: 0.40 },
+	'rights-process': { precision: 0.72, recall: 0.47 },
+	'funding-accountability': { precision: 0.64, recall: 0.47 },
 	'prevention': { precision: 0.84, recall: 0.25 },
 	'framing': { precision: 0.83, recall: 0.60 },
 };
