@@ -207,6 +207,9 @@ function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 	// whole document (a 5 MB line): look at its start only, or every term match would scan it again.
 	if (!DEFINITIONS_HEADING.test(section.title.slice(0, 200))) return false;
 	const before = block.prose.slice(0, m.start - block.start);
+	// An item that is the term and nothing else ("(2) Human trafficking") is the label of the definition that follows
+	// it, not a definition that lacks every element.
+	if (/^["”’'`*_.:;)\s]*$/u.test(block.prose.slice(m.end - block.start))) return false;
 	return /^[\s("“'*_]*(?:\(?[\da-zA-Z]{1,4}[.)]\s*)?["“'*_]*$/.test(before);
 }
 
