@@ -164,8 +164,27 @@ function opensItsSentence(ctx: ReviewContext, block: Block, m: Offsets): boolean
 /** A verb of defining right before the term: "the Act DEFINES trafficking as", "DEFINING 'victim' as". */
 const DEFINED_BEFORE = /\b(?:defines?|defined|defining|redefines?|redefined)\s+(?:the\s+(?:term|offen[cs]e|crime)\s+(?:of\s+)?)?["“'‘*_]*$/iu;
 
+/**
+ * An aside that gives the term another name, set off by dashes or brackets: "Human trafficking – ALSO KNOWN AS
+ * TRAFFICKING IN PERSONS – is …", "(also called modern slavery)". It names, it does not define: what follows it says
+ * what the term is or means, and is read as if the aside were not there.
+ */
+const ALIAS_ASIDE = /^\s*(?:[—–]|-{1,2})\s*(?:(?:also|additionally|otherwise|sometimes|often|commonly|more\s+commonly|widely)\s+)?(?:known|called|referred\s+to|termed|described)\s+as\b[^—–()\n]{0,80}?(?:[—–]|\s-{1,2}\s)|^\s*\(\s*(?:(?:also|additionally|otherwise|sometimes|often|commonly)\s+)?(?:known|called|referred\s+to|termed)\s+as\b[^()]{0,80}\)/iu;
+
+/**
+ * A preposition right before the term makes it the object of a phrase inside another noun's phrase: in "the
+ * programme FOR victims includes isolation from …" or "support TO victims of trafficking means …" the programme or the
+ * support is what the verb is about, not the victim. Inside a quoted term the preposition is part of what is defined.
+ */
+const PREPOSITION_BEFORE = /\b(?:for|to|with|against|by|from|among|about|on|towards?|regarding|concerning)\s+(?:(?:the|all|any|such|these|those|potential|possible|suspected|identified|presumed|adult|child|foreign)\s+){0,2}["“'‘*_]*$/iu;
+
 function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
-	const after = block.prose.slice(m.end - block.start, m.end - block.start + 80);
+	const rest = block.prose.slice(m.end - block.start, m.end - block.start + 200);
+	const aside = ALIAS_ASIDE.exec(rest);
+	const after = (aside ? rest.slice(aside[0].length) : rest).slice(0, 80);
+	const before40 = block.prose.slice(Math.max(0, m.start - block.start - 40), m.start - block.start);
+	// Not inside a quoted term, where the preposition is part of what is defined ("“persons subjected TO trafficking” means …").
+	if (PREPOSITION_BEFORE.test(before40) && !DEFINED_BEFORE.test(before40) && !/^["”’'`*_]/u.test(after)) return false;
 	if (DEFINES.test(after)) {
 		// "Trafficking: …" defines; "five people were charged with trafficking — three of them …" does not.
 		if (!DEFINES_BY_PUNCTUATION.test(after)) return true;
@@ -188,6 +207,9 @@ function isDefinition(ctx: ReviewContext, block: Block, m: Offsets): boolean {
 	// whole document (a 5 MB line): look at its start only, or every term match would scan it again.
 	if (!DEFINITIONS_HEADING.test(section.title.slice(0, 200))) return false;
 	const before = block.prose.slice(0, m.start - block.start);
+	// An item that is the term and nothing else ("(2) Human trafficking") is the label of the definition that follows
+	// it, not a definition that lacks every element.
+	if (/^["”’'`*_.:;)\s]*$/u.test(block.prose.slice(m.end - block.start))) return false;
 	return /^[\s("“'*_]*(?:\(?[\da-zA-Z]{1,4}[.)]\s*)?["“'*_]*$/.test(before);
 }
 
