@@ -2,7 +2,7 @@
  * Accountable's review engine. Pure TypeScript: no file system, no editor, no protocol. The language
  * server, the CLI and the tests all call these functions.
  */
-export { Reviewer, IncrementalReviewer, type ReviewInput, type ReviewResult } from './review';
+export { Reviewer, IncrementalReviewer, type ReviewInput, type ReviewResult, type Unchanged } from './review';
 export { nextStageEnd } from './incremental/stages';
 export { compiledMatchers, compileRuleData, loadRuleSet, REQUIRED_DOC_SECTIONS, type CompiledRules } from './rules/load';
 export { CATEGORIES, type Category, type LoadError, type Rule, type RuleExample, type RuleSet, type RuleSpec, type SourceFile, type Vocabulary } from './rules/types';

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { nextStageEnd, selectorProblem, type Finding, type Rule, type RuleSet } from '../engine';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { nextStageEnd, selectorProblem, type Finding, type Rule, type RuleSet, type Unchanged } from '../engine';
 import { collectGarbage } from '../node/collectGarbage';
 import { isIgnored } from '../node/files';
 import type { IncrementalState } from '../node/reviewService';
@@ -41,7 +41,16 @@ export interface DocumentState {
  * what the engine keeps per document to re-review only what an edit changed, and the diagnostics published.
  */
 export class DocumentReviews {
-	readonly documents = new TextDocuments(TextDocument);
+	readonly documents = new TextDocuments({
+		create: TextDocument.create,
+		update: (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => this.update(document, changes, version),
+	});
+	/**
+	 * Per open document whose text the engine last reviewed whole (as it is at version `version`), what the
+	 * editor's changes since have left of that text (see `update`): the engine then need not compare the chunks
+	 * there to know them unchanged. Absent when not known (another review of the document came between).
+	 */
+	private readonly unchanged = new Map<string, Unchanged & { version: number }>();
 	private readonly states = new Map<string, DocumentState>();
 	private readonly debouncer = new Debouncer();
 	private readonly opening = new Set<string>();
@@ -88,6 +97,7 @@ export class DocumentReviews {
 				this.configuration.forgetSettings(document.uri);
 				this.reviewMs.delete(document.uri);
 				this.incremental.delete(document.uri);
+				this.unchanged.delete(document.uri);
 				this.stages.delete(document.uri);
 				void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 			}),
@@ -160,7 +170,7 @@ export class DocumentReviews {
 			const part = trigger === 'open' || this.stages.has(uri) ? nextStageEnd(text, documentFormat(uri, file, document.languageId), this.stages.get(uri)) : undefined;
 			if (part === undefined) this.stages.delete(uri);
 			else this.stages.set(uri, part);
-			const diagnostics = this.reviewText(uri, file, text, document.languageId, settings, version, part);
+			const diagnostics = this.review(uri, file, text, document.languageId, settings, version, part, true).diagnostics;
 			void this.connection.sendDiagnostics({ uri, version, diagnostics });
 			const profile = this.states.get(uri)?.profile;
 			if (profile) void this.connection.sendNotification(DOCUMENT_PROFILE_NOTIFICATION, profile);
@@ -176,6 +186,33 @@ export class DocumentReviews {
 		}
 	}
 
+	/**
+	 * Applies an editor's changes to an open document (as TextDocument.update does, one change after another)
+	 * and notes how many characters at the start and the end of its text they left as they were.
+	 */
+	private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+		const since = this.unchanged.get(document.uri);
+		if (!since || since.version !== document.version) {
+			this.unchanged.delete(document.uri);
+			return TextDocument.update(document, changes, version);
+		}
+		for (const change of changes) {
+			const length = document.getText().length;
+			if ('range' in change) {
+				const a = document.offsetAt(change.range.start);
+				const b = document.offsetAt(change.range.end);
+				since.prefix = Math.min(since.prefix, a, b);
+				since.suffix = Math.min(since.suffix, length - Math.max(a, b));
+			} else {
+				since.prefix = 0;
+				since.suffix = 0;
+			}
+			document = TextDocument.update(document, [change], version);
+		}
+		since.version = version;
+		return document;
+	}
+
 	/** Reviews one text and remembers the findings for hovers; returns the diagnostics to publish. */
 	reviewText(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0, part?: number): Diagnostic[] {
 		return this.review(uri, file, text, languageId, settings, version, part).diagnostics;
@@ -184,8 +221,9 @@ export class DocumentReviews {
 	/**
 	 * Reviews one text: the diagnostics to publish, and what the review found (absent when the file is ignored).
 	 * Open documents keep it for hovers. `part`: a stage of an open document's first review (see `stages`).
+	 * `ownText`: `text` is the open document's own at `version` (what the editor's changes are counted against).
 	 */
-	review(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0, part?: number): { diagnostics: Diagnostic[]; state?: DocumentState } {
+	review(uri: string, file: string, text: string, languageId: string | undefined, settings: EditorSettings, version = 0, part?: number, ownText = false): { diagnostics: Diagnostic[]; state?: DocumentState } {
 		if (isIgnored(file, this.configuration.resolver) || this.configuration.isOwnFile(file)) {
 			this.states.delete(uri);
 			return { diagnostics: [] };
@@ -200,7 +238,13 @@ export class DocumentReviews {
 		if (open && !this.incremental.has(uri)) this.incremental.set(uri, {});
 		// A whole review (a workspace review's, say) ends a first review's stages.
 		if (part === undefined) this.stages.delete(uri);
-		const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, languageId), open ? this.incremental.get(uri) : undefined, settings.maxDocumentSize, open ? part : undefined);
+		// What the editor's changes since the engine's last review (of this document's text, whole) left unchanged;
+		// any other review of the document in between (another text, a stage) leaves it unknown.
+		const since = this.unchanged.get(uri);
+		const unchanged = ownText && since?.version === version ? since : undefined;
+		this.unchanged.delete(uri);
+		const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, languageId), open ? this.incremental.get(uri) : undefined, settings.maxDocumentSize, open ? part : undefined, unchanged && { prefix: unchanged.prefix, suffix: unchanged.suffix });
+		if (open && ownText && part === undefined && review.result) this.unchanged.set(uri, { version, prefix: Infinity, suffix: Infinity });
 		this.configuration.noteLoadProblems(review);
 		if (review.binary) return { diagnostics: [binaryDiagnostic()], state: remember({ version, file, findings: [] }) };
 		if (review.skipped || !review.result) return { diagnostics: [tooLargeDiagnostic(text.length, review.limit ?? text.length)], state: remember({ version, file, findings: [] }) };

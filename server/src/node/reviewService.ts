@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { IncrementalReviewer, Reviewer, formatForPath, mergeSettings, selectorProblem, type DocumentFormat, type LoadError, type ReviewResult, type ReviewSettings, type RuleSet } from '../engine';
+import { IncrementalReviewer, Reviewer, formatForPath, mergeSettings, selectorProblem, type DocumentFormat, type LoadError, type ReviewResult, type ReviewSettings, type RuleSet, type Unchanged } from '../engine';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { loadRules } from './ruleFiles';
 import { DEFAULT_MAX_DOCUMENT_SIZE, refusalOf } from '../engine/review/refusal';
@@ -64,9 +64,10 @@ export class ReviewService {
 	 * the same `incremental` holder for every version of an open document: later reviews then re-parse and
 	 * re-match only what an edit changed (same results as a full review). `editorLimit` is an editor's
 	 * own size limit, applied with the configuration's. `part` (with `incremental`): a stage of a long
-	 * document's first review, the text up to there (engine/incremental/stages.ts).
+	 * document's first review, the text up to there (engine/incremental/stages.ts). `unchanged` (with
+	 * `incremental`): what an editor's changes since the last review left of its text (IncrementalReviewer.review).
 	 */
-	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file), incremental?: IncrementalState, editorLimit = Infinity, part?: number): FileReview {
+	review(file: string, text: string, overrides: ReviewSettings = {}, format: DocumentFormat = formatForPath(file), incremental?: IncrementalState, editorLimit = Infinity, part?: number, unchanged?: Unchanged): FileReview {
 		const config = this.configs.forDirectory(path.dirname(file));
 		const reviewer = this.reviewerFor(config.packs);
 		const errors = [...config.errors, ...reviewer.ruleSet.errors, ...this.unknownSelectors(config, reviewer)];
@@ -79,7 +80,7 @@ export class ReviewService {
 			engine = incremental.reviewer;
 		}
 		const settings = mergeSettings(config.settings, overrides);
-		const result = engine instanceof IncrementalReviewer ? engine.review({ text, format }, settings, part) : engine.review({ text, format }, settings);
+		const result = engine instanceof IncrementalReviewer ? engine.review({ text, format }, settings, part, unchanged) : engine.review({ text, format }, settings);
 		return { file, result, config, errors };
 	}
 

@@ -1,3 +1,3 @@
 export { Reviewer } from './reviewer';
-export { IncrementalReviewer } from './pipeline';
+export { IncrementalReviewer, type Unchanged } from './pipeline';
 export type { ReviewInput, ReviewResult } from './types';

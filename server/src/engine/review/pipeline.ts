@@ -83,6 +83,8 @@ let reviews = 0;
 interface LastReview {
 	format: ReviewInput['format'];
 	textLength: number;
+	/** A stage's review (of the text up to its `part`), not of the whole text. */
+	partial: boolean;
 	/** The chunk states in document order, and where each started. */
 	states: ChunkState[];
 	bases: number[];
@@ -146,8 +148,11 @@ export class IncrementalReviewer {
 	 * document's first review, each kept for the next as an edit's review would be, so the stages and a last
 	 * review of the whole text take about the time of one review (see stages.ts). A part's findings are those
 	 * of its block-local rules outside its last chunk: what a review of the whole text finds there too.
+	 * `unchanged` (an editor's changes since the last review, when it knows them): how many characters at the
+	 * start and at the end of `input.text` are those of the text this reviewer reviewed last, whole; chunks
+	 * there are known to be unchanged without comparing their texts. The findings are the same with or without.
 	 */
-	review(input: ReviewInput, settings: ReviewSettings = {}, part?: number): ReviewResult {
+	review(input: ReviewInput, settings: ReviewSettings = {}, part?: number, unchanged?: Unchanged): ReviewResult {
 		// Markdown the parser cannot handle in bounded time and stack (see hostile.ts) is read as plain text.
 		const format = input.format === 'markdown' && markdownHazard(input.text) !== undefined ? 'plaintext' : input.format;
 		if (part !== undefined && part < input.text.length) input = { text: input.text.slice(0, part), format };
@@ -155,7 +160,9 @@ export class IncrementalReviewer {
 		// Chunk states are parses of one format: a document that changes format starts again.
 		if (this.last && this.last.format !== format) this.last = undefined;
 		const last = this.last;
-		const lookup = new ChunkLookup(last?.states ?? [], last?.bases ?? [], input.text.length - (last?.textLength ?? 0));
+		const length = input.text.length;
+		const same = last && !last.partial && part === undefined && unchanged ? clipped(unchanged, last.textLength, length) : undefined;
+		const lookup = new ChunkLookup(last?.states ?? [], last?.bases ?? [], length - (last?.textLength ?? 0), same && { ...same, length });
 		// The state of each parsed chunk, by its events (parsed or kept), so that no chunk text is hashed.
 		const byEvents = new Map<ParseEvent[], ChunkState>();
 		let parsedCount = 0;
@@ -234,7 +241,7 @@ export class IncrementalReviewer {
 		const bases = baseSeverities(this.reviewer.ruleSet.rules, settings, profile.profile);
 		const context = new FindingContext(document, new LineIndex(input.text, starts), documentStance(document.text, this.stance));
 		this.blockLocalHits(document, ctx, placed, bases, context);
-		if (this.keep) this.last = { format, textLength: input.text.length, states: placed.map((p) => p.state), bases: placed.map((p) => p.base), blockCount: document.blocks.length, sections: sectionMemos.memos };
+		if (this.keep) this.last = { format, textLength: input.text.length, partial: part !== undefined, states: placed.map((p) => p.state), bases: placed.map((p) => p.base), blockCount: document.blocks.length, sections: sectionMemos.memos };
 		this.lastStats = { chunks: parsed.length, parsed: parsedCount, sectionsReviewed: sectionMemos.changed };
 
 		const result = this.assemble(context, settings, profile, bases, placed, ctx, sectionMemos.memos, part !== undefined);
@@ -341,12 +348,15 @@ export class IncrementalReviewer {
 			const p = placed[c]!;
 			if (p.state.rulesWithHits!.length === 0) continue;
 			const lists = (p.state.findings ??= []);
-			// The list already in this place, else one no other repeat of the text took in this review, else new.
-			// A text's repeats are placed in document order, each review: its lists are kept in the order they were
-			// last taken, so the next repeat's list is usually the next one (no search through a hundred repeats).
+			// The next list no other repeat of the text took in this review, else the one in this place, else one no
+			// other repeat took, else new. A text's repeats are placed in document order, each review: its lists are
+			// kept in the order they were last taken, so the next list is this repeat's own, in its place or moved
+			// with it by the edit before it. Checking every list for one in this place first cost each repeat after
+			// an edit a search through all the later ones (quadratic in a text's repeats). Whichever list a repeat
+			// takes, its findings are moved to the repeat's place: the same findings.
 			const taken = p.state.takenIn === review ? p.state.taken! : 0;
 			const next = lists[taken];
-			let kept = next && next.placedIn !== review && next.severities === severities && next.base === p.base && next.line === p.line ? next : placeFor(lists, review, severities, p, taken);
+			let kept = next && next.placedIn !== review && next.severities === severities ? next : placeFor(lists, review, severities, p, taken);
 			if (!kept) {
 				kept = this.chunkFindings(p, bases, severities, context);
 				lists.push(kept);
@@ -373,10 +383,14 @@ export class IncrementalReviewer {
 			if (part) continue;
 			for (const { rule, hit } of kept.elsewhere) add(rules[rule]!, placedHit(hit, p.base, document.blocks, p.firstBlock), bases[rule]!);
 		}
-		// Lists no chunk took (a repeat that is gone, severities that changed) are dropped.
+		// Lists no chunk took (a repeat that is gone, severities that changed) are dropped. Those taken in this review
+		// are the first `taken` of each chunk's lists (each taken list is swapped there), in the order taken.
 		if (untaken) for (let c = 0; c < placed.length; c++) {
 			const state = placed[c]!.state;
-			if (state.findings && state.findings.length > 1 && !allPlacedIn(state.findings, review)) state.findings = state.findings.filter((k) => k.placedIn === review);
+			const lists = state.findings;
+			if (!lists || lists.length <= 1) continue;
+			const taken = state.takenIn === review ? state.taken! : 0;
+			if (taken < lists.length) state.findings = lists.slice(0, taken);
 		}
 		rules.forEach((rule, r) => {
 			const kind = this.kinds[r]!;
@@ -501,11 +515,6 @@ function placeFor(lists: readonly ChunkFindings[], review: number, severities: s
 	return free;
 }
 
-function allPlacedIn(lists: readonly ChunkFindings[], review: number): boolean {
-	for (let i = 0; i < lists.length; i++) if (lists[i]!.placedIn !== review) return false;
-	return true;
-}
-
 const NO_RULES: number[] = [];
 
 /** Which rules apply under a review's severities (`bases`), as a key: one character per rule. */
@@ -513,6 +522,21 @@ function appliedRules(bases: ReadonlyArray<Severity | undefined>): string {
 	let key = '';
 	for (const base of bases) key += base === undefined ? '-' : '+';
 	return key;
+}
+
+/**
+ * What an editor's changes since a review left of its text: the first `prefix` and the last `suffix` characters
+ * of the new text are those of the old (Infinity: every character, no change).
+ */
+export interface Unchanged {
+	prefix: number;
+	suffix: number;
+}
+
+/** `unchanged` within texts of `before` and `after` characters: the same claim, of no more than both hold. */
+function clipped(unchanged: Unchanged, before: number, after: number): Unchanged {
+	const prefix = Math.max(0, Math.min(unchanged.prefix, before, after));
+	return { prefix, suffix: Math.max(0, Math.min(unchanged.suffix, before - prefix, after - prefix)) };
 }
 
 /** A chunk as placed in this review. */
