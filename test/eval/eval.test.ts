@@ -21,8 +21,8 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'raids': { precision: 0.72, recall: 0.66 },
 	'detention-punishment': { precision: 0.67, recall: 0.40 },
 	'rights-process': { precision: 0.72, recall: 0.47 },
-	'funding-accountability': { precision: 0.64, recall: 0.47 },
-	'prevention': { precision: 0.84, recall: 0.25 },
+	'funding-accountability': { precision: 0.64, recall: 0.46 },
+	'prevention': { precision: 0.84, recall: 0.24 },
 	'framing': { precision: 0.83, recall: 0.59 },
 };
 const SEALED = { precision: 0.57, recall: 0.35 };
