@@ -51,6 +51,8 @@ export interface FrameOptions {
 	against?: boolean;
 	/** Whether only a verb counts as the act (a noun naming the act does not). */
 	verbal?: boolean;
+	/** Whether the agent must be the act's own subject (isSubject) rather than any actor before it in the predicate. */
+	subject?: boolean;
 	/** The ways the condition may depend on the act that count (default all). */
 	depends?: readonly Dependence['how'][];
 }
@@ -1773,7 +1775,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			// The person is the one the act is done to (its patient), not any person in the predicate: in "two men
 			// were arrested for trafficking women" the women are not arrested.
 			// A person described as someone the rule is not about ("CHILD victims", "11 UNDERAGE girls") is not its person.
-			const found = candidates.find((s) => !(role === 'person' && describedBy(reading, s, spans.notModifier)) && samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : role === 'ground' ? isGround(reading, act, s) : isAgent(reading, act, s)));
+			const found = candidates.find((s) => !(role === 'person' && describedBy(reading, s, spans.notModifier)) && samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : role === 'ground' ? isGround(reading, act, s) : options.subject ? isSubject(reading, act, s) : isAgent(reading, act, s)));
 			if (!found) {
 				ok = false;
 				break;
