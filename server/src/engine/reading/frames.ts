@@ -1497,8 +1497,20 @@ function namesActor(reading: Reading, act: Span): boolean {
 	const last = indices[indices.length - 1] ?? reading.tokenAt(act);
 	if (t[last]?.pos !== 'NOUN') return false;
 	const next = t[last + 1];
-	return next !== undefined && next.pos === 'NOUN' && (TRADE_HEADS.has(next.lemma) || AGENT_HEADS.has(next.lemma));
+	if (next !== undefined && next.pos === 'NOUN' && (TRADE_HEADS.has(next.lemma) || AGENT_HEADS.has(next.lemma))) return true;
+	// A coordinated modifier before the same head: "the Head of the MEDICAL SCREENING and psychosocial support UNIT".
+	// Only nouns and adjectives of the second modifier may stand between, with one conjunction.
+	if (next?.lower !== 'and' && next?.lower !== 'or') return false;
+	for (let k = last + 2; k < t.length && k <= last + 5; k++) {
+		const w = t[k]!;
+		if (w.pos === 'NOUN' && (TRADE_HEADS.has(w.lemma) || AGENT_HEADS.has(w.lemma) || OFFICE_HEADS.has(w.lemma))) return k > last + 2;
+		if (w.pos !== 'NOUN' && w.pos !== 'ADJ') return false;
+	}
+	return false;
 }
+
+/** Heads of a body's name that only a coordinated modifier reaches: "the screening and support DESK". */
+const OFFICE_HEADS = new Set(['desk', 'office', 'section', 'bureau', 'department', 'committee', 'cell']);
 
 /** Verbs that weigh an act without deciding it: "CONSIDER referral", "EXPLORE the possibility of return". */
 const DELIBERATING = new Set(['consider', 'contemplate', 'explore', 'weigh', 'discuss', 'evaluate', 'assess']);
