@@ -51,6 +51,8 @@ export interface FrameOptions {
 	against?: boolean;
 	/** Whether only a verb counts as the act (a noun naming the act does not). */
 	verbal?: boolean;
+	/** Whether the agent must be the act's own subject (isSubject) rather than any actor before it in the predicate. */
+	subject?: boolean;
 	/** The ways the condition may depend on the act that count (default all). */
 	depends?: readonly Dependence['how'][];
 }
@@ -1495,8 +1497,20 @@ function namesActor(reading: Reading, act: Span): boolean {
 	const last = indices[indices.length - 1] ?? reading.tokenAt(act);
 	if (t[last]?.pos !== 'NOUN') return false;
 	const next = t[last + 1];
-	return next !== undefined && next.pos === 'NOUN' && (TRADE_HEADS.has(next.lemma) || AGENT_HEADS.has(next.lemma));
+	if (next !== undefined && next.pos === 'NOUN' && (TRADE_HEADS.has(next.lemma) || AGENT_HEADS.has(next.lemma))) return true;
+	// A coordinated modifier before the same head: "the Head of the MEDICAL SCREENING and psychosocial support UNIT".
+	// Only nouns and adjectives of the second modifier may stand between, with one conjunction.
+	if (next?.lower !== 'and' && next?.lower !== 'or') return false;
+	for (let k = last + 2; k < t.length && k <= last + 5; k++) {
+		const w = t[k]!;
+		if (w.pos === 'NOUN' && (TRADE_HEADS.has(w.lemma) || AGENT_HEADS.has(w.lemma) || OFFICE_HEADS.has(w.lemma))) return k > last + 2;
+		if (w.pos !== 'NOUN' && w.pos !== 'ADJ') return false;
+	}
+	return false;
 }
+
+/** Heads of a body's name that only a coordinated modifier reaches: "the screening and support DESK". */
+const OFFICE_HEADS = new Set(['desk', 'office', 'section', 'bureau', 'department', 'committee', 'cell']);
 
 /** Verbs that weigh an act without deciding it: "CONSIDER referral", "EXPLORE the possibility of return". */
 const DELIBERATING = new Set(['consider', 'contemplate', 'explore', 'weigh', 'discuss', 'evaluate', 'assess']);
@@ -1773,7 +1787,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 			// The person is the one the act is done to (its patient), not any person in the predicate: in "two men
 			// were arrested for trafficking women" the women are not arrested.
 			// A person described as someone the rule is not about ("CHILD victims", "11 UNDERAGE girls") is not its person.
-			const found = candidates.find((s) => !(role === 'person' && describedBy(reading, s, spans.notModifier)) && samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : role === 'ground' ? isGround(reading, act, s) : isAgent(reading, act, s)));
+			const found = candidates.find((s) => !(role === 'person' && describedBy(reading, s, spans.notModifier)) && samePredicate(reading, act, s) && (role === 'person' ? isPatient(reading, act, s) : role === 'to' ? isRecipient(reading, act, s) : role === 'means' ? isMeans(reading, act, s) : role === 'with' ? isConjunct(reading, act, s) : role === 'ground' ? isGround(reading, act, s) : options.subject ? isSubject(reading, act, s) : isAgent(reading, act, s)));
 			if (!found) {
 				ok = false;
 				break;

@@ -111,6 +111,8 @@ export interface RuleSpec {
 		names?: boolean;
 		/** Set true where the act is the harm a body or measure is set up against ('a unit dedicated to ENDING sex trafficking', 'a strategy to ELIMINATE commercial sexual exploitation'): verbs that end, ban or eliminate the act then state the mandate, they do not negate it. 'Not' and 'without' still do. */
 		against?: boolean;
+		/** Set true where the agent must be the act's own subject, right before it with only auxiliaries, adverbs or 'to' between ('the PERSON must comply with requests', 'the VICTIM must also cooperate'), or its agent after 'by': a person named earlier in the sentence ('if a child is a VICTIM, staff must report this to law enforcement') is not who acts. */
+		subject?: boolean;
 		/** Set true where only a verb is the act, or a noun with its object after 'of' ('the INTERVIEW OF an adult victim'): a noun alone ('to coordinate victim INTERVIEWS') names a procedure a provision organises, not someone it is done to. */
 		verbal?: boolean;
 		/** How the condition may depend on the act, where a rule reads only some of the ways (default all): 'condition' (if, only when, subject to …), 'relative' (a clause on the person), 'purpose' (a requirement that serves the act), 'link' (requires, depends on), 'until' (before, prior to), 'serves' (the act's purpose serves the condition: 'remain in the country TO FACILITATE THE INVESTIGATION'). */

@@ -25,7 +25,7 @@ export type InsertAt = NonNullable<SuggestionSpec['at']>;
 /** The roles of a frame (rules/kinds/frame.ts), as a rule file writes them. */
 export type FrameSpec = NonNullable<RuleSpec['frame']>;
 
-export type FrameRole = Exclude<keyof FrameSpec, 'modality' | 'names' | 'against' | 'depends' | 'verbal'>;
+export type FrameRole = Exclude<keyof FrameSpec, 'modality' | 'names' | 'against' | 'depends' | 'verbal' | 'subject'>;
 
 /** The modalities a frame's act may have (reading/modality.ts); a prohibition never counts. */
 export type FrameModality = NonNullable<FrameSpec['modality']>[number];
