@@ -539,7 +539,10 @@ export function isPatient(reading: Reading, act: Span, person: Span, offender = 
 		let prep = a - 1;
 		while (prep > pEnd && a - prep <= 3 && ['ADJ', 'DET', 'NOUN', 'PROPN'].includes(tokens[prep]!.pos)) prep--;
 		// "FOR removal" after a light verb is the act it serves: "handed to immigration FOR removal", "held FOR deportation".
-		if (head.pos === 'NOUN' && (['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '') || (tokens[prep]?.lower === 'for' && subjectGap.some((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB')))) {
+		// "GUILTY OF an offence" lays the penalty on the subject as "liable TO a fine" does: "any person found begging
+		// shall be guilty of an offence".
+		const guiltyOf = tokens[prep]?.lower === 'of' && tokens[prep - 1]?.lower === 'guilty';
+		if (head.pos === 'NOUN' && (['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '') || guiltyOf || (tokens[prep]?.lower === 'for' && subjectGap.some((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB')))) {
 			// The object of a light verb before it: "police TOOK 15 women into custody", "PLACED the victims in detention".
 			if (prep === pEnd + 1 && lightVerbBefore(tokens, p)) return true;
 			// Or of a verb of being there: "the women ARE NOW in immigration detention", "victims REMAIN in custody".
