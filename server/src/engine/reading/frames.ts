@@ -639,8 +639,11 @@ const INDEFINITE_PEOPLE = new Set(['everyone', 'everybody', 'anyone', 'anybody',
 
 /** Nouns for people that say nothing of which side they are on, until a clause after them does. */
 const GENERIC_PEOPLE = new Set(['person', 'people', 'individual', 'anyone', 'those', 'adult', 'someone', 'whoever', 'man', 'alien', 'national', 'foreigner', 'non-citizen', 'noncitizen']);
-/** Acts of buying sex or of trafficking: people who do them are the offenders a provision punishes, not victims. */
-const OFFENDING = new Set(['purchase', 'buy', 'solicit', 'patronize', 'patronise', 'traffic', 'trafficking', 'exploit', 'procure', 'pimp', 'pay']);
+/**
+ * Acts of buying sex or of trafficking, or of breaking the law a provision enforces ("persons CONTRAVENING the provisions
+ * of this Act"): people who do them are the offenders a provision punishes, not victims.
+ */
+const OFFENDING = new Set(['purchase', 'buy', 'solicit', 'patronize', 'patronise', 'traffic', 'trafficking', 'exploit', 'procure', 'pimp', 'pay', 'contravene', 'perpetrate']);
 /** Participles that say someone is suspected or convicted of an offence named after them. */
 const ACCUSED = new Set(['charge', 'convict', 'accuse', 'suspect', 'indict']);
 
