@@ -1528,6 +1528,27 @@ function unrealised(reading: Reading, act: Span): boolean {
 	return (t[k - 1]?.lower === 'of' && UNREALISED.has(t[k - 2]?.lemma ?? '')) || (t[k - 1]?.lower === 'with' && t[k - 2]?.lemma === 'threaten');
 }
 
+/** Nouns that name a kind of circumstance: a clause on one describes the circumstance, it does not provide for it. */
+const SITUATION_NOUNS = new Set(['situation', 'circumstance', 'case', 'instance', 'scenario']);
+const SITUATION_MARKERS = new Set(['where', 'when', 'in which', 'whereby']);
+
+/**
+ * Whether the act stands in a clause on a noun of circumstance: "this tool addresses SITUATIONS WHERE victims are
+ * facing deportation", "the unit reviews CASES IN WHICH victims were detained". The act names the kind of case
+ * something else is about; no one is to do it. Not "IN cases where …", which opens a condition ("in cases where
+ * victims refuse to testify, they may be detained"; "an exception … in those instances where the agency certifies").
+ */
+function situationNamed(reading: Reading, act: Span): boolean {
+	const { tokens } = reading;
+	return reading.ancestry(reading.clauseAt(act)).some((c) => {
+		if (c.kind !== 'relative' || !SITUATION_MARKERS.has(c.marker ?? '') || !SITUATION_NOUNS.has(tokens[c.start - 1]?.lemma ?? '')) return false;
+		// "IN cases where …", "IN THOSE instances where …" open a condition: the clause is the case a provision applies in.
+		let k = c.start - 2;
+		while (k >= 0 && tokens[k]!.pos === 'DET') k--;
+		return tokens[k]?.lower !== 'in';
+	});
+}
+
 /**
  * Whether an act is one of the "acts of" a sentence names as a class ("'human trafficking' refers to ACTS OF
  * recruiting, transporting, TRANSFERRING or receiving persons") or a definition's gerunds ("DEFINED AS recruiting,
@@ -1737,7 +1758,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if ((!options.names && inName(reading, act)) || namesActor(reading, act) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act) || occasionOfSafeguard(reading, act)) continue;
+		if ((!options.names && inName(reading, act)) || namesActor(reading, act) || unrealised(reading, act) || situationNamed(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act) || occasionOfSafeguard(reading, act)) continue;
 		// A noun naming the act ("to coordinate victim INTERVIEWS") names a procedure, not someone it is done to;
 		// with its object after "of" ("the forensic INTERVIEW OF an adult victim") it is done to that person.
 		if (options.verbal && !reading.tokensIn(act).some((k) => verbAt(reading.tokens, k) || reading.tokens[k + 1]?.lower === 'of')) continue;
