@@ -318,6 +318,9 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 				const k = o.clause.kind;
 				const ends =
 					(k === 'condition' && (o.clause.phrase || o.fronted || o.hasVerb)) ||
+					// A fronted exception ends at its comma: "EXCEPT AS OTHERWISE PROVIDED IN SUBSECTION 4, each child …
+					// must be screened" is a main clause after it.
+					(k === 'exception' && o.fronted) ||
 					k === 'participle' ||
 					((k === 'relative' || k === 'infinitive' || k === 'complement') && o.hasVerb && (isFiniteAux(next) || startsPredicateAfterConjunction(tokens, i + 1) || pronounSubjectAndVerb(tokens, i + 1) || next?.pos === 'SCONJ' || next?.pos === 'ADP' || o.fronted));
 				if (!ends) break;
