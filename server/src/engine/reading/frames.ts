@@ -903,6 +903,10 @@ export function isSubject(reading: Reading, act: Span, who: Span): boolean {
 		const whoClause = reading.clauses[reading.clauseOf[w]!]!;
 		if ((whoClause.kind === 'relative' || whoClause.kind === 'participle') && !reading.isWithin(a, whoClause)) return false;
 		const between = tokens.slice(w + 1, a);
+		// The subject of a passive is who the act is done to, not who does it: in "thirteen workers and three EMPLOYERS
+		// WERE ARRESTED" the employers are arrested with the workers, they arrest no one.
+		const head = tokens[a]!;
+		if (head.pos === 'VERB' && head.lower !== head.lemma && !head.lower.endsWith('ing') && between.some((t) => t.lemma === 'be' || t.lemma === 'get')) return false;
 		return between.length <= 4 && between.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.lower === 'to');
 	}
 	const first = whoTokens[0] ?? w;
