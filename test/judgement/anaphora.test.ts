@@ -26,6 +26,15 @@ describe('a pronoun stands for the people named before it', () => {
 		expect(findings('The agency recovered the migrant workers from the farm owned by the employers, and they were placed in immigration detention pending removal.\n', 'detention-punishment')).toEqual([]);
 	});
 
+	it('a sentence that names no one else: its people are whom "they" continues, though not its subject', () => {
+		const found = 'Warrants were executed on a farm where 27 workers were located.';
+		expect(findings(`${found} They now face removal from the country.\n`, 'detention-punishment')).toHaveLength(1);
+		// The police, named there, may be whom "they" means: left alone.
+		expect(findings('Police located 27 workers at the farm. They now face removal from the country.\n', 'detention-punishment')).toEqual([]);
+		// "She" does not stand for 27 workers.
+		expect(findings(`${found} She now faces removal from the country.\n`, 'detention-punishment')).toEqual([]);
+	});
+
 	it('does not reach across paragraphs: a new paragraph names its own people', () => {
 		expect(findings('Eleven women were found working in the two clubs.\n\nThey were held in police custody for two weeks.\n', 'detention-punishment')).toEqual([]);
 	});

@@ -70,7 +70,14 @@ export function pronounsFor(text: string, from: number, people: readonly Span[])
 			if (person === undefined || person.start >= from || (other !== undefined && other.start < person.start) || quantified(text, person)) return false;
 			// The subject comes before its verb: people named after an auxiliary or a modal are an object or a
 			// complement ("half of the funds SHALL BE awarded to … organisations led by survivors. Her case …").
-			return !VERB_GROUP.test(text.slice(0, person.start));
+			if (!VERB_GROUP.test(text.slice(0, person.start))) return true;
+			// Unless the previous sentence names no one else: then the people it names, wherever they stand, are whom
+			// the pronoun continues, when they agree in number ("Warrants were executed on a property where 27 illegal
+			// workers were located. THEY now face removal"). Anyone else named there (the police, the owners) may be
+			// whom it means, and then it is left alone.
+			if (other !== undefined && other.start < from) return false;
+			const named = people.filter((p) => p.end <= from);
+			return named.every((p) => !quantified(text, p)) && named.some((p) => plural(text, p) === /^(?:they|them)$/iu.test(text.slice(at, at + 4).replace(/[^\p{L}]+$/u, '')));
 		}
 		// The nearest mention of the people: one named, or a pronoun before it in this sentence that already
 		// stands for them ("HER case will be dropped once SHE completes …": she is whom her is, not the
@@ -97,6 +104,12 @@ export function pronounsFor(text: string, from: number, people: readonly Span[])
 function quantified(text: string, person: Span): boolean {
 	// The quantifier may open the person phrase itself ("every person", "all persons" are people the rules name).
 	return /(?<![\p{L}\p{N}])(?:every|each|any|no|all)\s+$/iu.test(text.slice(Math.max(0, person.start - 8), person.start)) || /^(?:every|each|any|no|all)\s/iu.test(text.slice(person.start, person.end));
+}
+
+/** Whether a person phrase names several people: its last word a plural ("27 illegal WORKERS", "the WOMEN"). */
+function plural(text: string, person: Span): boolean {
+	const last = /[\p{L}-]+(?=[^\p{L}]*$)/u.exec(text.slice(person.start, person.end))?.[0]?.toLowerCase() ?? '';
+	return /^(?:people|women|men|children|police)$/.test(last) || (/s$/.test(last) && !/(?:ss|us)$/.test(last));
 }
 
 function firstFrom(spans: readonly Span[], at: number): Span | undefined {

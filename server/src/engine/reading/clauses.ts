@@ -318,6 +318,9 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 				const k = o.clause.kind;
 				const ends =
 					(k === 'condition' && (o.clause.phrase || o.fronted || o.hasVerb)) ||
+					// A fronted exception ends at its comma: "EXCEPT AS OTHERWISE PROVIDED IN SUBSECTION 4, each child …
+					// must be screened" is a main clause after it.
+					(k === 'exception' && o.fronted) ||
 					k === 'participle' ||
 					((k === 'relative' || k === 'infinitive' || k === 'complement') && o.hasVerb && (isFiniteAux(next) || startsPredicateAfterConjunction(tokens, i + 1) || pronounSubjectAndVerb(tokens, i + 1) || next?.pos === 'SCONJ' || next?.pos === 'ADP' || o.fronted));
 				if (!ends) break;
@@ -409,7 +412,10 @@ export function splitIntoClauses(tokens: readonly Token[]): { clauses: Clause[];
 			const newPredicate =
 				isFiniteAux(after) ||
 				(after !== undefined && SUBJECT_PRONOUNS.has(after.lower)) ||
-				((after?.pos === 'DET' || after?.pos === 'PRON') && (isFiniteAux(after2) || isFiniteAux(tokens[i + 3])) && prev?.text === ',');
+				((after?.pos === 'DET' || after?.pos === 'PRON') && (isFiniteAux(after2) || isFiniteAux(tokens[i + 3])) && prev?.text === ',') ||
+				// A subject of its own after the comma, a count or a bare noun: "50 women were rescued, AND 45 PIMPS WERE
+				// arrested".
+				(prev?.text === ',' && (after?.pos === 'NUM' || after?.pos === 'NOUN' || after?.pos === 'ADJ') && subjectAndFiniteVerb(tokens, i + 1));
 			// "who are or were victims": auxiliaries joined by "or" are one predicate; "he or she" is one subject.
 			const pairedSubject = prev !== undefined && SUBJECT_PRONOUNS.has(prev.lower) && (tokens[i - 2] === undefined || tokens[i - 2]!.text === ',' || tokens[i - 2]!.pos === 'SCONJ' || tokens[i - 2]!.pos === 'CCONJ');
 			if (newPredicate && top().hasVerb && prev?.pos !== 'AUX' && !pairedSubject) {

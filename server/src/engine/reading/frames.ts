@@ -541,7 +541,10 @@ export function isPatient(reading: Reading, act: Span, person: Span, offender = 
 		let prep = a - 1;
 		while (prep > pEnd && a - prep <= 3 && ['ADJ', 'DET', 'NOUN', 'PROPN'].includes(tokens[prep]!.pos)) prep--;
 		// "FOR removal" after a light verb is the act it serves: "handed to immigration FOR removal", "held FOR deportation".
-		if (head.pos === 'NOUN' && (['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '') || (tokens[prep]?.lower === 'for' && subjectGap.some((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB')))) {
+		// "GUILTY OF an offence" lays the penalty on the subject as "liable TO a fine" does: "any person found begging
+		// shall be guilty of an offence".
+		const guiltyOf = tokens[prep]?.lower === 'of' && tokens[prep - 1]?.lower === 'guilty';
+		if (head.pos === 'NOUN' && (['in', 'into', 'under', 'to', 'on'].includes(tokens[prep]?.lower ?? '') || guiltyOf || (tokens[prep]?.lower === 'for' && subjectGap.some((t) => LIGHT_VERBS.has(t.lemma) && t.pos === 'VERB')))) {
 			// The object of a light verb before it: "police TOOK 15 women into custody", "PLACED the victims in detention".
 			if (prep === pEnd + 1 && lightVerbBefore(tokens, p)) return true;
 			// Or of a verb of being there: "the women ARE NOW in immigration detention", "victims REMAIN in custody".
@@ -638,8 +641,11 @@ const INDEFINITE_PEOPLE = new Set(['everyone', 'everybody', 'anyone', 'anybody',
 
 /** Nouns for people that say nothing of which side they are on, until a clause after them does. */
 const GENERIC_PEOPLE = new Set(['person', 'people', 'individual', 'anyone', 'those', 'adult', 'someone', 'whoever', 'man', 'alien', 'national', 'foreigner', 'non-citizen', 'noncitizen']);
-/** Acts of buying sex or of trafficking: people who do them are the offenders a provision punishes, not victims. */
-const OFFENDING = new Set(['purchase', 'buy', 'solicit', 'patronize', 'patronise', 'traffic', 'trafficking', 'exploit', 'procure', 'pimp', 'pay']);
+/**
+ * Acts of buying sex or of trafficking, or of breaking the law a provision enforces ("persons CONTRAVENING the provisions
+ * of this Act"): people who do them are the offenders a provision punishes, not victims.
+ */
+const OFFENDING = new Set(['purchase', 'buy', 'solicit', 'patronize', 'patronise', 'traffic', 'trafficking', 'exploit', 'procure', 'pimp', 'pay', 'contravene', 'perpetrate']);
 /** Participles that say someone is suspected or convicted of an offence named after them. */
 const ACCUSED = new Set(['charge', 'convict', 'accuse', 'suspect', 'indict']);
 
@@ -899,6 +905,10 @@ export function isSubject(reading: Reading, act: Span, who: Span): boolean {
 		const whoClause = reading.clauses[reading.clauseOf[w]!]!;
 		if ((whoClause.kind === 'relative' || whoClause.kind === 'participle') && !reading.isWithin(a, whoClause)) return false;
 		const between = tokens.slice(w + 1, a);
+		// The subject of a passive is who the act is done to, not who does it: in "thirteen workers and three EMPLOYERS
+		// WERE ARRESTED" the employers are arrested with the workers, they arrest no one.
+		const head = tokens[a]!;
+		if (head.pos === 'VERB' && head.lower !== head.lemma && !head.lower.endsWith('ing') && between.some((t) => t.lemma === 'be' || t.lemma === 'get')) return false;
 		return between.length <= 4 && between.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.lower === 'to');
 	}
 	const first = whoTokens[0] ?? w;
@@ -1536,6 +1546,27 @@ function unrealised(reading: Reading, act: Span): boolean {
 	return (t[k - 1]?.lower === 'of' && UNREALISED.has(t[k - 2]?.lemma ?? '')) || (t[k - 1]?.lower === 'with' && t[k - 2]?.lemma === 'threaten');
 }
 
+/** Nouns that name a kind of circumstance: a clause on one describes the circumstance, it does not provide for it. */
+const SITUATION_NOUNS = new Set(['situation', 'circumstance', 'case', 'instance', 'scenario']);
+const SITUATION_MARKERS = new Set(['where', 'when', 'in which', 'whereby']);
+
+/**
+ * Whether the act stands in a clause on a noun of circumstance: "this tool addresses SITUATIONS WHERE victims are
+ * facing deportation", "the unit reviews CASES IN WHICH victims were detained". The act names the kind of case
+ * something else is about; no one is to do it. Not "IN cases where …", which opens a condition ("in cases where
+ * victims refuse to testify, they may be detained"; "an exception … in those instances where the agency certifies").
+ */
+function situationNamed(reading: Reading, act: Span): boolean {
+	const { tokens } = reading;
+	return reading.ancestry(reading.clauseAt(act)).some((c) => {
+		if (c.kind !== 'relative' || !SITUATION_MARKERS.has(c.marker ?? '') || !SITUATION_NOUNS.has(tokens[c.start - 1]?.lemma ?? '')) return false;
+		// "IN cases where …", "IN THOSE instances where …" open a condition: the clause is the case a provision applies in.
+		let k = c.start - 2;
+		while (k >= 0 && tokens[k]!.pos === 'DET') k--;
+		return tokens[k]?.lower !== 'in';
+	});
+}
+
 /**
  * Whether an act is one of the "acts of" a sentence names as a class ("'human trafficking' refers to ACTS OF
  * recruiting, transporting, TRANSFERRING or receiving persons") or a definition's gerunds ("DEFINED AS recruiting,
@@ -1745,7 +1776,7 @@ export function fillFrame(reading: Reading, spans: FrameSpans, options: FrameOpt
 	for (const act of spans.act) {
 		// "the Child and Family Services Agency": a word of a name is not the act it names; nor is an act that is
 		// only feared or risked ("due to FEAR OF detainment").
-		if ((!options.names && inName(reading, act)) || namesActor(reading, act) || unrealised(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act) || occasionOfSafeguard(reading, act)) continue;
+		if ((!options.names && inName(reading, act)) || namesActor(reading, act) || unrealised(reading, act) || situationNamed(reading, act) || actsOf(reading, act) || definedTerm(reading, act) || quotedTerm(reading, act) || occasionOfSafeguard(reading, act)) continue;
 		// A noun naming the act ("to coordinate victim INTERVIEWS") names a procedure, not someone it is done to;
 		// with its object after "of" ("the forensic INTERVIEW OF an adult victim") it is done to that person.
 		if (options.verbal && !reading.tokensIn(act).some((k) => verbAt(reading.tokens, k) || reading.tokens[k + 1]?.lower === 'of')) continue;

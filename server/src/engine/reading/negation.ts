@@ -118,6 +118,14 @@ const PSEUDO: string[][] = [
 	'no cost',
 	'no fee',
 	'no fees',
+	// Manner, not absence of the act: "may arrest WITHOUT WARRANT any person found begging", "shall WITHOUT DELAY
+	// deport the victims". The act is done, the sooner or the more freely.
+	'without warrant',
+	'without a warrant',
+	'without any warrant',
+	'without delay',
+	'without undue delay',
+	'without further delay',
 ].map((p) => p.split(' '));
 
 /** Determiners and adjectives that make a negating verb form a noun ("outright bans on", "the end of"). */
