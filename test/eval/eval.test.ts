@@ -12,20 +12,20 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // that loses precision or recall fails here and must be looked at (npm run eval lists every false positive and
 // negative). The sealed part has floors too, on its aggregate only (nobody reads its items). These are floors,
 // not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
-const OVERALL = { precision: 0.75, recall: 0.50, f1: 0.60 };
+const OVERALL = { precision: 0.76, recall: 0.50, f1: 0.61 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
-	'conflation': { precision: 0.81, recall: 0.43 },
+	'conflation': { precision: 0.82, recall: 0.43 },
 	'labour-blindness': { precision: 0.69, recall: 0.42 },
-	'conditional-services': { precision: 0.74, recall: 0.43 },
-	'consent': { precision: 0.53, recall: 0.41 },
-	'raids': { precision: 0.72, recall: 0.66 },
-	'detention-punishment': { precision: 0.67, recall: 0.40 },
+	'conditional-services': { precision: 0.85, recall: 0.48 },
+	'consent': { precision: 0.55, recall: 0.41 },
+	'raids': { precision: 0.73, recall: 0.66 },
+	'detention-punishment': { precision: 0.69, recall: 0.42 },
 	'rights-process': { precision: 0.72, recall: 0.47 },
-	'funding-accountability': { precision: 0.64, recall: 0.46 },
+	'funding-accountability': { precision: 0.65, recall: 0.46 },
 	'prevention': { precision: 0.84, recall: 0.24 },
-	'framing': { precision: 0.83, recall: 0.59 },
+	'framing': { precision: 0.84, recall: 0.59 },
 };
-const SEALED = { precision: 0.57, recall: 0.35 };
+const SEALED = { precision: 0.58, recall: 0.36 };
 /** Share of the whole real documents' expectations that hold (development part). */
 const DOCUMENT_EXPECTATIONS = 0.85;
 
