@@ -18,7 +18,7 @@ const CATEGORY_FLOORS: Record<string, { precision: number; recall: number }> = {
 	'labour-blindness': { precision: 0.69, recall: 0.42 },
 	'conditional-services': { precision: 0.85, recall: 0.48 },
 	'consent': { precision: 0.55, recall: 0.41 },
-	'raids': { precision: 0.72, recall: 0.66 },
+	'raids': { precision: 0.72, recall: 0.65 },
 	'detention-punishment': { precision: 0.69, recall: 0.42 },
 	'rights-process': { precision: 0.72, recall: 0.47 },
 	'funding-accountability': { precision: 0.65, recall: 0.46 },
