@@ -3,11 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingDiagnostics } from '../../server/src/lsp/diagnostics';
-import { builtinReviewer } from '../helpers/rules';
 import { ROOT, TestClient } from './lspClient';
+import { sameDiagnostics as same, wholeReviewDiagnostics as wholeReview } from './wholeReview';
 
 /**
  * The server counts, from each didChange's ranges, how much of a document's text the edits since its last
@@ -16,7 +14,6 @@ import { ROOT, TestClient } from './lspClient';
  * notification, each in the text the ones before it left; several notifications before a review) must
  * still publish exactly a whole review of the text. fast-check prints the seed of a failing run.
  */
-const reviewer = builtinReviewer();
 const BILL = fs.readFileSync(path.join(ROOT, 'examples', 'draft-state-bill.md'), 'utf8');
 const TEXT = [BILL, BILL].join('\n');
 const INSERTS = ['x', '\n', '\n\n', '# ', '- ', '> ', '```\n', '<!--', 'not ', 'detained', 'cooperate with law enforcement', ''];
@@ -35,8 +32,6 @@ afterAll(async () => {
 	fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const wholeReview = (text: string, uri: string): Diagnostic[] => findingDiagnostics(reviewer.review({ text, format: 'markdown' }).findings, uri, 1000);
-const same = (expected: Diagnostic[]) => (d: Diagnostic[]): boolean => JSON.stringify(d) === JSON.stringify(expected);
 
 // `over`: typed over as many characters as it inserts (the text keeps its length, and so do its chunks).
 const change = fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 200 })), insert: fc.constantFrom(...INSERTS), over: fc.boolean() });

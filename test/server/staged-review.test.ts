@@ -2,18 +2,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { findingDiagnostics } from '../../server/src/lsp/diagnostics';
-import { builtinReviewer } from '../helpers/rules';
 import { generatePolicy, loadCorpus } from '../bench/generate';
 import { ROOT, TestClient } from './lspClient';
+import { sameDiagnostics as same, wholeReviewDiagnostics as wholeReview } from './wholeReview';
 
 /**
  * A long document opened in the editor: its first diagnostics come from its start, at once, and the rest
  * follow without holding up edits; what is published in the end is exactly one whole review.
  */
 const corpus = loadCorpus(ROOT);
-const reviewer = builtinReviewer();
 const CLAUSE = 'Persons found during an operation may be held in protective custody until they agree to testify.\n\n';
 
 let dir: string;
@@ -30,12 +27,6 @@ afterEach(async () => {
 	fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** What one whole review of `text` publishes (default settings). */
-function wholeReview(text: string, uri: string): Diagnostic[] {
-	return findingDiagnostics(reviewer.review({ text, format: 'markdown' }).findings, uri, 1000);
-}
-
-const same = (expected: Diagnostic[]) => (d: Diagnostic[]): boolean => JSON.stringify(d) === JSON.stringify(expected);
 
 describe('language server: the first review of a long document', () => {
 	// Its waits allow 120 s (about 3 s on a quiet machine, up to 11 s measured on CI's loaded two cores): a timeout to match, not vitest's 30 s.

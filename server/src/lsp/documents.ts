@@ -243,7 +243,7 @@ export class DocumentReviews {
 		const since = this.unchanged.get(uri);
 		const unchanged = ownText && since?.version === version ? since : undefined;
 		this.unchanged.delete(uri);
-		const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, languageId), open ? this.incremental.get(uri) : undefined, settings.maxDocumentSize, open ? part : undefined, unchanged && { prefix: unchanged.prefix, suffix: unchanged.suffix });
+		const review = service.review(file, text, reviewOverrides(settings), documentFormat(uri, file, languageId), open ? this.incremental.get(uri) : undefined, settings.maxDocumentSize, open ? part : undefined, unchanged);
 		if (open && ownText && part === undefined && review.result) this.unchanged.set(uri, { version, prefix: Infinity, suffix: Infinity });
 		this.configuration.noteLoadProblems(review);
 		if (review.binary) return { diagnostics: [binaryDiagnostic()], state: remember({ version, file, findings: [] }) };
